@@ -1,0 +1,1 @@
+"""Checklist specifications, the assessment engine, its rules and clock: pure Python."""

@@ -1,0 +1,229 @@
+"""Load specification files and report every problem as ``file:line: field: message``."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from assessor_app.core.specs import checks
+from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.core.specs.parameters import ParameterSet
+from assessor_app.core.specs.yamlsource import YamlDocument, decode, field_name, parse
+
+KINDS = ("checklist", "parameter-set")
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class SpecError(Exception):
+    """A specification file could not be loaded; ``problems`` says every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class LoadedChecklist:
+    spec: ChecklistSpec
+    path: str
+    sha256: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LoadedParameterSet:
+    params: ParameterSet
+    path: str
+    sha256: str
+    source: str
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"must be one of {expected} (got {error.get('input')!r})"
+    if kind == "string_type":
+        got = error.get("input")
+        hint = " (put quotes around ids such as \"07\")" if isinstance(got, int) else ""
+        return f"expected text, got {type(got).__name__} {got!r}{hint}"
+    if kind == "string_pattern_mismatch":
+        return f"{error.get('input')!r} does not match the required pattern {error['ctx']['pattern']}"
+    if kind in ("float_type", "int_type"):
+        got = error.get("input")
+        return f"expected a number, got {type(got).__name__} {got!r}"
+    if kind in ("dict_type", "model_type"):
+        return f"expected a mapping (key: value), got {type(error.get('input')).__name__}"
+    if kind == "list_type":
+        return f"expected a list, got {type(error.get('input')).__name__}"
+    return str(error["msg"])
+
+
+_FIELD = re.compile(r"^[a-z_][a-z0-9_]*$")
+_TYPE_TAGS = {"float", "int", "str", "bool", "none", "list", "dict"}
+
+
+def _clean_path(data: Any, loc: Iterable[Any]) -> tuple[str | int, ...]:
+    """Keep only the parts of a pydantic location that name places in the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and _FIELD.match(part) and (
+            part not in _TYPE_TAGS
+        ):
+            path.append(part)  # a missing field: name it
+            node = None
+    return tuple(path)
+
+
+def _validation_problems(file: str, doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+    problems: dict[tuple[str, str], Problem] = {}
+    for error in exc.errors():
+        path = _clean_path(doc.data, error["loc"])
+        key = (field_name(path), _friendly(error))
+        # a union reports each alternative; keep one message per place
+        if (key[0], "") in problems:
+            continue
+        problems.setdefault(key, Problem(file, doc.line_of(path), key[0], key[1]))
+    return _merge_union_messages(list(problems.values()))
+
+
+def _merge_union_messages(problems: list[Problem]) -> list[Problem]:
+    """Several alternatives failing at one place read better as one message."""
+    by_place: dict[tuple[int, str], list[Problem]] = {}
+    for p in problems:
+        by_place.setdefault((p.line, p.field), []).append(p)
+    merged: list[Problem] = []
+    for (line, fld), group in by_place.items():
+        if len(group) == 1:
+            merged.append(group[0])
+        else:
+            merged.append(Problem(group[0].file, line, fld, "; or ".join(p.message for p in group)))
+    return merged
+
+
+def _read(path: Path) -> tuple[str | None, bytes | None, list[Problem]]:
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, None, [Problem(file, 1, "(file)", f"cannot read: {exc.strerror or exc}")]
+    text, problem = decode(raw)
+    if problem:
+        return None, raw, [Problem(file, problem.line, problem.field, problem.message)]
+    return text, raw, []
+
+
+def _load(path: Path, expected_kind: str | None) -> tuple[Any, str, str, list[Problem], YamlDocument | None]:
+    file = str(path)
+    text, raw, problems = _read(path)
+    if text is None or raw is None:
+        return None, "", "", problems, None
+    doc = parse(text)
+    problems = [Problem(file, p.line, p.field, p.message) for p in doc.problems]
+    if doc.data is None and problems:
+        return None, "", text, problems, None
+    if not isinstance(doc.data, dict):
+        problems.append(
+            Problem(file, 1, "(document)", f"expected a mapping of fields, got {type(doc.data).__name__}")
+        )
+        return None, "", text, problems, None
+    kind = doc.data.get("kind")
+    if kind not in KINDS:
+        problems.append(
+            Problem(
+                file, doc.line_of(("kind",)), "kind",
+                f"must be 'checklist' or 'parameter-set' (got {kind!r})",
+            )
+        )
+        return None, "", text, problems, None
+    if expected_kind and kind != expected_kind:
+        problems.append(
+            Problem(file, doc.line_of(("kind",)), "kind", f"expected a {expected_kind} file, got {kind}")
+        )
+        return None, "", text, problems, None
+    model = ChecklistSpec if kind == "checklist" else ParameterSet
+    try:
+        obj = model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, "", text, problems + _validation_problems(file, doc, exc), doc
+    check = checks.check_checklist if kind == "checklist" else checks.check_parameter_set
+    for path_, message in check(obj):
+        problems.append(Problem(file, doc.line_of(path_), field_name(path_), message))
+    return obj, hashlib.sha256(raw).hexdigest(), text, problems, doc
+
+
+def load_checklist(path: str | Path) -> LoadedChecklist:
+    """Load and validate one checklist file; raise SpecError with every problem."""
+    obj, digest, text, problems, _ = _load(Path(path), "checklist")
+    if problems or obj is None:
+        raise SpecError(problems)
+    return LoadedChecklist(obj, str(path), digest, text)
+
+
+def load_parameter_set(path: str | Path) -> LoadedParameterSet:
+    """Load and validate one procedure parameter set; raise SpecError with every problem."""
+    obj, digest, text, problems, _ = _load(Path(path), "parameter-set")
+    if problems or obj is None:
+        raise SpecError(problems)
+    return LoadedParameterSet(obj, str(path), digest, text)
+
+
+def checklist_from_source(source: str, name: str = "<stored>") -> ChecklistSpec:
+    """Rebuild a checklist from stored source text (for replaying a pinned version)."""
+    doc = parse(source)
+    return ChecklistSpec.model_validate(doc.data)
+
+
+def parameter_set_from_source(source: str) -> ParameterSet:
+    doc = parse(source)
+    return ParameterSet.model_validate(doc.data)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.suffix in SPEC_SUFFIXES and f.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def validate_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Validate files (directories are searched for .yaml/.yml); return files and problems."""
+    files = expand_paths(paths)
+    problems: list[Problem] = []
+    for f in files:
+        if not f.exists():
+            problems.append(Problem(str(f), 1, "(file)", "no such file or directory"))
+            continue
+        problems.extend(_load(f, None)[3])
+    return files, problems

@@ -1,0 +1,176 @@
+"""Typed model of a checklist specification file (``kind: checklist``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessor_app.core.specs.text import LocalizedText
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+SEMVER_PATTERN = (
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
+)
+
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+Risk = Literal["critical", "high", "standard"]
+EvidenceKind = Literal["video", "photo", "measurement", "can_log", "observation", "signoff"]
+Gateway = Literal["foundational", "hv-maintenance", "ev-hybrid", "live-work"]
+Quantity = Literal[
+    "voltage", "current", "resistance", "power", "frequency", "time", "charge", "energy",
+    "torque", "ratio", "temperature", "pressure", "length", "angle", "speed", "rotation",
+    "bitrate", "count",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ParamRef(_Strict):
+    """A value taken from the procedure parameter set chosen for the assessment."""
+
+    param: Identifier
+
+
+class Amount(_Strict):
+    """A literal value with its unit, e.g. ``{value: 2, unit: min}``."""
+
+    value: float
+    unit: str
+
+
+#: A range bound: a number in the measurement's unit, a literal amount, or a parameter.
+Bound = float | Amount | ParamRef
+#: A duration: a literal amount (time unit) or a parameter.
+Duration = Amount | ParamRef
+
+
+class PassRange(_Strict):
+    min: Bound | None = None
+    max: Bound | None = None
+
+
+class Measurement(_Strict):
+    id: Identifier
+    label: LocalizedText
+    quantity: Quantity | None = Field(
+        default=None, description="Defaults to the quantity of the unit."
+    )
+    unit: str
+    range: PassRange | None = None
+    conditions: LocalizedText | None = Field(
+        default=None, description="How to measure, e.g. test voltage or measuring points."
+    )
+
+
+class MinWait(_Strict):
+    after: Identifier
+    wait: Duration
+    label: LocalizedText | None = None
+
+
+class MaxWindow(_Strict):
+    start: Identifier = Field(description="The step whose result opens the window.")
+    window: Duration
+    label: LocalizedText | None = None
+
+
+class StepRules(_Strict):
+    after: list[Identifier] = Field(
+        default_factory=list, description="Steps that must be passed (or N/A) first."
+    )
+    min_wait: list[MinWait] = Field(default_factory=list)
+    max_window: list[MaxWindow] = Field(default_factory=list)
+    same_person_as: Identifier | None = Field(
+        default=None, description="The person recorded on this step must be the one on that step."
+    )
+
+
+class Step(_Strict):
+    id: Identifier
+    title: LocalizedText
+    instructions: LocalizedText | None = None
+    pass_criterion: LocalizedText | None = None
+    risk: Risk
+    evidence: list[EvidenceKind] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=list)
+    na_allowed: bool = False
+    rules: StepRules = Field(default_factory=StepRules)
+
+
+class RubricScale(_Strict):
+    min: int
+    max: int
+    labels: dict[str, LocalizedText] = Field(
+        default_factory=dict, description="Score (as text) to its meaning."
+    )
+
+
+class RubricCriterion(_Strict):
+    id: Identifier
+    title: LocalizedText
+    description: LocalizedText | None = None
+
+
+class Rubric(_Strict):
+    scale: RubricScale
+    minimum: int | None = Field(
+        default=None, description="A score below this on any criterion means not yet competent."
+    )
+    criteria: list[RubricCriterion] = Field(min_length=1)
+
+
+class CountryCodes(_Strict):
+    fi_qualification_unit: list[str] = Field(default_factory=list)
+    es_grade_codes: list[str] = Field(default_factory=list, description="Spanish Grade A/B codes")
+    es_ecp_codes: list[str] = Field(default_factory=list)
+    pt_ufcd: list[str] = Field(default_factory=list)
+
+
+class Prerequisite(_Strict):
+    text: LocalizedText
+    checklist: Identifier | None = Field(
+        default=None, description="A checklist whose completion is required first."
+    )
+
+
+class Credential(_Strict):
+    learning_outcomes: list[LocalizedText] = Field(min_length=1)
+    esco_skills: list[Annotated[str, Field(pattern=r"^https?://data\.europa\.eu/esco/")]] = Field(
+        default_factory=list
+    )
+    eqf_level: int = Field(ge=1, le=8)
+    workload_hours: float = Field(gt=0)
+    gateway: Gateway
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
+    standards: list[str] = Field(default_factory=list)
+    country_codes: CountryCodes = Field(default_factory=CountryCodes)
+
+
+class ChecklistSpec(_Strict):
+    kind: Literal["checklist"]
+    id: Identifier
+    version: Annotated[str, Field(pattern=SEMVER_PATTERN)]
+    title: LocalizedText
+    instructions: LocalizedText | None = None
+    credential: Credential
+    parameters: dict[Identifier, Quantity] = Field(
+        default_factory=dict,
+        description="Procedure parameters this checklist needs, with the quantity of each.",
+    )
+    steps: list[Step] = Field(min_length=1)
+    rubric: Rubric
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages the checklist's title is written in (English first)."""
+        return list(self.title)

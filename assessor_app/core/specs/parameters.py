@@ -1,0 +1,95 @@
+"""Procedure parameter sets (``kind: parameter-set``) and their resolution for one vehicle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessor_app.core import units
+from assessor_app.core.specs.models import SEMVER_PATTERN, Identifier
+from assessor_app.core.specs.text import LocalizedText
+
+#: UNECE R100 insulation resistance floor, ohms per volt of working voltage.
+R100_OHM_PER_VOLT = {"dc": 100.0, "ac": 500.0}
+#: The parameter the engine derives from working voltage when the parameter set gives none.
+INSULATION_FLOOR = "insulation_floor"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Parameter(_Strict):
+    value: float
+    unit: str
+    title: LocalizedText | None = None
+
+
+class MeasuringPoint(_Strict):
+    id: Identifier
+    label: LocalizedText
+
+
+class OemSource(_Strict):
+    make: str
+    model: str | None = None
+    procedure: str
+    procedure_version: str
+
+
+class ParameterSet(_Strict):
+    kind: Literal["parameter-set"]
+    id: Identifier
+    version: Annotated[str, Field(pattern=SEMVER_PATTERN)]
+    title: LocalizedText
+    source: Literal["generic", "oem"]
+    oem: OemSource | None = None
+    working_voltage: Parameter
+    bus: Literal["dc", "ac"] = "dc"
+    parameters: dict[Identifier, Parameter] = Field(default_factory=dict)
+    measuring_points: list[MeasuringPoint] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResolvedParameters:
+    """Parameter values for one assessment, each in its own unit, floor derived where needed."""
+
+    values: dict[str, tuple[float, str]]
+    working_voltage_v: float
+    derived: dict[str, str]  # name -> how it was derived, for the record
+
+    def get(self, name: str, unit: str) -> float:
+        value, own_unit = self.values[name]
+        return units.convert(value, own_unit, unit)
+
+
+def resolve(params: ParameterSet, working_voltage_v: float | None = None) -> ResolvedParameters:
+    """Resolve a parameter set for a vehicle, deriving the insulation floor (UNECE R100).
+
+    The floor is never below R100: an OEM value lower than the regulation is raised to it.
+    """
+    wv = (
+        working_voltage_v
+        if working_voltage_v is not None
+        else units.convert(params.working_voltage.value, params.working_voltage.unit, "V")
+    )
+    values = {name: (p.value, p.unit) for name, p in params.parameters.items()}
+    derived: dict[str, str] = {}
+    r100 = R100_OHM_PER_VOLT[params.bus] * wv
+    if INSULATION_FLOOR in values:
+        oem_ohm = units.convert(*values[INSULATION_FLOOR], "Ω")
+        if oem_ohm < r100:
+            values[INSULATION_FLOOR] = (r100, "Ω")
+            derived[INSULATION_FLOOR] = (
+                f"OEM value {oem_ohm:.0f} Ω is below the UNECE R100 floor; raised to "
+                f"{R100_OHM_PER_VOLT[params.bus]:.0f} Ω/V x {wv:.0f} V = {r100:.0f} Ω"
+            )
+    else:
+        values[INSULATION_FLOOR] = (r100, "Ω")
+        derived[INSULATION_FLOOR] = (
+            f"UNECE R100 floor: {R100_OHM_PER_VOLT[params.bus]:.0f} Ω/V x {wv:.0f} V "
+            f"({params.bus.upper()}) = {r100:.0f} Ω"
+        )
+    return ResolvedParameters(values=values, working_voltage_v=wv, derived=derived)

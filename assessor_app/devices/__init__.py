@@ -1,0 +1,1 @@
+"""Capture from attached hardware (camera, CAN/OBD). Threads and queues, never Qt."""

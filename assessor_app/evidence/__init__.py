@@ -1,0 +1,1 @@
+"""Evidence bundles: sealing and verification over plain data."""

@@ -1,0 +1,1 @@
+"""The training provider's import service."""

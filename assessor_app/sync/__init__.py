@@ -1,0 +1,1 @@
+"""Workstation side of delivery to the training provider."""
