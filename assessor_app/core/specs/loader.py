@@ -177,7 +177,7 @@ def _load(path: Path, expected_kind: str | None) -> tuple[Any, str, str, list[Pr
     check = checks.check_checklist if kind == "checklist" else checks.check_parameter_set
     for path_, message in check(obj):
         problems.append(Problem(file, doc.line_of(path_), field_name(path_), message))
-    return obj, hashlib.sha256(raw).hexdigest(), text, problems, doc
+    return obj, content_hash(text), text, problems, doc
 
 
 def load_checklist(path: str | Path) -> LoadedChecklist:
@@ -227,3 +227,8 @@ def validate_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Proble
             continue
         problems.extend(_load(f, None)[3])
     return files, problems
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of a specification's UTF-8 text (a byte-order mark is not part of it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

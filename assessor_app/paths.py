@@ -1,0 +1,50 @@
+"""Where the app keeps its data and logs: platformdirs, with one override for tests and demos."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "assessor"
+APP_AUTHOR = "assessor"
+#: Set this to keep all data (database, backups, logs, evidence) in one folder.
+DATA_DIR_ENV = "ASSESSOR_DATA_DIR"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser() / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def database_path(base: Path | None = None) -> Path:
+    return (base or data_dir()) / "assessor.db"
+
+
+def checklists_dir() -> Path:
+    """The checklists shipped with the app (the repository's or the installed copy)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_shipped" / "checklists", here.parent / "checklists"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "checklists"
+
+
+def resources_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_shipped" / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"

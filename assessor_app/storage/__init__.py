@@ -1,0 +1,1 @@
+"""The embedded store: SQLAlchemy models on SQLite, migrations, repositories."""

@@ -1,0 +1,208 @@
+"""The assessment store: durable event appends, summaries, specification snapshots."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from assessor_app.core.events import Event
+from assessor_app.storage.database import StoreError, open_engine
+from assessor_app.storage.models import AssessmentRow, EventRow, SpecSnapshot
+
+#: Where each kind of closing event leaves an assessment.
+CLOSING = {"assessment_finished": "finished", "assessment_abandoned": "abandoned"}
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: str
+    created_wall_us: int
+    updated_wall_us: int
+    candidate_id: str
+    candidate_name: str
+    assessor_name: str
+    workshop_name: str
+    vehicle_vin: str
+    checklist_id: str
+    checklist_version: str
+    checklist_sha256: str
+    params_id: str
+    params_version: str
+    params_sha256: str
+    status: str
+    outcome: str | None
+    event_count: int
+    head_hash: str
+    last_t_us: int
+
+
+class ConcurrentWriteError(StoreError):
+    """Another writer appended to the same assessment first."""
+
+
+class AssessmentStore:
+    """All reads and writes of assessments; one instance per database file."""
+
+    def __init__(self, engine: Engine, path: Path):
+        self.engine = engine
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> AssessmentStore:
+        return cls(open_engine(path), path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------ snapshots
+    def save_snapshot(
+        self, *, sha256: str, kind: str, spec_id: str, version: str, source: str,
+        loaded_from: str, wall_us: int,
+    ) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(SpecSnapshot.sha256).where(SpecSnapshot.sha256 == sha256)
+            ).first()
+            if exists is None:
+                conn.execute(insert(SpecSnapshot).values(
+                    sha256=sha256, kind=kind, spec_id=spec_id, version=version, source=source,
+                    loaded_from=loaded_from, stored_wall_us=wall_us,
+                ))
+
+    def snapshot_source(self, sha256: str) -> str:
+        with self.engine.connect() as conn:
+            source = conn.execute(
+                select(SpecSnapshot.source).where(SpecSnapshot.sha256 == sha256)
+            ).scalar_one_or_none()
+        if source is None:
+            raise StoreError(f"the store has no specification with hash {sha256}")
+        return source
+
+    # ------------------------------------------------------------ writing
+    def create(self, first: Event, wall_us: int) -> None:
+        """Create an assessment with its first (``assessment_started``) event, durably."""
+        p = first.payload
+        row = {
+            "id": first.assessment_id, "created_wall_us": wall_us, "updated_wall_us": wall_us,
+            "candidate_id": p["candidate"]["id"], "candidate_name": p["candidate"]["name"],
+            "assessor_name": p["assessor"]["name"] or p["assessor"]["id"],
+            "workshop_name": p["workshop"]["name"] or p["workshop"]["id"],
+            "vehicle_vin": p["vehicle"]["vin"],
+            "checklist_id": p["checklist"]["id"], "checklist_version": p["checklist"]["version"],
+            "checklist_sha256": p["checklist"]["sha256"],
+            "params_id": p["parameter_set"]["id"], "params_version": p["parameter_set"]["version"],
+            "params_sha256": p["parameter_set"]["sha256"],
+            "status": "in_progress", "outcome": None, "event_count": 0, "head_hash": "",
+            "last_t_us": 0,
+        }
+        with self._writing():
+            with self.engine.begin() as conn:
+                conn.execute(insert(AssessmentRow).values(**row))
+                self._append(conn, first)
+
+    def append(self, event: Event) -> None:
+        """Append one event; when this returns, it is committed to disk."""
+        with self._writing():
+            with self.engine.begin() as conn:
+                self._append(conn, event)
+
+    def _append(self, conn: Connection, event: Event) -> None:
+        conn.execute(insert(EventRow).values(
+            assessment_id=event.assessment_id, seq=event.seq, kind=event.kind,
+            payload=json.dumps(event.payload, sort_keys=True, ensure_ascii=False),
+            wall_us=event.wall_us, t_us=event.t_us, prev_hash=event.prev_hash, hash=event.hash,
+        ))
+        values: dict[str, object] = {
+            "event_count": event.seq + 1, "head_hash": event.hash, "last_t_us": event.t_us,
+            "updated_wall_us": event.wall_us,
+        }
+        if event.kind in CLOSING:
+            values["status"] = CLOSING[event.kind]
+            values["outcome"] = event.payload["outcome"]
+        result = conn.execute(
+            update(AssessmentRow)
+            .where(AssessmentRow.id == event.assessment_id, AssessmentRow.event_count == event.seq)
+            .values(**values)
+        )
+        if result.rowcount != 1:
+            raise ConcurrentWriteError(
+                f"assessment {event.assessment_id} moved on before event {event.seq} was written"
+            )
+
+    def set_status(self, assessment_id: str, status: str) -> None:
+        """Mark a closed assessment as sealed or synced (the only changes a closed one takes)."""
+        with self._writing():
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(status=status)
+                )
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        try:
+            yield
+        except (IntegrityError, OperationalError) as exc:
+            raise StoreError(f"the store refused the write: {exc.orig}") from exc
+
+    # ------------------------------------------------------------ reading
+    def events(self, assessment_id: str) -> list[Event]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(EventRow).where(EventRow.assessment_id == assessment_id).order_by(EventRow.seq)
+            ).all()
+        return [
+            Event(r.assessment_id, r.seq, r.kind, json.loads(r.payload), r.wall_us, r.t_us,
+                  r.prev_hash, r.hash)
+            for r in rows
+        ]
+
+    def summary(self, assessment_id: str) -> AssessmentSummary:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(AssessmentRow).where(AssessmentRow.id == assessment_id)
+            ).first()
+        if row is None:
+            raise StoreError(f"no assessment with id {assessment_id}")
+        return _summary(row)
+
+    def list(
+        self, status: str | None = None, search: str = "", limit: int = 200, offset: int = 0
+    ) -> list[AssessmentSummary]:
+        query = select(AssessmentRow).order_by(AssessmentRow.updated_wall_us.desc())
+        if status:
+            query = query.where(AssessmentRow.status == status)
+        if search:
+            like = f"%{search}%"
+            query = query.where(
+                AssessmentRow.candidate_name.like(like) | AssessmentRow.candidate_id.like(like)
+                | AssessmentRow.checklist_id.like(like) | AssessmentRow.vehicle_vin.like(like)
+                | AssessmentRow.workshop_name.like(like)
+            )
+        with self.engine.connect() as conn:
+            return [_summary(r) for r in conn.execute(query.limit(limit).offset(offset)).all()]
+
+    def in_progress(self) -> list[AssessmentSummary]:
+        """Assessments a restart should offer to resume."""
+        return self.list(status="in_progress")
+
+    def count(self, status: str | None = None) -> int:
+        query = select(func.count()).select_from(AssessmentRow)
+        if status:
+            query = query.where(AssessmentRow.status == status)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def iter_ids(self) -> Iterator[str]:
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(AssessmentRow.id)).scalars()
+
+
+def _summary(row: object) -> AssessmentSummary:
+    fields = AssessmentSummary.__dataclass_fields__
+    return AssessmentSummary(**{name: getattr(row, name) for name in fields})
