@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from assessor_app.errors import AssessorError
 
 
 def _cmd_checklist_validate(args: argparse.Namespace) -> int:
@@ -21,6 +24,81 @@ def _cmd_checklist_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _cmd_checklist_list(args: argparse.Namespace) -> int:
+    from assessor_app.core.specs.library import load_library
+    from assessor_app.paths import checklists_dir
+
+    folder = Path(args.folder) if args.folder else checklists_dir()
+    lib = load_library(folder)
+    lang = args.language
+    print(f"Checklists in {folder}:")
+    for cl in sorted(lib.checklists.values(), key=lambda c: c.spec.id):
+        s = cl.spec
+        print(f"  {s.id} {s.version}  {s.title.get_text(lang)}")
+        print(
+            f"      gateway {s.credential.gateway}, EQF {s.credential.eqf_level}, "
+            f"{len(s.steps)} steps ({sum(st.risk == 'critical' for st in s.steps)} critical), "
+            f"languages {', '.join(s.languages)}, sha256 {cl.sha256[:12]}"
+        )
+    print("Parameter sets:")
+    for ps in sorted(lib.parameter_sets.values(), key=lambda p: p.params.id):
+        p = ps.params
+        print(
+            f"  {p.id} {p.version}  {p.title.get_text(lang)} "
+            f"({p.working_voltage.value:g} {p.working_voltage.unit} {p.bus.upper()})"
+        )
+    for problem in lib.problems:
+        print(problem, file=sys.stderr)
+    return 1 if lib.problems else 0
+
+
+def _cmd_checklist_schema(args: argparse.Namespace) -> int:
+    from assessor_app.core.specs.schema import schema_texts
+    from assessor_app.paths import resources_dir
+
+    folder = Path(args.output) if args.output else resources_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_texts().items():
+        (folder / name).write_text(text, encoding="utf-8")
+        print(folder / name)
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from assessor_app.core.specs.library import load_library
+    from assessor_app.demo import run_demo
+    from assessor_app.paths import checklists_dir, data_dir
+
+    if not args.headless:
+        return _open_window(demo=True)
+    lib = load_library(checklists_dir())
+    for problem in lib.problems:
+        print(problem, file=sys.stderr)
+    folder = Path(args.data_dir) if args.data_dir else data_dir() / "demo"
+    try:
+        result = run_demo(
+            lib, folder, checklist_id=args.checklist, parameter_set_id=args.parameters,
+            fail_step=args.fail_step,
+        )
+    except KeyError as exc:
+        print(f"assessor demo: {exc.args[0]}", file=sys.stderr)
+        return 2
+    print()
+    print(f"Outcome: {(result.outcome or 'in progress').replace('_', ' ')}")
+    for reason in result.reasons:
+        print(f"  - {reason}")
+    print(f"Rules refused {result.refusals} early or invalid action(s) along the way.")
+    print(f"Events: {result.events}, hash chain verified, head {result.head_hash}")
+    print(f"Data: {result.database}")
+    return 0
+
+
+def _open_window(demo: bool = False) -> int:
+    from assessor_app.app import main as app_main
+
+    return app_main(demo=demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assessor",
@@ -33,6 +111,23 @@ def build_parser() -> argparse.ArgumentParser:
     validate = csub.add_parser("validate", help="validate checklist and parameter-set files")
     validate.add_argument("paths", nargs="+", help="files or folders (.yaml/.yml)")
     validate.set_defaults(func=_cmd_checklist_validate)
+    listing = csub.add_parser("list", help="list the shipped checklists and parameter sets")
+    listing.add_argument("--folder", help="another folder of specifications")
+    listing.add_argument("--language", default="en", choices=["en", "fi", "sv", "es", "pt"])
+    listing.set_defaults(func=_cmd_checklist_list)
+    schema = csub.add_parser("schema", help="write the JSON Schemas for checklist authors")
+    schema.add_argument("--output", help="folder (default: the app's resources)")
+    schema.set_defaults(func=_cmd_checklist_schema)
+
+    demo = sub.add_parser("demo", help="a scripted assessment with simulated time and vehicle")
+    demo.add_argument("--headless", action="store_true", help="run in the terminal, no window")
+    demo.add_argument("--data-dir", help="where to keep the demo's data (default: <data>/demo)")
+    demo.add_argument("--checklist", default="hv-isolation-series")
+    demo.add_argument("--parameters", default="generic-400v")
+    demo.add_argument(
+        "--fail-step", metavar="STEP", help="make this step fail (e.g. 12: a live HV reading)"
+    )
+    demo.set_defaults(func=_cmd_demo)
     return parser
 
 
@@ -41,9 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:
-        parser.print_help()
-        return 0
-    return int(func(args))
+        return _open_window()
+    try:
+        return int(func(args))
+    except AssessorError as exc:
+        print(f"assessor: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

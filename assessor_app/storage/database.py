@@ -10,13 +10,14 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 
+from assessor_app.errors import AssessorError
 from assessor_app.storage.models import SCHEMA_REVISION
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-class StoreError(RuntimeError):
+class StoreError(AssessorError):
     """The store cannot be opened or written; the message says what to do."""
 
 

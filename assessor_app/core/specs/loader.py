@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessor_app.core.specs import checks
+from assessor_app.errors import AssessorError
 from assessor_app.core.specs.models import ChecklistSpec
 from assessor_app.core.specs.parameters import ParameterSet
 from assessor_app.core.specs.yamlsource import YamlDocument, decode, field_name, parse
@@ -31,7 +32,7 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
-class SpecError(Exception):
+class SpecError(AssessorError):
     """A specification file could not be loaded; ``problems`` says every reason."""
 
     def __init__(self, problems: list[Problem]):

@@ -1,0 +1,132 @@
+"""The scripted demo: a whole assessment through the real engine and store, no hardware.
+
+Time is simulated (a manual clock) so that a 10-minute discharge wait takes no real time;
+everything else, the rules, the store, the hash chain, is the product itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from assessor_app.core.clock import ManualClock
+from assessor_app.core.engine import (
+    AddNote, Finish, Person, RecordMeasurement, RecordResult, Refused, ScoreRubric, SignOff,
+    StartStep, Vehicle,
+)
+from assessor_app.core.events import verify_chain
+from assessor_app.core.specs.library import Library
+from assessor_app.storage.recorder import AssessmentRecorder
+from assessor_app.storage.store import AssessmentStore
+
+DEMO_VIN = "WVWZZZE1ZMP000042"
+
+
+@dataclass
+class DemoResult:
+    assessment_id: str
+    outcome: str | None
+    reasons: list[str]
+    database: Path
+    events: int
+    head_hash: str
+    refusals: int
+
+
+def _value_in_range(low: float | None, high: float | None) -> float:
+    if low is not None and high is not None:
+        return round((low + high) / 2, 3)
+    if high is not None:
+        return round(high * 0.1, 3) if high > 0 else high
+    if low is not None:
+        return round(low * 25 if low > 0 else low + 1, 3)
+    return 1.0
+
+
+def run_demo(
+    library: Library, data_dir: Path, *, checklist_id: str = "hv-isolation-series",
+    parameter_set_id: str = "generic-400v", fail_step: str | None = None,
+    say: Callable[[str], None] = print,
+) -> DemoResult:
+    """Run a scripted assessment; with ``fail_step`` that step's measurement is out of range."""
+    checklist = library.checklist(checklist_id)
+    params = library.parameter_set(parameter_set_id)
+    store = AssessmentStore.open(data_dir / "assessor.db")
+    clock = ManualClock(wall_us=time.time_ns() // 1000)
+    wv = params.params.working_voltage.value
+    recorder = AssessmentRecorder.start(
+        store, checklist, params,
+        candidate=Person("learner-017", "Demo Learner"), assessor=Person("assessor-03", "Demo Assessor"),
+        workshop=Person("ws-demo", "Demo Workshop"), vehicle=Vehicle(DEMO_VIN, "Demo EV", wv),
+        clock=clock,
+    )
+    spec, engine = checklist.spec, recorder.engine
+    say(f"Assessment {recorder.assessment_id}")
+    say(f"  checklist {spec.id} {spec.version} (sha256 {checklist.sha256[:16]}...)")
+    say(f"  parameters {params.params.id} {params.params.version}; vehicle {DEMO_VIN}, {wv:g} V")
+    refusals = 0
+
+    def clock_text() -> str:
+        t = recorder.timeline.now().t_us // 1_000_000
+        return f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
+
+    def act(action: object, label: str) -> bool:
+        nonlocal refusals
+        while True:
+            result = recorder.act(action)  # type: ignore[arg-type]
+            if not isinstance(result, Refused):
+                return True
+            refusals += 1
+            say(f"  [{clock_text()}] {label}: refused - {result.reason}")
+            if result.wait_s is None:
+                return False
+            clock.advance(result.wait_s)
+
+    for step in spec.steps:
+        if engine.state.phase != "in_progress":
+            break
+        title = step.title.get_text("en")
+        clock.advance(45)
+        act(StartStep(step.id), f"{step.id} {title}")
+        if step.na_allowed:
+            act(RecordResult(step.id, "na", reason="Not applicable on this vehicle type"),
+                f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} {title}: N/A")
+            continue
+        for m in step.measurements:
+            value = _demo_value(engine.bounds(m), fail=step.id == fail_step)
+            clock.advance(20)
+            act(RecordMeasurement(step.id, m.id, value, m.unit), f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} measured {m.label.get_text('en')}: {value:g} {m.unit}")
+        clock.advance(30)
+        if step.id == fail_step:
+            act(RecordResult(step.id, "fail", reason="Out of range in the demo"), f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} {title}: FAIL ({step.risk})")
+            act(AddNote(f"Demo: step {step.id} failed on purpose", step.id), "note")
+        elif act(RecordResult(step.id, "pass"), f"{step.id} {title}"):
+            say(f"  [{clock_text()}] {step.id} {title}: pass")
+    for criterion in spec.rubric.criteria:
+        act(ScoreRubric(criterion.id, spec.rubric.scale.max - 1), f"rubric {criterion.id}")
+    act(SignOff("assessor", "Demo Assessor", "I observed this assessment."), "sign-off")
+    act(Finish(), "finish")
+    events = store.events(recorder.assessment_id)
+    head = verify_chain(events)
+    AssessmentRecorder.open(store, recorder.assessment_id)  # replay proves every decision
+    summary = store.summary(recorder.assessment_id)
+    finished = events[-1].payload if events[-1].kind == "assessment_finished" else {}
+    store.close()
+    return DemoResult(
+        recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
+        data_dir / "assessor.db", len(events), head, refusals,
+    )
+
+
+def _demo_value(bounds: tuple[float | None, float | None], fail: bool) -> float:
+    low, high = bounds
+    if not fail:
+        return _value_in_range(low, high)
+    if high is not None:
+        return round(high * 100 + 1, 3)
+    return round((low or 1) / 100, 6)
