@@ -93,6 +93,59 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from assessor_app.paths import data_dir, database_path
+    from assessor_app.storage.store import AssessmentStore
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    return AssessmentStore.open(database_path(folder))
+
+
+def _when(wall_us: int) -> str:
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(wall_us / 1e6).strftime("%Y-%m-%d %H:%M")
+
+
+def _cmd_assessments_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    rows = store.list(status=args.status, search=args.search or "")
+    waiting = [r for r in rows if r.status == "in_progress"]
+    for r in rows:
+        outcome = (r.outcome or "-").replace("_", " ")
+        print(
+            f"{r.id}  {_when(r.updated_wall_us)}  {r.status:<11} {outcome:<18} "
+            f"{r.candidate_name or r.candidate_id}  {r.checklist_id} {r.checklist_version}  "
+            f"{r.vehicle_vin}"
+        )
+    if not rows:
+        print("no assessments")
+    if waiting:
+        print(f"\n{len(waiting)} assessment(s) in progress can be resumed where they stopped.")
+    store.close()
+    return 0
+
+
+def _cmd_assessments_show(args: argparse.Namespace) -> int:
+    from assessor_app.storage.recorder import AssessmentRecorder
+
+    store = _store(args)
+    summary = store.summary(args.id)
+    recorder = AssessmentRecorder.open(store, args.id, read_only=True)
+    state = recorder.engine.state
+    print(f"Assessment {summary.id}: {summary.status}, outcome {summary.outcome or '-'}")
+    print(f"  candidate {summary.candidate_name} ({summary.candidate_id}), assessor {summary.assessor_name}")
+    print(f"  checklist {summary.checklist_id} {summary.checklist_version} sha256 {summary.checklist_sha256}")
+    print(f"  parameters {summary.params_id} {summary.params_version} sha256 {summary.params_sha256}")
+    print(f"  {state.event_count} events; hash chain and every rule decision verified by replay")
+    print(f"  head {state.head_hash}")
+    for view in recorder.engine.step_views(state.last_t_us, args.language):
+        extra = f"  ({view.reason})" if view.reason and view.status == "blocked" else ""
+        print(f"  {view.id:>4} {view.status:<8} {view.risk:<8} {view.title}{extra}")
+    store.close()
+    return 0
+
+
 def _open_window(demo: bool = False) -> int:
     from assessor_app.app import main as app_main
 
@@ -118,6 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     schema = csub.add_parser("schema", help="write the JSON Schemas for checklist authors")
     schema.add_argument("--output", help="folder (default: the app's resources)")
     schema.set_defaults(func=_cmd_checklist_schema)
+
+    assessments = sub.add_parser("assessments", help="assessments in the store")
+    asub = assessments.add_subparsers(dest="assessments_command", required=True)
+    alist = asub.add_parser("list", help="list assessments, newest first")
+    alist.add_argument("--status", choices=["in_progress", "finished", "abandoned", "sealed", "synced"])
+    alist.add_argument("--search", help="candidate, checklist, VIN or workshop contains this")
+    alist.add_argument("--data-dir", help="the data folder (default: the app's)")
+    alist.set_defaults(func=_cmd_assessments_list)
+    ashow = asub.add_parser("show", help="one assessment, replayed and verified")
+    ashow.add_argument("id")
+    ashow.add_argument("--data-dir", help="the data folder (default: the app's)")
+    ashow.add_argument("--language", default="en", choices=["en", "fi", "sv", "es", "pt"])
+    ashow.set_defaults(func=_cmd_assessments_show)
 
     demo = sub.add_parser("demo", help="a scripted assessment with simulated time and vehicle")
     demo.add_argument("--headless", action="store_true", help="run in the terminal, no window")

@@ -63,6 +63,7 @@ def run_demo(
         clock=clock,
     )
     spec, engine = checklist.spec, recorder.engine
+    recorder.act(AddNote("Demo run: simulated clock, vehicle and people"))
     say(f"Assessment {recorder.assessment_id}")
     say(f"  checklist {spec.id} {spec.version} (sha256 {checklist.sha256[:16]}...)")
     say(f"  parameters {params.params.id} {params.params.version}; vehicle {DEMO_VIN}, {wv:g} V")

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from assessor_app.errors import AssessorError
+
 GENESIS = "0" * 64
 
 
@@ -53,7 +55,7 @@ def make_event(
     return Event(**{**draft.__dict__, "hash": draft.compute_hash()})
 
 
-class ChainError(ValueError):
+class ChainError(AssessorError, ValueError):
     """The event chain is broken; the message names the first bad event."""
 
 

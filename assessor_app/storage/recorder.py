@@ -61,9 +61,13 @@ class AssessmentRecorder:
 
     @classmethod
     def open(
-        cls, store: AssessmentStore, assessment_id: str, clock: Clock | None = None
+        cls, store: AssessmentStore, assessment_id: str, clock: Clock | None = None,
+        read_only: bool = False,
     ) -> AssessmentRecorder:
-        """Rebuild an assessment from its events; if in progress, continue its timeline."""
+        """Rebuild an assessment from its events; if in progress, continue its timeline.
+
+        With ``read_only`` (inspection), nothing is written, not even the resume event.
+        """
         summary = store.summary(assessment_id)
         checklist_src = store.snapshot_source(summary.checklist_sha256)
         params_src = store.snapshot_source(summary.params_sha256)
@@ -77,7 +81,7 @@ class AssessmentRecorder:
         st = engine.state
         timeline, gap = Timeline.resume(clock or SystemClock(), st.last_t_us, st.last_wall_us)
         recorder = cls(store, engine, timeline)
-        if not st.read_only:
+        if not st.read_only and not read_only:
             recorder._record(RESUMED, {"gap_us": gap, "previous_wall_us": st.last_wall_us})
         return recorder
 

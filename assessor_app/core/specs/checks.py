@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 
 from assessor_app.core import units
@@ -10,6 +11,8 @@ from assessor_app.core.specs.models import Amount, ChecklistSpec, ParamRef, Pass
 from assessor_app.core.specs.parameters import INSULATION_FLOOR, ParameterSet
 
 Finding = tuple[tuple[str | int, ...], str]
+
+_SCORE = re.compile(r"-?[0-9]{1,9}")
 
 
 def _unit_problem(symbol: str) -> str:
@@ -96,7 +99,7 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
             seen[step.id] = i
     for name, quantity in spec.parameters.items():
         if name == INSULATION_FLOOR and quantity != "resistance":
-            yield ("parameters", name), f"{INSULATION_FLOOR} is a resistance"
+            yield ("parameters", name), f"{INSULATION_FLOOR} is a resistance, not {quantity}"
 
     graph: dict[str, list[str]] = {step.id: [] for step in spec.steps}
     for i, step in enumerate(spec.steps):
@@ -151,7 +154,7 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
     if scale.min >= scale.max:
         yield ("rubric", "scale"), f"min ({scale.min}) must be below max ({scale.max})"
     for label in scale.labels:
-        if not label.lstrip("-").isdigit() or not scale.min <= int(label) <= scale.max:
+        if not _SCORE.fullmatch(label) or not scale.min <= int(label) <= scale.max:
             yield ("rubric", "scale", "labels", label), (
                 f"label key {label!r} is not a score from {scale.min} to {scale.max}"
             )
@@ -173,7 +176,9 @@ def check_parameter_set(params: ParameterSet) -> Iterator[Finding]:
     elif wv.value <= 0:
         yield ("working_voltage", "value"), "must be above zero"
     if params.source == "oem" and params.oem is None:
-        yield ("oem",), "an OEM parameter set names its make, procedure and procedure version"
+        yield ("source",), (
+            "an OEM parameter set needs an 'oem' block naming make, procedure and procedure_version"
+        )
     for name, p in params.parameters.items():
         if not units.is_unit(p.unit):
             yield ("parameters", name, "unit"), _unit_problem(p.unit)

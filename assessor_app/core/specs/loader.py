@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Iterable
@@ -13,7 +14,12 @@ from pydantic import ValidationError
 
 from assessor_app.core.specs import checks
 from assessor_app.errors import AssessorError
-from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.core.specs.models import (
+    ESCO_PATTERN,
+    ID_PATTERN,
+    SEMVER_PATTERN,
+    ChecklistSpec,
+)
 from assessor_app.core.specs.parameters import ParameterSet
 from assessor_app.core.specs.yamlsource import YamlDocument, decode, field_name, parse
 
@@ -56,28 +62,86 @@ class LoadedParameterSet:
     source: str
 
 
+_PATTERNS = {
+    ID_PATTERN: "is not a valid id: use letters, digits, '_', '.' and '-', "
+    "starting with a letter or digit",
+    SEMVER_PATTERN: "is not a version such as 1.2.0 (major.minor.patch)",
+    ESCO_PATTERN: "is not an ESCO URI (http://data.europa.eu/esco/...)",
+}
+_BOUNDS = {
+    "greater_than": ("gt", "above"),
+    "greater_than_equal": ("ge", "at least"),
+    "less_than": ("lt", "below"),
+    "less_than_equal": ("le", "at most"),
+}
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _describe(value: Any) -> str:
+    """A value as the author of a file would name it, e.g. ``the number 7`` or ``a list``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {_show(value)}"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
 def _friendly(error: dict[str, Any]) -> str:
     kind = error["type"]
+    got = error.get("input")
+    ctx = error.get("ctx", {})
     if kind == "extra_forbidden":
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected} (got {error.get('input')!r})"
+        return f"must be one of {ctx.get('expected', '')} (got {_show(got)})"
     if kind == "string_type":
-        got = error.get("input")
-        hint = " (put quotes around ids such as \"07\")" if isinstance(got, int) else ""
-        return f"expected text, got {type(got).__name__} {got!r}{hint}"
+        hint = ""
+        if isinstance(got, int | float | bool | datetime.date):
+            hint = ": put it in quotes to keep it as text"
+        return f"expected text, got {_describe(got)}{hint}"
     if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} does not match the required pattern {error['ctx']['pattern']}"
-    if kind in ("float_type", "int_type"):
-        got = error.get("input")
-        return f"expected a number, got {type(got).__name__} {got!r}"
+        pattern = ctx.get("pattern", "")
+        return f"{_show(got)} {_PATTERNS.get(pattern, f'does not match the pattern {pattern}')}"
+    if kind == "string_too_long":
+        return f"{_show(got)} is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "float_type":
+        return f"expected a number, got {_describe(got)}"
+    if kind == "int_type":
+        return f"expected a whole number, got {_describe(got)}"
+    if kind == "bool_type":
+        return f"expected true or false, got {_describe(got)}"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        limit = ctx.get(key)
+        limit = f"{limit:g}" if isinstance(limit, int | float) else limit
+        return f"must be {words} {limit} (got {_show(got)})"
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        return f"needs at least {n} {'entry' if n == 1 else 'entries'}"
     if kind in ("dict_type", "model_type"):
-        return f"expected a mapping (key: value), got {type(error.get('input')).__name__}"
+        return f"expected a mapping (key: value), got {_describe(got)}"
     if kind == "list_type":
-        return f"expected a list, got {type(error.get('input')).__name__}"
+        hint = f" (write [{got}] for a list of one)" if isinstance(got, str) else ""
+        return f"expected a list, got {_describe(got)}{hint}"
     return str(error["msg"])
 
 
@@ -153,15 +217,26 @@ def _load(path: Path, expected_kind: str | None) -> tuple[Any, str, str, list[Pr
         return None, "", text, problems, None
     if not isinstance(doc.data, dict):
         problems.append(
-            Problem(file, 1, "(document)", f"expected a mapping of fields, got {type(doc.data).__name__}")
+            Problem(
+                file, doc.line_of(()), "(document)",
+                f"expected a mapping of fields, got {_describe(doc.data)}",
+            )
         )
         return None, "", text, problems, None
     kind = doc.data.get("kind")
+    if "kind" not in doc.data:
+        problems.append(
+            Problem(
+                file, doc.line_of(()), "kind",
+                "required field is missing (kind: checklist or kind: parameter-set)",
+            )
+        )
+        return None, "", text, problems, None
     if kind not in KINDS:
         problems.append(
             Problem(
                 file, doc.line_of(("kind",)), "kind",
-                f"must be 'checklist' or 'parameter-set' (got {kind!r})",
+                f"must be 'checklist' or 'parameter-set' (got {_describe(kind)})",
             )
         )
         return None, "", text, problems, None

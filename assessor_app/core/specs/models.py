@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from assessor_app.core.specs.text import LocalizedText
 
@@ -13,6 +13,8 @@ SEMVER_PATTERN = (
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
     r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
 )
+
+ESCO_PATTERN = r"^https?://data\.europa\.eu/esco/"
 
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Risk = Literal["critical", "high", "standard"]
@@ -42,10 +44,36 @@ class Amount(_Strict):
     unit: str
 
 
+def _amount_kind(value: Any) -> str | None:
+    """Which alternative a value is meant as, so errors speak of that one only."""
+    if isinstance(value, dict):
+        return "ParamRef" if "param" in value else "Amount"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "float"
+    return None
+
+
 #: A range bound: a number in the measurement's unit, a literal amount, or a parameter.
-Bound = float | Amount | ParamRef
+Bound = Annotated[
+    Annotated[float, Tag("float")] | Annotated[Amount, Tag("Amount")]
+    | Annotated[ParamRef, Tag("ParamRef")],
+    Discriminator(
+        _amount_kind,
+        custom_error_type="bound",
+        custom_error_message="expected a number, an amount such as {value: 60, unit: V}, "
+        "or a parameter such as {param: name}",
+    ),
+]
 #: A duration: a literal amount (time unit) or a parameter.
-Duration = Amount | ParamRef
+Duration = Annotated[
+    Annotated[Amount, Tag("Amount")] | Annotated[ParamRef, Tag("ParamRef")],
+    Discriminator(
+        _amount_kind,
+        custom_error_type="duration",
+        custom_error_message="expected an amount such as {value: 10, unit: min}, "
+        "or a parameter such as {param: name}",
+    ),
+]
 
 
 class PassRange(_Strict):
@@ -139,7 +167,7 @@ class Prerequisite(_Strict):
 
 class Credential(_Strict):
     learning_outcomes: list[LocalizedText] = Field(min_length=1)
-    esco_skills: list[Annotated[str, Field(pattern=r"^https?://data\.europa\.eu/esco/")]] = Field(
+    esco_skills: list[Annotated[str, Field(pattern=ESCO_PATTERN)]] = Field(
         default_factory=list
     )
     eqf_level: int = Field(ge=1, le=8)

@@ -29,12 +29,12 @@ class LocalizedText(dict[str, str]):
             if key not in LANGUAGES:
                 raise PydanticCustomError(
                     "localized_text",
-                    "unknown language {key!r} (use one of: {langs})",
-                    {"key": key, "langs": ", ".join(LANGUAGES)},
+                    "unknown language {key} (use one of: {langs})",
+                    {"key": repr(key), "langs": ", ".join(LANGUAGES)},
                 )
             if not isinstance(text, str) or not text.strip():
                 raise PydanticCustomError(
-                    "localized_text", "text for {key!r} must be non-empty text", {"key": key}
+                    "localized_text", "text for {key} must be non-empty text", {"key": repr(key)}
                 )
         if "en" not in value:
             raise PydanticCustomError("localized_text", "English text ('en') is required")
