@@ -1,0 +1,81 @@
+"""The `assessor` command: the demo, listing, and that people never see a traceback."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from assessor_app.cli import main
+from assessor_app.core.events import verify_chain
+from assessor_app.storage.recorder import AssessmentRecorder
+from assessor_app.storage.store import AssessmentStore
+
+
+def test_headless_demo_runs_a_competent_hv_isolation(tmp_path: Path, capsys):
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Outcome: competent" in out
+    assert "Discharge wait:" in out  # the rule refused the dead test until the wait was over
+    assert str(tmp_path / "assessor.db") in out
+    store = AssessmentStore.open(tmp_path / "assessor.db")
+    [summary] = store.list()
+    assert (summary.status, summary.outcome) == ("finished", "competent")
+    events = store.events(summary.id)
+    assert verify_chain(events) == summary.head_hash
+    assert summary.checklist_id == "hv-isolation-series"
+    assert {e.payload["step"] for e in events if e.kind == "step_result"} == {
+        f"{i:02d}" for i in range(1, 23)
+    }
+    reopened = AssessmentRecorder.open(store, summary.id)
+    assert reopened.engine.state.read_only
+    store.close()
+
+
+def test_demo_with_a_live_dead_test_is_not_yet_competent(tmp_path: Path, capsys):
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "12"]) == 0
+    out = capsys.readouterr().out
+    assert "Outcome: not yet competent" in out
+    assert "critical step 12 failed" in out
+
+
+def test_demo_runs_on_the_800v_parameter_set(tmp_path: Path, capsys):
+    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--parameters", "generic-800v"]
+    assert main(args) == 0
+    assert "Outcome: competent" in capsys.readouterr().out
+
+
+def test_demo_names_an_unknown_checklist(tmp_path: Path, capsys):
+    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--checklist", "nope"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "no checklist 'nope'" in err and "hv-isolation-series" in err
+
+
+def test_checklist_list_shows_versions_gateways_and_parameter_sets(capsys):
+    assert main(["checklist", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "hv-isolation-series 1.0.0" in out
+    assert "gateway ev-hybrid" in out
+    assert "generic-800v" in out
+
+
+def test_console_script_demo_in_a_fresh_process(tmp_path: Path):
+    env = {**os.environ, "ASSESSOR_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "assessor_app.cli", "demo", "--headless"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (tmp_path / "demo" / "assessor.db").exists()
+
+
+def test_unreadable_store_is_a_message_not_a_traceback(tmp_path: Path):
+    (tmp_path / "assessor.db").write_text("this is not a database")
+    result = subprocess.run(
+        [sys.executable, "-m", "assessor_app.cli", "demo", "--headless", "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "assessor.db" in result.stderr

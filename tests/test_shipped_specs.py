@@ -1,0 +1,87 @@
+"""The shipped checklists and parameter sets: valid, schema-conformant, mutually compatible."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from assessor_app.core.specs import load_checklist, load_parameter_set
+from assessor_app.core.specs.checks import compatibility
+from assessor_app.core.specs.library import load_library
+from assessor_app.core.specs.schema import schema_texts
+from assessor_app.core.specs.yamlsource import parse
+from assessor_app.paths import checklists_dir, resources_dir
+
+CHECKLISTS = sorted(checklists_dir().glob("*.yaml"))
+PARAMS = sorted((checklists_dir() / "parameters").glob("*.yaml"))
+HV_RULES = {
+    # step: (must come after, min-wait after, window start, same person as)
+    "08": ({"03", "04", "06", "07"}, None, None, None),
+    "12": ({"09", "10", "11"}, "08", "11", None),
+    "13": ({"12"}, None, "12", None),
+    "20": ({"18", "19"}, None, None, "09"),
+}
+
+
+def test_ships_the_required_checklists_and_parameter_sets():
+    lib = load_library(checklists_dir())
+    assert lib.problems == []
+    assert {
+        "hv-isolation-series", "hv-battery-diagnostics", "adas-camera-static-calibration",
+        "can-bus-physical-layer",
+    } <= set(lib.checklists)
+    assert {"generic-400v", "generic-800v"} <= set(lib.parameter_sets)
+
+
+def test_hv_isolation_has_all_22_steps_and_the_brief_rules():
+    spec = load_checklist(checklists_dir() / "hv-isolation-series.yaml").spec
+    assert [s.id for s in spec.steps] == [f"{i:02d}" for i in range(1, 23)]
+    for step_id, (after, wait_after, window_start, same) in HV_RULES.items():
+        rules = spec.step(step_id).rules
+        assert after <= set(rules.after), step_id
+        if wait_after:
+            assert [w.after for w in rules.min_wait] == [wait_after]
+            assert rules.min_wait[0].wait.param == "discharge_wait"
+        if window_start:
+            assert window_start in [w.start for w in rules.max_window]
+        assert rules.same_person_as == same
+    assert spec.step("15").na_allowed
+    risks = {s.id: s.risk for s in spec.steps}
+    assert [k for k, v in risks.items() if v == "critical"] == [
+        "02", "04", "06", "08", "09", "10", "11", "12", "13", "18", "20"
+    ]
+    assert {c.id for c in spec.rubric.criteria} == {
+        "professional_conduct", "safety_protocols", "teamwork", "customer_communication"
+    }
+    assert set(spec.languages) >= {"en", "fi", "es", "pt"}
+
+
+@pytest.mark.parametrize("params_path", PARAMS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("checklist_path", CHECKLISTS, ids=lambda p: p.stem)
+def test_every_checklist_works_with_every_generic_parameter_set(checklist_path, params_path):
+    spec = load_checklist(checklist_path).spec
+    params = load_parameter_set(params_path).params
+    assert compatibility(spec, params) == []
+
+
+@pytest.mark.parametrize("path", CHECKLISTS + PARAMS, ids=lambda p: p.stem)
+def test_shipped_files_conform_to_the_published_json_schema(path):
+    data = parse(path.read_text(encoding="utf-8")).data
+    name = "checklist.schema.json" if data["kind"] == "checklist" else "parameter-set.schema.json"
+    schema = json.loads((resources_dir() / name).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_published_schemas_are_up_to_date():
+    for name, text in schema_texts().items():
+        shipped = (resources_dir() / name).read_text(encoding="utf-8")
+        assert shipped == text, f"resources/{name} is stale: run `assessor checklist schema`"
+
+
+def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path):
+    schema = json.loads((resources_dir() / "checklist.schema.json").read_text(encoding="utf-8"))
+    data = parse((checklists_dir() / "hv-isolation-series.yaml").read_text(encoding="utf-8")).data
+    data["steps"][0]["colour"] = "red"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(data)
