@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assessor_app.core.events import Event
@@ -17,6 +17,19 @@ from assessor_app.storage.models import AssessmentRow, EventRow, SpecSnapshot
 
 #: Where each kind of closing event leaves an assessment.
 CLOSING = {"assessment_finished": "finished", "assessment_abandoned": "abandoned"}
+
+
+_EVENTS = EventRow.__table__
+_ASSESSMENTS = AssessmentRow.__table__
+_INSERT_EVENT = insert(_EVENTS)
+_ADVANCE_WHERE = (
+    (_ASSESSMENTS.c.id == bindparam("b_id")) & (_ASSESSMENTS.c.event_count == bindparam("b_seq"))
+)
+_ADVANCE = update(_ASSESSMENTS).where(_ADVANCE_WHERE).values(
+    event_count=bindparam("event_count"), head_hash=bindparam("head_hash"),
+    last_t_us=bindparam("last_t_us"), updated_wall_us=bindparam("updated_wall_us"),
+)
+_CLOSE = _ADVANCE.values(status=bindparam("status"), outcome=bindparam("outcome"))
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,9 @@ class AssessmentStore:
 
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
+        # Writes take SQLite's write lock when they begin (BEGIN IMMEDIATE), so two writers
+        # queue on the busy timeout instead of failing mid-transaction; reads never take it.
+        self._writer = engine.execution_options(sqlite_immediate=True)
         self.path = path
 
     @classmethod
@@ -65,7 +81,7 @@ class AssessmentStore:
         self, *, sha256: str, kind: str, spec_id: str, version: str, source: str,
         loaded_from: str, wall_us: int,
     ) -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             exists = conn.execute(
                 select(SpecSnapshot.sha256).where(SpecSnapshot.sha256 == sha256)
             ).first()
@@ -102,34 +118,35 @@ class AssessmentStore:
             "last_t_us": 0,
         }
         with self._writing():
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 conn.execute(insert(AssessmentRow).values(**row))
                 self._append(conn, first)
 
     def append(self, event: Event) -> None:
         """Append one event; when this returns, it is committed to disk."""
         with self._writing():
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 self._append(conn, event)
 
     def _append(self, conn: Connection, event: Event) -> None:
-        conn.execute(insert(EventRow).values(
-            assessment_id=event.assessment_id, seq=event.seq, kind=event.kind,
-            payload=json.dumps(event.payload, sort_keys=True, ensure_ascii=False),
-            wall_us=event.wall_us, t_us=event.t_us, prev_hash=event.prev_hash, hash=event.hash,
-        ))
+        # Statements are built once (module level); only the values change per event.
+        conn.execute(_INSERT_EVENT, {
+            "assessment_id": event.assessment_id, "seq": event.seq, "kind": event.kind,
+            "payload": json.dumps(event.payload, sort_keys=True, ensure_ascii=False),
+            "wall_us": event.wall_us, "t_us": event.t_us, "prev_hash": event.prev_hash,
+            "hash": event.hash,
+        })
         values: dict[str, object] = {
+            "b_id": event.assessment_id, "b_seq": event.seq,
             "event_count": event.seq + 1, "head_hash": event.hash, "last_t_us": event.t_us,
             "updated_wall_us": event.wall_us,
         }
+        statement = _ADVANCE
         if event.kind in CLOSING:
             values["status"] = CLOSING[event.kind]
             values["outcome"] = event.payload["outcome"]
-        result = conn.execute(
-            update(AssessmentRow)
-            .where(AssessmentRow.id == event.assessment_id, AssessmentRow.event_count == event.seq)
-            .values(**values)
-        )
+            statement = _CLOSE
+        result = conn.execute(statement, values)
         if result.rowcount != 1:
             raise ConcurrentWriteError(
                 f"assessment {event.assessment_id} moved on before event {event.seq} was written"
@@ -138,7 +155,7 @@ class AssessmentStore:
     def set_status(self, assessment_id: str, status: str) -> None:
         """Mark a closed assessment as sealed or synced (the only changes a closed one takes)."""
         with self._writing():
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 conn.execute(
                     update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(status=status)
                 )

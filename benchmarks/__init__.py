@@ -1,0 +1,1 @@
+"""Benchmarks of the foundation (not tests: they measure, they never assert timings)."""
