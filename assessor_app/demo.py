@@ -13,8 +13,16 @@ from pathlib import Path
 
 from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine import (
-    AddNote, Finish, Person, RecordMeasurement, RecordResult, Refused, ScoreRubric, SignOff,
-    StartStep, Vehicle,
+    AddNote,
+    Finish,
+    Person,
+    RecordMeasurement,
+    RecordResult,
+    Refused,
+    ScoreRubric,
+    SignOff,
+    StartStep,
+    Vehicle,
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
@@ -41,7 +49,7 @@ def _value_in_range(low: float | None, high: float | None) -> float:
     if high is not None:
         return round(high * 0.1, 3) if high > 0 else high
     if low is not None:
-        return round(low * 25 if low > 0 else low + 1, 3)
+        return round(low * 2 if low > 0 else low + 1, 3)
     return 1.0
 
 

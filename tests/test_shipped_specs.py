@@ -85,3 +85,34 @@ def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path):
     data["steps"][0]["colour"] = "red"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_dead_test_judges_the_size_of_a_negative_reading():
+    """-400 V at the dead test is live: the range applies to the magnitude."""
+    from assessor_app.core.engine import AssessmentEngine, Person, RecordMeasurement, Vehicle
+    from assessor_app.core.events import GENESIS, make_event
+
+    cl = load_checklist(checklists_dir() / "hv-isolation-series.yaml")
+    ps = load_parameter_set(checklists_dir() / "parameters" / "generic-400v.yaml")
+    payload, resolved = AssessmentEngine.start_payload(
+        spec=cl.spec, spec_sha256=cl.sha256, params=ps.params, params_sha256=ps.sha256,
+        candidate=Person("c"), assessor=Person("a"), workshop=Person("w"), vehicle=Vehicle("V", "", 400),
+    )
+    engine = AssessmentEngine(cl.spec, resolved, make_event("x", 0, "assessment_started", payload, 0, 0, GENESIS))
+    for value, ok in ((-400.0, False), (-0.4, True), (0.4, True), (2.0, False)):
+        decision = engine.decide(RecordMeasurement("12", "hv_plus_chassis", value, "V"), 0)
+        assert decision.payload["in_range"] is ok, value
+
+
+def test_a_parameter_set_for_a_lower_voltage_is_refused_for_the_vehicle():
+    from assessor_app.core.engine import AssessmentEngine, Person, Vehicle
+    from assessor_app.core.engine.engine import StartError
+
+    cl = load_checklist(checklists_dir() / "hv-isolation-series.yaml")
+    ps = load_parameter_set(checklists_dir() / "parameters" / "generic-400v.yaml")
+    with pytest.raises(StartError, match="up to 400 V; this vehicle works at 800 V"):
+        AssessmentEngine.start_payload(
+            spec=cl.spec, spec_sha256=cl.sha256, params=ps.params, params_sha256=ps.sha256,
+            candidate=Person("c"), assessor=Person("a"), workshop=Person("w"),
+            vehicle=Vehicle("V", "", 800),
+        )

@@ -9,12 +9,22 @@ import uuid
 
 from assessor_app.core.clock import Clock, SystemClock, Timeline
 from assessor_app.core.engine import (
-    RESUMED, STARTED, Action, AssessmentEngine, Person, Refused, StepView, Vehicle, replay,
+    RESUMED,
+    STARTED,
+    Action,
+    AssessmentEngine,
+    Person,
+    Refused,
+    StepView,
+    Vehicle,
+    replay,
 )
 from assessor_app.core.events import GENESIS, Event, make_event
 from assessor_app.core.specs import LoadedChecklist, LoadedParameterSet
 from assessor_app.core.specs.loader import (
-    checklist_from_source, content_hash, parameter_set_from_source,
+    checklist_from_source,
+    content_hash,
+    parameter_set_from_source,
 )
 from assessor_app.storage.database import StoreError
 from assessor_app.storage.store import AssessmentStore

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assessor_app.core.events import Event
@@ -19,8 +20,8 @@ from assessor_app.storage.models import AssessmentRow, EventRow, SpecSnapshot
 CLOSING = {"assessment_finished": "finished", "assessment_abandoned": "abandoned"}
 
 
-_EVENTS = EventRow.__table__
-_ASSESSMENTS = AssessmentRow.__table__
+_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
+_ASSESSMENTS: Table = AssessmentRow.__table__  # type: ignore[assignment]
 _INSERT_EVENT = insert(_EVENTS)
 _ADVANCE_WHERE = (
     (_ASSESSMENTS.c.id == bindparam("b_id")) & (_ASSESSMENTS.c.event_count == bindparam("b_seq"))
@@ -190,7 +191,7 @@ class AssessmentStore:
 
     def list(
         self, status: str | None = None, search: str = "", limit: int = 200, offset: int = 0
-    ) -> list[AssessmentSummary]:
+    ) -> builtins.list[AssessmentSummary]:
         query = select(AssessmentRow).order_by(AssessmentRow.updated_wall_us.desc())
         if status:
             query = query.where(AssessmentRow.status == status)
@@ -204,7 +205,7 @@ class AssessmentStore:
         with self.engine.connect() as conn:
             return [_summary(r) for r in conn.execute(query.limit(limit).offset(offset)).all()]
 
-    def in_progress(self) -> list[AssessmentSummary]:
+    def in_progress(self) -> builtins.list[AssessmentSummary]:
         """Assessments a restart should offer to resume."""
         return self.list(status="in_progress")
 

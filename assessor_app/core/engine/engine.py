@@ -24,13 +24,18 @@ from assessor_app.core.events import Event, verify_chain
 from assessor_app.core.specs.models import Amount, ChecklistSpec, Measurement, ParamRef
 from assessor_app.core.specs.parameters import ParameterSet, ResolvedParameters, resolve
 from assessor_app.core.units import UnitError, convert
+from assessor_app.errors import AssessorError
 
 STARTED = "assessment_started"
 RESUMED = "session_resumed"
 
 
-class ReplayError(ValueError):
+class ReplayError(AssessorError, ValueError):
     """Stored events do not rebuild a valid assessment."""
+
+
+class StartError(AssessorError, ValueError):
+    """An assessment cannot start with this checklist, parameter set and vehicle."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,15 @@ class AssessmentEngine:
         from assessor_app.core.specs.checks import compatibility
 
         problems = compatibility(spec, params)
+        set_voltage = convert(params.working_voltage.value, params.working_voltage.unit, "V")
+        if vehicle.working_voltage_v is not None and vehicle.working_voltage_v > set_voltage:
+            # e.g. a 400 V set's 500 V insulation test voltage would pass on an 800 V vehicle
+            problems.append(
+                f"parameter set {params.id} is for vehicles up to {set_voltage:g} V; this vehicle "
+                f"works at {vehicle.working_voltage_v:g} V: choose a set for its voltage"
+            )
         if problems:
-            raise ValueError("; ".join(problems))
+            raise StartError("; ".join(problems))
         resolved = resolve(params, vehicle.working_voltage_v)
         payload = {
             "candidate": candidate.to_dict(),
@@ -136,7 +148,8 @@ class AssessmentEngine:
         except UnitError as exc:
             return Refused(f"{spec_m.label.get_text(lang)}: {exc}", rule="unit")
         low, high = self.bounds(spec_m)
-        in_range = (low is None or value >= low) and (high is None or value <= high)
+        judged = abs(value) if spec_m.magnitude else value
+        in_range = (low is None or judged >= low) and (high is None or judged <= high)
         return Accepted(a.kind, {
             "step": a.step, "measurement": a.measurement,
             "entered_value": float(a.value), "entered_unit": a.unit,
@@ -228,6 +241,7 @@ class AssessmentEngine:
                 reasons.append(f"rubric {c.id} scored {score}, below {minimum}")
         if reasons:
             return "not_yet_competent", reasons
+        # A failed standard-risk step is feedback only: it is done, and does not block competence.
         pending = [s.id for s in spec.steps if st.steps[s.id].status == "pending"]
         if pending:
             reasons.append("steps not done: " + ", ".join(pending))

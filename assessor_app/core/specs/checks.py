@@ -97,9 +97,9 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
             yield ("steps", i, "id"), f"duplicate step id {step.id!r} (first used by steps[{seen[step.id]}])"
         else:
             seen[step.id] = i
-    for name, quantity in spec.parameters.items():
-        if name == INSULATION_FLOOR and quantity != "resistance":
-            yield ("parameters", name), f"{INSULATION_FLOOR} is a resistance, not {quantity}"
+    for name, declared in spec.parameters.items():
+        if name == INSULATION_FLOOR and declared != "resistance":
+            yield ("parameters", name), f"{INSULATION_FLOOR} is a resistance, not {declared}"
 
     graph: dict[str, list[str]] = {step.id: [] for step in spec.steps}
     for i, step in enumerate(spec.steps):
@@ -107,8 +107,11 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
         refs: list[tuple[tuple[str | int, ...], str]] = [
             ((*base, "rules", "after", j), ref) for j, ref in enumerate(step.rules.after)
         ]
-        refs += [((*base, "rules", "min_wait", j, "after"), w.after) for j, w in enumerate(step.rules.min_wait)]
-        refs += [((*base, "rules", "max_window", j, "start"), w.start) for j, w in enumerate(step.rules.max_window)]
+        rules = step.rules
+        refs += [((*base, "rules", "min_wait", j, "after"), w.after) for j, w in enumerate(rules.min_wait)]
+        refs += [
+            ((*base, "rules", "max_window", j, "start"), w.start) for j, w in enumerate(rules.max_window)
+        ]
         if step.rules.same_person_as is not None:
             refs.append(((*base, "rules", "same_person_as"), step.rules.same_person_as))
         for path, ref in refs:
@@ -120,8 +123,10 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
                 graph[step.id].append(ref)
         for j, w in enumerate(step.rules.min_wait):
             yield from _check_amount(w.wait, (*base, "rules", "min_wait", j, "wait"), "time", spec)
-        for j, w in enumerate(step.rules.max_window):
-            yield from _check_amount(w.window, (*base, "rules", "max_window", j, "window"), "time", spec)
+        for j, window in enumerate(step.rules.max_window):
+            yield from _check_amount(
+                window.window, (*base, "rules", "max_window", j, "window"), "time", spec
+            )
 
         mseen: set[str] = set()
         for j, m in enumerate(step.measurements):
@@ -132,7 +137,7 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
             if not units.is_unit(m.unit):
                 yield (*mpath, "unit"), _unit_problem(m.unit)
                 continue
-            quantity = units.quantity_of(m.unit)
+            quantity: str = units.quantity_of(m.unit)
             if m.quantity is not None and m.quantity != quantity:
                 yield (*mpath, "unit"), f"{m.unit} measures {quantity}, but quantity says {m.quantity}"
                 continue

@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessor_app.core.specs.loader import (
-    LoadedChecklist, LoadedParameterSet, Problem, SpecError, expand_paths, load_checklist,
+    LoadedChecklist,
+    LoadedParameterSet,
+    Problem,
+    SpecError,
+    expand_paths,
+    load_checklist,
     load_parameter_set,
 )
 from assessor_app.core.specs.yamlsource import decode, parse

@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessor_app.core.specs import checks
-from assessor_app.errors import AssessorError
 from assessor_app.core.specs.models import (
     ESCO_PATTERN,
     ID_PATTERN,
@@ -22,6 +21,7 @@ from assessor_app.core.specs.models import (
 )
 from assessor_app.core.specs.parameters import ParameterSet
 from assessor_app.core.specs.yamlsource import YamlDocument, decode, field_name, parse
+from assessor_app.errors import AssessorError
 
 KINDS = ("checklist", "parameter-set")
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -172,7 +172,7 @@ def _validation_problems(file: str, doc: YamlDocument, exc: ValidationError) -> 
     problems: dict[tuple[str, str], Problem] = {}
     for error in exc.errors():
         path = _clean_path(doc.data, error["loc"])
-        key = (field_name(path), _friendly(error))
+        key = (field_name(path), _friendly(dict(error)))
         # a union reports each alternative; keep one message per place
         if (key[0], "") in problems:
             continue
@@ -250,8 +250,11 @@ def _load(path: Path, expected_kind: str | None) -> tuple[Any, str, str, list[Pr
         obj = model.model_validate(doc.data)
     except ValidationError as exc:
         return None, "", text, problems + _validation_problems(file, doc, exc), doc
-    check = checks.check_checklist if kind == "checklist" else checks.check_parameter_set
-    for path_, message in check(obj):
+    findings = (
+        checks.check_checklist(obj) if isinstance(obj, ChecklistSpec)
+        else checks.check_parameter_set(obj)
+    )
+    for path_, message in findings:
         problems.append(Problem(file, doc.line_of(path_), field_name(path_), message))
     return obj, content_hash(text), text, problems, doc
 

@@ -89,6 +89,11 @@ class Measurement(_Strict):
     )
     unit: str
     range: PassRange | None = None
+    magnitude: bool = Field(
+        default=False,
+        description="Judge the size of the reading, ignoring its sign (e.g. a dead test: "
+        "-400 V is as live as +400 V).",
+    )
     conditions: LocalizedText | None = Field(
         default=None, description="How to measure, e.g. test voltage or measuring points."
     )

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from assessor_app.core.specs.models import ChecklistSpec
 from assessor_app.core.specs.parameters import ParameterSet
 
-SCHEMA_FILES = {
+SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "checklist.schema.json": (ChecklistSpec, "Assessor checklist specification"),
     "parameter-set.schema.json": (ParameterSet, "Assessor procedure parameter set"),
 }
 
 
-def json_schema(model: type[ChecklistSpec] | type[ParameterSet], title: str, name: str) -> dict[str, Any]:
+def json_schema(model: type[BaseModel], title: str, name: str) -> dict[str, Any]:
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -10,10 +10,8 @@ import yaml
 
 Path_ = tuple[str | int, ...]
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:
-    _Loader = yaml.SafeLoader
+# The C loader is several times faster; fall back where libyaml is missing.
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 #: Byte-order marks of encodings other than UTF-8 (UTF-32 first: its LE mark starts like UTF-16's).
@@ -179,7 +177,10 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: yaml.Sa
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
                 doc.problems.append(
-                    SourceProblem(key_node.start_mark.line + 1, _field_name(path), "YAML merge keys (<<) are not supported")
+                    SourceProblem(
+                        key_node.start_mark.line + 1, _field_name(path),
+                        "YAML merge keys (<<) are not supported",
+                    )
                 )
                 continue
             key = _scalar(key_node, path, doc, constructor)
