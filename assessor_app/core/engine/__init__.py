@@ -1,11 +1,29 @@
 """The assessment engine: rules, state and replay."""
 
 from assessor_app.core.engine.actions import (
-    Abandon, Accepted, Action, AddNote, Finish, Person, RecordConsent, RecordMeasurement,
-    RecordResult, Refused, ScoreRubric, SignOff, StartStep, Vehicle,
+    Abandon,
+    Accepted,
+    Action,
+    AddNote,
+    Finish,
+    Person,
+    RecordConsent,
+    RecordMeasurement,
+    RecordResult,
+    Refused,
+    ScoreRubric,
+    SignOff,
+    StartStep,
+    Vehicle,
 )
 from assessor_app.core.engine.engine import (
-    RESUMED, STARTED, AssessmentEngine, ReplayError, StepView, action_from_event, replay,
+    RESUMED,
+    STARTED,
+    AssessmentEngine,
+    ReplayError,
+    StepView,
+    action_from_event,
+    replay,
 )
 from assessor_app.core.engine.state import AssessmentState, Outcome
 

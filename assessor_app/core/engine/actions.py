@@ -104,7 +104,7 @@ Action = (
 )
 
 ACTION_TYPES: dict[str, type] = {
-    cls.kind: cls  # type: ignore[attr-defined]
+    cls.kind: cls
     for cls in (
         RecordConsent, StartStep, RecordMeasurement, RecordResult, AddNote, ScoreRubric,
         SignOff, Finish, Abandon,

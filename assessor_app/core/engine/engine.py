@@ -14,11 +14,27 @@ from typing import Any
 
 from assessor_app.core.engine import rules
 from assessor_app.core.engine.actions import (
-    ACTION_TYPES, Abandon, Accepted, Action, AddNote, Finish, Person, RecordConsent,
-    RecordMeasurement, RecordResult, Refused, ScoreRubric, SignOff, StartStep, Vehicle,
+    ACTION_TYPES,
+    Abandon,
+    Accepted,
+    Action,
+    AddNote,
+    Finish,
+    Person,
+    RecordConsent,
+    RecordMeasurement,
+    RecordResult,
+    Refused,
+    ScoreRubric,
+    SignOff,
+    StartStep,
+    Vehicle,
 )
 from assessor_app.core.engine.state import (
-    AssessmentState, MeasurementRecord, Outcome, StepState,
+    AssessmentState,
+    MeasurementRecord,
+    Outcome,
+    StepState,
 )
 from assessor_app.core.events import Event, verify_chain
 from assessor_app.core.specs.models import Amount, ChecklistSpec, Measurement, ParamRef
@@ -113,7 +129,7 @@ class AssessmentEngine:
             if st.phase == "stopped":
                 return Refused(self._stopped_reason(language), rule="stopped")
         handler = getattr(self, f"_decide_{action.kind}")
-        return handler(action, t_us, language)  # type: ignore[no-any-return]
+        return handler(action, t_us, language)
 
     def _stopped_reason(self, language: str) -> str:
         sid = self.state.stopped_by or ""
@@ -141,6 +157,11 @@ class AssessmentEngine:
             return Refused(f"step {a.step} has no measurement {a.measurement!r}", rule="unknown")
         if self.state.steps[a.step].status in ("passed", "na"):
             return Refused(f"step {a.step} is already done", rule="done")
+        # A reading taken before its step is allowed (during the discharge wait, or a re-prove
+        # before the dead test) would let the step pass on evidence out of order.
+        refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
+        if refusal:
+            return refusal
         if not isinstance(a.value, int | float) or a.value != a.value:
             return Refused("the value is not a number", rule="input")
         try:
@@ -220,13 +241,15 @@ class AssessmentEngine:
     def _decide_assessment_abandoned(self, a: Abandon, t_us: int, lang: str) -> Accepted | Refused:
         if not a.reason.strip():
             return Refused("give the reason the assessment is abandoned", rule="input")
-        return Accepted(a.kind, {"reason": a.reason, "outcome": "abandoned"})
+        # Abandoning after a critical failure does not erase the verdict.
+        outcome = "not_yet_competent" if self.state.stopped_by else "abandoned"
+        return Accepted(a.kind, {"reason": a.reason, "outcome": outcome})
 
     # ----------------------------------------------------------------- outcome
     def derive_outcome(self) -> tuple[Outcome, list[str]]:
         """The outcome the rules give now, and why; never typed in by a person."""
         st, spec = self.state, self.spec
-        if st.phase == "abandoned":
+        if st.phase == "abandoned" and not st.stopped_by:
             return "abandoned", ["abandoned"]
         if st.stopped_by:
             return "not_yet_competent", [f"critical step {st.stopped_by} failed"]
@@ -292,6 +315,9 @@ class AssessmentEngine:
             ss.status = {"pass": "passed", "fail": "failed", "na": "na"}[p["result"]]  # type: ignore[assignment]
             ss.result_t_us, ss.person, ss.reason = ev.t_us, p["person"], p["reason"]
             ss.attempts += 1
+            if p["result"] == "fail":
+                # Shown again means measured again: readings of a failed attempt do not count.
+                ss.measurements.clear()
             if ss.started_t_us is None:
                 ss.started_t_us = ev.t_us
             if p["result"] == "fail" and p["risk"] == "critical" and st.stopped_by is None:
@@ -305,7 +331,7 @@ class AssessmentEngine:
         elif kind == "assessment_finished":
             st.phase, st.outcome = "finished", p["outcome"]
         elif kind == "assessment_abandoned":
-            st.phase, st.outcome = "abandoned", "abandoned"
+            st.phase, st.outcome = "abandoned", p["outcome"]
         st.event_count = ev.seq + 1
         st.last_t_us, st.last_wall_us, st.head_hash = ev.t_us, ev.wall_us, ev.hash
 
@@ -314,7 +340,8 @@ class AssessmentEngine:
         views = []
         for step in self.spec.steps:
             ss = self.state.steps[step.id]
-            status, reason, wait = ss.status, None, None
+            status: str = ss.status
+            reason, wait = None, None
             if status == "pending" or status == "failed":
                 refusal: Refused | None
                 if self.state.phase != "in_progress":
@@ -359,7 +386,7 @@ def action_from_event(ev: Event) -> Action:
     if cls is Finish:
         return Finish()
     fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-    return cls(**{k: p[k] for k in fields if k in p})  # type: ignore[no-any-return]
+    return cls(**{k: p[k] for k in fields if k in p})
 
 
 def replay(
