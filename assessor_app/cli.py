@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,6 +91,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Rules refused {result.refusals} early or invalid action(s) along the way.")
     print(f"Events: {result.events}, hash chain verified, head {result.head_hash}")
     print(f"Data: {result.database}")
+    print(f"Look at it again: assessor assessments show {result.assessment_id} --data-dir {folder}")
     return 0
 
 
@@ -208,6 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AssessorError as exc:
         print(f"assessor: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped listening: not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -79,3 +79,21 @@ def test_unreadable_store_is_a_message_not_a_traceback(tmp_path: Path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "assessor.db" in result.stderr
+
+
+def test_assessments_list_and_show_after_the_demo(tmp_path: Path, capsys):
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["assessments", "list", "--data-dir", str(tmp_path)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assessment_id = line.split()[0]
+    assert "finished" in line and "competent" in line and "hv-isolation-series" in line
+    assert main(["assessments", "show", assessment_id, "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "hash chain and every rule decision verified by replay" in out
+    assert "  12 passed   critical" in out
+
+
+def test_show_names_an_unknown_assessment(tmp_path: Path, capsys):
+    assert main(["assessments", "show", "nope", "--data-dir", str(tmp_path)]) == 1
+    assert "no assessment with id nope" in capsys.readouterr().err
