@@ -344,7 +344,7 @@ def build_store(path: Path, count: int, per_commit: int = 500) -> dict[str, Any]
     for aid, events in by_id.items():
         if verify_chain(events) != heads[aid][1] or len(events) != heads[aid][0]:
             raise RuntimeError(f"assessment {aid}: summary does not match its chain")
-    for aid in random.Random(1).sample(sorted(by_id), 50):
+    for aid in random.Random(1).sample(sorted(by_id), min(50, len(by_id))):
         replay(checklist.spec, params.params, by_id[aid])
     if integrity != "ok" or fk_problems:
         raise RuntimeError(f"integrity_check: {integrity}; foreign_key_check: {fk_problems}")
