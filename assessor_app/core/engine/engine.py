@@ -127,11 +127,11 @@ class AssessmentEngine:
             if action.step not in st.steps:
                 return Refused(f"this checklist has no step {action.step!r}", rule="unknown")
             if st.phase == "stopped":
-                return Refused(self._stopped_reason(language), rule="stopped")
+                return Refused(self.stopped_reason(language), rule="stopped")
         handler = getattr(self, f"_decide_{action.kind}")
         return handler(action, t_us, language)
 
-    def _stopped_reason(self, language: str) -> str:
+    def stopped_reason(self, language: str) -> str:
         sid = self.state.stopped_by or ""
         title = self.spec.step(sid).title.get_text(language) if sid else ""
         return f"critical step {sid} ({title}) failed: the task is stopped, not yet competent"
@@ -345,7 +345,7 @@ class AssessmentEngine:
             if status == "pending" or status == "failed":
                 refusal: Refused | None
                 if self.state.phase != "in_progress":
-                    refusal = Refused(self._stopped_reason(language)) if self.state.stopped_by else (
+                    refusal = Refused(self.stopped_reason(language)) if self.state.stopped_by else (
                         Refused(f"the assessment is {self.state.phase}")
                     )
                 else:

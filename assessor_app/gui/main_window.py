@@ -1,0 +1,150 @@
+"""The main window: home, new assessment, run, review; every store access off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from assessor_app.core.engine import Person, Refused, Vehicle
+from assessor_app.core.specs.library import Library
+from assessor_app.errors import AssessorError
+from assessor_app.gui.operations import Operation, TaskManager
+from assessor_app.gui.pages.home import HomePage
+from assessor_app.gui.pages.new_assessment import NewAssessmentForm, NewAssessmentPage
+from assessor_app.gui.pages.review import ReviewPage
+from assessor_app.gui.pages.run import RunPage
+from assessor_app.gui.run_controller import RunController, RunSnapshot
+from assessor_app.storage.recorder import AssessmentRecorder
+from assessor_app.storage.store import AssessmentStore
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: AssessmentStore, library: Library, language: str = "en",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assessor"))
+        self.store = store
+        self.library = library
+        self.language = language
+        self.tasks = TaskManager(self)
+        self.controller: RunController | None = None
+        self.home = HomePage()
+        self.new_page = NewAssessmentPage(library, language)
+        self.run_page = RunPage()
+        self.review = ReviewPage()
+        self.stack = QStackedWidget()
+        for page in (self.home, self.new_page, self.run_page, self.review):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.connection = QLabel(self.tr("Offline"))
+        self.outbox = QLabel(self.tr("Outbox: 0"))
+        self.statusBar().addPermanentWidget(self.connection)
+        self.statusBar().addPermanentWidget(self.outbox)
+        self.resize(1200, 800)
+
+        self.home.new_requested.connect(lambda: self.stack.setCurrentWidget(self.new_page))
+        self.home.open_requested.connect(self.open_assessment)
+        self.home.filter_changed.connect(lambda status, text: self.refresh_home(status, text))
+        self.new_page.cancelled.connect(self.show_home)
+        self.new_page.start_requested.connect(self.start_assessment)
+        self.run_page.action_requested.connect(self.act)
+        self.run_page.review_requested.connect(self.show_review)
+        self.run_page.refresh_requested.connect(self._refresh_run)
+        self.review.action_requested.connect(self.act)
+        self.review.back_requested.connect(lambda: self.stack.setCurrentWidget(self.run_page))
+        self.review.home_requested.connect(self.show_home)
+        self.refresh_home()
+
+    # ------------------------------------------------------------------ home
+    def show_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.refresh_home(self.home.status.currentData() or "", self.home.search.text())
+
+    def refresh_home(self, status: str = "", search: str = "") -> None:
+        self.tasks.write(Operation(
+            lambda: self.store.list(status=status or None, search=search),
+            on_success=self.home.show_assessments, on_failure=self.report, label="list",
+        ))
+
+    # ------------------------------------------------------------------ starting and opening
+    def start_assessment(self, form: NewAssessmentForm) -> None:
+        checklist = self.library.checklist(form.checklist_id)
+        params = self.library.parameter_set(form.parameter_set_id)
+
+        def run() -> RunController:
+            recorder = AssessmentRecorder.start(
+                self.store, checklist, params,
+                candidate=Person(form.candidate_id, form.candidate_name),
+                assessor=Person(form.assessor, form.assessor), workshop=Person(form.workshop, form.workshop),
+                vehicle=Vehicle(form.vin, "", form.working_voltage_v), language=self.language,
+            )
+            from assessor_app.core.engine import RecordConsent
+
+            recorder.act(RecordConsent(form.candidate_id, form.video_consent,
+                                       "Consent to video recording asked before any recording."))
+            return RunController(recorder, self.language)
+
+        self.tasks.write(Operation(run, on_success=self._opened,
+                                   on_failure=lambda e: self.new_page.show_error(str(e)), label="start"))
+
+    def open_assessment(self, assessment_id: str) -> None:
+        def run() -> RunController:
+            return RunController(AssessmentRecorder.open(self.store, assessment_id), self.language)
+
+        self.tasks.write(Operation(run, on_success=self._opened, on_failure=self.report, label="open"))
+
+    def _opened(self, controller: RunController) -> None:
+        self.controller = controller
+        self.tasks.write(Operation(controller.snapshot, on_success=self._show_opened, label="snapshot"))
+
+    def _show_opened(self, snap: RunSnapshot) -> None:
+        self.run_page.show_snapshot(snap, move_to_next=True)
+        self.review.show_snapshot(snap)
+        self.stack.setCurrentWidget(self.review if snap.read_only else self.run_page)
+
+    # ------------------------------------------------------------------ acting
+    def act(self, action: Any) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        self.tasks.write(Operation(
+            lambda: controller.act(action), on_success=self._acted, on_failure=self.report,
+            label=type(action).__name__,
+        ))
+
+    def _acted(self, outcome: tuple[Any, RunSnapshot]) -> None:
+        result, snap = outcome
+        refused = isinstance(result, Refused)
+        is_result = getattr(result, "kind", "") == "step_result"
+        self.run_page.show_snapshot(snap, move_to_next=is_result)
+        self.review.show_snapshot(snap)
+        if refused:
+            self.run_page.show_refusal(result.reason)
+            self.review.show_refusal(result.reason)
+        elif snap.read_only:
+            self.stack.setCurrentWidget(self.review)
+
+    def _refresh_run(self) -> None:
+        if self.controller is not None:
+            self.tasks.write(Operation(self.controller.snapshot, on_success=self.run_page.show_snapshot,
+                                       label="refresh"))
+
+    def show_review(self) -> None:
+        self.stack.setCurrentWidget(self.review)
+
+    # ------------------------------------------------------------------ errors
+    def report(self, error: BaseException) -> None:
+        """Expected failures as a readable message; anything else goes to the crash handler."""
+        if isinstance(error, AssessorError):
+            QMessageBox.warning(self, self.tr("Assessor"), str(error))
+            return
+        raise error
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        self.run_page.timer.stop()
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,115 @@
+"""Home: the assessments list with search and filter, and one-click resume."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor_app.storage.store import AssessmentSummary
+
+STATUSES = ("", "in_progress", "finished", "abandoned", "sealed", "synced")
+
+
+class HomePage(QWidget):
+    new_requested = Signal()
+    open_requested = Signal(str)
+    filter_changed = Signal(str, str)  # status, search text
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.search = QLineEdit(placeholderText=self.tr("Search candidate, checklist, VIN, workshop"))
+        self.search.setAccessibleName(self.tr("Search assessments"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        labels = {
+            "": self.tr("All"), "in_progress": self.tr("In progress"),
+            "finished": self.tr("Finished"), "abandoned": self.tr("Abandoned"),
+            "sealed": self.tr("Sealed"), "synced": self.tr("Synced"),
+        }
+        for s in STATUSES:
+            self.status.addItem(labels[s], s)
+        self.new_button = QPushButton(self.tr("&New assessment"))
+        self.resume_button = QPushButton(self.tr("&Resume"))
+        self.resume_button.setEnabled(False)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Updated"), self.tr("Status"), self.tr("Outcome"), self.tr("Candidate"),
+            self.tr("Checklist"), self.tr("Vehicle"),
+        ])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(48)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.resume_hint = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.resume_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.resume_hint)
+        layout.addWidget(self.table)
+
+        self._ids: list[str] = []
+        self.new_button.clicked.connect(self.new_requested)
+        self.resume_button.clicked.connect(self._open_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
+        self.search.textChanged.connect(self._emit_filter)
+        self.status.currentIndexChanged.connect(self._emit_filter)
+
+    def _emit_filter(self) -> None:
+        self.filter_changed.emit(self.status.currentData() or "", self.search.text())
+
+    def show_assessments(self, rows: list[AssessmentSummary]) -> None:
+        self._ids = [r.id for r in rows]
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            when = dt.datetime.fromtimestamp(r.updated_wall_us / 1e6).strftime("%Y-%m-%d %H:%M")
+            cells = [
+                when, r.status.replace("_", " "), (r.outcome or "").replace("_", " "),
+                r.candidate_name or r.candidate_id, f"{r.checklist_id} {r.checklist_version}",
+                r.vehicle_vin,
+            ]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, j, item)
+        waiting = sum(r.status == "in_progress" for r in rows)
+        self.resume_hint.setText(
+            self.tr("%n assessment(s) in progress: select one and press Resume.", "", waiting)
+            if waiting else ""
+        )
+        self._selection_changed()
+
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _selection_changed(self) -> None:
+        self.resume_button.setEnabled(self._selected_row() is not None)
+
+    def _open_selected(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self._open_row(row)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self._ids):
+            self.open_requested.emit(self._ids[row])

@@ -1,0 +1,105 @@
+"""Review: the derived outcome, rubric scores, what is missing, the assessor's sign-off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor_app.core.engine import Finish, ScoreRubric, SignOff
+from assessor_app.gui.run_controller import RunSnapshot
+
+
+class ReviewPage(QWidget):
+    action_requested = Signal(object)
+    back_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.snapshot: RunSnapshot | None = None
+        self.outcome = QLabel(objectName="outcome", wordWrap=True)
+        self.reasons = QLabel(wordWrap=True)
+        self.rubric_form = QFormLayout()
+        self.signer = QLineEdit(placeholderText=self.tr("Assessor's name"))
+        self.signer.setAccessibleName(self.tr("Assessor's name"))
+        self.sign_button = QPushButton(self.tr("Sign off"))
+        self.finish_button = QPushButton(self.tr("&Finish assessment"))
+        self.back_button = QPushButton(self.tr("Back to steps"))
+        self.home_button = QPushButton(self.tr("Home"))
+        self.message = QLabel(objectName="refusal", wordWrap=True)
+        self._spins: dict[str, QSpinBox] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.reasons)
+        layout.addWidget(QLabel(self.tr("Behavioural rubric")))
+        layout.addLayout(self.rubric_form)
+        sign = QHBoxLayout()
+        sign.addWidget(self.signer, 1)
+        sign.addWidget(self.sign_button)
+        layout.addLayout(sign)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        for b in (self.back_button, self.home_button, self.finish_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.sign_button.clicked.connect(self._sign)
+        self.finish_button.clicked.connect(lambda: self.action_requested.emit(Finish()))
+        self.back_button.clicked.connect(self.back_requested)
+        self.home_button.clicked.connect(self.home_requested)
+
+    def show_snapshot(self, snap: RunSnapshot) -> None:
+        first = self.snapshot is None or self.snapshot.assessment_id != snap.assessment_id
+        self.snapshot = snap
+        outcome = (snap.outcome or snap.provisional_outcome).replace("_", " ")
+        self.outcome.setText(
+            self.tr("Outcome: {o}").format(o=outcome) if snap.read_only
+            else self.tr("Outcome so far: {o}").format(o=outcome)
+        )
+        self.reasons.setText("\n".join(f"• {r}" for r in snap.reasons))
+        if first:
+            while self.rubric_form.rowCount():
+                self.rubric_form.removeRow(0)
+            self._spins.clear()
+            scale = snap.spec.rubric.scale
+            for c in snap.spec.rubric.criteria:
+                spin = QSpinBox(minimum=scale.min - 1, maximum=scale.max)
+                spin.setSpecialValueText(self.tr("not scored"))
+                spin.setAccessibleName(c.title.get_text(snap.language))
+                spin.setValue(snap.rubric.get(c.id, scale.min - 1))
+                spin.editingFinished.connect(lambda cid=c.id, s=spin: self._score(cid, s))
+                self.rubric_form.addRow(c.title.get_text(snap.language), spin)
+                self._spins[c.id] = spin
+        signed = [s["name"] for s in snap.signoffs if s["role"] == "assessor"]
+        self.message.setText(self.tr("Signed off by {n}").format(n=", ".join(signed)) if signed else "")
+        for w in (*self._spins.values(), self.signer, self.sign_button, self.finish_button):
+            w.setEnabled(not snap.read_only)
+
+    def show_refusal(self, reason: str) -> None:
+        self.message.setText(reason)
+
+    def _score(self, criterion: str, spin: QSpinBox) -> None:
+        snap = self.snapshot
+        if snap is None or snap.read_only or spin.value() < snap.spec.rubric.scale.min:
+            return
+        if snap.rubric.get(criterion) != spin.value():
+            self.action_requested.emit(ScoreRubric(criterion, spin.value()))
+
+    def score(self, criterion: str, value: int) -> None:
+        """Set a score as the trainer would (used by keyboard entry and tests)."""
+        self._spins[criterion].setValue(value)
+        self._score(criterion, self._spins[criterion])
+
+    def _sign(self) -> None:
+        name = self.signer.text().strip()
+        if name:
+            self.action_requested.emit(SignOff("assessor", name, "I observed this assessment."))

@@ -1,0 +1,274 @@
+"""Run: the step list, the current step with its measurements, and Pass / Fail / N/A."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor_app.core.clock import format_duration
+from assessor_app.core.engine import (
+    AddNote,
+    RecordMeasurement,
+    RecordResult,
+    StartStep,
+)
+from assessor_app.gui.run_controller import MeasurementView, RunSnapshot
+from assessor_app.gui.theme import STATUS_MARK
+
+
+def range_text(m: MeasurementView) -> str:
+    prefix = "|x| " if m.magnitude else ""
+    if m.low is not None and m.high is not None:
+        return f"{prefix}{m.low:g} – {m.high:g} {m.unit}"
+    if m.high is not None:
+        return f"{prefix}≤ {m.high:g} {m.unit}"
+    if m.low is not None:
+        return f"{prefix}≥ {m.low:g} {m.unit}"
+    return m.unit
+
+
+def parse_reading(text: str, default_unit: str) -> tuple[float, str] | None:
+    """``0,4`` or ``0.4 V`` or ``500 kΩ`` -> (value, unit); None when it is not a number."""
+    parts = text.strip().replace(",", ".").split(maxsplit=1)
+    if not parts:
+        return None
+    try:
+        value = float(parts[0])
+    except ValueError:
+        return None
+    return value, (parts[1].strip() if len(parts) > 1 else default_unit)
+
+
+class RunPage(QWidget):
+    action_requested = Signal(object)  # an engine Action
+    review_requested = Signal()
+    refresh_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.snapshot: RunSnapshot | None = None
+        self.steps = QListWidget()
+        self.steps.setAccessibleName(self.tr("Steps"))
+        self.banner = QLabel(objectName="refusal", wordWrap=True)
+        self.title = QLabel(objectName="outcome", wordWrap=True)
+        self.risk = QLabel()
+        self.instructions = QLabel(wordWrap=True)
+        self.criterion = QLabel(wordWrap=True)
+        self.wait = QLabel(objectName="wait")
+        self.refusal = QLabel(objectName="refusal", wordWrap=True)
+        self.measure_grid = QGridLayout()
+        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed for N/A; useful for a fail)"))
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.note = QLineEdit(placeholderText=self.tr("Note on this step"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.start_button = QPushButton(self.tr("Start step (S)"))
+        self.pass_button = QPushButton(self.tr("Pass (Space)"), objectName="pass")
+        self.fail_button = QPushButton(self.tr("Fail (F)"), objectName="fail")
+        self.na_button = QPushButton(self.tr("N/A (N)"), objectName="na")
+        self.review_button = QPushButton(self.tr("Review (R)"))
+        self._edits: dict[str, QLineEdit] = {}
+        self._verdicts: dict[str, QLabel] = {}
+
+        detail = QWidget()
+        right = QVBoxLayout(detail)
+        for w in (self.banner, self.title, self.risk, self.instructions, self.criterion, self.wait):
+            right.addWidget(w)
+        right.addLayout(self.measure_grid)
+        right.addWidget(self.refusal)
+        right.addWidget(self.reason)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
+        right.addLayout(note_row)
+        right.addStretch(1)
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pass_button, self.fail_button, self.na_button,
+                  self.review_button):
+            buttons.addWidget(b)
+        right.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.steps)
+        split.addWidget(detail)
+        split.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(split)
+
+        self.steps.currentRowChanged.connect(lambda _row: self._show_current())
+        self.pass_button.clicked.connect(lambda: self._result("pass"))
+        self.fail_button.clicked.connect(lambda: self._result("fail"))
+        self.na_button.clicked.connect(lambda: self._result("na"))
+        self.start_button.clicked.connect(self._start)
+        self.note_button.clicked.connect(self._add_note)
+        self.note.returnPressed.connect(self._add_note)
+        self.review_button.clicked.connect(self.review_requested)
+        for keys, slot in (
+            (("Space", "Return", "Enter"), self._pass_key),
+            (("F",), lambda: self._result("fail")), (("N",), lambda: self._result("na")),
+            (("S",), self._start), (("R",), self.review_requested.emit),
+            (("Down",), lambda: self._move(1)), (("Up",), lambda: self._move(-1)),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._tick)
+
+    # ------------------------------------------------------------------ showing
+    @property
+    def current_step(self) -> str | None:
+        item = self.steps.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def show_snapshot(self, snap: RunSnapshot, move_to_next: bool = False) -> None:
+        keep = self.current_step
+        self.snapshot = snap
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for v in snap.views:
+            item = QListWidgetItem(f"{STATUS_MARK[v.status]}  {v.id}  {v.title}")
+            item.setData(Qt.ItemDataRole.UserRole, v.id)
+            item.setToolTip(v.reason or v.status)
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        target = snap.next_step if (move_to_next or keep is None) else keep
+        ids = [v.id for v in snap.views]
+        self.steps.setCurrentRow(ids.index(target) if target in ids else 0)
+        self.banner.setText(snap.stopped_reason or "")
+        self._show_current()
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def _show_current(self) -> None:
+        snap, step_id = self.snapshot, self.current_step
+        if snap is None or step_id is None:
+            return
+        step = snap.spec.step(step_id)
+        view = snap.view(step_id)
+        lang = snap.language
+        self.title.setText(f"{step.id}  {step.title.get_text(lang)}")
+        self.risk.setText(self.tr("Risk: {risk} · evidence: {evidence}").format(
+            risk=step.risk, evidence=", ".join(step.evidence) or "-"))
+        self.instructions.setText(step.instructions.get_text(lang) if step.instructions else "")
+        self.criterion.setText(
+            self.tr("Pass criterion: {c}").format(c=step.pass_criterion.get_text(lang))
+            if step.pass_criterion else ""
+        )
+        self.refusal.setText(view.reason if view.status == "blocked" else "")
+        self._build_measurements(snap.measurements.get(step_id, []))
+        editable = not snap.read_only and snap.phase == "in_progress" and view.status in (
+            "allowed", "blocked", "failed")
+        for b in (self.pass_button, self.fail_button, self.start_button):
+            b.setEnabled(editable)
+        self.na_button.setEnabled(editable and step.na_allowed)
+        self.note_button.setEnabled(not snap.read_only)
+        self._tick()
+
+    def _build_measurements(self, rows: list[MeasurementView]) -> None:
+        while self.measure_grid.count():
+            w = self.measure_grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self._edits.clear()
+        self._verdicts.clear()
+        for i, m in enumerate(rows):
+            edit = QLineEdit(placeholderText=m.unit)
+            edit.setAccessibleName(m.label)
+            edit.returnPressed.connect(lambda mid=m.id: self._record(mid))
+            record = QPushButton(self.tr("Record"))
+            record.clicked.connect(lambda _=False, mid=m.id: self._record(mid))
+            verdict = QLabel(self._verdict_text(m))
+            self.measure_grid.addWidget(QLabel(m.label), i, 0)
+            self.measure_grid.addWidget(edit, i, 1)
+            self.measure_grid.addWidget(QLabel(range_text(m)), i, 2)
+            self.measure_grid.addWidget(record, i, 3)
+            self.measure_grid.addWidget(verdict, i, 4)
+            self._edits[m.id] = edit
+            self._verdicts[m.id] = verdict
+
+    def _verdict_text(self, m: MeasurementView) -> str:
+        if m.in_range is None:
+            return ""
+        mark = self.tr("in range ✔") if m.in_range else self.tr("OUT OF RANGE ✘")
+        return f"{m.entered} – {mark}"
+
+    def _tick(self) -> None:
+        snap, step_id = self.snapshot, self.current_step
+        if snap is None or step_id is None:
+            self.wait.clear()
+            return
+        view = snap.view(step_id)
+        if view.wait_s is None or view.status != "blocked":
+            self.wait.clear()
+            return
+        left = view.wait_s - (time.monotonic() - snap.taken_monotonic)
+        if left <= 0:
+            self.wait.setText(self.tr("Wait over"))
+            self.refresh_requested.emit()
+        else:
+            self.wait.setText(format_duration(left))
+
+    # ------------------------------------------------------------------ acting
+    def show_refusal(self, reason: str) -> None:
+        self.refusal.setText(reason)
+
+    def _move(self, delta: int) -> None:
+        row = self.steps.currentRow() + delta
+        if 0 <= row < self.steps.count():
+            self.steps.setCurrentRow(row)
+
+    def _pass_key(self) -> None:
+        focus = self.focusWidget()
+        for mid, edit in self._edits.items():
+            if edit is focus:
+                self._record(mid)
+                return
+        if focus is self.note:
+            return
+        self._result("pass")
+
+    def _result(self, result: str) -> None:
+        step = self.current_step
+        if step is None or not self.pass_button.isEnabled():
+            return
+        if result == "na" and not self.na_button.isEnabled():
+            return
+        self.action_requested.emit(RecordResult(step, result, self.reason.text().strip()))  # type: ignore[arg-type]
+        self.reason.clear()
+
+    def _start(self) -> None:
+        if self.current_step and self.start_button.isEnabled():
+            self.action_requested.emit(StartStep(self.current_step))
+
+    def _record(self, mid: str) -> None:
+        snap, step = self.snapshot, self.current_step
+        if snap is None or step is None:
+            return
+        m = next(x for x in snap.measurements[step] if x.id == mid)
+        reading = parse_reading(self._edits[mid].text(), m.unit)
+        if reading is None:
+            self.refusal.setText(self.tr("{label}: enter a number, e.g. 0.4 or 0.4 {unit}").format(
+                label=m.label, unit=m.unit))
+            return
+        self.action_requested.emit(RecordMeasurement(step, mid, reading[0], reading[1]))
+
+    def _add_note(self) -> None:
+        text = self.note.text().strip()
+        if text:
+            self.action_requested.emit(AddNote(text, self.current_step))
+            self.note.clear()

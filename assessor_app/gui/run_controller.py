@@ -1,0 +1,90 @@
+"""Decides for the run and review screens; runs on the writer thread, hands out snapshots.
+
+The window never reads the engine directly (it changes on the writer thread): each action
+returns an immutable snapshot of everything the screens show.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from assessor_app.core.engine import Action, Refused, StepView
+from assessor_app.core.events import Event
+from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.storage.recorder import AssessmentRecorder
+
+
+@dataclass(frozen=True)
+class MeasurementView:
+    id: str
+    label: str
+    unit: str
+    low: float | None
+    high: float | None
+    magnitude: bool
+    value: float | None = None  # last reading, in the step's unit
+    entered: str = ""
+    in_range: bool | None = None
+
+
+@dataclass(frozen=True)
+class RunSnapshot:
+    assessment_id: str
+    spec: ChecklistSpec
+    language: str
+    views: list[StepView]
+    measurements: dict[str, list[MeasurementView]]
+    phase: str
+    stopped_reason: str | None
+    outcome: str | None
+    provisional_outcome: str
+    reasons: list[str]
+    rubric: dict[str, int]
+    signoffs: list[dict[str, object]]
+    next_step: str | None
+    taken_monotonic: float = field(default_factory=time.monotonic)
+
+    @property
+    def read_only(self) -> bool:
+        return self.phase in ("finished", "abandoned")
+
+    def view(self, step_id: str) -> StepView:
+        return next(v for v in self.views if v.id == step_id)
+
+
+class RunController:
+    def __init__(self, recorder: AssessmentRecorder, language: str = "en"):
+        self.recorder = recorder
+        self.language = language
+
+    def act(self, action: Action) -> tuple[Event | Refused, RunSnapshot]:
+        result = self.recorder.act(action, self.language)
+        return result, self.snapshot()
+
+    def snapshot(self) -> RunSnapshot:
+        engine, lang = self.recorder.engine, self.language
+        st = engine.state
+        t_us = self.recorder.timeline.now().t_us
+        measurements: dict[str, list[MeasurementView]] = {}
+        for step in engine.spec.steps:
+            rows = []
+            for m in step.measurements:
+                low, high = engine.bounds(m)
+                rec = st.steps[step.id].measurements.get(m.id)
+                rows.append(MeasurementView(
+                    m.id, m.label.get_text(lang), m.unit, low, high, m.magnitude,
+                    rec.value if rec else None,
+                    f"{rec.entered_value:g} {rec.entered_unit}" if rec else "",
+                    rec.in_range if rec else None,
+                ))
+            measurements[step.id] = rows
+        provisional, reasons = engine.derive_outcome()
+        stopped = engine.stopped_reason(lang) if st.stopped_by else None
+        return RunSnapshot(
+            assessment_id=st.assessment_id, spec=engine.spec, language=lang,
+            views=engine.step_views(t_us, lang), measurements=measurements, phase=st.phase,
+            stopped_reason=stopped, outcome=st.outcome, provisional_outcome=provisional,
+            reasons=reasons, rubric=dict(st.rubric), signoffs=list(st.signoffs),
+            next_step=engine.next_step(t_us),
+        )
