@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from helpers import Driver, Mini, load_mini
+import os
 
-from assessor_app.core.clock import ManualClock
+# Once, for the whole suite: Qt draws offscreen, no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from helpers import Driver, Mini, load_mini  # noqa: E402
+
+from assessor_app.core.clock import ManualClock  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -1,19 +1,16 @@
-"""GUI test setup: offscreen Qt, a fresh store per test, and no thread left behind."""
+"""GUI test setup: a fresh store per test, and no thread left behind (Qt is offscreen: root conftest)."""
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
-import pytest  # noqa: E402
-
-from assessor_app.core.specs.library import load_library  # noqa: E402
-from assessor_app.core.specs.loader import load_parameter_set  # noqa: E402
-from assessor_app.paths import checklists_dir  # noqa: E402
-from assessor_app.storage.store import AssessmentStore  # noqa: E402
+from assessor_app.core.specs.library import load_library
+from assessor_app.core.specs.loader import load_parameter_set
+from assessor_app.paths import checklists_dir
+from assessor_app.storage.store import AssessmentStore
 
 FAST_PARAMS = """\
 kind: parameter-set
