@@ -12,9 +12,15 @@ DATA_DIR_ENV = "ASSESSOR_DATA_DIR"
 
 
 def data_dir() -> Path:
+    """The environment override, else the folder chosen in settings, else the platform's."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    from assessor_app.settings import load_settings
+
+    chosen = load_settings().data_dir
+    if chosen:
+        return Path(chosen).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

@@ -15,7 +15,9 @@ from assessor_app.gui.pages.home import HomePage
 from assessor_app.gui.pages.new_assessment import NewAssessmentForm, NewAssessmentPage
 from assessor_app.gui.pages.review import ReviewPage
 from assessor_app.gui.pages.run import RunPage
+from assessor_app.gui.pages.settings import SettingsPage
 from assessor_app.gui.run_controller import RunController, RunSnapshot
+from assessor_app.settings import Settings, load_settings, save_settings
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
@@ -36,8 +38,9 @@ class MainWindow(QMainWindow):
         self.new_page = NewAssessmentPage(library, language)
         self.run_page = RunPage()
         self.review = ReviewPage()
+        self.settings_page = SettingsPage(load_settings(), str(store.path.parent))
         self.stack = QStackedWidget()
-        for page in (self.home, self.new_page, self.run_page, self.review):
+        for page in (self.home, self.new_page, self.run_page, self.review, self.settings_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.connection = QLabel(self.tr("Offline"))
@@ -57,6 +60,9 @@ class MainWindow(QMainWindow):
         self.review.action_requested.connect(self.act)
         self.review.back_requested.connect(lambda: self.stack.setCurrentWidget(self.run_page))
         self.review.home_requested.connect(self.show_home)
+        self.home.settings_requested.connect(lambda: self.stack.setCurrentWidget(self.settings_page))
+        self.settings_page.back_requested.connect(self.show_home)
+        self.settings_page.save_requested.connect(self.save_settings)
         self.refresh_home()
 
     # ------------------------------------------------------------------ home
@@ -133,13 +139,19 @@ class MainWindow(QMainWindow):
             self.tasks.write(Operation(self.controller.snapshot, on_success=self.run_page.show_snapshot,
                                        label="refresh"))
 
+    def save_settings(self, settings: Settings) -> None:
+        self.tasks.background(Operation(
+            lambda: save_settings(settings), on_success=lambda p: self.settings_page.show_saved(str(p)),
+            on_failure=self.report, label="settings",
+        ))
+
     def show_review(self) -> None:
         self.stack.setCurrentWidget(self.review)
 
     # ------------------------------------------------------------------ errors
     def report(self, error: BaseException) -> None:
         """Expected failures as a readable message; anything else goes to the crash handler."""
-        if isinstance(error, AssessorError):
+        if isinstance(error, AssessorError | OSError):
             QMessageBox.warning(self, self.tr("Assessor"), str(error))
             return
         raise error

@@ -43,6 +43,7 @@ class RunSnapshot:
     rubric: dict[str, int]
     signoffs: list[dict[str, object]]
     next_step: str | None
+    missing_evidence: list[tuple[str, list[str]]] = field(default_factory=list)
     taken_monotonic: float = field(default_factory=time.monotonic)
 
     @property
@@ -86,5 +87,29 @@ class RunController:
             views=engine.step_views(t_us, lang), measurements=measurements, phase=st.phase,
             stopped_reason=stopped, outcome=st.outcome, provisional_outcome=provisional,
             reasons=reasons, rubric=dict(st.rubric), signoffs=list(st.signoffs),
-            next_step=engine.next_step(t_us),
+            next_step=engine.next_step(t_us), missing_evidence=self._missing_evidence(),
         )
+
+    def _missing_evidence(self) -> list[tuple[str, list[str]]]:
+        """Per step, the evidence kinds its checklist asks for that this record does not hold.
+
+        Measurements, observations and sign-offs are recorded here; photo, video and CAN/OBD
+        logs come from capture devices, so until those are attached they show as missing.
+        """
+        st = self.recorder.engine.state
+        missing = []
+        for step in self.recorder.engine.spec.steps:
+            ss = st.steps[step.id]
+            if ss.status == "na":
+                continue
+            held = set()
+            if step.measurements and all(m.id in ss.measurements for m in step.measurements):
+                held.add("measurement")
+            if ss.status in ("passed", "failed"):
+                held.add("observation")
+            if any(s["role"] == "assessor" for s in st.signoffs):
+                held.add("signoff")
+            lacking = [kind for kind in step.evidence if kind not in held]
+            if lacking:
+                missing.append((step.id, lacking))
+        return missing

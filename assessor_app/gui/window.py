@@ -1,25 +1,64 @@
-"""Start the desktop window (called by the app bootstrap)."""
+"""Start the desktop window: Qt application, crash reporting, one instance, translations."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assessor_app.core.specs.library import load_library
+from assessor_app.errors import AssessorError
+from assessor_app.gui.crash import CrashReporter
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.theme import STYLE
 from assessor_app.paths import checklists_dir, data_dir, database_path
+from assessor_app.settings import load_settings
 from assessor_app.storage.store import AssessmentStore
 
+log = logging.getLogger(__name__)
+TRANSLATIONS = Path(__file__).resolve().parent / "i18n"
 
-def run(demo: bool = False) -> int:
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """The app's own texts (assessor_<lang>.qm) and Qt's standard dialogs, when present."""
+    loaded = []
+    for name, folder in (("assessor", str(TRANSLATIONS)),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator(app)
+        if language != "en" and translator.load(QLocale(language), name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
+
+
+def run(demo: bool = False, log_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Assessor")
     app.setStyleSheet(STYLE)
+    settings = load_settings()
     folder = data_dir() / "demo" if demo else data_dir()
-    store = AssessmentStore.open(database_path(folder))
-    window = MainWindow(store, load_library(checklists_dir()))
+    folder.mkdir(parents=True, exist_ok=True)
+    reporter = CrashReporter(log_file)
+    reporter.install(log_file.with_name("faults.log") if log_file else None)
+    translators = install_translations(app, settings.language)
+    lock = QLockFile(str(folder / "assessor.lock"))
+    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead process id
+    if not lock.tryLock(200):
+        QMessageBox.information(None, "Assessor", app.tr("Assessor is already open on this computer."))
+        return 1
+    try:
+        store = AssessmentStore.open(database_path(folder))
+    except AssessorError as exc:
+        QMessageBox.critical(None, "Assessor", str(exc))
+        return 1
+    window = MainWindow(store, load_library(checklists_dir()), settings.language)
     window.show()
+    log.info("ready: window shown, data in %s, %d translator(s)", folder, len(translators))
     code = app.exec()
     store.close()
+    lock.unlock()
     return int(code)

@@ -25,6 +25,7 @@ STATUSES = ("", "in_progress", "finished", "abandoned", "sealed", "synced")
 
 class HomePage(QWidget):
     new_requested = Signal()
+    settings_requested = Signal()
     open_requested = Signal(str)
     filter_changed = Signal(str, str)  # status, search text
 
@@ -44,6 +45,7 @@ class HomePage(QWidget):
         self.new_button = QPushButton(self.tr("&New assessment"))
         self.resume_button = QPushButton(self.tr("&Resume"))
         self.resume_button.setEnabled(False)
+        self.settings_button = QPushButton(self.tr("Se&ttings"))
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
             self.tr("Updated"), self.tr("Status"), self.tr("Outcome"), self.tr("Candidate"),
@@ -61,6 +63,7 @@ class HomePage(QWidget):
         bar.addWidget(self.status, 1)
         bar.addWidget(self.new_button)
         bar.addWidget(self.resume_button)
+        bar.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.resume_hint)
@@ -68,6 +71,7 @@ class HomePage(QWidget):
 
         self._ids: list[str] = []
         self.new_button.clicked.connect(self.new_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
         self.resume_button.clicked.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))

@@ -28,6 +28,8 @@ class ReviewPage(QWidget):
         self.snapshot: RunSnapshot | None = None
         self.outcome = QLabel(objectName="outcome", wordWrap=True)
         self.reasons = QLabel(wordWrap=True)
+        self.evidence = QLabel(wordWrap=True)
+        self.evidence.setAccessibleName(self.tr("Missing or incomplete evidence"))
         self.rubric_form = QFormLayout()
         self.signer = QLineEdit(placeholderText=self.tr("Assessor's name"))
         self.signer.setAccessibleName(self.tr("Assessor's name"))
@@ -40,6 +42,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.evidence)
         layout.addWidget(QLabel(self.tr("Behavioural rubric")))
         layout.addLayout(self.rubric_form)
         sign = QHBoxLayout()
@@ -66,6 +69,11 @@ class ReviewPage(QWidget):
             else self.tr("Outcome so far: {o}").format(o=outcome)
         )
         self.reasons.setText("\n".join(f"• {r}" for r in snap.reasons))
+        self.evidence.setText(
+            self.tr("Missing or incomplete evidence: {items}").format(
+                items="; ".join(f"{sid}: {', '.join(kinds)}" for sid, kinds in snap.missing_evidence))
+            if snap.missing_evidence else self.tr("All evidence the checklist asks for is recorded.")
+        )
         if first:
             while self.rubric_form.rowCount():
                 self.rubric_form.removeRow(0)

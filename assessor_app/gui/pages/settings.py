@@ -1,0 +1,77 @@
+"""Settings: language and data folder (applied on restart); devices and provider to come."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor_app.settings import LANGUAGES, Settings
+
+
+class SettingsPage(QWidget):
+    save_requested = Signal(object)  # Settings
+    back_requested = Signal()
+
+    def __init__(self, settings: Settings, current_data_dir: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.data_dir = QLineEdit(settings.data_dir, placeholderText=current_data_dir)
+        self.data_dir.setAccessibleName(self.tr("Data folder"))
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.back_button = QPushButton(self.tr("Back"))
+        self.message = QLabel(wordWrap=True)
+
+        general = QGroupBox(self.tr("General (applies when the app is next started)"))
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language"), self.language)
+        folder = QHBoxLayout()
+        folder.addWidget(self.data_dir, 1)
+        folder.addWidget(self.browse)
+        form.addRow(self.tr("Data folder"), folder)
+        devices = QGroupBox(self.tr("Devices"))
+        QVBoxLayout(devices).addWidget(QLabel(
+            self.tr("Camera and vehicle diagnostic adapters: not available in this version."),
+            wordWrap=True))
+        provider = QGroupBox(self.tr("Training provider"))
+        QVBoxLayout(provider).addWidget(QLabel(
+            self.tr("Delivery to the training provider: not available in this version; "
+                    "assessments stay on this computer."), wordWrap=True))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        for w in (general, devices, provider, self.message):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.browse.clicked.connect(self._browse)
+        self.save_button.clicked.connect(self._save)
+        self.back_button.clicked.connect(self.back_requested)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Data folder"), self.data_dir.text())
+        if chosen:
+            self.data_dir.setText(chosen)
+
+    def _save(self) -> None:
+        self.save_requested.emit(Settings(self.language.currentData(), self.data_dir.text().strip()))
+
+    def show_saved(self, where: str) -> None:
+        self.message.setText(self.tr("Saved to {path}. Restart the app to apply.").format(path=where))
