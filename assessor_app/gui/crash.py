@@ -31,9 +31,12 @@ class CrashReporter(QObject):
         super().__init__()
         self.log_file = log_file
         self.shown: list[str] = []
+        self._boxes: list[QMessageBox] = []
+        self._saved = (sys.excepthook, threading.excepthook)
         self._show.connect(self._dialog)
 
     def install(self, fault_file: Path | None = None) -> None:
+        self._saved = (sys.excepthook, threading.excepthook)
         sys.excepthook = self._excepthook
         threading.excepthook = self._thread_excepthook
         qInstallMessageHandler(self._qt_message)
@@ -41,6 +44,13 @@ class CrashReporter(QObject):
             fault_file.parent.mkdir(parents=True, exist_ok=True)
             self._fault = open(fault_file, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
             faulthandler.enable(self._fault)
+
+    def uninstall(self) -> None:
+        """Put the previous hooks back (tests; a second window in one process)."""
+        sys.excepthook, threading.excepthook = self._saved
+        qInstallMessageHandler(None)
+        for box in self._boxes:
+            box.close()
 
     def _excepthook(self, kind: type[BaseException], error: BaseException,
                     tb: TracebackType | None) -> None:
@@ -64,4 +74,5 @@ class CrashReporter(QObject):
                           .format(s=summary))
         where = f"\n\nLog: {self.log_file}" if self.log_file else ""
         box.setDetailedText(details + where)  # selectable: the "copy details" people send us
+        self._boxes.append(box)
         box.open()

@@ -34,6 +34,13 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return loaded
 
 
+def acquire_instance_lock(folder: Path) -> QLockFile | None:
+    """The lock that keeps a second window off the same data; None when one is already open."""
+    lock = QLockFile(str(folder / "assessor.lock"))
+    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead process id
+    return lock if lock.tryLock(200) else None
+
+
 def run(demo: bool = False, log_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -45,9 +52,8 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
     reporter = CrashReporter(log_file)
     reporter.install(log_file.with_name("faults.log") if log_file else None)
     translators = install_translations(app, settings.language)
-    lock = QLockFile(str(folder / "assessor.lock"))
-    lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead process id
-    if not lock.tryLock(200):
+    lock = acquire_instance_lock(folder)
+    if lock is None:
         QMessageBox.information(None, "Assessor", app.tr("Assessor is already open on this computer."))
         return 1
     try:
