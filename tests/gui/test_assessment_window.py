@@ -166,3 +166,29 @@ def test_resume_after_the_window_is_destroyed_mid_assessment(qtbot, store, libra
     assert run.current_step == "06"
     do_step(qtbot, again, "06")
     close(qtbot, again)
+
+
+def test_readings_can_be_entered_with_the_keyboard_alone(qtbot, store, library):
+    window = make_window(qtbot, store, library)
+    start_hv(qtbot, window)
+    for i in range(1, 12):
+        if i == 10:
+            qtbot.waitUntil(lambda: window.run_page.snapshot.view("10").status == "allowed",
+                            timeout=10_000)
+        do_step(qtbot, window, f"{i:02d}")
+    run = window.run_page
+    select(qtbot, run, "12")
+    run._edits["hv_plus_chassis"].setFocus()
+    qtbot.keyClicks(run._edits["hv_plus_chassis"], "0.2")
+    qtbot.keyClick(run._edits["hv_plus_chassis"], Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    assert run.focusWidget() is run._edits["hv_minus_chassis"]
+    for mid in ("hv_minus_chassis", "hv_plus_minus"):
+        qtbot.keyClicks(run._edits[mid], "0.1")
+        qtbot.keyClick(run._edits[mid], Qt.Key.Key_Return)
+        wait_idle(qtbot, window)
+    assert run.focusWidget() is run.steps
+    qtbot.keyClick(run.steps, Qt.Key.Key_Space)
+    wait_idle(qtbot, window)
+    assert run.snapshot.view("12").status == "passed"
+    close(qtbot, window)

@@ -137,6 +137,8 @@ class RunPage(QWidget):
 
     def show_snapshot(self, snap: RunSnapshot, move_to_next: bool = False) -> None:
         keep = self.current_step
+        focused = self.focusWidget()
+        typing_in = next((mid for mid, e in self._edits.items() if e is focused), None)
         self.snapshot = snap
         self.steps.blockSignals(True)
         self.steps.clear()
@@ -151,6 +153,8 @@ class RunPage(QWidget):
         self.steps.setCurrentRow(ids.index(target) if target in ids else 0)
         self.banner.setText(snap.stopped_reason or "")
         self._show_current()
+        if typing_in is not None and self.current_step == keep:
+            self._focus_after(typing_in)
         if not self.timer.isActive():
             self.timer.start()
 
@@ -200,6 +204,23 @@ class RunPage(QWidget):
             self.measure_grid.addWidget(verdict, i, 4)
             self._edits[m.id] = edit
             self._verdicts[m.id] = verdict
+        for i in range(self.measure_grid.count()):
+            # shown now, not on the next layout pass, so focus can move to them at once
+            widget = self.measure_grid.itemAt(i).widget()
+            if widget is not None:
+                widget.show()
+
+    def _focus_after(self, mid: str) -> None:
+        """After a reading, go on to the next one still to take (gloved hands: no mouse)."""
+        rows = self.snapshot.measurements.get(self.current_step or "", []) if self.snapshot else []
+        ids = [m.id for m in rows]
+        later = rows[ids.index(mid) + 1:] if mid in ids else []
+        todo = [m for m in rows if m.id == mid and m.in_range is False] or [
+            m for m in later if m.in_range is not True]
+        if todo:
+            self._edits[todo[0].id].setFocus()
+        else:
+            self.steps.setFocus()
 
     def _verdict_text(self, m: MeasurementView) -> str:
         if m.in_range is None:
