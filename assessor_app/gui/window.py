@@ -61,7 +61,13 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
     except AssessorError as exc:
         QMessageBox.critical(None, "Assessor", str(exc))
         return 1
-    window = MainWindow(store, load_library(checklists_dir()), settings.language)
+    library = load_library(checklists_dir())
+    if demo and store.count() == 0:
+        # a newcomer's first look: one finished assessment to open, next to starting a new one
+        from assessor_app.demo import run_demo
+
+        run_demo(library, folder, say=log.info)
+    window = MainWindow(store, library, settings.language)
     window.show()
     log.info("ready: window shown, data in %s, %d translator(s)", folder, len(translators))
     code = app.exec()
