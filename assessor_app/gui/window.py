@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assessor_app.core.specs.library import load_library
@@ -54,7 +54,9 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
     translators = install_translations(app, settings.language)
     lock = acquire_instance_lock(folder)
     if lock is None:
-        QMessageBox.information(None, "Assessor", app.tr("Assessor is already open on this computer."))
+        QMessageBox.information(
+            None, "Assessor", QCoreApplication.translate("app", "Assessor is already open on this computer.")
+        )
         return 1
     try:
         store = AssessmentStore.open(database_path(folder))

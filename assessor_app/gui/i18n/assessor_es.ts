@@ -1,0 +1,485 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en">
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../crash.py" line="72"/>
+        <source>Assessor: unexpected error</source>
+        <translation>Assessor: error inesperado</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="73"/>
+        <source>Something went wrong. What you recorded so far is saved.
+
+{s}</source>
+        <translation>Algo ha fallado. Todo lo registrado hasta ahora está guardado.
+
+{s}</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../pages/home.py" line="34"/>
+        <source>Search candidate, checklist, VIN, workshop</source>
+        <translation>Buscar candidato, lista de verificación, VIN, taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="35"/>
+        <source>Search assessments</source>
+        <translation>Buscar evaluaciones</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="37"/>
+        <source>Filter by status</source>
+        <translation>Filtrar por estado</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="39"/>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="39"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="40"/>
+        <source>Finished</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="40"/>
+        <source>Abandoned</source>
+        <translation>Abandonada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="41"/>
+        <source>Sealed</source>
+        <translation>Sellada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="41"/>
+        <source>Synced</source>
+        <translation>Sincronizada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="45"/>
+        <source>&amp;New assessment</source>
+        <translation>&amp;Nueva evaluación</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="46"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="48"/>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="52"/>
+        <source>Checklist</source>
+        <translation>Lista de verificación</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="52"/>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="100"/>
+        <source>%n assessment(s) in progress: select one and press Resume.</source>
+        <translation>
+            <numerusform>%n evaluación en curso: selecciónala y pulsa Reanudar.</numerusform>
+            <numerusform>%n evaluaciones en curso: selecciona una y pulsa Reanudar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="31"/>
+        <location filename="../main_window.py" line="155"/>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="46"/>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="47"/>
+        <source>Outbox: 0</source>
+        <translation>Por enviar: 0</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentPage</name>
+    <message>
+        <location filename="../pages/new_assessment.py" line="45"/>
+        <source>Pseudonymous id, e.g. L-017</source>
+        <translation>Identificador seudónimo, p. ej. L-017</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="46"/>
+        <source>Name (optional)</source>
+        <translation>Nombre (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="52"/>
+        <source>17 characters</source>
+        <translation>17 caracteres</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="55"/>
+        <source>The candidate consents to video recording</source>
+        <translation>El candidato autoriza la grabación en vídeo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="57"/>
+        <source>&amp;Start assessment</source>
+        <translation>&amp;Iniciar evaluación</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="58"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="60"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <source>Candidate id</source>
+        <translation>ID del candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="60"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
+        <source>Candidate name</source>
+        <translation>Nombre del candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
+        <source>Assessor</source>
+        <translation>Evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
+        <source>Workshop</source>
+        <translation>Taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
+        <source>Checklist</source>
+        <translation>Lista de verificación</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="81"/>
+        <source>Parameter set</source>
+        <translation>Conjunto de parámetros</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
+        <source>Vehicle VIN</source>
+        <translation>VIN del vehículo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
+        <source>Working voltage</source>
+        <translation>Tensión de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="109"/>
+        <source>Gateway: {gateway} · version {version} · {steps} steps
+Prerequisites: {prereqs}</source>
+        <translation>Nivel: {gateway} · versión {version} · {steps} pasos
+Requisitos previos: {prereqs}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="111"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>candidate id</source>
+        <translation>ID del candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>assessor</source>
+        <translation>evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="124"/>
+        <source>workshop</source>
+        <translation>taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="128"/>
+        <source>Please fill in: {fields}</source>
+        <translation>Falta por rellenar: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../pages/review.py" line="32"/>
+        <source>Missing or incomplete evidence</source>
+        <translation>Evidencias que faltan o incompletas</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="34"/>
+        <location filename="../pages/review.py" line="35"/>
+        <source>Assessor&apos;s name</source>
+        <translation>Nombre del evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="36"/>
+        <source>Sign off</source>
+        <translation>Firmar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="37"/>
+        <source>&amp;Finish assessment</source>
+        <translation>&amp;Finalizar evaluación</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="38"/>
+        <source>Back to steps</source>
+        <translation>Volver a los pasos</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="39"/>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="46"/>
+        <source>Behavioural rubric</source>
+        <translation>Rúbrica de comportamiento</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="68"/>
+        <source>Outcome: {o}</source>
+        <translation>Resultado: {o}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="69"/>
+        <source>Outcome so far: {o}</source>
+        <translation>Resultado provisional: {o}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="73"/>
+        <source>Missing or incomplete evidence: {items}</source>
+        <translation>Evidencias que faltan o incompletas: {items}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="75"/>
+        <source>All evidence the checklist asks for is recorded.</source>
+        <translation>Todas las evidencias que pide la lista de verificación están registradas.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="84"/>
+        <source>not scored</source>
+        <translation>sin puntuar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="91"/>
+        <source>Signed off by {n}</source>
+        <translation>Firmado por {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../pages/run.py" line="65"/>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="74"/>
+        <source>Reason (needed for N/A; useful for a fail)</source>
+        <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="75"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="76"/>
+        <source>Note on this step</source>
+        <translation>Nota sobre este paso</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="77"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="78"/>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="79"/>
+        <source>Start step (S)</source>
+        <translation>Iniciar paso (S)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="80"/>
+        <source>Pass (Space)</source>
+        <translation>Apto (Space)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="81"/>
+        <source>Fail (F)</source>
+        <translation>No apto (F)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="82"/>
+        <source>N/A (N)</source>
+        <translation>No aplica (N)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="83"/>
+        <source>Review (R)</source>
+        <translation>Revisar (R)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="169"/>
+        <source>Risk: {risk} · evidence: {evidence}</source>
+        <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="173"/>
+        <source>Pass criterion: {c}</source>
+        <translation>Criterio de apto: {c}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="197"/>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="228"/>
+        <source>in range ✔</source>
+        <translation>dentro del rango ✔</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="228"/>
+        <source>OUT OF RANGE ✘</source>
+        <translation>FUERA DE RANGO ✘</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="242"/>
+        <source>Wait over</source>
+        <translation>Espera terminada</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="286"/>
+        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings.py" line="29"/>
+        <location filename="../pages/settings.py" line="42"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="34"/>
+        <location filename="../pages/settings.py" line="46"/>
+        <location filename="../pages/settings.py" line="69"/>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="35"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="36"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="37"/>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="40"/>
+        <source>General (applies when the app is next started)</source>
+        <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="47"/>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="49"/>
+        <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
+        <translation>Cámara y adaptadores de diagnosis del vehículo: no disponibles en esta versión.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="51"/>
+        <source>Training provider</source>
+        <translation>Centro de formación</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="53"/>
+        <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
+        <translation>Envío al centro de formación: no disponible en esta versión; las evaluaciones se quedan en este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="77"/>
+        <source>Saved to {path}. Restart the app to apply.</source>
+        <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../window.py" line="57"/>
+        <source>Assessor is already open on this computer.</source>
+        <translation>Assessor ya está abierto en este ordenador.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,485 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi_FI" sourcelanguage="en">
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../crash.py" line="72"/>
+        <source>Assessor: unexpected error</source>
+        <translation>Assessor: odottamaton virhe</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="73"/>
+        <source>Something went wrong. What you recorded so far is saved.
+
+{s}</source>
+        <translation>Jokin meni vikaan. Kaikki tähän mennessä kirjattu on tallessa.
+
+{s}</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../pages/home.py" line="34"/>
+        <source>Search candidate, checklist, VIN, workshop</source>
+        <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="35"/>
+        <source>Search assessments</source>
+        <translation>Hae arviointeja</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="37"/>
+        <source>Filter by status</source>
+        <translation>Suodata tilan mukaan</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="39"/>
+        <source>All</source>
+        <translation>Kaikki</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="39"/>
+        <source>In progress</source>
+        <translation>Kesken</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="40"/>
+        <source>Finished</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="40"/>
+        <source>Abandoned</source>
+        <translation>Keskeytetty</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="41"/>
+        <source>Sealed</source>
+        <translation>Sinetöity</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="41"/>
+        <source>Synced</source>
+        <translation>Synkronoitu</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="45"/>
+        <source>&amp;New assessment</source>
+        <translation>&amp;Uusi arviointi</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="46"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Jatka</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="48"/>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Asetukset</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Updated</source>
+        <translation>Päivitetty</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Outcome</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Candidate</source>
+        <translation>Kokelas</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="52"/>
+        <source>Checklist</source>
+        <translation>Tarkistuslista</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="52"/>
+        <source>Vehicle</source>
+        <translation>Ajoneuvo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="100"/>
+        <source>%n assessment(s) in progress: select one and press Resume.</source>
+        <translation>
+            <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
+            <numerusform>%n arviointia kesken: valitse yksi ja paina Jatka.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="31"/>
+        <location filename="../main_window.py" line="155"/>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="46"/>
+        <source>Offline</source>
+        <translation>Ei yhteyttä</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="47"/>
+        <source>Outbox: 0</source>
+        <translation>Lähettämättä: 0</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentPage</name>
+    <message>
+        <location filename="../pages/new_assessment.py" line="45"/>
+        <source>Pseudonymous id, e.g. L-017</source>
+        <translation>Pseudonyymitunnus, esim. L-017</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="46"/>
+        <source>Name (optional)</source>
+        <translation>Nimi (valinnainen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="52"/>
+        <source>17 characters</source>
+        <translation>17 merkkiä</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="55"/>
+        <source>The candidate consents to video recording</source>
+        <translation>Kokelas suostuu videotallennukseen</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="57"/>
+        <source>&amp;Start assessment</source>
+        <translation>&amp;Aloita arviointi</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="58"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="60"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <source>Candidate id</source>
+        <translation>Kokelaan tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="60"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
+        <source>Candidate name</source>
+        <translation>Kokelaan nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
+        <source>Assessor</source>
+        <translation>Arvioija</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
+        <source>Workshop</source>
+        <translation>Korjaamo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
+        <source>Checklist</source>
+        <translation>Tarkistuslista</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="81"/>
+        <source>Parameter set</source>
+        <translation>Parametrisarja</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
+        <source>Vehicle VIN</source>
+        <translation>Ajoneuvon VIN</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
+        <source>Working voltage</source>
+        <translation>Käyttöjännite</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="109"/>
+        <source>Gateway: {gateway} · version {version} · {steps} steps
+Prerequisites: {prereqs}</source>
+        <translation>Taso: {gateway} · versio {version} · {steps} vaihetta
+Esivaatimukset: {prereqs}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="111"/>
+        <source>none</source>
+        <translation>ei ole</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>candidate id</source>
+        <translation>kokelaan tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>assessor</source>
+        <translation>arvioija</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="124"/>
+        <source>workshop</source>
+        <translation>korjaamo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="128"/>
+        <source>Please fill in: {fields}</source>
+        <translation>Täytä vielä: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../pages/review.py" line="32"/>
+        <source>Missing or incomplete evidence</source>
+        <translation>Puuttuvat tai puutteelliset todisteet</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="34"/>
+        <location filename="../pages/review.py" line="35"/>
+        <source>Assessor&apos;s name</source>
+        <translation>Arvioijan nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="36"/>
+        <source>Sign off</source>
+        <translation>Allekirjoita</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="37"/>
+        <source>&amp;Finish assessment</source>
+        <translation>&amp;Päätä arviointi</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="38"/>
+        <source>Back to steps</source>
+        <translation>Takaisin vaiheisiin</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="39"/>
+        <source>Home</source>
+        <translation>Etusivu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="46"/>
+        <source>Behavioural rubric</source>
+        <translation>Toiminnan arviointikriteerit</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="68"/>
+        <source>Outcome: {o}</source>
+        <translation>Tulos: {o}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="69"/>
+        <source>Outcome so far: {o}</source>
+        <translation>Alustava tulos: {o}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="73"/>
+        <source>Missing or incomplete evidence: {items}</source>
+        <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="75"/>
+        <source>All evidence the checklist asks for is recorded.</source>
+        <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="84"/>
+        <source>not scored</source>
+        <translation>ei pisteytetty</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="91"/>
+        <source>Signed off by {n}</source>
+        <translation>Allekirjoittanut: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../pages/run.py" line="65"/>
+        <source>Steps</source>
+        <translation>Vaiheet</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="74"/>
+        <source>Reason (needed for N/A; useful for a fail)</source>
+        <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="75"/>
+        <source>Reason</source>
+        <translation>Perustelu</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="76"/>
+        <source>Note on this step</source>
+        <translation>Huomautus tästä vaiheesta</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="77"/>
+        <source>Note</source>
+        <translation>Huomautus</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="78"/>
+        <source>Add note</source>
+        <translation>Lisää huomautus</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="79"/>
+        <source>Start step (S)</source>
+        <translation>Aloita vaihe (S)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="80"/>
+        <source>Pass (Space)</source>
+        <translation>Hyväksytty (Space)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="81"/>
+        <source>Fail (F)</source>
+        <translation>Hylätty (F)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="82"/>
+        <source>N/A (N)</source>
+        <translation>Ei sovellu (N)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="83"/>
+        <source>Review (R)</source>
+        <translation>Yhteenveto (R)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="169"/>
+        <source>Risk: {risk} · evidence: {evidence}</source>
+        <translation>Riski: {risk} · todisteet: {evidence}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="173"/>
+        <source>Pass criterion: {c}</source>
+        <translation>Hyväksymiskriteeri: {c}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="197"/>
+        <source>Record</source>
+        <translation>Kirjaa</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="228"/>
+        <source>in range ✔</source>
+        <translation>rajoissa ✔</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="228"/>
+        <source>OUT OF RANGE ✘</source>
+        <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="242"/>
+        <source>Wait over</source>
+        <translation>Odotus päättynyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="286"/>
+        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings.py" line="29"/>
+        <location filename="../pages/settings.py" line="42"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="34"/>
+        <location filename="../pages/settings.py" line="46"/>
+        <location filename="../pages/settings.py" line="69"/>
+        <source>Data folder</source>
+        <translation>Tietokansio</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="35"/>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="36"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="37"/>
+        <source>Back</source>
+        <translation>Takaisin</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="40"/>
+        <source>General (applies when the app is next started)</source>
+        <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="47"/>
+        <source>Devices</source>
+        <translation>Laitteet</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="49"/>
+        <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
+        <translation>Kamera ja ajoneuvon diagnoosiadapterit: eivät käytettävissä tässä versiossa.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="51"/>
+        <source>Training provider</source>
+        <translation>Koulutuksen järjestäjä</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="53"/>
+        <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
+        <translation>Lähetys koulutuksen järjestäjälle: ei käytettävissä tässä versiossa; arvioinnit pysyvät tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="77"/>
+        <source>Saved to {path}. Restart the app to apply.</source>
+        <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../window.py" line="57"/>
+        <source>Assessor is already open on this computer.</source>
+        <translation>Assessor on jo auki tällä tietokoneella.</translation>
+    </message>
+</context>
+</TS>

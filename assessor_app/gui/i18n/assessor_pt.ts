@@ -1,0 +1,485 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_PT" sourcelanguage="en">
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../crash.py" line="72"/>
+        <source>Assessor: unexpected error</source>
+        <translation>Assessor: erro inesperado</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="73"/>
+        <source>Something went wrong. What you recorded so far is saved.
+
+{s}</source>
+        <translation>Ocorreu um erro. Tudo o que foi registado até agora está guardado.
+
+{s}</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../pages/home.py" line="34"/>
+        <source>Search candidate, checklist, VIN, workshop</source>
+        <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="35"/>
+        <source>Search assessments</source>
+        <translation>Pesquisar avaliações</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="37"/>
+        <source>Filter by status</source>
+        <translation>Filtrar por estado</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="39"/>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="39"/>
+        <source>In progress</source>
+        <translation>Em curso</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="40"/>
+        <source>Finished</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="40"/>
+        <source>Abandoned</source>
+        <translation>Abandonada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="41"/>
+        <source>Sealed</source>
+        <translation>Selada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="41"/>
+        <source>Synced</source>
+        <translation>Sincronizada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="45"/>
+        <source>&amp;New assessment</source>
+        <translation>&amp;Nova avaliação</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="46"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Retomar</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="48"/>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Definições</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Updated</source>
+        <translation>Atualizada</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="51"/>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="52"/>
+        <source>Checklist</source>
+        <translation>Lista de verificação</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="52"/>
+        <source>Vehicle</source>
+        <translation>Veículo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="100"/>
+        <source>%n assessment(s) in progress: select one and press Resume.</source>
+        <translation>
+            <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
+            <numerusform>%n avaliações em curso: selecione uma e prima Retomar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="31"/>
+        <location filename="../main_window.py" line="155"/>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="46"/>
+        <source>Offline</source>
+        <translation>Sem ligação</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="47"/>
+        <source>Outbox: 0</source>
+        <translation>Por enviar: 0</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentPage</name>
+    <message>
+        <location filename="../pages/new_assessment.py" line="45"/>
+        <source>Pseudonymous id, e.g. L-017</source>
+        <translation>Identificador pseudónimo, p. ex. L-017</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="46"/>
+        <source>Name (optional)</source>
+        <translation>Nome (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="52"/>
+        <source>17 characters</source>
+        <translation>17 caracteres</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="55"/>
+        <source>The candidate consents to video recording</source>
+        <translation>O candidato autoriza a gravação em vídeo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="57"/>
+        <source>&amp;Start assessment</source>
+        <translation>&amp;Iniciar avaliação</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="58"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="60"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <source>Candidate id</source>
+        <translation>ID do candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="60"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
+        <source>Candidate name</source>
+        <translation>Nome do candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
+        <source>Assessor</source>
+        <translation>Avaliador</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
+        <source>Workshop</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
+        <source>Checklist</source>
+        <translation>Lista de verificação</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="81"/>
+        <source>Parameter set</source>
+        <translation>Conjunto de parâmetros</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
+        <source>Vehicle VIN</source>
+        <translation>VIN do veículo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
+        <source>Working voltage</source>
+        <translation>Tensão de trabalho</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="109"/>
+        <source>Gateway: {gateway} · version {version} · {steps} steps
+Prerequisites: {prereqs}</source>
+        <translation>Nível: {gateway} · versão {version} · {steps} passos
+Pré-requisitos: {prereqs}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="111"/>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>candidate id</source>
+        <translation>ID do candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>assessor</source>
+        <translation>avaliador</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="124"/>
+        <source>workshop</source>
+        <translation>oficina</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="128"/>
+        <source>Please fill in: {fields}</source>
+        <translation>Falta preencher: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../pages/review.py" line="32"/>
+        <source>Missing or incomplete evidence</source>
+        <translation>Evidências em falta ou incompletas</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="34"/>
+        <location filename="../pages/review.py" line="35"/>
+        <source>Assessor&apos;s name</source>
+        <translation>Nome do avaliador</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="36"/>
+        <source>Sign off</source>
+        <translation>Assinar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="37"/>
+        <source>&amp;Finish assessment</source>
+        <translation>&amp;Concluir avaliação</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="38"/>
+        <source>Back to steps</source>
+        <translation>Voltar aos passos</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="39"/>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="46"/>
+        <source>Behavioural rubric</source>
+        <translation>Rubrica de comportamento</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="68"/>
+        <source>Outcome: {o}</source>
+        <translation>Resultado: {o}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="69"/>
+        <source>Outcome so far: {o}</source>
+        <translation>Resultado provisório: {o}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="73"/>
+        <source>Missing or incomplete evidence: {items}</source>
+        <translation>Evidências em falta ou incompletas: {items}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="75"/>
+        <source>All evidence the checklist asks for is recorded.</source>
+        <translation>Todas as evidências exigidas pela lista de verificação estão registadas.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="84"/>
+        <source>not scored</source>
+        <translation>sem pontuação</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="91"/>
+        <source>Signed off by {n}</source>
+        <translation>Assinado por {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../pages/run.py" line="65"/>
+        <source>Steps</source>
+        <translation>Passos</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="74"/>
+        <source>Reason (needed for N/A; useful for a fail)</source>
+        <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="75"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="76"/>
+        <source>Note on this step</source>
+        <translation>Nota sobre este passo</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="77"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="78"/>
+        <source>Add note</source>
+        <translation>Adicionar nota</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="79"/>
+        <source>Start step (S)</source>
+        <translation>Iniciar passo (S)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="80"/>
+        <source>Pass (Space)</source>
+        <translation>Aprovado (Space)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="81"/>
+        <source>Fail (F)</source>
+        <translation>Reprovado (F)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="82"/>
+        <source>N/A (N)</source>
+        <translation>Não aplicável (N)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="83"/>
+        <source>Review (R)</source>
+        <translation>Rever (R)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="169"/>
+        <source>Risk: {risk} · evidence: {evidence}</source>
+        <translation>Risco: {risk} · evidências: {evidence}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="173"/>
+        <source>Pass criterion: {c}</source>
+        <translation>Critério de aprovação: {c}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="197"/>
+        <source>Record</source>
+        <translation>Registar</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="228"/>
+        <source>in range ✔</source>
+        <translation>dentro do intervalo ✔</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="228"/>
+        <source>OUT OF RANGE ✘</source>
+        <translation>FORA DO INTERVALO ✘</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="242"/>
+        <source>Wait over</source>
+        <translation>Espera concluída</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="286"/>
+        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings.py" line="29"/>
+        <location filename="../pages/settings.py" line="42"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="34"/>
+        <location filename="../pages/settings.py" line="46"/>
+        <location filename="../pages/settings.py" line="69"/>
+        <source>Data folder</source>
+        <translation>Pasta de dados</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="35"/>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="36"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="37"/>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="40"/>
+        <source>General (applies when the app is next started)</source>
+        <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="47"/>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="49"/>
+        <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
+        <translation>Câmara e adaptadores de diagnóstico do veículo: não disponíveis nesta versão.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="51"/>
+        <source>Training provider</source>
+        <translation>Entidade formadora</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="53"/>
+        <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
+        <translation>Envio para a entidade formadora: não disponível nesta versão; as avaliações ficam neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="77"/>
+        <source>Saved to {path}. Restart the app to apply.</source>
+        <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../window.py" line="57"/>
+        <source>Assessor is already open on this computer.</source>
+        <translation>O Assessor já está aberto neste computador.</translation>
+    </message>
+</context>
+</TS>
