@@ -21,97 +21,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="34"/>
+        <location filename="../pages/home.py" line="35"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="35"/>
+        <location filename="../pages/home.py" line="36"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="38"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="100"/>
+        <location filename="../pages/home.py" line="101"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -141,112 +141,112 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="45"/>
+        <location filename="../pages/new_assessment.py" line="46"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Pseudonyymitunnus, esim. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="46"/>
+        <location filename="../pages/new_assessment.py" line="47"/>
         <source>Name (optional)</source>
         <translation>Nimi (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="52"/>
+        <location filename="../pages/new_assessment.py" line="53"/>
         <source>17 characters</source>
         <translation>17 merkkiä</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="55"/>
+        <location filename="../pages/new_assessment.py" line="56"/>
         <source>The candidate consents to video recording</source>
         <translation>Kokelas suostuu videotallennukseen</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="57"/>
+        <location filename="../pages/new_assessment.py" line="58"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Aloita arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="58"/>
+        <location filename="../pages/new_assessment.py" line="59"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="60"/>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
         <source>Candidate id</source>
         <translation>Kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="60"/>
-        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
         <source>Candidate name</source>
         <translation>Kokelaan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Assessor</source>
         <translation>Arvioija</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="78"/>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
         <source>Workshop</source>
         <translation>Korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="79"/>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="80"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="81"/>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
         <source>Parameter set</source>
         <translation>Parametrisarja</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="82"/>
+        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
         <source>Vehicle VIN</source>
         <translation>Ajoneuvon VIN</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="83"/>
+        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>Working voltage</source>
         <translation>Käyttöjännite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="109"/>
+        <location filename="../pages/new_assessment.py" line="110"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Taso: {gateway} · versio {version} · {steps} vaihetta
 Esivaatimukset: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="111"/>
+        <location filename="../pages/new_assessment.py" line="112"/>
         <source>none</source>
         <translation>ei ole</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>candidate id</source>
         <translation>kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>assessor</source>
         <translation>arvioija</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>workshop</source>
         <translation>korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
     </message>
@@ -254,68 +254,68 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="32"/>
+        <location filename="../pages/review.py" line="33"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="34"/>
         <location filename="../pages/review.py" line="35"/>
+        <location filename="../pages/review.py" line="36"/>
         <source>Assessor&apos;s name</source>
         <translation>Arvioijan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="36"/>
+        <location filename="../pages/review.py" line="37"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>Back to steps</source>
         <translation>Takaisin vaiheisiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
+        <location filename="../pages/review.py" line="40"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="46"/>
+        <location filename="../pages/review.py" line="47"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="68"/>
+        <location filename="../pages/review.py" line="69"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="69"/>
+        <location filename="../pages/review.py" line="70"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="73"/>
+        <location filename="../pages/review.py" line="74"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="75"/>
+        <location filename="../pages/review.py" line="78"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="87"/>
         <source>not scored</source>
         <translation>ei pisteytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="91"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>Signed off by {n}</source>
         <translation>Allekirjoittanut: {n}</translation>
     </message>
@@ -323,92 +323,92 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="65"/>
+        <location filename="../pages/run.py" line="66"/>
         <source>Steps</source>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="74"/>
+        <location filename="../pages/run.py" line="75"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="75"/>
+        <location filename="../pages/run.py" line="76"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="76"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="169"/>
+        <location filename="../pages/run.py" line="170"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="173"/>
+        <location filename="../pages/run.py" line="174"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="197"/>
+        <location filename="../pages/run.py" line="198"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="228"/>
+        <location filename="../pages/run.py" line="229"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="228"/>
+        <location filename="../pages/run.py" line="229"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="242"/>
+        <location filename="../pages/run.py" line="243"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="286"/>
+        <location filename="../pages/run.py" line="287"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
@@ -477,9 +477,122 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="57"/>
+        <location filename="../window.py" line="58"/>
         <source>Assessor is already open on this computer.</source>
         <translation>Assessor on jo auki tällä tietokoneella.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../labels.py" line="13"/>
+        <source>competent</source>
+        <translation>pätevä</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14"/>
+        <source>not yet competent</source>
+        <translation>ei vielä pätevä</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
+        <source>incomplete</source>
+        <translation>kesken</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16"/>
+        <source>abandoned</source>
+        <translation>keskeytetty</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="17"/>
+        <source>in progress</source>
+        <translation>käynnissä</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18"/>
+        <source>stopped</source>
+        <translation>pysäytetty</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19"/>
+        <source>finished</source>
+        <translation>valmis</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20"/>
+        <source>sealed</source>
+        <translation>sinetöity</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>synced</source>
+        <translation>lähetetty</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>critical</source>
+        <translation>kriittinen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>high</source>
+        <translation>korkea</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24"/>
+        <source>standard</source>
+        <translation>tavanomainen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25"/>
+        <source>foundational electrical safety</source>
+        <translation>sähköturvallisuuden perusteet</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="26"/>
+        <source>HV maintenance (non-live)</source>
+        <translation>HV-huolto (jännitteetön)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27"/>
+        <source>EV/hybrid work incl. de-energising</source>
+        <translation>sähkö-/hybridiajoneuvotyöt ml. jännitteettömäksi tekeminen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28"/>
+        <source>live work</source>
+        <translation>jännitetyö</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29"/>
+        <source>video</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30"/>
+        <source>photo</source>
+        <translation>valokuva</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31"/>
+        <source>measurement</source>
+        <translation>mittaus</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32"/>
+        <source>CAN/OBD log</source>
+        <translation>CAN/OBD-loki</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="33"/>
+        <source>observation</source>
+        <translation>havainto</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34"/>
+        <source>sign-off</source>
+        <translation>kuittaus</translation>
     </message>
 </context>
 </TS>

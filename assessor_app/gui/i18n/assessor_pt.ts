@@ -21,97 +21,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="34"/>
+        <location filename="../pages/home.py" line="35"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="35"/>
+        <location filename="../pages/home.py" line="36"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="38"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="100"/>
+        <location filename="../pages/home.py" line="101"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -141,112 +141,112 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="45"/>
+        <location filename="../pages/new_assessment.py" line="46"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Identificador pseudónimo, p. ex. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="46"/>
+        <location filename="../pages/new_assessment.py" line="47"/>
         <source>Name (optional)</source>
         <translation>Nome (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="52"/>
+        <location filename="../pages/new_assessment.py" line="53"/>
         <source>17 characters</source>
         <translation>17 caracteres</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="55"/>
+        <location filename="../pages/new_assessment.py" line="56"/>
         <source>The candidate consents to video recording</source>
         <translation>O candidato autoriza a gravação em vídeo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="57"/>
+        <location filename="../pages/new_assessment.py" line="58"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Iniciar avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="58"/>
+        <location filename="../pages/new_assessment.py" line="59"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="60"/>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
         <source>Candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="60"/>
-        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="61"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
         <source>Candidate name</source>
         <translation>Nome do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Assessor</source>
         <translation>Avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="78"/>
+        <location filename="../pages/new_assessment.py" line="62"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
         <source>Workshop</source>
         <translation>Oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="79"/>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="80"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="81"/>
+        <location filename="../pages/new_assessment.py" line="63"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
         <source>Parameter set</source>
         <translation>Conjunto de parâmetros</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="82"/>
+        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
         <source>Vehicle VIN</source>
         <translation>VIN do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="83"/>
+        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>Working voltage</source>
         <translation>Tensão de trabalho</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="109"/>
+        <location filename="../pages/new_assessment.py" line="110"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Nível: {gateway} · versão {version} · {steps} passos
 Pré-requisitos: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="111"/>
+        <location filename="../pages/new_assessment.py" line="112"/>
         <source>none</source>
         <translation>nenhum</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>assessor</source>
         <translation>avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>workshop</source>
         <translation>oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta preencher: {fields}</translation>
     </message>
@@ -254,68 +254,68 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="32"/>
+        <location filename="../pages/review.py" line="33"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidências em falta ou incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="34"/>
         <location filename="../pages/review.py" line="35"/>
+        <location filename="../pages/review.py" line="36"/>
         <source>Assessor&apos;s name</source>
         <translation>Nome do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="36"/>
+        <location filename="../pages/review.py" line="37"/>
         <source>Sign off</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Concluir avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>Back to steps</source>
         <translation>Voltar aos passos</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
+        <location filename="../pages/review.py" line="40"/>
         <source>Home</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="46"/>
+        <location filename="../pages/review.py" line="47"/>
         <source>Behavioural rubric</source>
         <translation>Rubrica de comportamento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="68"/>
+        <location filename="../pages/review.py" line="69"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="69"/>
+        <location filename="../pages/review.py" line="70"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisório: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="73"/>
+        <location filename="../pages/review.py" line="74"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidências em falta ou incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="75"/>
+        <location filename="../pages/review.py" line="78"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas as evidências exigidas pela lista de verificação estão registadas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="87"/>
         <source>not scored</source>
         <translation>sem pontuação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="91"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>Signed off by {n}</source>
         <translation>Assinado por {n}</translation>
     </message>
@@ -323,92 +323,92 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="65"/>
+        <location filename="../pages/run.py" line="66"/>
         <source>Steps</source>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="74"/>
+        <location filename="../pages/run.py" line="75"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="75"/>
+        <location filename="../pages/run.py" line="76"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="76"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="169"/>
+        <location filename="../pages/run.py" line="170"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="173"/>
+        <location filename="../pages/run.py" line="174"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="197"/>
+        <location filename="../pages/run.py" line="198"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="228"/>
+        <location filename="../pages/run.py" line="229"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="228"/>
+        <location filename="../pages/run.py" line="229"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="242"/>
+        <location filename="../pages/run.py" line="243"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="286"/>
+        <location filename="../pages/run.py" line="287"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>
@@ -477,9 +477,122 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="57"/>
+        <location filename="../window.py" line="58"/>
         <source>Assessor is already open on this computer.</source>
         <translation>O Assessor já está aberto neste computador.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../labels.py" line="13"/>
+        <source>competent</source>
+        <translation>competente</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14"/>
+        <source>not yet competent</source>
+        <translation>ainda não competente</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
+        <source>incomplete</source>
+        <translation>incompleta</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16"/>
+        <source>abandoned</source>
+        <translation>abandonada</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="17"/>
+        <source>in progress</source>
+        <translation>em curso</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18"/>
+        <source>stopped</source>
+        <translation>parada</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19"/>
+        <source>finished</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20"/>
+        <source>sealed</source>
+        <translation>selada</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>synced</source>
+        <translation>sincronizada</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>high</source>
+        <translation>elevado</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24"/>
+        <source>standard</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25"/>
+        <source>foundational electrical safety</source>
+        <translation>segurança elétrica básica</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="26"/>
+        <source>HV maintenance (non-live)</source>
+        <translation>manutenção AT (sem tensão)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27"/>
+        <source>EV/hybrid work incl. de-energising</source>
+        <translation>trabalhos em VE/híbridos incl. desenergização</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28"/>
+        <source>live work</source>
+        <translation>trabalhos em tensão</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29"/>
+        <source>video</source>
+        <translation>vídeo</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30"/>
+        <source>photo</source>
+        <translation>fotografia</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31"/>
+        <source>measurement</source>
+        <translation>medição</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32"/>
+        <source>CAN/OBD log</source>
+        <translation>registo CAN/OBD</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="33"/>
+        <source>observation</source>
+        <translation>observação</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34"/>
+        <source>sign-off</source>
+        <translation>assinatura</translation>
     </message>
 </context>
 </TS>

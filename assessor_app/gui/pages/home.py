@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor_app.gui.labels import label
 from assessor_app.storage.store import AssessmentSummary
 
 STATUSES = ("", "in_progress", "finished", "abandoned", "sealed", "synced")
@@ -87,7 +88,7 @@ class HomePage(QWidget):
         for i, r in enumerate(rows):
             when = dt.datetime.fromtimestamp(r.updated_wall_us / 1e6).strftime("%Y-%m-%d %H:%M")
             cells = [
-                when, r.status.replace("_", " "), (r.outcome or "").replace("_", " "),
+                when, label(r.status), label(r.outcome),
                 r.candidate_name or r.candidate_id, f"{r.checklist_id} {r.checklist_version}",
                 r.vehicle_vin,
             ]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.core.specs.library import Library
+from assessor_app.gui.labels import label
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class NewAssessmentPage(QWidget):
         prereqs = "; ".join(p.text.get_text(self.language) for p in spec.credential.prerequisites)
         self.checklist_info.setText(
             self.tr("Gateway: {gateway} · version {version} · {steps} steps\nPrerequisites: {prereqs}")
-            .format(gateway=spec.credential.gateway, version=spec.version, steps=len(spec.steps),
+            .format(gateway=label(spec.credential.gateway), version=spec.version, steps=len(spec.steps),
                     prereqs=prereqs or self.tr("none"))
         )
 

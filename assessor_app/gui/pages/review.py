@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.core.engine import Finish, ScoreRubric, SignOff
+from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import RunSnapshot
 
 
@@ -63,7 +64,7 @@ class ReviewPage(QWidget):
     def show_snapshot(self, snap: RunSnapshot) -> None:
         first = self.snapshot is None or self.snapshot.assessment_id != snap.assessment_id
         self.snapshot = snap
-        outcome = (snap.outcome or snap.provisional_outcome).replace("_", " ")
+        outcome = label(snap.outcome or snap.provisional_outcome)
         self.outcome.setText(
             self.tr("Outcome: {o}").format(o=outcome) if snap.read_only
             else self.tr("Outcome so far: {o}").format(o=outcome)
@@ -71,7 +72,9 @@ class ReviewPage(QWidget):
         self.reasons.setText("\n".join(f"• {r}" for r in snap.reasons))
         self.evidence.setText(
             self.tr("Missing or incomplete evidence: {items}").format(
-                items="; ".join(f"{sid}: {', '.join(kinds)}" for sid, kinds in snap.missing_evidence))
+                items="; ".join(
+                    f"{sid}: {', '.join(label(k) for k in kinds)}" for sid, kinds in snap.missing_evidence
+                ))
             if snap.missing_evidence else self.tr("All evidence the checklist asks for is recorded.")
         )
         if first:

@@ -26,6 +26,7 @@ from assessor_app.core.engine import (
     RecordResult,
     StartStep,
 )
+from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot
 from assessor_app.gui.theme import STATUS_MARK
 
@@ -167,7 +168,7 @@ class RunPage(QWidget):
         lang = snap.language
         self.title.setText(f"{step.id}  {step.title.get_text(lang)}")
         self.risk.setText(self.tr("Risk: {risk} · evidence: {evidence}").format(
-            risk=step.risk, evidence=", ".join(step.evidence) or "-"))
+            risk=label(step.risk), evidence=", ".join(label(e) for e in step.evidence) or "-"))
         self.instructions.setText(step.instructions.get_text(lang) if step.instructions else "")
         self.criterion.setText(
             self.tr("Pass criterion: {c}").format(c=step.pass_criterion.get_text(lang))
