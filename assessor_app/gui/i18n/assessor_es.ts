@@ -21,97 +21,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="35"/>
+        <location filename="../pages/home.py" line="36"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Buscar candidato, lista de verificación, VIN, taller</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="37"/>
         <source>Search assessments</source>
         <translation>Buscar evaluaciones</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="38"/>
+        <location filename="../pages/home.py" line="39"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Finished</source>
         <translation>Finalizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Sealed</source>
         <translation>Sellada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nueva evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Ajustes</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Updated</source>
         <translation>Actualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Vehicle</source>
         <translation>Vehículo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="101"/>
+        <location filename="../pages/home.py" line="103"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n evaluación en curso: selecciónala y pulsa Reanudar.</numerusform>
@@ -254,68 +254,68 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="33"/>
+        <location filename="../pages/review.py" line="34"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidencias que faltan o incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="35"/>
         <location filename="../pages/review.py" line="36"/>
+        <location filename="../pages/review.py" line="37"/>
         <source>Assessor&apos;s name</source>
         <translation>Nombre del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>Sign off</source>
         <translation>Firmar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Finalizar evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
-        <source>Back to steps</source>
-        <translation>Volver a los pasos</translation>
+        <location filename="../pages/review.py" line="40"/>
+        <source>Back to steps (Esc)</source>
+        <translation>Volver a los pasos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="41"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="47"/>
+        <location filename="../pages/review.py" line="48"/>
         <source>Behavioural rubric</source>
         <translation>Rúbrica de comportamiento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="69"/>
+        <location filename="../pages/review.py" line="74"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="70"/>
+        <location filename="../pages/review.py" line="75"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisional: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="74"/>
+        <location filename="../pages/review.py" line="79"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidencias que faltan o incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="78"/>
+        <location filename="../pages/review.py" line="83"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas las evidencias que pide la lista de verificación están registradas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="87"/>
+        <location filename="../pages/review.py" line="92"/>
         <source>not scored</source>
         <translation>sin puntuar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="99"/>
         <source>Signed off by {n}</source>
         <translation>Firmado por {n}</translation>
     </message>
@@ -328,87 +328,87 @@ Requisitos previos: {prereqs}</translation>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="75"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="76"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="170"/>
+        <location filename="../pages/run.py" line="172"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="174"/>
+        <location filename="../pages/run.py" line="176"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="198"/>
+        <location filename="../pages/run.py" line="200"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="229"/>
+        <location filename="../pages/run.py" line="231"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="229"/>
+        <location filename="../pages/run.py" line="231"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="243"/>
+        <location filename="../pages/run.py" line="245"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="287"/>
+        <location filename="../pages/run.py" line="289"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>

@@ -21,97 +21,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="35"/>
+        <location filename="../pages/home.py" line="36"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="37"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="38"/>
+        <location filename="../pages/home.py" line="39"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="101"/>
+        <location filename="../pages/home.py" line="103"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -254,68 +254,68 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="33"/>
+        <location filename="../pages/review.py" line="34"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="35"/>
         <location filename="../pages/review.py" line="36"/>
+        <location filename="../pages/review.py" line="37"/>
         <source>Assessor&apos;s name</source>
         <translation>Arvioijan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
-        <source>Back to steps</source>
-        <translation>Takaisin vaiheisiin</translation>
+        <location filename="../pages/review.py" line="40"/>
+        <source>Back to steps (Esc)</source>
+        <translation>Takaisin vaiheisiin (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="41"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="47"/>
+        <location filename="../pages/review.py" line="48"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="69"/>
+        <location filename="../pages/review.py" line="74"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="70"/>
+        <location filename="../pages/review.py" line="75"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="74"/>
+        <location filename="../pages/review.py" line="79"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="78"/>
+        <location filename="../pages/review.py" line="83"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="87"/>
+        <location filename="../pages/review.py" line="92"/>
         <source>not scored</source>
         <translation>ei pisteytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="99"/>
         <source>Signed off by {n}</source>
         <translation>Allekirjoittanut: {n}</translation>
     </message>
@@ -328,87 +328,87 @@ Esivaatimukset: {prereqs}</translation>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="75"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="76"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="170"/>
+        <location filename="../pages/run.py" line="172"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="174"/>
+        <location filename="../pages/run.py" line="176"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="198"/>
+        <location filename="../pages/run.py" line="200"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="229"/>
+        <location filename="../pages/run.py" line="231"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="229"/>
+        <location filename="../pages/run.py" line="231"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="243"/>
+        <location filename="../pages/run.py" line="245"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="287"/>
+        <location filename="../pages/run.py" line="289"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>

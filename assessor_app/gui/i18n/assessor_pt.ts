@@ -21,97 +21,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="35"/>
+        <location filename="../pages/home.py" line="36"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="37"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="38"/>
+        <location filename="../pages/home.py" line="39"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="101"/>
+        <location filename="../pages/home.py" line="103"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -254,68 +254,68 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="33"/>
+        <location filename="../pages/review.py" line="34"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidências em falta ou incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="35"/>
         <location filename="../pages/review.py" line="36"/>
+        <location filename="../pages/review.py" line="37"/>
         <source>Assessor&apos;s name</source>
         <translation>Nome do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>Sign off</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Concluir avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
-        <source>Back to steps</source>
-        <translation>Voltar aos passos</translation>
+        <location filename="../pages/review.py" line="40"/>
+        <source>Back to steps (Esc)</source>
+        <translation>Voltar aos passos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="41"/>
         <source>Home</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="47"/>
+        <location filename="../pages/review.py" line="48"/>
         <source>Behavioural rubric</source>
         <translation>Rubrica de comportamento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="69"/>
+        <location filename="../pages/review.py" line="74"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="70"/>
+        <location filename="../pages/review.py" line="75"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisório: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="74"/>
+        <location filename="../pages/review.py" line="79"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidências em falta ou incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="78"/>
+        <location filename="../pages/review.py" line="83"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas as evidências exigidas pela lista de verificação estão registadas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="87"/>
+        <location filename="../pages/review.py" line="92"/>
         <source>not scored</source>
         <translation>sem pontuação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="99"/>
         <source>Signed off by {n}</source>
         <translation>Assinado por {n}</translation>
     </message>
@@ -328,87 +328,87 @@ Pré-requisitos: {prereqs}</translation>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="75"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="76"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="170"/>
+        <location filename="../pages/run.py" line="172"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="174"/>
+        <location filename="../pages/run.py" line="176"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="198"/>
+        <location filename="../pages/run.py" line="200"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="229"/>
+        <location filename="../pages/run.py" line="231"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="229"/>
+        <location filename="../pages/run.py" line="231"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="243"/>
+        <location filename="../pages/run.py" line="245"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="287"/>
+        <location filename="../pages/run.py" line="289"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -36,7 +37,7 @@ class ReviewPage(QWidget):
         self.signer.setAccessibleName(self.tr("Assessor's name"))
         self.sign_button = QPushButton(self.tr("Sign off"))
         self.finish_button = QPushButton(self.tr("&Finish assessment"))
-        self.back_button = QPushButton(self.tr("Back to steps"))
+        self.back_button = QPushButton(self.tr("Back to steps (Esc)"))
         self.home_button = QPushButton(self.tr("Home"))
         self.message = QLabel(objectName="refusal", wordWrap=True)
         self._spins: dict[str, QSpinBox] = {}
@@ -57,6 +58,10 @@ class ReviewPage(QWidget):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.sign_button.clicked.connect(self._sign)
+        self.signer.returnPressed.connect(self._sign)
+        back = QShortcut(QKeySequence("Escape"), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.back_requested)
         self.finish_button.clicked.connect(lambda: self.action_requested.emit(Finish()))
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
