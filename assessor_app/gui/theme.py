@@ -16,12 +16,28 @@ QPushButton#na {{ background: #404040; color: #ffffff; font-size: 20px; }}
 QLineEdit, QComboBox, QDoubleSpinBox, QSpinBox {{
     min-height: {MIN_TARGET_PX - 8}px; border: 2px solid #000000; padding: 2px 6px;
 }}
-QListWidget::item {{ min-height: {MIN_TARGET_PX}px; }}
+QListWidget::item {{ min-height: {MIN_TARGET_PX}px; border-bottom: 1px solid #c0c0c0; }}
+QListWidget::item:selected {{ background: #0040ff; color: #ffffff; }}
 QLabel#refusal {{ color: #b00020; font-weight: bold; }}
 QLabel#wait {{ color: #8a4b00; font-size: 22px; font-weight: bold; }}
 QLabel#outcome {{ font-size: 24px; font-weight: bold; }}
+QWidget {{ selection-background-color: #0040ff; selection-color: #ffffff; }}
+QPushButton#pass:disabled, QPushButton#fail:disabled, QPushButton#na:disabled {{
+    background: #d0d0d0; color: #606060; border-color: #a0a0a0;
+}}
+QCheckBox {{ min-height: {MIN_TARGET_PX}px; spacing: 12px; }}
+QCheckBox::indicator {{ width: 28px; height: 28px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {MIN_TARGET_PX}px; }}
+QComboBox::drop-down {{ width: {MIN_TARGET_PX}px; }}
+QScrollBar:vertical {{ width: {MIN_TARGET_PX}px; background: #e0e0e0; margin: 0px; }}
+QScrollBar:horizontal {{ height: {MIN_TARGET_PX}px; background: #e0e0e0; margin: 0px; }}
+QScrollBar::handle {{ background: #505050; border-radius: 6px; margin: 6px; }}
+QScrollBar::handle:vertical {{ min-height: {MIN_TARGET_PX}px; }}
+QScrollBar::handle:horizontal {{ min-width: {MIN_TARGET_PX}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 STATUS_MARK = {
-    "pending": "○", "allowed": "▶", "blocked": "⏳", "passed": "✔", "failed": "✘", "na": "–",
+    "pending": "○", "allowed": "▶", "blocked": "◷", "passed": "✔", "failed": "✘", "na": "–",
 }

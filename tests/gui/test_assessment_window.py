@@ -88,7 +88,7 @@ def test_whole_hv_isolation_through_the_window(qtbot, store, library):
     # too early: the discharge wait is running, the step says why and counts down
     select(qtbot, run, "10")
     assert run.snapshot.view("10").status == "blocked"
-    assert "Discharge wait" in run.refusal.text()
+    assert "Discharge wait" in run.wait.text() and "left" in run.wait.text()
     run.steps.setFocus()
     qtbot.keyClick(run.steps, Qt.Key.Key_Space)
     wait_idle(qtbot, window)

@@ -388,27 +388,32 @@ Requisitos previos: {prereqs}</translation>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="200"/>
+        <location filename="../pages/run.py" line="202"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="231"/>
+        <location filename="../pages/run.py" line="233"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="231"/>
+        <location filename="../pages/run.py" line="233"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="247"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="289"/>
+        <location filename="../pages/run.py" line="251"/>
+        <source>{what}: {time} left</source>
+        <translation>{what}: quedan {time}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="292"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>

@@ -388,27 +388,32 @@ Esivaatimukset: {prereqs}</translation>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="200"/>
+        <location filename="../pages/run.py" line="202"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="231"/>
+        <location filename="../pages/run.py" line="233"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="231"/>
+        <location filename="../pages/run.py" line="233"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="247"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="289"/>
+        <location filename="../pages/run.py" line="251"/>
+        <source>{what}: {time} left</source>
+        <translation>{what}: {time} jäljellä</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="292"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>

@@ -388,27 +388,32 @@ Pré-requisitos: {prereqs}</translation>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="200"/>
+        <location filename="../pages/run.py" line="202"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="231"/>
+        <location filename="../pages/run.py" line="233"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="231"/>
+        <location filename="../pages/run.py" line="233"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="247"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="289"/>
+        <location filename="../pages/run.py" line="251"/>
+        <source>{what}: {time} left</source>
+        <translation>{what}: faltam {time}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="292"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>

@@ -64,6 +64,8 @@ class RunPage(QWidget):
         self.snapshot: RunSnapshot | None = None
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Steps"))
+        self.steps.setWordWrap(True)  # whole step titles, never cut off
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.banner = QLabel(objectName="refusal", wordWrap=True)
         self.title = QLabel(objectName="outcome", wordWrap=True)
         self.risk = QLabel()
@@ -174,7 +176,9 @@ class RunPage(QWidget):
             self.tr("Pass criterion: {c}").format(c=step.pass_criterion.get_text(lang))
             if step.pass_criterion else ""
         )
-        self.refusal.setText(view.reason if view.status == "blocked" else "")
+        # a running wait is shown by the countdown below instead of a fixed sentence
+        waiting = view.status == "blocked" and view.wait_s is not None
+        self.refusal.setText(view.reason if view.status == "blocked" and not waiting else "")
         self._build_measurements(snap.measurements.get(step_id, []))
         editable = not snap.read_only and snap.phase == "in_progress" and view.status in (
             "allowed", "blocked", "failed")
@@ -243,7 +247,8 @@ class RunPage(QWidget):
             self.wait.setText(self.tr("Wait over"))
             self.refresh_requested.emit()
         else:
-            self.wait.setText(format_duration(left))
+            what = (view.reason or "").split(":")[0]
+            self.wait.setText(self.tr("{what}: {time} left").format(what=what, time=format_duration(left)))
 
     # ------------------------------------------------------------------ acting
     def show_refusal(self, reason: str) -> None:

@@ -1,0 +1,333 @@
+"""PNGs of the main screens, for review: ``python -m assessor_app.gui.screenshots OUTDIR``.
+
+Offscreen, at 1280x800, in a temporary data folder that is deleted afterwards. The state shown
+is recorded through the app's own code paths, never faked:
+
+- two finished assessments from the headless demo (``run_demo``: one competent, one with a live
+  reading at the dead test), and one HV isolation assessment recorded with the app's recorder on
+  a simulated clock up to the end of the discharge wait (as if the trainer had paused it);
+- then, through the window: a new assessment entered in the form and started, steps 01-09
+  passed, step 10 selected while the discharge wait counts down; the paused assessment resumed
+  from the home list, the tester proved (in range), a live reading at the dead test (out of
+  range), step 12 failed (a critical failure stops the task); its review with two rubric
+  scores and the assessor's sign-off; the home list; the settings.
+
+Every wait is for a condition (no background operation pending, a step's status), never a
+fixed sleep. The window is closed at the end, which stops its worker threads; the exit status
+is 0 only if all six PNGs were written and no thread was left running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from assessor_app.core.clock import ManualClock
+from assessor_app.core.engine import (
+    AddNote,
+    Person,
+    RecordConsent,
+    RecordResult,
+    Refused,
+    StartStep,
+    Vehicle,
+)
+from assessor_app.core.specs.library import Library, load_library
+from assessor_app.demo import run_demo
+from assessor_app.gui.main_window import MainWindow
+from assessor_app.gui.pages.run import RunPage
+from assessor_app.gui.theme import STYLE
+from assessor_app.gui.window import TRANSLATIONS, install_translations
+from assessor_app.paths import DATA_DIR_ENV, checklists_dir, database_path
+from assessor_app.settings import LANGUAGES, Settings, save_settings
+from assessor_app.storage.recorder import AssessmentRecorder
+from assessor_app.storage.store import AssessmentStore
+
+WIDTH, HEIGHT = 1280, 800
+HV = "hv-isolation-series"
+PARAMS = "generic-400v"  # the shipped generic set: a real 10-minute discharge wait
+SHOTS = (
+    "01-home.png", "02-new-assessment.png", "03-run-discharge-wait.png",
+    "04-run-critical-failure.png", "05-review.png", "06-settings.png",
+)
+TIMEOUT_S = 15.0
+
+
+class ScreenshotError(RuntimeError):
+    """The window did not reach the state a screenshot is meant to show."""
+
+
+# --------------------------------------------------------------------------- seeding (no window)
+def seed_paused_assessment(library: Library, folder: Path, language: str) -> str:
+    """An HV isolation assessment recorded up to step 10 (the discharge wait is over).
+
+    Recorded by the app's recorder on a simulated clock that ends about an hour ago, so that
+    opening it in the window resumes it (with a ``session_resumed`` event for the gap) at the
+    tester-proving step, as after a break.
+    """
+    checklist, params = library.checklist(HV), library.parameter_set(PARAMS)
+    store = AssessmentStore.open(database_path(folder))
+    try:
+        clock = ManualClock(wall_us=time.time_ns() // 1000 - 90 * 60 * 1_000_000)
+        recorder = AssessmentRecorder.start(
+            store, checklist, params,
+            candidate=Person("L-022", "Noa Nieminen"), assessor=Person("Ari Assessor", "Ari Assessor"),
+            workshop=Person("Garage Nord", "Garage Nord"),
+            vehicle=Vehicle("KNAC381DFN5000123", "", params.params.working_voltage.value),
+            clock=clock, language=language,
+        )
+
+        def act(action: object) -> None:
+            clock.advance(40)
+            result = recorder.act(action, language)  # type: ignore[arg-type]
+            if isinstance(result, Refused) and result.wait_s is not None:
+                clock.advance(result.wait_s + 5)  # the discharge wait, in simulated time
+                result = recorder.act(action, language)  # type: ignore[arg-type]
+            if isinstance(result, Refused):
+                raise ScreenshotError(f"seeding: {action} refused: {result.reason}")
+
+        act(RecordConsent("L-022", False, "Consent to video recording asked before any recording."))
+        for step in checklist.spec.steps[:10]:  # 01 .. 10
+            act(StartStep(step.id))
+            act(RecordResult(step.id, "pass"))
+        act(AddNote("Break before the live-dead-live test; plug in the learner's pocket.", "10"))
+        return recorder.assessment_id
+    finally:
+        store.close()
+
+
+# --------------------------------------------------------------------------- waiting, grabbing
+class Session:
+    """The window and the helpers that drive it, wait for it and photograph it."""
+
+    def __init__(self, window: MainWindow, outdir: Path):
+        self.window = window
+        self.outdir = outdir
+        self.failures: list[BaseException] = []
+        # An operation that fails would open a modal message box, which nothing would close
+        # offscreen: collect the error instead and stop with it.
+        window.report = self.failures.append  # type: ignore[method-assign]
+        self.written: list[Path] = []
+
+    def wait_until(self, predicate: Callable[[], bool], what: str, timeout_s: float = TIMEOUT_S) -> None:
+        """Run the event loop until ``predicate()`` holds (checked every few ms), or fail."""
+        deadline = time.monotonic() + timeout_s
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(5)
+
+        def check() -> None:
+            if self.failures or predicate() or time.monotonic() > deadline:
+                loop.quit()
+
+        poll.timeout.connect(check)
+        if not (self.failures or predicate()):
+            poll.start()
+            loop.exec()
+            poll.stop()
+        if self.failures:
+            raise ScreenshotError(f"while waiting for {what}: {self.failures[0]!r}") from self.failures[0]
+        if not predicate():
+            raise ScreenshotError(f"timed out after {timeout_s:g} s waiting for {what}")
+
+    def idle(self, what: str = "the background operations") -> None:
+        self.wait_until(lambda: self.window.tasks.pending == 0, what)
+
+    def shoot(self, name: str, page: QWidget) -> Path:
+        w = self.window
+        if w.stack.currentWidget() is not page:
+            raise ScreenshotError(f"{name}: the window shows {type(w.stack.currentWidget()).__name__}")
+        self.idle(f"{name}: the background operations")
+        for _ in range(3):  # layout requests, deferred deletions of replaced widgets, repaints
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+        path = self.outdir / name
+        if not w.grab().save(str(path)):
+            raise ScreenshotError(f"could not write {path}")
+        self.written.append(path)
+        return path
+
+    # ---------------------------------------------------------------- run page
+    @property
+    def run(self) -> RunPage:
+        return self.window.run_page
+
+    def select(self, step: str) -> None:
+        snap = self.run.snapshot
+        assert snap is not None
+        self.run.steps.setCurrentRow([v.id for v in snap.views].index(step))
+
+    def status(self, step: str) -> str:
+        snap = self.run.snapshot
+        return snap.view(step).status if snap is not None else ""
+
+    def measure(self, step: str, measurement: str, text: str) -> None:
+        self.select(step)
+        edit = self.run._edits[measurement]
+        edit.setText(text)
+        edit.returnPressed.emit()  # as Enter in the field does
+        self.idle(f"the reading {text!r} at step {step}")
+
+    def result(self, step: str, button: str, reason: str = "") -> None:
+        self.select(step)
+        self.run.reason.setText(reason)
+        getattr(self.run, f"{button}_button").click()
+        self.idle(f"the {button} of step {step}")
+
+
+def _drive(s: Session, paused_id: str) -> None:
+    w, run = s.window, s.run
+    s.idle("the home list")
+
+    # New assessment, entered as a trainer would, then started.
+    w.home.new_button.click()
+    page = w.new_page
+    page.candidate_id.setText("L-017")
+    page.candidate_name.setText("Lea Laine")
+    page.assessor.setText("Ari Assessor")
+    page.workshop.setText("Garage Nord")
+    page.checklist.setCurrentIndex(page.checklist.findData(HV))
+    page.parameters.setCurrentIndex(page.parameters.findData(PARAMS))
+    page.vin.setText("WVWZZZE1ZMP000042")
+    page.consent.setChecked(True)
+    s.shoot(SHOTS[1], page)
+    page.start_button.click()
+    s.wait_until(lambda: w.stack.currentWidget() is run and run.snapshot is not None, "the run screen")
+    started_id = run.snapshot.assessment_id
+
+    # Steps 01-09, then step 10 while the discharge wait counts down.
+    for i in range(1, 10):
+        step = f"{i:02d}"
+        s.result(step, "pass")
+        if s.status(step) != "passed":
+            raise ScreenshotError(f"step {step} was not passed: {run.refusal.text()}")
+    s.select("10")
+    if s.status("10") != "blocked" or not run.wait.text():
+        raise ScreenshotError(f"step 10 should be blocked with a countdown, is {s.status('10')}")
+    s.shoot(SHOTS[2], run)
+
+    # Home (via review), resume the paused assessment from the list.
+    run.review_button.click()
+    w.review.home_button.click()
+    s.wait_until(lambda: paused_id in w.home._ids and w.tasks.pending == 0, "the home list")
+    w.home.table.selectRow(w.home._ids.index(paused_id))
+    w.home.resume_button.click()
+    s.wait_until(lambda: w.stack.currentWidget() is run and run.snapshot is not None
+                 and run.snapshot.assessment_id == paused_id, "the resumed assessment")
+
+    # Tester proved (in range), a live reading at the dead test (out of range), step 12 failed.
+    s.measure("11", "proving_source", "13,8")
+    s.result("11", "pass")
+    s.measure("12", "hv_plus_chassis", "231 V")
+    reading = next(m for m in run.snapshot.measurements["12"] if m.id == "hv_plus_chassis")
+    if reading.in_range is not False or not run._verdicts["hv_plus_chassis"].text():
+        raise ScreenshotError("the live reading at step 12 was not shown as out of range")
+    s.result("12", "fail", "Live reading at HV+ to chassis: the service plug was not removed")
+    if not run.banner.text():
+        raise ScreenshotError("no banner after the critical failure")
+    s.select("12")  # the trainer looks at the failed step again
+    s.shoot(SHOTS[3], run)
+
+    # Review: two criteria scored, signed off (not finished).
+    run.review_button.click()
+    review = w.review
+    review.score("professional_conduct", 3)
+    review.score("safety_protocols", 1)
+    s.idle("the rubric scores")
+    review.signer.setText("Ari Assessor")
+    review.sign_button.click()
+    s.idle("the sign-off")
+    s.shoot(SHOTS[4], review)
+
+    # Home with the list, the assessment waiting for its discharge wait selected; then settings.
+    review.home_button.click()
+    s.wait_until(lambda: started_id in w.home._ids and w.tasks.pending == 0, "the home list")
+    w.home.table.selectRow(w.home._ids.index(started_id))
+    s.shoot(SHOTS[0], w.home)
+    w.home.settings_button.click()
+    s.shoot(SHOTS[5], w.settings_page)
+
+
+# --------------------------------------------------------------------------- entry point
+def window_languages() -> list[str]:
+    """English and every language the window has a compiled translation for."""
+    found = {p.stem.removeprefix("assessor_") for p in TRANSLATIONS.glob("assessor_*.qm")}
+    return ["en", *sorted(c for c in found if c in LANGUAGES)]
+
+
+def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
+    """Write the six PNGs into ``outdir``; returns their paths in the order of ``SHOTS``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read only when the application is created
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    saved_env, saved_style = os.environ.get(DATA_DIR_ENV), app.styleSheet()
+    with tempfile.TemporaryDirectory(prefix="assessor-screenshots-") as tmp:
+        folder = Path(tmp)
+        os.environ[DATA_DIR_ENV] = tmp  # settings and logs here too, never the user's
+        save_settings(Settings(language=language))  # as the settings page leaves it
+        translators = install_translations(app, language)
+        app.setStyleSheet(STYLE)
+        store: AssessmentStore | None = None
+        window: MainWindow | None = None
+        try:
+            library = load_library(checklists_dir())
+            run_demo(library, folder, say=lambda _line: None)
+            run_demo(library, folder, fail_step="12", say=lambda _line: None)
+            paused_id = seed_paused_assessment(library, folder, language)
+            store = AssessmentStore.open(database_path(folder))
+            window = MainWindow(store, library, language)
+            window.resize(WIDTH, HEIGHT)
+            window.show()
+            session = Session(window, outdir)
+            _drive(session, paused_id)
+        finally:
+            if window is not None:
+                window.close()  # stops the countdown timer and the worker threads
+                window.deleteLater()
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            if store is not None:
+                store.close()
+            for t in translators:
+                app.removeTranslator(t)
+            app.setStyleSheet(saved_style)
+            if saved_env is None:
+                os.environ.pop(DATA_DIR_ENV, None)
+            else:
+                os.environ[DATA_DIR_ENV] = saved_env
+    by_name = {p.name: p for p in session.written}
+    return [by_name[name] for name in SHOTS]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m assessor_app.gui.screenshots",
+                                 description="PNGs of the main screens (offscreen, 1280x800).")
+    ap.add_argument("outdir", type=Path, help="folder for the PNGs (created if missing)")
+    ap.add_argument("--language", default="en", choices=window_languages(),
+                    help="the window's and the checklists' language (default en)")
+    args = ap.parse_args(argv)
+    before = set(threading.enumerate())
+    try:
+        paths = take_screenshots(args.outdir, args.language)
+    except ScreenshotError as exc:
+        print(f"screenshots: {exc}")
+        return 1
+    left = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+    for path in paths:
+        print(path)
+    if left:
+        print(f"screenshots: threads left running: {left}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
