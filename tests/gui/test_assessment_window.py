@@ -158,7 +158,8 @@ def test_resume_after_the_window_is_destroyed_mid_assessment(qtbot, store, libra
     again = make_window(qtbot, store, library)
     wait_idle(qtbot, again)
     assert "in progress" in again.home.resume_hint.text()
-    again.home.table.selectRow(0)
+    # one click: with nothing selected, Resume continues the latest interrupted assessment
+    assert not again.home.table.selectionModel().selectedRows()
     qtbot.mouseClick(again.home.resume_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.stack.currentWidget() is again.run_page, timeout=5000)
     run = again.run_page

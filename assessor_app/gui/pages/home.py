@@ -73,6 +73,7 @@ class HomePage(QWidget):
         layout.addWidget(self.table)
 
         self._ids: list[str] = []
+        self._latest_open: str | None = None
         self.new_button.clicked.connect(self.new_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.resume_button.clicked.connect(self._open_selected)
@@ -86,6 +87,8 @@ class HomePage(QWidget):
 
     def show_assessments(self, rows: list[AssessmentSummary]) -> None:
         self._ids = [r.id for r in rows]
+        # newest first: with nothing selected, Resume continues the latest interrupted one
+        self._latest_open = next((r.id for r in rows if r.status == "in_progress"), None)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             when = dt.datetime.fromtimestamp(r.updated_wall_us / 1e6).strftime("%Y-%m-%d %H:%M")
@@ -110,12 +113,15 @@ class HomePage(QWidget):
         return rows[0].row() if rows else None
 
     def _selection_changed(self) -> None:
-        self.resume_button.setEnabled(self._selected_row() is not None)
+        self.resume_button.setEnabled(
+            self._selected_row() is not None or self._latest_open is not None)
 
     def _open_selected(self) -> None:
         row = self._selected_row()
         if row is not None:
             self._open_row(row)
+        elif self._latest_open is not None:
+            self.open_requested.emit(self._latest_open)
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self._ids):
