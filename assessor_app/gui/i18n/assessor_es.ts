@@ -111,7 +111,7 @@
         <translation>Vehículo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="103"/>
+        <location filename="../pages/home.py" line="106"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n evaluación en curso: selecciónala y pulsa Reanudar.</numerusform>
@@ -285,37 +285,37 @@ Requisitos previos: {prereqs}</translation>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="48"/>
+        <location filename="../pages/review.py" line="49"/>
         <source>Behavioural rubric</source>
         <translation>Rúbrica de comportamiento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="74"/>
+        <location filename="../pages/review.py" line="76"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="75"/>
+        <location filename="../pages/review.py" line="77"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisional: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="79"/>
+        <location filename="../pages/review.py" line="81"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidencias que faltan o incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="85"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas las evidencias que pide la lista de verificación están registradas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="92"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>not scored</source>
         <translation>sin puntuar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="99"/>
+        <location filename="../pages/review.py" line="101"/>
         <source>Signed off by {n}</source>
         <translation>Firmado por {n}</translation>
     </message>

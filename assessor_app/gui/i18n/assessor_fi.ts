@@ -111,7 +111,7 @@
         <translation>Ajoneuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="103"/>
+        <location filename="../pages/home.py" line="106"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -285,37 +285,37 @@ Esivaatimukset: {prereqs}</translation>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="48"/>
+        <location filename="../pages/review.py" line="49"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="74"/>
+        <location filename="../pages/review.py" line="76"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="75"/>
+        <location filename="../pages/review.py" line="77"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="79"/>
+        <location filename="../pages/review.py" line="81"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="85"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="92"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>not scored</source>
         <translation>ei pisteytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="99"/>
+        <location filename="../pages/review.py" line="101"/>
         <source>Signed off by {n}</source>
         <translation>Allekirjoittanut: {n}</translation>
     </message>

@@ -111,7 +111,7 @@
         <translation>Veículo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="103"/>
+        <location filename="../pages/home.py" line="106"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -285,37 +285,37 @@ Pré-requisitos: {prereqs}</translation>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="48"/>
+        <location filename="../pages/review.py" line="49"/>
         <source>Behavioural rubric</source>
         <translation>Rubrica de comportamento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="74"/>
+        <location filename="../pages/review.py" line="76"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="75"/>
+        <location filename="../pages/review.py" line="77"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisório: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="79"/>
+        <location filename="../pages/review.py" line="81"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidências em falta ou incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="85"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas as evidências exigidas pela lista de verificação estão registadas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="92"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>not scored</source>
         <translation>sem pontuação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="99"/>
+        <location filename="../pages/review.py" line="101"/>
         <source>Signed off by {n}</source>
         <translation>Assinado por {n}</translation>
     </message>

@@ -40,6 +40,7 @@ class ReviewPage(QWidget):
         self.back_button = QPushButton(self.tr("Back to steps (Esc)"))
         self.home_button = QPushButton(self.tr("Home"))
         self.message = QLabel(objectName="refusal", wordWrap=True)
+        self.signed = QLabel(wordWrap=True)
         self._spins: dict[str, QSpinBox] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome)
@@ -51,6 +52,7 @@ class ReviewPage(QWidget):
         sign.addWidget(self.signer, 1)
         sign.addWidget(self.sign_button)
         layout.addLayout(sign)
+        layout.addWidget(self.signed)
         layout.addWidget(self.message)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -96,7 +98,8 @@ class ReviewPage(QWidget):
                 self.rubric_form.addRow(c.title.get_text(snap.language), spin)
                 self._spins[c.id] = spin
         signed = [s["name"] for s in snap.signoffs if s["role"] == "assessor"]
-        self.message.setText(self.tr("Signed off by {n}").format(n=", ".join(signed)) if signed else "")
+        self.signed.setText(self.tr("Signed off by {n}").format(n=", ".join(signed)) if signed else "")
+        self.message.clear()
         for w in (*self._spins.values(), self.signer, self.sign_button, self.finish_button):
             w.setEnabled(not snap.read_only)
 
