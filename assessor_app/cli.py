@@ -92,6 +92,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Events: {result.events}, hash chain verified, head {result.head_hash}")
     print(f"Data: {result.database}")
     print(f"Look at it again: assessor assessments show {result.assessment_id} --data-dir {folder}")
+    if result.bundle is not None:
+        print(f"Sealed bundle: {result.bundle}  (check it: assessor verify {result.bundle})")
     return 0
 
 
@@ -148,6 +150,39 @@ def _cmd_assessments_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_seal(args: argparse.Namespace) -> int:
+    import getpass
+
+    from assessor_app.evidence.sealing import seal_assessment
+    from assessor_app.paths import data_dir
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    pin = os.environ.get("ASSESSOR_PIN") or getpass.getpass(
+        f"PIN or passphrase of assessor {args.assessor}: ")
+    store = _store(args)
+    try:
+        bundle = seal_assessment(store, args.id, keys_dir=folder / "keys",
+                                 bundles_dir=folder / "bundles", assessor_id=args.assessor, pin=pin)
+    finally:
+        store.close()
+    print(f"Sealed: {bundle.path}")
+    print(f"  {bundle.files} payload files, {bundle.payload_bytes} bytes; manifest sha256 "
+          f"{bundle.manifest_sha256}")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from assessor_app.evidence.verify import verify_bundle
+
+    result = verify_bundle(Path(args.bundle))
+    for line in result.proved:
+        print(f"ok   {line}")
+    for problem in result.problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    print("VERIFIED" if result.ok else "NOT VERIFIED")
+    return 0 if result.ok else 1
+
+
 def _open_window(demo: bool = False) -> int:
     from assessor_app.app import main as app_main
 
@@ -186,6 +221,15 @@ def build_parser() -> argparse.ArgumentParser:
     ashow.add_argument("--data-dir", help="the data folder (default: the app's)")
     ashow.add_argument("--language", default="en", choices=["en", "fi", "sv", "es", "pt"])
     ashow.set_defaults(func=_cmd_assessments_show)
+
+    seal = sub.add_parser("seal", help="seal a finished assessment into an evidence bundle")
+    seal.add_argument("id")
+    seal.add_argument("--assessor", required=True, help="the assessor's id (their signing key)")
+    seal.add_argument("--data-dir", help="the data folder (default: the app's)")
+    seal.set_defaults(func=_cmd_seal)
+    verify = sub.add_parser("verify", help="verify a sealed evidence bundle")
+    verify.add_argument("bundle", help="the bundle folder")
+    verify.set_defaults(func=_cmd_verify)
 
     demo = sub.add_parser("demo", help="a scripted assessment with simulated time and vehicle")
     demo.add_argument("--headless", action="store_true", help="run in the terminal, no window")

@@ -26,10 +26,13 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
+from assessor_app.evidence.sealing import seal_assessment
+from assessor_app.evidence.verify import verify_bundle
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
 DEMO_VIN = "WVWZZZE1ZMP000042"
+DEMO_PIN = "2468"  # the demo assessor's signing-key PIN
 
 
 @dataclass
@@ -41,6 +44,7 @@ class DemoResult:
     events: int
     head_hash: str
     refusals: int
+    bundle: Path | None = None
 
 
 def _value_in_range(low: float | None, high: float | None) -> float:
@@ -125,10 +129,19 @@ def run_demo(
     AssessmentRecorder.open(store, recorder.assessment_id)  # replay proves every decision
     summary = store.summary(recorder.assessment_id)
     finished = events[-1].payload if events[-1].kind == "assessment_finished" else {}
+    bundle = seal_assessment(
+        store, recorder.assessment_id, keys_dir=data_dir / "keys", bundles_dir=data_dir / "bundles",
+        assessor_id="assessor-03", pin=DEMO_PIN,
+    )
+    verified = verify_bundle(bundle.path)
+    for line in verified.proved:
+        say(f"  verified: {line}")
+    for problem in verified.problems:
+        say(f"  NOT VERIFIED: {problem}")
     store.close()
     return DemoResult(
         recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
-        data_dir / "assessor.db", len(events), head, refusals,
+        data_dir / "assessor.db", len(events), head, refusals, bundle.path,
     )
 
 

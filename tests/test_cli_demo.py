@@ -19,7 +19,7 @@ def test_headless_demo_runs_a_competent_hv_isolation(tmp_path: Path, capsys):
     assert str(tmp_path / "assessor.db") in out
     store = AssessmentStore.open(tmp_path / "assessor.db")
     [summary] = store.list()
-    assert (summary.status, summary.outcome) == ("finished", "competent")
+    assert (summary.status, summary.outcome) == ("sealed", "competent")
     events = store.events(summary.id)
     assert verify_chain(events) == summary.head_hash
     assert summary.checklist_id == "hv-isolation-series"
@@ -87,7 +87,7 @@ def test_assessments_list_and_show_after_the_demo(tmp_path: Path, capsys):
     assert main(["assessments", "list", "--data-dir", str(tmp_path)]) == 0
     line = capsys.readouterr().out.splitlines()[0]
     assessment_id = line.split()[0]
-    assert "finished" in line and "competent" in line and "hv-isolation-series" in line
+    assert "sealed" in line and "competent" in line and "hv-isolation-series" in line
     assert main(["assessments", "show", assessment_id, "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "hash chain and every rule decision verified by replay" in out

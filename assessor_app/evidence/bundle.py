@@ -1,0 +1,196 @@
+"""The evidence bundle: a BagIt (RFC 8493) directory holding the record, sealed.
+
+Payload hashes are computed while each file is written (or handed over by the capture that
+wrote it), never by reading the payload back, so sealing costs the same for 1 MB or 1 GB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assessor_app.core.engine import AssessmentEngine
+from assessor_app.core.events import Event, verify_chain
+from assessor_app.errors import AssessorError
+from assessor_app.evidence.keys import SigningKey
+from assessor_app.evidence.seal import seal, statement
+
+BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+SEAL_FILE = "seal/statement.dsse.json"
+DEVICE_PUB = "seal/device.pub.pem"
+ASSESSOR_PUB = "seal/assessor.pub.pem"
+
+
+class BundleError(AssessorError):
+    """A bundle cannot be written; the message says why."""
+
+
+@dataclass(frozen=True)
+class PayloadFile:
+    """A file already written by a capture, with the SHA-256 it computed while writing."""
+
+    source: Path
+    name: str  # path inside data/, with forward slashes
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class SealedBundle:
+    path: Path
+    bundle_id: str
+    manifest_sha256: str  # hash of manifest-sha256.txt: names the whole payload
+    files: int
+    payload_bytes: int
+
+
+class _HashingWriter:
+    """Write bytes to a new file, hashing on the way, fsynced when closed."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(path, "xb")  # noqa: SIM115 (closed in close())
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self._file.write(data)
+        self._hash.update(data)
+        self.size += len(data)
+
+    def close(self) -> str:
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        return self._hash.hexdigest()
+
+
+def _write(path: Path, data: bytes) -> tuple[str, int]:
+    writer = _HashingWriter(path)
+    writer.write(data)
+    return writer.close(), writer.size
+
+
+def assessment_record(engine: AssessmentEngine, events: list[Event]) -> dict[str, Any]:
+    """Everything a moderator needs to read the assessment, derived from its events."""
+    st = engine.state
+    steps = {}
+    for step in engine.spec.steps:
+        ss = st.steps[step.id]
+        steps[step.id] = {
+            "title": step.title.get_text("en"), "risk": step.risk, "status": ss.status,
+            "person": ss.person, "reason": ss.reason, "attempts": ss.attempts,
+            "started_t_us": ss.started_t_us, "result_t_us": ss.result_t_us,
+            "measurements": {
+                mid: {"value": m.value, "unit": m.unit, "entered": f"{m.entered_value:g} {m.entered_unit}",
+                      "in_range": m.in_range, "t_us": m.t_us}
+                for mid, m in ss.measurements.items()
+            },
+        }
+    return {
+        "format": "assessor-app/assessment-record/1",
+        "assessment_id": st.assessment_id,
+        "started": st.started,
+        "outcome": st.outcome,
+        "phase": st.phase,
+        "stopped_by": st.stopped_by,
+        "steps": steps,
+        "rubric": st.rubric,
+        "signoffs": st.signoffs,
+        "consent": st.consent,
+        "notes": st.notes,
+        "event_chain_head": st.head_hash,
+        "events": [e.to_dict() for e in events],
+        "capture": {"devices": [], "gaps": [], "dropped_frames": 0},
+    }
+
+
+def write_bundle(
+    folder: Path, *, bundle_id: str, engine: AssessmentEngine, events: list[Event],
+    checklist_source: str, parameters_source: str, keys: list[SigningKey],
+    payload: Sequence[PayloadFile] = (),
+    extra_info: Mapping[str, str] | None = None,
+) -> SealedBundle:
+    """Write and seal the bundle in ``folder/bundle_id``; the result is read-only."""
+    if engine.state.phase not in ("finished", "abandoned"):
+        raise BundleError("only a finished or abandoned assessment can be sealed")
+    head = verify_chain(events)
+    root = folder / bundle_id
+    if root.exists():
+        raise BundleError(f"{root} already exists")
+    data = root / "data"
+    manifest: dict[str, str] = {}
+    total = 0
+    record = json.dumps(assessment_record(engine, events), indent=1, sort_keys=True,
+                        ensure_ascii=False).encode()
+    for name, content in (("record.json", record),
+                          ("checklist.yaml", checklist_source.encode()),
+                          ("parameters.yaml", parameters_source.encode())):
+        digest, size = _write(data / name, content)
+        manifest[f"data/{name}"] = digest
+        total += size
+    for item in payload:
+        target = data / item.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(item.source, target) if _same_device(item.source, target.parent) else _copy(item, target)
+        manifest[f"data/{item.name}"] = item.sha256
+        total += item.size
+    manifest_text = "".join(f"{manifest[n]}  {n}\n" for n in sorted(manifest)).encode()
+    tags: dict[str, str] = {}
+    tags["bagit.txt"] = _write(root / "bagit.txt", BAGIT_TXT.encode())[0]
+    tags["manifest-sha256.txt"], _ = _write(root / "manifest-sha256.txt", manifest_text)
+    info = {
+        "Bagging-Date": time.strftime("%Y-%m-%d"),
+        "External-Identifier": bundle_id,
+        "Payload-Oxum": f"{total}.{len(manifest)}",
+        "Bag-Software-Agent": "assessor-app",
+        **(extra_info or {}),
+    }
+    tags["bag-info.txt"] = _write(
+        root / "bag-info.txt", "".join(f"{k}: {v}\n" for k, v in info.items()).encode())[0]
+    st = engine.state
+    sealed = seal(statement(manifest, bundle_id=bundle_id, chain_head=head, assessment={
+        "assessment_id": st.assessment_id, "outcome": st.outcome,
+        "checklist": st.started["checklist"], "parameter_set": st.started["parameter_set"],
+        "manifest_sha256": tags["manifest-sha256.txt"],
+        "keys": {k.owner: k.fingerprint for k in keys},
+    }), keys)
+    tags[SEAL_FILE] = _write(root / SEAL_FILE, json.dumps(sealed, indent=1).encode())[0]
+    for key, name in zip(keys, (DEVICE_PUB, ASSESSOR_PUB), strict=False):
+        tags[name] = _write(root / name, key.public_pem().encode())[0]
+    _write(root / "tagmanifest-sha256.txt",
+           "".join(f"{tags[n]}  {n}\n" for n in sorted(tags)).encode())
+    _make_read_only(root)
+    return SealedBundle(root, bundle_id, tags["manifest-sha256.txt"], len(manifest), total)
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return False
+
+
+def _copy(item: PayloadFile, target: Path) -> None:
+    """Copy a capture file that lives on another disk, checking it against its capture hash."""
+    writer = _HashingWriter(target)
+    with open(item.source, "rb") as src:
+        while chunk := src.read(1 << 20):
+            writer.write(chunk)
+    if writer.close() != item.sha256:
+        raise BundleError(f"{item.source} changed since it was captured (hash differs)")
+
+
+def _make_read_only(root: Path) -> None:
+    for path in root.rglob("*"):
+        if not path.is_file():
+            continue
+        mode = path.stat().st_mode
+        path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
