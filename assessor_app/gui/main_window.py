@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.review.action_requested.connect(self.act)
         self.review.back_requested.connect(lambda: self.stack.setCurrentWidget(self.run_page))
         self.review.home_requested.connect(self.show_home)
+        self.review.seal_requested.connect(self.seal)
         self.home.settings_requested.connect(lambda: self.stack.setCurrentWidget(self.settings_page))
         self.settings_page.back_requested.connect(self.show_home)
         self.settings_page.save_requested.connect(self.save_settings)
@@ -139,6 +140,33 @@ class MainWindow(QMainWindow):
             self.tasks.write(Operation(self.controller.snapshot, on_success=self.run_page.show_snapshot,
                                        label="refresh"))
 
+    def seal(self, pin: str) -> None:
+        """Seal the finished assessment with this workstation's key and the assessor's."""
+        controller = self.controller
+        if controller is None:
+            return
+        from assessor_app.evidence.sealing import seal_assessment
+
+        started = controller.recorder.engine.state.started
+        folder = self.store.path.parent
+
+        def run() -> str:
+            bundle = seal_assessment(
+                self.store, controller.recorder.assessment_id, keys_dir=folder / "keys",
+                bundles_dir=folder / "bundles", assessor_id=_key_id(started["assessor"]["id"]),
+                pin=pin,
+            )
+            return str(bundle.path)
+
+        self.tasks.write(Operation(run, on_success=self.review.show_sealed,
+                                   on_failure=self._seal_failed, label="seal"))
+
+    def _seal_failed(self, error: BaseException) -> None:
+        if isinstance(error, AssessorError):
+            self.review.show_refusal(str(error))
+        else:
+            self.report(error)
+
     def save_settings(self, settings: Settings) -> None:
         self.tasks.background(Operation(
             lambda: save_settings(settings), on_success=lambda p: self.settings_page.show_saved(str(p)),
@@ -160,3 +188,12 @@ class MainWindow(QMainWindow):
         self.run_page.timer.stop()
         self.tasks.shutdown()
         super().closeEvent(event)
+
+
+def _key_id(assessor: str) -> str:
+    """A file-safe id for an assessor's signing key (names may hold spaces and accents)."""
+    import hashlib
+    import re
+
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", assessor).strip("-._")[:40]
+    return safe or hashlib.sha256(assessor.encode()).hexdigest()[:16]

@@ -129,6 +129,20 @@ def test_whole_hv_isolation_through_the_window(qtbot, store, library):
     assert not review.finish_button.isEnabled()  # read-only now
     [summary] = store.list()
     assert (summary.status, summary.outcome) == ("finished", "competent")
+
+    # seal it from the review: the assessor's PIN, then a verified bundle
+    assert review.seal_button.isVisible()
+    review.pin.setText("2468")
+    qtbot.mouseClick(review.seal_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert "Sealed:" in review.sealed.text(), review.message.text()
+    from pathlib import Path
+
+    from assessor_app.evidence.verify import verify_bundle
+
+    bundle = Path(review.sealed.text().split(": ", 1)[1])
+    assert verify_bundle(bundle).ok
+    assert store.summary(summary.id).status == "sealed"
     close(qtbot, window)
 
 

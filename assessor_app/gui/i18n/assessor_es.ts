@@ -123,7 +123,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="31"/>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
@@ -254,70 +254,90 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="34"/>
+        <location filename="../pages/review.py" line="35"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidencias que faltan o incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="36"/>
         <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>Assessor&apos;s name</source>
         <translation>Nombre del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>Sign off</source>
         <translation>Firmar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
+        <location filename="../pages/review.py" line="40"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Finalizar evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="41"/>
         <source>Back to steps (Esc)</source>
         <translation>Volver a los pasos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="41"/>
+        <location filename="../pages/review.py" line="42"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="49"/>
+        <location filename="../pages/review.py" line="43"/>
+        <source>Assessor&apos;s PIN to seal</source>
+        <translation>PIN del evaluador para sellar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="45"/>
+        <source>Assessor&apos;s PIN</source>
+        <translation>PIN del evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="46"/>
+        <source>S&amp;eal evidence</source>
+        <translation>S&amp;ellar evidencias</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="55"/>
         <source>Behavioural rubric</source>
         <translation>Rúbrica de comportamiento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="76"/>
+        <location filename="../pages/review.py" line="89"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="77"/>
+        <location filename="../pages/review.py" line="90"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisional: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="81"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidencias que faltan o incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="85"/>
+        <location filename="../pages/review.py" line="98"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas las evidencias que pide la lista de verificación están registradas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="107"/>
         <source>not scored</source>
         <translation>sin puntuar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="101"/>
+        <location filename="../pages/review.py" line="114"/>
         <source>Signed off by {n}</source>
         <translation>Firmado por {n}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="128"/>
+        <source>Sealed: {path}</source>
+        <translation>Sellado: {path}</translation>
     </message>
 </context>
 <context>

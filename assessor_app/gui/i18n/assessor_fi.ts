@@ -123,7 +123,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="31"/>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
@@ -254,70 +254,90 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="34"/>
+        <location filename="../pages/review.py" line="35"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="36"/>
         <location filename="../pages/review.py" line="37"/>
+        <location filename="../pages/review.py" line="38"/>
         <source>Assessor&apos;s name</source>
         <translation>Arvioijan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="38"/>
+        <location filename="../pages/review.py" line="39"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
+        <location filename="../pages/review.py" line="40"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="41"/>
         <source>Back to steps (Esc)</source>
         <translation>Takaisin vaiheisiin (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="41"/>
+        <location filename="../pages/review.py" line="42"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="49"/>
+        <location filename="../pages/review.py" line="43"/>
+        <source>Assessor&apos;s PIN to seal</source>
+        <translation>Arvioijan PIN-koodi sinetöintiin</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="45"/>
+        <source>Assessor&apos;s PIN</source>
+        <translation>Arvioijan PIN-koodi</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="46"/>
+        <source>S&amp;eal evidence</source>
+        <translation>S&amp;inetöi todisteet</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="55"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="76"/>
+        <location filename="../pages/review.py" line="89"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="77"/>
+        <location filename="../pages/review.py" line="90"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="81"/>
+        <location filename="../pages/review.py" line="94"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="85"/>
+        <location filename="../pages/review.py" line="98"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="107"/>
         <source>not scored</source>
         <translation>ei pisteytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="101"/>
+        <location filename="../pages/review.py" line="114"/>
         <source>Signed off by {n}</source>
         <translation>Allekirjoittanut: {n}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="128"/>
+        <source>Sealed: {path}</source>
+        <translation>Sinetöity: {path}</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ class ReviewPage(QWidget):
     action_requested = Signal(object)
     back_requested = Signal()
     home_requested = Signal()
+    seal_requested = Signal(str)  # the assessor's PIN
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,6 +40,11 @@ class ReviewPage(QWidget):
         self.finish_button = QPushButton(self.tr("&Finish assessment"))
         self.back_button = QPushButton(self.tr("Back to steps (Esc)"))
         self.home_button = QPushButton(self.tr("Home"))
+        self.pin = QLineEdit(placeholderText=self.tr("Assessor's PIN to seal"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("Assessor's PIN"))
+        self.seal_button = QPushButton(self.tr("S&eal evidence"))
+        self.sealed = QLabel(wordWrap=True)
         self.message = QLabel(objectName="refusal", wordWrap=True)
         self.signed = QLabel(wordWrap=True)
         self._spins: dict[str, QSpinBox] = {}
@@ -54,6 +60,11 @@ class ReviewPage(QWidget):
         layout.addLayout(sign)
         layout.addWidget(self.signed)
         layout.addWidget(self.message)
+        seal_row = QHBoxLayout()
+        seal_row.addWidget(self.pin, 1)
+        seal_row.addWidget(self.seal_button)
+        layout.addLayout(seal_row)
+        layout.addWidget(self.sealed)
         layout.addStretch(1)
         buttons = QHBoxLayout()
         for b in (self.back_button, self.home_button, self.finish_button):
@@ -67,6 +78,8 @@ class ReviewPage(QWidget):
         self.finish_button.clicked.connect(lambda: self.action_requested.emit(Finish()))
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
+        self.seal_button.clicked.connect(self._seal)
+        self.pin.returnPressed.connect(self._seal)
 
     def show_snapshot(self, snap: RunSnapshot) -> None:
         first = self.snapshot is None or self.snapshot.assessment_id != snap.assessment_id
@@ -102,6 +115,19 @@ class ReviewPage(QWidget):
         self.message.clear()
         for w in (*self._spins.values(), self.signer, self.sign_button, self.finish_button):
             w.setEnabled(not snap.read_only)
+        for w in (self.pin, self.seal_button):
+            w.setVisible(snap.read_only)
+            w.setEnabled(snap.read_only and not self.sealed.text())
+
+    def _seal(self) -> None:
+        if self.pin.text():
+            self.seal_requested.emit(self.pin.text())
+            self.pin.clear()
+
+    def show_sealed(self, where: str) -> None:
+        self.sealed.setText(self.tr("Sealed: {path}").format(path=where))
+        self.seal_button.setEnabled(False)
+        self.pin.setEnabled(False)
 
     def show_refusal(self, reason: str) -> None:
         self.message.setText(reason)
