@@ -94,6 +94,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Look at it again: assessor assessments show {result.assessment_id} --data-dir {folder}")
     if result.bundle is not None:
         print(f"Sealed bundle: {result.bundle}  (check it: assessor verify {result.bundle})")
+    if result.archive is not None:
+        print(f"Archive: {result.archive}  (check it: assessor verify {result.archive})")
     return 0
 
 
@@ -168,13 +170,18 @@ def _cmd_seal(args: argparse.Namespace) -> int:
     print(f"Sealed: {bundle.path}")
     print(f"  {bundle.files} payload files, {bundle.payload_bytes} bytes; manifest sha256 "
           f"{bundle.manifest_sha256}")
+    if args.archive:
+        from assessor_app.evidence.archive import write_archive
+
+        archive = write_archive(bundle.path, bundle.path.parent / f"{bundle.bundle_id}.tar")
+        print(f"Archive: {archive}")
     return 0
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from assessor_app.evidence.verify import verify_bundle
+    from assessor_app.evidence.verify import verify_path
 
-    result = verify_bundle(Path(args.bundle))
+    result = verify_path(Path(args.bundle))
     for line in result.proved:
         print(f"ok   {line}")
     for problem in result.problems:
@@ -226,9 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     seal.add_argument("id")
     seal.add_argument("--assessor", required=True, help="the assessor's id (their signing key)")
     seal.add_argument("--data-dir", help="the data folder (default: the app's)")
+    seal.add_argument("--archive", action="store_true",
+                      help="also write the bundle as one file, <bundle>.tar, next to its folder")
     seal.set_defaults(func=_cmd_seal)
     verify = sub.add_parser("verify", help="verify a sealed evidence bundle")
-    verify.add_argument("bundle", help="the bundle folder")
+    verify.add_argument("bundle", help="the bundle folder, or its .tar archive")
     verify.set_defaults(func=_cmd_verify)
 
     demo = sub.add_parser("demo", help="a scripted assessment with simulated time and vehicle")

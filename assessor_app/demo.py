@@ -26,8 +26,9 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
+from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.sealing import seal_assessment
-from assessor_app.evidence.verify import verify_bundle
+from assessor_app.evidence.verify import verify_bundle, verify_path
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
@@ -45,6 +46,7 @@ class DemoResult:
     head_hash: str
     refusals: int
     bundle: Path | None = None
+    archive: Path | None = None
 
 
 def _value_in_range(low: float | None, high: float | None) -> float:
@@ -138,10 +140,14 @@ def run_demo(
         say(f"  verified: {line}")
     for problem in verified.problems:
         say(f"  NOT VERIFIED: {problem}")
+    archive = write_archive(bundle.path, data_dir / "bundles" / f"{bundle.bundle_id}.tar")
+    archived = verify_path(archive)
+    say(f"  archive {archive.name}: " + ("verified the same way" if archived.ok else
+                                         "NOT VERIFIED: " + "; ".join(archived.problems)))
     store.close()
     return DemoResult(
         recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
-        data_dir / "assessor.db", len(events), head, refusals, bundle.path,
+        data_dir / "assessor.db", len(events), head, refusals, bundle.path, archive,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -16,7 +17,8 @@ from pathlib import Path, PurePosixPath
 from assessor_app.core.engine import ReplayError, replay
 from assessor_app.core.events import ChainError, Event, verify_chain
 from assessor_app.core.specs.loader import checklist_from_source, parameter_set_from_source
-from assessor_app.evidence.bundle import ASSESSOR_PUB, BAGIT_TXT, DEVICE_PUB, SEAL_FILE
+from assessor_app.evidence.archive import open_archive
+from assessor_app.evidence.bundle import ASSESSOR_PUB, BAGIT_TXT, DEVICE_PUB, SEAL_FILE, BundleError
 from assessor_app.evidence.seal import SealError, public_key, verify_seal
 
 TAG_FILES = {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", SEAL_FILE, DEVICE_PUB, ASSESSOR_PUB}
@@ -39,12 +41,21 @@ def _sha256(path: Path) -> str:
 
 def _safe_name(name: str) -> bool:
     p = PurePosixPath(name)
-    return bool(name) and not p.is_absolute() and ".." not in p.parts and "\\" not in name
+    return (bool(name) and not p.is_absolute() and ".." not in p.parts and "\\" not in name
+            and not any(ord(c) < 32 or ord(c) == 127 for c in name))
 
 
 def _read_manifest(path: Path, what: str, out: Verification) -> dict[str, str]:
     entries: dict[str, str] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        out.problems.append(f"{what} is not UTF-8 text")
+        return entries
+    if text and not text.endswith("\n"):
+        out.problems.append(f"{what} does not end with a newline")
+    # lines end with LF only: CR, VT, FF and the like are not line breaks but unsafe characters
+    for n, line in enumerate(text.split("\n")[:-1] if text else [], 1):
         digest, sep, name = line.partition("  ")
         if not sep or len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
             out.problems.append(f"{what} line {n} is malformed")
@@ -77,7 +88,7 @@ def verify_bundle(root: Path) -> Verification:
             out.problems.append(f"{name} is missing: not a complete BagIt bag")
     if out.problems:
         return out
-    if (root / "bagit.txt").read_text(encoding="utf-8") != BAGIT_TXT:
+    if (root / "bagit.txt").read_bytes() != BAGIT_TXT.encode():
         out.problems.append("bagit.txt is not a BagIt 1.0 declaration")
 
     manifest = _read_manifest(root / "manifest-sha256.txt", "manifest-sha256.txt", out)
@@ -149,3 +160,21 @@ def verify_bundle(root: Path) -> Verification:
     out.proved.append(f"capture gaps recorded: {len(capture.get('gaps', []))}; dropped frames: "
                       f"{capture.get('dropped_frames', 0)}")
     return out
+
+
+def verify_path(path: Path) -> Verification:
+    """Verify a bundle folder, or a bundle archive opened (after inspection) into a temporary folder."""
+    if path.is_dir():
+        return verify_bundle(path)
+    if not path.is_file():
+        return Verification(problems=[f"{path} is neither a bundle folder nor a bundle archive"])
+    with tempfile.TemporaryDirectory(prefix="assessor-verify-") as tmp:
+        try:
+            root = open_archive(path, Path(tmp))
+        except BundleError as exc:
+            return Verification(problems=[f"archive: {exc}"])
+        result = verify_bundle(root)
+        if result.ok:
+            result.proved.insert(0, f"archive {path.name}: plain files under {root.name}/ only, "
+                                    f"opened without trusting it")
+        return result
