@@ -19,6 +19,8 @@ from assessor_app.storage.models import SCHEMA_REVISION, Base
 TRIGGERS = {
     "events_append_only_update", "events_append_only_delete", "events_closed_assessment",
     "assessments_read_only", "assessments_no_delete_closed",
+    "capture_files_append_only_update", "capture_files_append_only_delete", "capture_files_sealed",
+    "capture_gaps_end_once", "capture_gaps_no_delete", "capture_gaps_sealed",
 }
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision these models correspond to; a test proves it is the migrations' head.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 STATUSES = ("in_progress", "finished", "abandoned", "sealed", "synced")
 
@@ -75,3 +75,42 @@ class EventRow(Base):
     t_us: Mapped[int]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class CaptureFile(Base):
+    """A closed capture file (video segment, its frame times, a CAN log, a snapshot), hashed on write."""
+
+    __tablename__ = "capture_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # video, frame_times, can_log, can_times, snapshot
+    name: Mapped[str] = mapped_column(String(300))  # path under the assessment's capture folder
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    device: Mapped[str] = mapped_column(String(200))
+    step_id: Mapped[str | None] = mapped_column(String(64))
+    t_start_us: Mapped[int]
+    t_end_us: Mapped[int]
+    items: Mapped[int]  # frames, CAN frames, or snapshot entries
+    dropped: Mapped[int]
+    meta: Mapped[str] = mapped_column(Text)  # JSON: codec, resolution, bitrate, counters
+    closed_wall_us: Mapped[int]
+
+    __table_args__ = (Index("ux_capture_files_name", "assessment_id", "name", unique=True),)
+
+
+class CaptureGap(Base):
+    """A stretch of an assessment with no capture from a device (unplugged, failing), and why."""
+
+    __tablename__ = "capture_gaps"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"))
+    device: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # video, can
+    t_start_us: Mapped[int]
+    t_end_us: Mapped[int | None]
+    reason: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_capture_gaps_assessment", "assessment_id"),)
