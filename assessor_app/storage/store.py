@@ -77,6 +77,11 @@ class AssessmentStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def writer(self) -> Engine:
+        """The engine for write transactions (BEGIN IMMEDIATE), for repositories on this store."""
+        return self._writer
+
     # ------------------------------------------------------------ snapshots
     def save_snapshot(
         self, *, sha256: str, kind: str, spec_id: str, version: str, source: str,
