@@ -1,0 +1,165 @@
+"""Talking to the provider over HTTP (httpx): enrollment, device tokens, receipts, reconciliation.
+
+Errors are sorted for the sync worker: ``ProviderUnreachable`` and ``TransientError`` mean
+"try again later" (backoff); any other ``SyncError`` is an answer that retrying will not change.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+
+from assessor_app.errors import AssessorError
+from assessor_app.evidence.keys import SigningKey
+from assessor_app.sync.protocol import enroll_message, token_message
+
+
+class SyncError(AssessorError):
+    """The provider refused or answered something unusable; the message says what."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+class TransientError(SyncError):
+    """Worth retrying later: a cut connection, a timeout, a 5xx, a busy upload."""
+
+
+class ProviderUnreachable(TransientError):
+    """The provider cannot be reached at all."""
+
+
+def _reason(response: httpx.Response) -> str:
+    if response.request.method == "HEAD":
+        return response.headers.get("assessor-error", f"HTTP {response.status_code}")
+    try:
+        body = response.json()
+        if isinstance(body, dict) and isinstance(body.get("error") or body.get("reason"), str):
+            return str(body.get("error") or body.get("reason"))
+    except ValueError:
+        pass  # not JSON: fall back to the status line below
+    return f"HTTP {response.status_code} {response.reason_phrase}"
+
+
+def raise_for(response: httpx.Response, what: str) -> None:
+    """Turn a non-success answer into the right error class, with the provider's reason."""
+    status = response.status_code
+    if status < 400:
+        return
+    message = f"{what}: the provider answered {status}: {_reason(response)}"
+    if status >= 500 or status in (408, 423, 429):
+        raise TransientError(message, status)
+    raise SyncError(message, status)
+
+
+class ProviderClient:
+    """One provider, one device key. Thread-safe enough for one sync worker plus the window."""
+
+    def __init__(self, url: str, device: SigningKey, *, provider_key_id: str | None = None,
+                 timeout: float = 30.0, transport: httpx.BaseTransport | None = None):
+        self.url = url.rstrip("/")
+        self.device = device
+        self.provider_key_id = provider_key_id
+        self.http = httpx.Client(
+            base_url=self.url, transport=transport, follow_redirects=False,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            headers={"User-Agent": "assessor-sync/1"})
+        self._token: tuple[str, float] | None = None
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.http.close()
+
+    # ------------------------------------------------------------ plain requests
+    def send(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:
+        """One request; network failures become ``ProviderUnreachable``/``TransientError``."""
+        headers = dict(kwargs.pop("headers", {}) or {})
+        for attempt in (1, 2):
+            if auth:
+                headers["Authorization"] = f"Bearer {self.token(refresh=attempt == 2)}"
+            try:
+                response = self.http.request(method, path, headers=headers, **kwargs)
+            except httpx.ConnectError as exc:
+                raise ProviderUnreachable(f"the provider at {self.url} cannot be reached: {exc}") from exc
+            except httpx.TransportError as exc:
+                raise TransientError(f"the connection to {self.url} failed during {method} {path}: "
+                                     f"{exc!r}") from exc
+            # a streamed body cannot be sent twice; bytes can
+            replayable = isinstance(kwargs.get("content"), bytes | None)
+            if response.status_code != 401 or not auth or attempt == 2 or not replayable:
+                return response
+        return response
+
+    def health(self) -> dict[str, Any]:
+        response = self.send("GET", "/health", auth=False)
+        raise_for(response, "health check")
+        return dict(response.json())
+
+    def reachable(self) -> bool:
+        try:
+            self.health()
+        except TransientError:
+            return False
+        return True
+
+    # ------------------------------------------------------------ identity
+    def enroll(self, code: str, workshop_id: str, workshop_name: str) -> dict[str, Any]:
+        """Register this workstation's key with a one-time code; returns the provider's answer."""
+        key_id = self.device.fingerprint
+        signature = self.device.signer.sign(enroll_message(workshop_id, code, key_id)).signature
+        response = self.send("POST", "/enroll", auth=False, json={
+            "code": code, "workshop_id": workshop_id, "workshop_name": workshop_name,
+            "device_public_key": self.device.public_pem(), "signature": signature})
+        raise_for(response, "enrollment")
+        return dict(response.json())
+
+    def token(self, refresh: bool = False) -> str:
+        """A bearer token, asked for with a fresh signed nonce when none is held or it expires."""
+        with self._lock:
+            if self._token is not None and not refresh and time.monotonic() < self._token[1]:
+                return self._token[0]
+            if self.provider_key_id is None:
+                raise SyncError("this workstation is not enrolled with the provider (no provider key)")
+            key_id = self.device.fingerprint
+            timestamp, nonce = int(time.time()), secrets.token_hex(16)
+            signature = self.device.signer.sign(
+                token_message(self.provider_key_id, key_id, timestamp, nonce)).signature
+            response = self.send("POST", "/auth/token", auth=False, json={
+                "key_id": key_id, "timestamp": timestamp, "nonce": nonce, "signature": signature})
+            raise_for(response, "signing in")
+            body = response.json()
+            self._token = (str(body["token"]), time.monotonic() + max(1, int(body["expires_in"]) - 30))
+            return self._token[0]
+
+    # ------------------------------------------------------------ receipts, reconciliation
+    def receipt(self, bundle_id: str) -> dict[str, Any] | None:
+        """The provider's receipt for a bundle it holds, or None if it holds no such bundle."""
+        response = self.send("GET", f"/bundles/{bundle_id}/receipt")
+        if response.status_code == 404:
+            return None
+        raise_for(response, f"the receipt for bundle {bundle_id}")
+        return dict(response.json())
+
+    def reconcile(self, digest: str) -> dict[str, Any]:
+        response = self.send("POST", "/reconcile", json={"digest": digest})
+        raise_for(response, "reconciliation")
+        return dict(response.json())
+
+    def held_bundles(self) -> Iterator[tuple[str, str]]:
+        """Every ``(bundle id, manifest sha256)`` the provider holds for this workshop."""
+        after = ""
+        while True:
+            response = self.send("GET", "/bundles", params={"after": after, "limit": 1000})
+            raise_for(response, "listing the provider's bundles")
+            body = response.json()
+            for item in body["bundles"]:
+                yield item["bundle_id"], item["manifest_sha256"]
+            if not body.get("next"):
+                return
+            after = body["next"]

@@ -1,0 +1,47 @@
+"""Checking a provider's receipt: a DSSE envelope signed by the provider key pinned at enrollment."""
+
+from __future__ import annotations
+
+import binascii
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from securesystemslib.dsse import Envelope
+from securesystemslib.exceptions import VerificationError
+
+from assessor_app.errors import AssessorError
+from assessor_app.evidence.seal import SealError, public_key
+from assessor_app.sync.protocol import RECEIPT_PAYLOAD_TYPE, RECEIPT_TYPE
+
+
+class ReceiptError(AssessorError):
+    """A receipt does not prove delivery; the message says why."""
+
+
+def verify_receipt(envelope: Mapping[str, Any], provider_pem: str, *, bundle_id: str,
+                   manifest_sha256: str) -> dict[str, Any]:
+    """The receipt's statement, if the pinned provider key signed it for exactly this bundle."""
+    try:
+        env = Envelope.from_dict(dict(envelope))
+        key = public_key(provider_pem)
+    except (AttributeError, KeyError, TypeError, ValueError, binascii.Error, SealError) as exc:
+        raise ReceiptError(f"the receipt for bundle {bundle_id} is not a DSSE envelope: {exc}") from exc
+    if env.payload_type != RECEIPT_PAYLOAD_TYPE:
+        raise ReceiptError(f"the receipt for bundle {bundle_id} has payload type {env.payload_type!r}")
+    try:
+        env.verify([key], 1)
+    except VerificationError:
+        raise ReceiptError(f"the receipt for bundle {bundle_id} is not signed by the enrolled provider "
+                           f"key {key.keyid[:16]}") from None
+    try:
+        statement = json.loads(env.payload)
+    except ValueError:
+        raise ReceiptError(f"the receipt for bundle {bundle_id} is not JSON") from None
+    if not isinstance(statement, dict) or statement.get("_type") != RECEIPT_TYPE:
+        raise ReceiptError(f"the receipt for bundle {bundle_id} is not an assessor receipt")
+    if statement.get("bundle_id") != bundle_id or statement.get("manifest_sha256") != manifest_sha256:
+        raise ReceiptError(f"the receipt names bundle {statement.get('bundle_id')} with manifest "
+                           f"{str(statement.get('manifest_sha256'))[:16]}, not bundle {bundle_id} with "
+                           f"manifest {manifest_sha256[:16]}")
+    return statement

@@ -1,0 +1,117 @@
+"""Sealed bundles for the sync and provider tests, made by the product's own bundle writer."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from helpers import Driver, do_all_steps, load_mini, sign_and_finish
+from securesystemslib.signer import CryptoSigner, SSlibKey
+
+from assessor_app.core.engine import AssessmentEngine
+from assessor_app.core.events import Event
+from assessor_app.evidence.archive import write_archive
+from assessor_app.evidence.bundle import PayloadFile, write_bundle
+from assessor_app.evidence.keys import SigningKey, device_key
+from assessor_app.provider.server import ProviderServer
+from assessor_app.sync.client import ProviderClient
+
+
+@lru_cache(maxsize=1)
+def finished() -> tuple[AssessmentEngine, list[Event]]:
+    """One finished assessment of the mini checklist, driven through the real engine."""
+    d = Driver(load_mini())
+    do_all_steps(d)
+    sign_and_finish(d)
+    return d.engine, d.events
+
+
+@lru_cache(maxsize=1)
+def assessor_key() -> SigningKey:
+    private = Ed25519PrivateKey.generate()
+    return SigningKey("assr-1", CryptoSigner(private, SSlibKey.from_crypto(private.public_key())))
+
+
+@dataclass
+class Sealed:
+    folder: Path
+    archive: Path
+    bundle_id: str
+    manifest_sha256: str
+
+
+def make_bundle(where: Path, device: SigningKey, *, bundle_id: str | None = None,
+                extra_bytes: int = 0, archive: bool = True) -> Sealed:
+    """A sealed bundle (and its .tar) signed by ``device``; ``extra_bytes`` of capture payload."""
+    bundle_id = bundle_id or str(uuid.uuid4())
+    engine, events = finished()
+    mini = load_mini()
+    payload = []
+    if extra_bytes:
+        capture = where / "captures" / f"{bundle_id}.bin"
+        capture.parent.mkdir(parents=True, exist_ok=True)
+        data = os.urandom(extra_bytes)
+        capture.write_bytes(data)
+        payload.append(PayloadFile(capture, "capture/can.bin", hashlib.sha256(data).hexdigest(), len(data)))
+    sealed = write_bundle(where / "bundles", bundle_id=bundle_id, engine=engine, events=events,
+                          checklist_source=mini.checklist.source, parameters_source=mini.params.source,
+                          keys=[device, assessor_key()], payload=payload)
+    tar = write_archive(sealed.path, where / "archives" / f"{bundle_id}.tar") if archive else Path()
+    return Sealed(sealed.path, tar, bundle_id, sealed.manifest_sha256)
+
+
+def workstation_key(folder: Path) -> SigningKey:
+    return device_key(folder)
+
+
+@pytest.fixture
+def provider(tmp_path: Path) -> Iterator[ProviderServer]:
+    server = ProviderServer(tmp_path / "provider").start()
+    yield server
+    server.close()
+
+
+@dataclass
+class Workstation:
+    key: SigningKey
+    client: ProviderClient
+    folder: Path
+
+    def bundle(self, **kwargs: object) -> Sealed:
+        return make_bundle(self.folder, self.key, **kwargs)  # type: ignore[arg-type]
+
+
+def enroll(provider: ProviderServer, folder: Path, workshop: str = "ws-1") -> Workstation:
+    key = workstation_key(folder / "keys")
+    client = ProviderClient(provider.url, key)
+    answer = client.enroll(provider.service.registry.create_code("test"), workshop, "Main Workshop")
+    client.provider_key_id = answer["provider_key_id"]
+    return Workstation(key, client, folder)
+
+
+@pytest.fixture
+def workstation(provider: ProviderServer, tmp_path: Path) -> Iterator[Workstation]:
+    ws = enroll(provider, tmp_path / "workstation")
+    yield ws
+    ws.client.close()
+
+
+def _stub_pdf(*_args: object, **_kwargs: object) -> bytes:
+    return b"%PDF-1.4\n% record rendering is not what these tests are about\n%%EOF\n"
+
+
+@pytest.fixture
+def fast_bundles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bundles in bulk: the PDF record (a tag file, checked by hash) is a stub, not a rendering.
+
+    Rendering takes ~0.4 s per language; transport and import tests make hundreds of bundles,
+    and the provider's verification still checks the stub's hash against the seal.
+    """
+    monkeypatch.setattr("assessor_app.evidence.bundle.render_record", _stub_pdf, raising=False)
