@@ -94,6 +94,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Look at it again: assessor assessments show {result.assessment_id} --data-dir {folder}")
     if result.bundle is not None:
         print(f"Sealed bundle: {result.bundle}  (check it: assessor verify {result.bundle})")
+        records = sorted(result.bundle.glob("assessment-record.*.pdf"))
+        english = [r for r in records if r.name == "assessment-record.en.pdf"]
+        others = [r.name.split(".")[1] for r in records if r not in english]
+        for r in english:
+            print(f"PDF record: {r}" + (f"  (also in: {', '.join(others)})" if others else ""))
     if result.archive is not None:
         print(f"Archive: {result.archive}  (check it: assessor verify {result.archive})")
     return 0
@@ -163,18 +168,34 @@ def _cmd_seal(args: argparse.Namespace) -> int:
         f"PIN or passphrase of assessor {args.assessor}: ")
     store = _store(args)
     try:
-        bundle = seal_assessment(store, args.id, keys_dir=folder / "keys",
-                                 bundles_dir=folder / "bundles", assessor_id=args.assessor, pin=pin)
+        bundle = seal_assessment(store, args.id, data_dir=folder, assessor_id=args.assessor, pin=pin)
     finally:
         store.close()
     print(f"Sealed: {bundle.path}")
     print(f"  {bundle.files} payload files, {bundle.payload_bytes} bytes; manifest sha256 "
           f"{bundle.manifest_sha256}")
+    for name in bundle.records:
+        print(f"  PDF record: {bundle.path / name}")
     if args.archive:
         from assessor_app.evidence.archive import write_archive
 
         archive = write_archive(bundle.path, bundle.path.parent / f"{bundle.bundle_id}.tar")
         print(f"Archive: {archive}")
+    return 0
+
+
+def _cmd_record(args: argparse.Namespace) -> int:
+    from assessor_app.evidence.sealing import export_record
+    from assessor_app.paths import data_dir
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    out = Path(args.out) if args.out else Path(f"assessment-record-{args.id}.{args.language}.pdf")
+    store = _store(args)
+    try:
+        path, sealed = export_record(store, args.id, data_dir=folder, language=args.language, out=out)
+    finally:
+        store.close()
+    print(f"{'Sealed record' if sealed else 'Draft record (not sealed)'} written to {path}")
     return 0
 
 
@@ -236,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     seal.add_argument("--archive", action="store_true",
                       help="also write the bundle as one file, <bundle>.tar, next to its folder")
     seal.set_defaults(func=_cmd_seal)
+    record = sub.add_parser("record", help="export an assessment's PDF record (sealed, or a marked draft)")
+    record.add_argument("id")
+    record.add_argument("--language", default="en", help="one of the checklist's languages (default en)")
+    record.add_argument("--out", help="the PDF file to write (default: in the current folder)")
+    record.add_argument("--data-dir", help="the data folder (default: the app's)")
+    record.set_defaults(func=_cmd_record)
     verify = sub.add_parser("verify", help="verify a sealed evidence bundle")
     verify.add_argument("bundle", help="the bundle folder, or its .tar archive")
     verify.set_defaults(func=_cmd_verify)

@@ -132,8 +132,7 @@ def run_demo(
     summary = store.summary(recorder.assessment_id)
     finished = events[-1].payload if events[-1].kind == "assessment_finished" else {}
     bundle = seal_assessment(
-        store, recorder.assessment_id, keys_dir=data_dir / "keys", bundles_dir=data_dir / "bundles",
-        assessor_id="assessor-03", pin=DEMO_PIN,
+        store, recorder.assessment_id, data_dir=data_dir, assessor_id="assessor-03", pin=DEMO_PIN,
     )
     verified = verify_bundle(bundle.path)
     for line in verified.proved:

@@ -21,11 +21,14 @@ from assessor_app.core.events import Event, verify_chain
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import SigningKey
 from assessor_app.evidence.seal import seal, statement
+from assessor_app.reports.pdf import EvidenceItem, SealFacts, render_record
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 SEAL_FILE = "seal/statement.dsse.json"
 DEVICE_PUB = "seal/device.pub.pem"
 ASSESSOR_PUB = "seal/assessor.pub.pem"
+#: The PDF record in one language: a tag file (it carries the manifest hash), named by the seal.
+RECORD_PDF = "assessment-record.{language}.pdf"
 
 
 class BundleError(AssessorError):
@@ -40,6 +43,7 @@ class PayloadFile:
     name: str  # path inside data/, with forward slashes
     sha256: str
     size: int
+    seconds: float | None = None  # recording length, for the evidence index
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class SealedBundle:
     manifest_sha256: str  # hash of manifest-sha256.txt: names the whole payload
     files: int
     payload_bytes: int
+    records: tuple[str, ...] = ()  # the PDF records, one per language of the checklist
 
 
 class _HashingWriter:
@@ -78,21 +83,28 @@ def _write(path: Path, data: bytes) -> tuple[str, int]:
     return writer.close(), writer.size
 
 
-def assessment_record(engine: AssessmentEngine, events: list[Event]) -> dict[str, Any]:
+def assessment_record(
+    engine: AssessmentEngine, events: list[Event], capture: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """Everything a moderator needs to read the assessment, derived from its events."""
     st = engine.state
+    readings = _reading_history(engine, events)
     steps = {}
     for step in engine.spec.steps:
         ss = st.steps[step.id]
+        ranges = {m.id: (engine.bounds(m), m.magnitude) for m in step.measurements}
         steps[step.id] = {
             "title": step.title.get_text("en"), "risk": step.risk, "status": ss.status,
             "person": ss.person, "reason": ss.reason, "attempts": ss.attempts,
             "started_t_us": ss.started_t_us, "result_t_us": ss.result_t_us,
             "measurements": {
                 mid: {"value": m.value, "unit": m.unit, "entered": f"{m.entered_value:g} {m.entered_unit}",
-                      "in_range": m.in_range, "t_us": m.t_us}
+                      "in_range": m.in_range, "t_us": m.t_us,
+                      "range": {"min": ranges[mid][0][0], "max": ranges[mid][0][1],
+                                "magnitude": ranges[mid][1]}}
                 for mid, m in ss.measurements.items()
             },
+            "readings": readings.get(step.id, []),
         }
     return {
         "format": "assessor-app/assessment-record/1",
@@ -108,14 +120,37 @@ def assessment_record(engine: AssessmentEngine, events: list[Event]) -> dict[str
         "notes": st.notes,
         "event_chain_head": st.head_hash,
         "events": [e.to_dict() for e in events],
-        "capture": {"devices": [], "gaps": [], "dropped_frames": 0},
+        "capture": dict(capture) if capture else {"devices": [], "gaps": [], "dropped_frames": 0},
     }
+
+
+def _reading_history(engine: AssessmentEngine, events: list[Event]) -> dict[str, list[dict[str, Any]]]:
+    """Every reading taken, per step and in order, with the attempt it belonged to.
+
+    The state keeps only the readings that count; a moderator also sees those of failed attempts.
+    """
+    magnitude = {(s.id, m.id): m.magnitude for s in engine.spec.steps for m in s.measurements}
+    attempts: dict[str, int] = {}
+    history: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        p = e.payload
+        if e.kind == "step_result":
+            attempts[p["step"]] = attempts.get(p["step"], 0) + 1
+        elif e.kind == "measurement_recorded":
+            history.setdefault(p["step"], []).append({
+                "measurement": p["measurement"], "value": p["value"], "unit": p["unit"],
+                "entered": f"{p['entered_value']:g} {p['entered_unit']}", "in_range": p["in_range"],
+                "range": {**p["range"], "magnitude": magnitude.get((p["step"], p["measurement"]), False)},
+                "t_us": e.t_us, "attempt": attempts.get(p["step"], 0) + 1,
+            })
+    return history
 
 
 def write_bundle(
     folder: Path, *, bundle_id: str, engine: AssessmentEngine, events: list[Event],
     checklist_source: str, parameters_source: str, keys: list[SigningKey],
     payload: Sequence[PayloadFile] = (),
+    capture: Mapping[str, Any] | None = None,
     extra_info: Mapping[str, str] | None = None,
 ) -> SealedBundle:
     """Write and seal the bundle in ``folder/bundle_id``; the result is read-only."""
@@ -128,19 +163,23 @@ def write_bundle(
     data = root / "data"
     manifest: dict[str, str] = {}
     total = 0
-    record = json.dumps(assessment_record(engine, events), indent=1, sort_keys=True,
-                        ensure_ascii=False).encode()
+    record_data = assessment_record(engine, events, capture)
+    record = json.dumps(record_data, indent=1, sort_keys=True, ensure_ascii=False).encode()
+    sizes: dict[str, int] = {}
+    lengths = {f"data/{item.name}": item.seconds for item in payload}
     for name, content in (("record.json", record),
                           ("checklist.yaml", checklist_source.encode()),
                           ("parameters.yaml", parameters_source.encode())):
         digest, size = _write(data / name, content)
         manifest[f"data/{name}"] = digest
+        sizes[f"data/{name}"] = size
         total += size
     for item in payload:
         target = data / item.name
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(item.source, target) if _same_device(item.source, target.parent) else _copy(item, target)
         manifest[f"data/{item.name}"] = item.sha256
+        sizes[f"data/{item.name}"] = item.size
         total += item.size
     manifest_text = "".join(f"{manifest[n]}  {n}\n" for n in sorted(manifest)).encode()
     tags: dict[str, str] = {}
@@ -155,8 +194,16 @@ def write_bundle(
     }
     tags["bag-info.txt"] = _write(
         root / "bag-info.txt", "".join(f"{k}: {v}\n" for k, v in info.items()).encode())[0]
+    facts = SealFacts(bundle_id, tags["manifest-sha256.txt"], head,
+                      {k.owner: k.fingerprint for k in keys})
+    evidence = [EvidenceItem(n, sizes[n], manifest[n], lengths.get(n)) for n in sorted(manifest)]
+    records: dict[str, str] = {}
+    for language in engine.spec.languages:
+        name = RECORD_PDF.format(language=language)
+        pdf = render_record(record_data, engine.spec, language, evidence=evidence, seal=facts)
+        records[name] = tags[name] = _write(root / name, pdf)[0]
     st = engine.state
-    sealed = seal(statement(manifest, bundle_id=bundle_id, chain_head=head, assessment={
+    sealed = seal(statement({**manifest, **records}, bundle_id=bundle_id, chain_head=head, assessment={
         "assessment_id": st.assessment_id, "outcome": st.outcome,
         "checklist": st.started["checklist"], "parameter_set": st.started["parameter_set"],
         "manifest_sha256": tags["manifest-sha256.txt"],
@@ -168,7 +215,8 @@ def write_bundle(
     _write(root / "tagmanifest-sha256.txt",
            "".join(f"{tags[n]}  {n}\n" for n in sorted(tags)).encode())
     _make_read_only(root)
-    return SealedBundle(root, bundle_id, tags["manifest-sha256.txt"], len(manifest), total)
+    return SealedBundle(root, bundle_id, tags["manifest-sha256.txt"], len(manifest), total,
+                        tuple(sorted(records)))
 
 
 def _same_device(a: Path, b: Path) -> bool:

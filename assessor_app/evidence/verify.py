@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -18,9 +19,17 @@ from assessor_app.core.engine import ReplayError, replay
 from assessor_app.core.events import ChainError, Event, verify_chain
 from assessor_app.core.specs.loader import checklist_from_source, parameter_set_from_source
 from assessor_app.evidence.archive import open_archive
-from assessor_app.evidence.bundle import ASSESSOR_PUB, BAGIT_TXT, DEVICE_PUB, SEAL_FILE, BundleError
+from assessor_app.evidence.bundle import (
+    ASSESSOR_PUB,
+    BAGIT_TXT,
+    DEVICE_PUB,
+    RECORD_PDF,
+    SEAL_FILE,
+    BundleError,
+)
 from assessor_app.evidence.seal import SealError, public_key, verify_seal
 
+RECORD_NAME = re.compile(r"assessment-record\.[a-z]{2}\.pdf")
 TAG_FILES = {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", SEAL_FILE, DEVICE_PUB, ASSESSOR_PUB}
 
 
@@ -128,8 +137,23 @@ def verify_bundle(root: Path) -> Verification:
         return out
     device_fp, assessor_fp = keys[0].keyid, keys[1].keyid
     out.proved.append(f"sealed by workstation key {device_fp} and assessor key {assessor_fp}")
-    if sealed.files != manifest:
+    records = sorted(n for n in sealed.files if RECORD_NAME.fullmatch(n))
+    sealed_payload = {n: d for n, d in sealed.files.items() if n.startswith("data/")}
+    sealed_records = {n: d for n, d in sealed.files.items() if not n.startswith("data/")}
+    if sealed_payload != manifest:
         out.problems.append("the seal names other files or hashes than the manifest")
+    present_records = {n for n in tags if RECORD_NAME.fullmatch(n)}
+    for name in sorted(set(sealed_records) | present_records):
+        if not RECORD_NAME.fullmatch(name):
+            out.problems.append(f"the seal names {name}, which is not a payload file or a PDF record")
+        elif name not in present_records:
+            out.problems.append(f"the PDF record {name} named by the seal is missing")
+        elif name not in sealed_records:
+            out.problems.append(f"the PDF record {name} is not named by the seal")
+        elif sealed_records[name] != tags[name]:
+            out.problems.append(f"the PDF record {name} is not the one that was sealed")
+    if RECORD_PDF.format(language="en") not in present_records:
+        out.problems.append("the English PDF record is missing")
     predicate = sealed.statement["predicate"]
     if predicate.get("manifest_sha256") != _sha256(root / "manifest-sha256.txt"):
         out.problems.append("the seal was made for another manifest")
@@ -156,6 +180,8 @@ def verify_bundle(root: Path) -> Verification:
     )
     out.proved.append(f"checklist {spec.id} {spec.version}, parameters {params.id} {params.version}; "
                       f"outcome {engine.state.outcome}")
+    if records:
+        out.proved.append("PDF records sealed with it: " + ", ".join(records))
     capture = record.get("capture", {})
     out.proved.append(f"capture gaps recorded: {len(capture.get('gaps', []))}; dropped frames: "
                       f"{capture.get('dropped_frames', 0)}")

@@ -152,9 +152,8 @@ class MainWindow(QMainWindow):
 
         def run() -> str:
             bundle = seal_assessment(
-                self.store, controller.recorder.assessment_id, keys_dir=folder / "keys",
-                bundles_dir=folder / "bundles", assessor_id=_key_id(started["assessor"]["id"]),
-                pin=pin,
+                self.store, controller.recorder.assessment_id, data_dir=folder,
+                assessor_id=_key_id(started["assessor"]["id"]), pin=pin,
             )
             return str(bundle.path)
 

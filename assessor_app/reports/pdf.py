@@ -1,0 +1,339 @@
+"""The PDF assessment record (reportlab): one document a person can read, file and check.
+
+Rendered from the same assessment record that goes into the bundle, in one language. The
+fonts are the Bitstream Vera faces that ship with reportlab (they cover every language the
+checklists use, and Ω, µ, ≤, ≥), so the record looks the same on every workstation. Output is
+reproducible: the same record gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import reportlab
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.reports.wording import wording
+
+FONT, BOLD, MONO = "AssessorVera", "AssessorVera-Bold", "Courier"
+OUTCOME_COLOURS = {
+    "competent": colors.HexColor("#1b5e20"), "not_yet_competent": colors.HexColor("#b71c1c"),
+    "incomplete": colors.HexColor("#e65100"), "abandoned": colors.HexColor("#424242"),
+}
+FAILED_ROW = colors.HexColor("#ffcdd2")
+GRID = colors.HexColor("#9e9e9e")
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """A file of the bundle as the evidence index lists it."""
+
+    name: str
+    size: int
+    sha256: str
+    seconds: float | None = None  # recording length, for video and logs
+
+
+@dataclass(frozen=True)
+class SealFacts:
+    """What the seal fixes; known before signing, so the record can carry it."""
+
+    bundle_id: str
+    manifest_sha256: str
+    chain_head: str
+    fingerprints: Mapping[str, str] = field(default_factory=dict)  # "device" / "assessor" -> key id
+
+    @property
+    def qr_text(self) -> str:
+        return f"assessor-bundle:v1:{self.bundle_id}:sha256:{self.manifest_sha256}"
+
+
+def _register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+    pdfmetrics.registerFont(TTFont(FONT, os.path.join(folder, "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, os.path.join(folder, "VeraBd.ttf")))
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9),
+        "mono": ParagraphStyle("mono", parent=base, fontName=MONO, fontSize=7, leading=8.5),
+        # a SHA-256 in hex has no break points: small enough to fit its column whole
+        "hash": ParagraphStyle("hash", parent=base, fontName=MONO, fontSize=5.8, leading=8),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=16, leading=20),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11.5, leading=14,
+                             spaceBefore=8, spaceAfter=4),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "bold": ParagraphStyle("bold", parent=base, fontName=BOLD),
+    }
+
+
+def _esc(text: object) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _when(wall_us: int) -> str:
+    return datetime.fromtimestamp(wall_us / 1e6, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _clock(t_us: int | None, t0_us: int) -> str:
+    if t_us is None:
+        return ""
+    seconds = max(0, (t_us - t0_us) // 1_000_000)
+    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def _range(low: float | None, high: float | None, unit: str, magnitude: bool) -> str:
+    prefix = "|x| " if magnitude else ""
+    if low is not None and high is not None:
+        return f"{prefix}{low:g} – {high:g} {unit}"
+    if high is not None:
+        return f"{prefix}≤ {high:g} {unit}"
+    if low is not None:
+        return f"{prefix}≥ {low:g} {unit}"
+    return ""
+
+
+class _Qr(Flowable):
+    def __init__(self, text: str, size: float):
+        super().__init__()
+        self.text, self.size = text, size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        widget = QrCodeWidget(self.text, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(self.size, self.size,
+                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        drawing.drawOn(self.canv, 0, 0)
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
+           extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    style: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")))
+    table.setStyle(TableStyle(style + list(extra)))
+    return table
+
+
+def render_record(
+    record: Mapping[str, Any], spec: ChecklistSpec, language: str = "en", *,
+    evidence: Sequence[EvidenceItem] = (), seal: SealFacts | None = None,
+) -> bytes:
+    """The record as PDF bytes; without ``seal`` it is marked as a draft."""
+    _register_fonts()
+    w, st = wording(language), _styles()
+    started = record["started"]
+    events = record.get("events", [])
+    t0 = events[0]["t_us"] if events else 0
+    wall0 = events[0]["wall_us"] if events else 0
+    t_end = events[-1]["t_us"] if events else 0
+
+    def p(text: object, style: str = "cell") -> Paragraph:
+        return Paragraph(_esc(text), st[style])
+
+    story: list[Flowable] = [
+        Paragraph(_esc(f"{w['title']}: {spec.title.get_text(language)}"), st["title"]),
+        Spacer(1, 3 * mm),
+    ]
+    if seal is None:
+        story += [Paragraph(f"<font color='#b71c1c'>{_esc(w['draft'])}</font>", st["bold"]),
+                  Spacer(1, 2 * mm)]
+    vehicle = started.get("vehicle", {})
+    vehicle_text = " · ".join(str(x) for x in (
+        vehicle.get("description"), vehicle.get("vin"),
+        f"{vehicle['working_voltage_v']:g} V" if vehicle.get("working_voltage_v") else None) if x)
+    checklist, params = started["checklist"], started["parameter_set"]
+
+    def person(key: str) -> str:
+        who = started.get(key, {})
+        name, pid = who.get("name", ""), who.get("id", "")
+        return f"{name} ({pid})" if name and pid and name != pid else name or pid
+
+    identity = [
+        (w["workshop"], person("workshop")), (w["candidate"], person("candidate")),
+        (w["assessor"], person("assessor")), (w["vehicle"], vehicle_text),
+        (w["checklist"], f"{checklist['id']} {checklist['version']} (sha256 {checklist['sha256'][:16]}…)"),
+        (w["parameters"], f"{params['id']} {params['version']}"),
+        (w["date"], _when(wall0) if events else ""),
+        (w["duration"], _clock(t_end, t0)),
+        (w["assessment_id"], record["assessment_id"]),
+    ]
+    story.append(_table([[p(k, "bold"), p(v)] for k, v in identity], (45 * mm, 135 * mm),
+                        header=False))
+
+    outcome = record.get("outcome") or record.get("phase", "in_progress")
+    colour = OUTCOME_COLOURS.get(outcome, colors.black)
+    story += [Spacer(1, 4 * mm), Paragraph(
+        f"{_esc(w['outcome'])}: <font color='{colour.hexval()}'>{_esc(w.get(outcome, outcome))}</font>",
+        ParagraphStyle("outcome", parent=st["title"], fontSize=14))]
+    stopped = record.get("stopped_by")
+    if stopped:
+        story.append(Paragraph(
+            f"<font color='#b71c1c'>{_esc(w['stopped_by'])}: {_esc(stopped)} "
+            f"{_esc(spec.step(stopped).title.get_text(language))}</font>", st["bold"]))
+    reasons = [e["payload"].get("reasons", []) for e in events
+               if e["kind"] in ("assessment_finished", "assessment_abandoned")]
+    for reason in (reasons[-1] if reasons else []):
+        story.append(Paragraph(f"• {_esc(reason)}", st["body"]))
+
+    story.append(Paragraph(_esc(w["steps"]), st["h2"]))
+    rows: list[list[Any]] = [[p(w["step"], "bold"), p(w["risk"], "bold"), p(w["result"], "bold"),
+                              p(w["person"], "bold"), p(w["time"], "bold"), p(w["readings"], "bold")]]
+    extra: list[tuple[Any, ...]] = []
+    for step in spec.steps:
+        s = record["steps"][step.id]
+        labels = {m.id: m.label.get_text(language) for m in step.measurements}
+        history = s.get("readings", [])
+        retried = len({r["attempt"] for r in history}) > 1
+        readings: list[Paragraph] = []
+        for got in history:
+            rng = got.get("range") or {}
+            verdict = w["in_range"] if got["in_range"] else w["out_of_range"]
+            bounds = _range(rng.get("min"), rng.get("max"), got["unit"], bool(rng.get("magnitude")))
+            attempt = f"[{w['attempt']} {got['attempt']}] " if retried else ""
+            readings.append(p(f"{attempt}{labels.get(got['measurement'], got['measurement'])}: "
+                              f"{got['value']:g} {got['unit']}"
+                              + (f" ({w['range']} {bounds}; {verdict})" if bounds else "")))
+        result = w.get(s["status"], s["status"])
+        if s.get("reason"):
+            result += f" ({w['reason']}: {s['reason']})"
+        rows.append([p(f"{step.id} {step.title.get_text(language)}"), p(w.get(step.risk, step.risk)),
+                     p(result), p(s.get("person") or ""), p(_clock(s.get("result_t_us"), t0)),
+                     readings])
+        if s["status"] == "failed" or any(not r["in_range"] for r in history):
+            extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), FAILED_ROW))
+    story.append(_table(rows, (58 * mm, 18 * mm, 24 * mm, 20 * mm, 15 * mm, 45 * mm), extra=extra))
+
+    rubric = spec.rubric
+    story.append(Paragraph(_esc(w["rubric"]), st["h2"]))
+    rrows: list[list[Any]] = [[p(w["criterion"], "bold"), p(w["score"], "bold")]]
+    for c in rubric.criteria:
+        score = record.get("rubric", {}).get(c.id)
+        label = rubric.scale.labels.get(str(score)) if score is not None else None
+        text = "" if score is None else f"{score} / {rubric.scale.max}" + (
+            f" – {label.get_text(language)}" if label else "")
+        rrows.append([p(c.title.get_text(language)), p(text)])
+    story.append(_table(rrows, (110 * mm, 70 * mm)))
+    if rubric.minimum is not None:
+        story.append(p(f"{w['minimum']}: {rubric.minimum}", "small"))
+
+    story.append(Paragraph(_esc(w["signoffs"]), st["h2"]))
+    srows: list[list[Any]] = [[p(w["role"], "bold"), p(w["name"], "bold"), p(w["time"], "bold")]]
+    for s in record.get("signoffs", []):
+        srows.append([p(w.get(f"role_{s['role']}", s["role"])), p(s["name"]),
+                      p(_clock(s.get("t_us"), t0))])
+    story.append(_table(srows, (50 * mm, 95 * mm, 35 * mm)))
+    consent = record.get("consent")
+    if consent:
+        agreed = w["video_agreed"] if consent.get("video") else w["video_refused"]
+        story.append(p(f"{w['consent']}: {agreed}, {w['given_by']} {consent.get('person', '')}", "body"))
+    if record.get("notes"):
+        story.append(Paragraph(_esc(w["notes"]), st["h2"]))
+        for note in record["notes"]:
+            where = f"[{note['step']}] " if note.get("step") else ""
+            story.append(p(f"{_clock(note.get('t_us'), t0)} {where}{note.get('text', '')}", "body"))
+
+    story += _evidence(record, evidence, w, st, p, t0)
+    if seal is not None:
+        story.append(KeepTogether(_seal(seal, w, st, p)))
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+        bottomMargin=18 * mm, title=f"{w['title']} {record['assessment_id']}",
+        author=person("assessor"), subject=spec.title.get_text(language), creator="assessor-app",
+        lang=language, invariant=1,
+    )
+    footer = f"{record['assessment_id']} · {spec.id} {spec.version}"
+
+    def on_page(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7)
+        canvas.drawString(15 * mm, 10 * mm, footer)
+        canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"{w['page']} {document.page}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return out.getvalue()
+
+
+def _evidence(record: Mapping[str, Any], evidence: Sequence[EvidenceItem], w: Mapping[str, str],
+              st: Mapping[str, ParagraphStyle], p: Any, t0: int) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(_esc(w["evidence"]), st["h2"])]
+    rows: list[list[Any]] = [[p(w["file"], "bold"), p(w["size"], "bold"), p(w["length"], "bold"),
+                              p(w["sha256"], "bold")]]
+    for item in evidence:
+        length = "" if item.seconds is None else f"{item.seconds:.1f} s"
+        rows.append([p(item.name), p(_size(item.size)), p(length), p(item.sha256, "hash")])
+    story.append(_table(rows, (62 * mm, 18 * mm, 16 * mm, 84 * mm)))
+    capture = record.get("capture", {})
+    gaps = capture.get("gaps", [])
+    story.append(Paragraph(_esc(w["gaps"]), st["h2"]))
+    if not gaps:
+        story.append(p(w["no_gaps"], "body"))
+    else:
+        grows: list[list[Any]] = [[p(w["device"], "bold"), p(w["from"], "bold"), p(w["to"], "bold"),
+                                   p(w["reason"], "bold")]]
+        for g in gaps:
+            end = _clock(g["t_end_us"], t0) if g.get("t_end_us") is not None else w["open"]
+            grows.append([p(g["device"]), p(_clock(g["t_start_us"], t0)), p(end), p(g["reason"])])
+        story.append(_table(grows, (50 * mm, 20 * mm, 20 * mm, 90 * mm)))
+    story.append(p(f"{w['dropped']}: {capture.get('dropped_frames', 0)}", "body"))
+    return story
+
+
+def _seal(seal: SealFacts, w: Mapping[str, str], st: Mapping[str, ParagraphStyle],
+          p: Any) -> list[Flowable]:
+    facts = [(w["bundle_id"], seal.bundle_id), (w["manifest"], seal.manifest_sha256),
+             (w["chain_head"], seal.chain_head)]
+    for owner, fp in seal.fingerprints.items():
+        facts.append((w["device_key"] if owner == "device" else f"{w['assessor_key']} ({owner})", fp))
+    rows = [[p(k, "bold"), p(v, "mono")] for k, v in facts]
+    side = Table([[_table(rows, (38 * mm, 102 * mm), header=False), _Qr(seal.qr_text, 36 * mm)]],
+                 colWidths=[142 * mm, 38 * mm])
+    side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [Paragraph(_esc(w["seal"]), st["h2"]), side, Spacer(1, 2 * mm), p(w["qr"], "small")]

@@ -1,0 +1,146 @@
+"""The PDF assessment record: what a person reads, in every language of the checklist, sealed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import stat
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assessor_app.cli import main
+from assessor_app.core.specs.library import load_library
+from assessor_app.core.specs.loader import checklist_from_source
+from assessor_app.demo import run_demo
+from assessor_app.evidence.verify import verify_bundle
+from assessor_app.paths import checklists_dir
+
+
+def _text(pdf: bytes | Path) -> str:
+    reader = PdfReader(BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def failed(tmp_path_factory) -> Path:
+    """A sealed assessment stopped at the dead test (step 12) by a live reading."""
+    folder = tmp_path_factory.mktemp("failed")
+    result = run_demo(load_library(checklists_dir()), folder, fail_step="12", say=lambda _l: None)
+    assert result.bundle is not None and result.outcome == "not_yet_competent"
+    return result.bundle
+
+
+@pytest.fixture(scope="module")
+def passed(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("passed")
+    result = run_demo(load_library(checklists_dir()), folder, say=lambda _l: None)
+    assert result.bundle is not None and result.outcome == "competent"
+    return result.bundle
+
+
+def _spec(bundle: Path):
+    return checklist_from_source((bundle / "data/checklist.yaml").read_text(encoding="utf-8"))
+
+
+def test_one_record_per_language_of_the_checklist(passed: Path):
+    spec = _spec(passed)
+    assert sorted(p.name for p in passed.glob("*.pdf")) == sorted(
+        f"assessment-record.{lang}.pdf" for lang in spec.languages)
+    assert set(spec.languages) >= {"en", "fi", "es", "pt"}
+
+
+def test_the_record_holds_outcome_every_step_and_the_manifest_hash(passed: Path):
+    spec = _spec(passed)
+    manifest_hash = hashlib.sha256((passed / "manifest-sha256.txt").read_bytes()).hexdigest()
+    for language in spec.languages:
+        text = _text(passed / f"assessment-record.{language}.pdf")
+        assert manifest_hash in text, language
+        assert passed.name in text  # the bundle id
+        for step in spec.steps:
+            title = re.sub(r"\s+", " ", step.title.get_text(language))
+            assert f"{step.id} {title}" in text, (language, step.id)
+    english = _text(passed / "assessment-record.en.pdf")
+    assert "Outcome: Competent" in english
+    assert "Demo Learner" in english and "Demo Workshop" in english and "Demo Assessor" in english
+    assert "hv-isolation-series 1.0.0" in english and "generic-400v 1.0.0" in english
+    for name in ("data/record.json", "data/checklist.yaml", "data/parameters.yaml"):
+        digest = hashlib.sha256((passed / name).read_bytes()).hexdigest()
+        assert f"{name}" in english and digest in english  # the evidence index
+    assert "No capture gaps recorded." in english
+    assert "Tulos: Osaa" in _text(passed / "assessment-record.fi.pdf")
+    assert "Resultado: Competente" in _text(passed / "assessment-record.es.pdf")
+
+
+def test_readings_show_against_their_ranges(passed: Path):
+    text = _text(passed / "assessment-record.en.pdf")
+    assert "pass range |x| ≤ 1 V; in range" in text  # the dead test, judged by magnitude
+    assert "pass range ≥ 500 V; in range" in text  # insulation tester voltage
+
+
+def test_a_failed_critical_step_is_named_and_the_reading_flagged(failed: Path):
+    text = _text(failed / "assessment-record.en.pdf")
+    assert "Outcome: Not yet competent" in text
+    assert "Stopped by the failed critical step: 12 " in text
+    assert "OUT OF RANGE" in text
+    assert "Ei vielä osaa" in _text(failed / "assessment-record.fi.pdf")
+
+
+def test_the_seal_names_the_records_and_verification_checks_them(passed: Path, tmp_path: Path):
+    result = verify_bundle(passed)
+    assert result.ok, result.problems
+    assert any("PDF records sealed with it: assessment-record.en.pdf" in line for line in result.proved)
+    # a record swapped for another language's, with the bag's own tag manifest made consistent:
+    # only the seal can tell
+    copy = tmp_path / passed.name
+    shutil.copytree(passed, copy)
+    for path in copy.rglob("*"):
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    en, fi = copy / "assessment-record.en.pdf", copy / "assessment-record.fi.pdf"
+    en.write_bytes(fi.read_bytes())
+    tags = copy / "tagmanifest-sha256.txt"
+    lines = [
+        f"{hashlib.sha256((copy / line.split('  ', 1)[1]).read_bytes()).hexdigest()}  "
+        f"{line.split('  ', 1)[1]}" for line in tags.read_text().splitlines()
+    ]
+    tags.write_text("\n".join(lines) + "\n")
+    problems = verify_bundle(copy).problems
+    assert problems == ["the PDF record assessment-record.en.pdf is not the one that was sealed"]
+
+
+def test_the_record_is_reproducible(passed: Path):
+    from assessor_app.reports.pdf import SealFacts, render_record
+
+    record = __import__("json").loads((passed / "data/record.json").read_text(encoding="utf-8"))
+    facts = SealFacts(passed.name, "0" * 64, record["event_chain_head"], {"device": "ab" * 32})
+    first = render_record(record, _spec(passed), "pt", seal=facts)
+    assert first == render_record(record, _spec(passed), "pt", seal=facts)
+    draft = _text(render_record(record, _spec(passed), "en"))
+    assert "DRAFT: not sealed" in draft and "0" * 64 not in draft
+
+
+def test_exporting_the_record(passed: Path, tmp_path: Path, capsys):
+    data_dir = passed.parent.parent
+    out = tmp_path / "out" / "record.pdf"
+    argv = ["record", passed.name, "--data-dir", str(data_dir), "--language", "fi", "--out", str(out)]
+    assert main(argv) == 0
+    assert out.read_bytes() == (passed / "assessment-record.fi.pdf").read_bytes()
+    assert "Sealed record written" in capsys.readouterr().out
+    assert main(argv[:-4] + ["--language", "sv", "--out", str(out)]) == 1
+    assert "not written in 'sv'" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+def test_pages_render_to_png_and_the_qr_code_reads_back(passed: Path, tmp_path: Path):
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(passed / "assessment-record.en.pdf"),
+                    str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(passed / "assessment-record.en.pdf").pages) >= 1
+    cv2 = pytest.importorskip("cv2")
+    manifest_hash = hashlib.sha256((passed / "manifest-sha256.txt").read_bytes()).hexdigest()
+    decoded = [cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(p)))[0] for p in pages]
+    assert f"assessor-bundle:v1:{passed.name}:sha256:{manifest_hash}" in decoded
