@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision these models correspond to; a test proves it is the migrations' head.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 STATUSES = ("in_progress", "finished", "abandoned", "sealed", "synced")
 
@@ -114,3 +114,6 @@ class CaptureGap(Base):
     reason: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_capture_gaps_assessment", "assessment_id"),)
+
+# Sync tables live in their own module; importing it here puts them on the same metadata.
+from assessor_app.storage import outbox_models  # noqa: E402,F401

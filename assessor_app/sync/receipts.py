@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import binascii
+import copy
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -23,7 +24,8 @@ def verify_receipt(envelope: Mapping[str, Any], provider_pem: str, *, bundle_id:
                    manifest_sha256: str) -> dict[str, Any]:
     """The receipt's statement, if the pinned provider key signed it for exactly this bundle."""
     try:
-        env = Envelope.from_dict(dict(envelope))
+        # from_dict pops fields out of the signature dicts it is given: hand it a deep copy
+        env = Envelope.from_dict(copy.deepcopy(dict(envelope)))
         key = public_key(provider_pem)
     except (AttributeError, KeyError, TypeError, ValueError, binascii.Error, SealError) as exc:
         raise ReceiptError(f"the receipt for bundle {bundle_id} is not a DSSE envelope: {exc}") from exc

@@ -40,17 +40,19 @@ class UploadStats:
 class RateLimit:
     """A token bucket in bytes per second, shared by every upload of one worker."""
 
-    def __init__(self, bytes_per_second: int | None):
+    def __init__(self, bytes_per_second: int | None, clock: Callable[[], float] = time.monotonic):
         self.rate = bytes_per_second
-        self._allowance = float(bytes_per_second or 0)
-        self._last = time.monotonic()
+        self._clock = clock
+        self._allowance = float(bytes_per_second or 0)  # a burst of one second
+        self._last = clock()
         self._lock = threading.Lock()
 
     def take(self, n: int, stop: threading.Event | None = None) -> None:
+        """Wait (interruptibly, on ``stop``) until ``n`` more bytes fit under the limit."""
         if not self.rate:
             return
         with self._lock:
-            now = time.monotonic()
+            now = self._clock()
             self._allowance = min(float(self.rate), self._allowance + (now - self._last) * self.rate)
             self._last = now
             self._allowance -= n

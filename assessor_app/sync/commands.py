@@ -1,0 +1,124 @@
+"""``assessor enroll`` and ``assessor sync``: the workstation's side of delivery."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+from pathlib import Path
+from typing import Any
+
+#: The enrollment code can come from here instead of the prompt (never from the command line,
+#: where it would stay in the shell history and the process list).
+CODE_ENV = "ASSESSOR_ENROLL_CODE"
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from assessor_app.paths import data_dir
+
+    return Path(args.data_dir) if args.data_dir else data_dir()
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, Any, Path]:
+    from assessor_app.paths import database_path
+    from assessor_app.storage.store import AssessmentStore
+    from assessor_app.sync.enrollment import open_outbox
+
+    folder = _data_dir(args)
+    store = AssessmentStore.open(database_path(folder))
+    return store, open_outbox(store, folder), folder
+
+
+def _when(us: int | None) -> str:
+    return "never" if us is None else dt.datetime.fromtimestamp(us / 1e6).strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from assessor_app.sync.enrollment import enroll
+
+    code = os.environ.get(CODE_ENV) or getpass.getpass("One-time enrollment code from the provider: ")
+    store, outbox, folder = _open(args)
+    try:
+        enrollment = enroll(outbox, provider_url=args.url, code=code, workshop_id=args.workshop_id,
+                            workshop_name=args.workshop_name or args.workshop_id, keys_dir=folder / "keys",
+                            expected_fingerprint=args.fingerprint)
+    finally:
+        store.close()
+    print(f"Enrolled with {enrollment.provider_url} as workstation {enrollment.device_key_id}")
+    print(f"Provider key {enrollment.provider_key_id} pinned: receipts must be signed by it")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from assessor_app.sync.enrollment import provider_client, queue_sealed_bundles
+    from assessor_app.sync.worker import SyncSettings, SyncWorker, reconcile
+
+    store, outbox, folder = _open(args)
+    try:
+        queued = queue_sealed_bundles(outbox, folder / "bundles")
+        if queued:
+            print(f"{queued} sealed bundle(s) added to the outbox")
+        if args.status:
+            _print_status(outbox)
+            return 0
+        for bundle_id in args.retry or []:
+            outbox.retry(bundle_id)
+        client = provider_client(outbox, folder / "keys")
+        try:
+            if args.reconcile:
+                found = reconcile(outbox, client)
+                print("The provider holds exactly the bundles delivered from here" if found["matched"] else
+                      f"Reconciled: {found['receipted']} receipt(s) fetched for bundles the provider "
+                      f"already held; {found['requeued']} bundle(s) to send again")
+            settings = SyncSettings(prune_after_receipt=args.prune,
+                                    bandwidth_limit=args.limit_kbps * 1000 if args.limit_kbps else None)
+            worker = SyncWorker(outbox, client, settings=settings)
+            delay = worker.run_once()
+        finally:
+            client.close()
+        for bundle_id in worker.status.delivered:
+            receipt = outbox.receipt(bundle_id)
+            received = receipt["received"] if receipt else "?"
+            print(f"delivered {bundle_id}: received by the provider {received}")
+        _print_status(outbox)
+        if delay is not None:
+            print(f"Not finished: {worker.status.last_error}. Run again later (the upload resumes).")
+            return 1
+        return 1 if outbox.counts()["refused"] else 0
+    finally:
+        store.close()
+
+
+def _print_status(outbox: Any) -> None:
+    counts = outbox.counts()
+    enrollment = outbox.enrollment()
+    print(f"Provider: {enrollment.provider_url if enrollment else 'not enrolled'}")
+    print(f"Outbox: {counts['pending']} waiting, {counts['delivered']} delivered, "
+          f"{counts['refused']} refused; last delivery {_when(outbox.last_delivery_wall_us())}")
+    for entry in outbox.entries():
+        if entry.status == "pending":
+            print(f"  waiting   {entry.bundle_id}  {entry.confirmed_offset}/{entry.size} bytes confirmed")
+        elif entry.status == "refused":
+            print(f"  REFUSED   {entry.bundle_id}: {entry.last_error}")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``enroll`` and ``sync`` to the ``assessor`` command."""
+    enroll = subparsers.add_parser("enroll", help="enroll this workstation with a training provider")
+    enroll.add_argument("url", help="the provider's address, e.g. https://provider.example/")
+    enroll.add_argument("--workshop-id", required=True, help="the workshop's id at the provider")
+    enroll.add_argument("--workshop-name", help="the workshop's name (default: its id)")
+    enroll.add_argument("--fingerprint", help="the provider key fingerprint the provider gave you")
+    enroll.add_argument("--data-dir", help="the data folder (default: the app's)")
+    enroll.set_defaults(func=cmd_enroll)
+    sync = subparsers.add_parser("sync", help="deliver sealed bundles to the provider")
+    sync.add_argument("--status", action="store_true", help="show the outbox, send nothing")
+    sync.add_argument("--reconcile", action="store_true",
+                      help="first ask which bundles the provider already holds (after a reinstall)")
+    sync.add_argument("--prune", action="store_true", help="delete local archives once receipted")
+    sync.add_argument("--limit-kbps", type=int, help="bandwidth limit in kilobytes per second")
+    sync.add_argument("--retry", nargs="*", metavar="BUNDLE", help="queue refused bundles again")
+    sync.add_argument("--data-dir", help="the data folder (default: the app's)")
+    sync.set_defaults(func=cmd_sync)
+

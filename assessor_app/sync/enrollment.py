@@ -1,0 +1,91 @@
+"""Enrolling this workstation with a provider, and the pieces a sync needs afterwards."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from assessor_app.evidence.keys import device_key
+from assessor_app.evidence.seal import SealError, public_key
+from assessor_app.storage.store import AssessmentStore
+from assessor_app.sync.client import ProviderClient, SyncError
+from assessor_app.sync.outbox import Enrollment, Outbox, now_us
+
+ENROLLMENT_FILE = "enrollment.json"
+
+
+def _write_private_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def open_outbox(store: AssessmentStore, data_dir: Path) -> Outbox:
+    """The outbox of the workstation whose data folder is ``data_dir`` (archives in outbox/)."""
+    return Outbox(store, data_dir / "outbox")
+
+
+def enroll(outbox: Outbox, *, provider_url: str, code: str, workshop_id: str, workshop_name: str,
+           keys_dir: Path, expected_fingerprint: str | None = None) -> Enrollment:
+    """Register this workstation's key with the provider and pin the provider's key."""
+    key = device_key(keys_dir)
+    client = ProviderClient(provider_url, key)
+    try:
+        answer = client.enroll(code, workshop_id, workshop_name)
+    finally:
+        client.close()
+    try:
+        provider_key = public_key(str(answer["provider_public_key"]))
+    except (KeyError, SealError) as exc:
+        raise SyncError(f"the provider at {provider_url} sent no usable public key: {exc}") from exc
+    if provider_key.keyid != answer.get("provider_key_id"):
+        raise SyncError(f"the provider at {provider_url} sent a key that does not match its key id")
+    if expected_fingerprint and not provider_key.keyid.startswith(expected_fingerprint.lower()):
+        raise SyncError(f"the provider at {provider_url} has key {provider_key.keyid[:16]}, not the "
+                        f"fingerprint {expected_fingerprint} you were given: not enrolled")
+    enrollment = Enrollment(provider_url.rstrip("/"), key.fingerprint, workshop_id, workshop_name,
+                            provider_key.keyid, str(answer["provider_public_key"]), now_us())
+    outbox.save_enrollment(enrollment)
+    # also next to the workstation key, so a lost database does not lose the pinned provider key
+    _write_private_json(keys_dir / ENROLLMENT_FILE, enrollment.__dict__)
+    return enrollment
+
+
+def provider_client(outbox: Outbox, keys_dir: Path, **kwargs: object) -> ProviderClient:
+    """A client for the enrolled provider, signing in with this workstation's key."""
+    enrollment = outbox.enrollment()
+    saved = keys_dir / ENROLLMENT_FILE
+    if enrollment is None and saved.exists():
+        try:
+            enrollment = Enrollment(**json.loads(saved.read_text(encoding="utf-8")))
+        except (ValueError, TypeError) as exc:
+            raise SyncError(f"the saved enrollment {saved} cannot be read: {exc}") from exc
+        outbox.save_enrollment(enrollment)  # the database was lost or replaced: restore it
+    if enrollment is None:
+        raise SyncError("this workstation is not enrolled with a provider: run `assessor enroll` first")
+    key = device_key(keys_dir)
+    if key.fingerprint != enrollment.device_key_id:
+        raise SyncError(f"the workstation key in {keys_dir} is not the one that was enrolled "
+                        f"({enrollment.device_key_id[:16]}): enroll again with a new code")
+    return ProviderClient(enrollment.provider_url, key, provider_key_id=enrollment.provider_key_id,
+                          **kwargs)  # type: ignore[arg-type]
+
+
+def queue_sealed_bundles(outbox: Outbox, bundles_dir: Path) -> int:
+    """Queue every sealed bundle folder in ``bundles_dir`` not yet in the outbox; returns how many."""
+    added = 0
+    if not bundles_dir.is_dir():
+        return 0
+    for folder in sorted(bundles_dir.iterdir()):
+        if folder.is_dir() and (folder / "seal" / "statement.dsse.json").exists() \
+                and outbox.get(folder.name) is None:
+            outbox.add_bundle(folder)
+            added += 1
+    return added
