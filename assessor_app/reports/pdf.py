@@ -8,7 +8,9 @@ reproducible: the same record gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,8 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import reportlab
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -128,7 +129,18 @@ def _range(low: float | None, high: float | None, unit: str, magnitude: bool) ->
     return ""
 
 
+@functools.lru_cache(maxsize=8)
+def _qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code's dark modules, encoded once per text (every language shares one seal)."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
 class _Qr(Flowable):
+    """A QR code drawn as one filled path of horizontal runs (a quiet zone of 4 modules)."""
+
     def __init__(self, text: str, size: float):
         super().__init__()
         self.text, self.size = text, size
@@ -137,12 +149,17 @@ class _Qr(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        widget = QrCodeWidget(self.text, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(self.size, self.size,
-                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        drawing.drawOn(self.canv, 0, 0)
+        modules = _qr_modules(self.text)
+        box = self.size / (len(modules) + 8)
+        path = self.canv.beginPath()
+        for r, row in enumerate(modules):
+            c = 0
+            for dark, run in itertools.groupby(row):
+                count = len(list(run))
+                if dark:
+                    path.rect((c + 4) * box, self.size - (r + 5) * box, count * box, box)
+                c += count
+        self.canv.drawPath(path, stroke=0, fill=1)
 
 
 def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
