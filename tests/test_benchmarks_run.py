@@ -40,3 +40,18 @@ def test_evidence_benchmark_runs_end_to_end(tmp_path: Path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "bundle verified: True" in result.stdout
+
+
+def test_video_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_video", "--quick", "--seconds", "1.5",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "dropped frames:" in result.stdout and ("PASS" in result.stdout or "FAIL" in result.stdout)
+    ours = json.loads((tmp_path / "out.json").read_text())["results"]["ours"]
+    assert ours["frames_expected"] == 45 and ours["frames_written"] > 0
+    assert ours["frames_missed_by_capture"] >= 0  # never more frames than the camera's slots
+    assert ours["segments"] >= 1
