@@ -2,8 +2,10 @@
 
 Sources (:class:`FrameSource`: ``open()``, ``read() -> (ok, BGR frame)``, ``close()``,
 ``description``, ``live``, ``ended``)
-    :class:`OpenCVCamera` (index or device path; the mode is negotiated with the driver),
-    :func:`list_cameras` (bounded-time probe, for the user to pick), :class:`FileSource`, and
+    :class:`OpenCVCamera` (index or device path; on ``open`` it asks for width/height/fps and
+    uses what the driver grants; a settings page can list ``offered_modes()`` and pass
+    :func:`choose_mode`'s pick), :func:`list_cameras` (bounded-time probe, for the user to
+    pick), :class:`FileSource`, and
     :class:`SyntheticCamera` (moving pattern, frame number and time burned in; can simulate an
     unplugged camera; paced on a :class:`RealClock` or instantly on a :class:`SimulatedClock`).
 
