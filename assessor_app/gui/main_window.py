@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
         self.new_page = NewAssessmentPage(library, language)
         self.run_page = RunPage()
         self.review = ReviewPage()
-        self.settings_page = SettingsPage(load_settings(), str(store.path.parent))
+        self.settings_page = SettingsPage(load_settings(), str(store.path.parent),
+                                          self._device_fingerprint())
         self.stack = QStackedWidget()
         for page in (self.home, self.new_page, self.run_page, self.review, self.settings_page):
             self.stack.addWidget(page)
@@ -159,6 +160,16 @@ class MainWindow(QMainWindow):
 
         self.tasks.write(Operation(run, on_success=self.review.show_sealed,
                                    on_failure=self._seal_failed, label="seal"))
+
+    def _device_fingerprint(self) -> str:
+        """The workstation key's fingerprint; the key is made on first run."""
+        from assessor_app.evidence.keys import device_key
+        from assessor_app.evidence.sealing import keys_dir
+
+        try:
+            return device_key(keys_dir(self.store.path.parent)).fingerprint
+        except (AssessorError, OSError) as exc:
+            return self.tr("unavailable: {reason}").format(reason=str(exc))
 
     def _seal_failed(self, error: BaseException) -> None:
         if isinstance(error, AssessorError):

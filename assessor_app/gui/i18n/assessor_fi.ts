@@ -123,19 +123,24 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="31"/>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="47"/>
         <source>Offline</source>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="48"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="172"/>
+        <source>unavailable: {reason}</source>
+        <translation>ei saatavilla: {reason}</translation>
     </message>
 </context>
 <context>
@@ -441,60 +446,85 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="29"/>
-        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="30"/>
+        <location filename="../pages/settings.py" line="43"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="34"/>
-        <location filename="../pages/settings.py" line="46"/>
-        <location filename="../pages/settings.py" line="69"/>
+        <location filename="../pages/settings.py" line="35"/>
+        <location filename="../pages/settings.py" line="47"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="35"/>
+        <location filename="../pages/settings.py" line="36"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="36"/>
+        <location filename="../pages/settings.py" line="37"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="38"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="40"/>
+        <location filename="../pages/settings.py" line="41"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="47"/>
+        <location filename="../pages/settings.py" line="48"/>
         <source>Devices</source>
         <translation>Laitteet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="49"/>
+        <location filename="../pages/settings.py" line="50"/>
         <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
         <translation>Kamera ja ajoneuvon diagnoosiadapterit: eivät käytettävissä tässä versiossa.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="51"/>
+        <location filename="../pages/settings.py" line="52"/>
         <source>Training provider</source>
         <translation>Koulutuksen järjestäjä</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="53"/>
+        <location filename="../pages/settings.py" line="54"/>
         <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
         <translation>Lähetys koulutuksen järjestäjälle: ei käytettävissä tässä versiossa; arvioinnit pysyvät tällä tietokoneella.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="77"/>
+        <location filename="../pages/settings.py" line="56"/>
+        <source>This workstation</source>
+        <translation>Tämä työasema</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="58"/>
+        <source>not created yet</source>
+        <translation>ei vielä luotu</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="60"/>
+        <source>Workstation key fingerprint</source>
+        <translation>Työaseman avaimen sormenjälki</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="62"/>
+        <source>Signing key fingerprint</source>
+        <translation>Allekirjoitusavaimen sormenjälki</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="63"/>
+        <source>The training provider compares this with the key it enrolled for this workstation.</source>
+        <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="87"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>

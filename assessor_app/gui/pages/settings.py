@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,7 +23,8 @@ class SettingsPage(QWidget):
     save_requested = Signal(object)  # Settings
     back_requested = Signal()
 
-    def __init__(self, settings: Settings, current_data_dir: str, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, current_data_dir: str, device_fingerprint: str = "",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
@@ -52,12 +53,21 @@ class SettingsPage(QWidget):
         QVBoxLayout(provider).addWidget(QLabel(
             self.tr("Delivery to the training provider: not available in this version; "
                     "assessments stay on this computer."), wordWrap=True))
+        workstation = QGroupBox(self.tr("This workstation"))
+        key_form = QFormLayout(workstation)
+        self.fingerprint = QLabel(device_fingerprint or self.tr("not created yet"))
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setAccessibleName(self.tr("Workstation key fingerprint"))
+        self.fingerprint.setWordWrap(True)
+        key_form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
+        key_form.addRow(QLabel(self.tr("The training provider compares this with the key it "
+                                       "enrolled for this workstation."), wordWrap=True))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        for w in (general, devices, provider, self.message):
+        for w in (general, workstation, devices, provider, self.message):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addLayout(buttons)
