@@ -1,3 +1,3 @@
 """A real provider (uvicorn on a free loopback port) and an enrolled workstation client."""
 
-from sync_support import provider, workstation  # noqa: F401
+from sync_support import fast_bundles, provider, workstation  # noqa: F401

@@ -5,4 +5,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "provider"))
 
-from sync_support import provider, workstation  # noqa: E402,F401
+from sync_support import fast_bundles, provider, workstation  # noqa: E402,F401
