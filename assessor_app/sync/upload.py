@@ -115,12 +115,12 @@ class TusUploader:
                 f.seek(offset)
                 chunk = f.read(min(self.chunk_size, total - offset))
                 digest = base64.b64encode(hashlib.sha256(chunk).digest()).decode()
+                self.stats.sent += len(chunk)  # counted when it starts: a cut chunk was sent too
+                self.stats.chunks += 1
                 response = self.client.send("PATCH", url, content=self._body(chunk), headers={
                     **TUS, "Upload-Offset": str(offset), "Upload-Checksum": f"sha256 {digest}",
                     "Content-Type": "application/offset+octet-stream",
                     "Content-Length": str(len(chunk))})
-                self.stats.sent += len(chunk)
-                self.stats.chunks += 1
                 if response.status_code == 460 and mismatches < 3:
                     mismatches += 1  # damaged on the way: send the same chunk again
                     self.stats.checksum_retries += 1

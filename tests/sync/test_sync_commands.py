@@ -1,0 +1,55 @@
+"""``assessor enroll`` and ``assessor sync`` through their own argument parser."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from sync_support import make_bundle
+
+from assessor_app.errors import AssessorError
+from assessor_app.evidence.keys import device_key
+from assessor_app.provider.server import ProviderServer
+from assessor_app.sync.commands import CODE_ENV, register
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="assessor")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(argv))
+    return int(args.func(args))
+
+
+def test_enroll_then_sync_delivers_the_sealed_bundles(provider: ProviderServer, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]):
+    data = tmp_path / "data"
+    with pytest.raises(AssessorError, match="not enrolled"):
+        run("sync", "--data-dir", str(data))
+    monkeypatch.setenv(CODE_ENV, provider.service.registry.create_code())
+    assert run("enroll", provider.url, "--workshop-id", "ws-1", "--data-dir", str(data)) == 0
+    assert "pinned" in capsys.readouterr().out
+    key = device_key(data / "keys")
+    bundles = [make_bundle(data, key, archive=False) for _ in range(2)]
+    assert run("sync", "--data-dir", str(data), "--status") == 0
+    assert "2 waiting" in capsys.readouterr().out
+    assert run("sync", "--data-dir", str(data), "--reconcile") == 0
+    out = capsys.readouterr().out
+    assert all(f"delivered {b.bundle_id}" in out for b in bundles) and "0 waiting, 2 delivered" in out
+    assert run("sync", "--data-dir", str(data), "--reconcile") == 0
+    assert "holds exactly the bundles delivered" in capsys.readouterr().out
+
+
+def test_sync_with_the_provider_down_says_it_will_resume(provider: ProviderServer, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]):
+    data = tmp_path / "data"
+    monkeypatch.setenv(CODE_ENV, provider.service.registry.create_code())
+    run("enroll", provider.url, "--workshop-id", "ws-1", "--data-dir", str(data))
+    make_bundle(data, device_key(data / "keys"), archive=False)
+    provider.stop()
+    assert run("sync", "--data-dir", str(data)) == 1
+    assert "Not finished" in capsys.readouterr().out
+    provider.start()
+    assert run("sync", "--data-dir", str(data)) == 0
