@@ -55,3 +55,14 @@ def test_video_benchmark_runs_end_to_end(tmp_path: Path):
     assert ours["frames_expected"] == 45 and ours["frames_written"] > 0
     assert ours["frames_missed_by_capture"] >= 0  # never more frames than the camera's slots
     assert ours["segments"] >= 1
+
+
+def test_sync_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_sync", "--mb", "4", "--chunk-mb", "1", "--small", "2",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = json.loads((tmp_path / "out.json").read_text())
+    assert out["sync"]["cut_happened"] and out["sync"]["small_bundles"] == 2

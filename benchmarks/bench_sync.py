@@ -1,0 +1,280 @@
+"""Sync benchmark: a large bundle over loopback against curl, resume after a cut, import rate.
+
+    python -m benchmarks.bench_sync                 # 500 MB bundle, 8 MiB chunks
+    python -m benchmarks.bench_sync --mb 20 --small 3   # quick
+
+The provider and the raw-upload peer each run in their own process (uvicorn), as in production;
+the workstation's client runs here. Figures, targets and PASS/FAIL are printed; exit 0 either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+THROUGHPUT_TARGET = 0.7  # ours / curl
+IMPORT_RATE_TARGET = 20.0  # small bundles per second
+MiB = 1024 * 1024
+
+RAW_SINK = r"""
+import os, sys, uvicorn
+target = sys.argv[2]
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    with open(target, "wb") as f:
+        while True:
+            message = await receive()
+            f.write(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        f.flush(); os.fsync(f.fileno())
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", http="auto")
+"""
+
+PROVIDER = r"""
+import sys, uvicorn
+from pathlib import Path
+from assessor_app.provider.server import bind, uvicorn_config
+from assessor_app.provider.service import ProviderService
+from assessor_app.provider.store import ProviderConfig
+service = ProviderService(ProviderConfig(Path(sys.argv[2])))
+uvicorn.Server(uvicorn_config(service)).run(sockets=[bind("127.0.0.1", int(sys.argv[1]))])
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(code: str, *args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env)
+
+
+def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server on port {port} exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)  # readiness poll of another process, bounded by the deadline
+    raise RuntimeError(f"the server on port {port} did not start")
+
+
+def make_bundles(work: Path, mb: float, small: int) -> dict[str, Any]:
+    """One large bundle (capture payload of ``mb`` MB), its twin for the cut, and small ones."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import Driver, do_all_steps, load_mini, sign_and_finish
+
+    from assessor_app.evidence.archive import write_archive
+    from assessor_app.evidence.bundle import PayloadFile, write_bundle
+    from assessor_app.evidence.keys import create_assessor_key, device_key
+
+    d = Driver(load_mini())
+    do_all_steps(d)
+    sign_and_finish(d)
+    mini = load_mini()
+    keys = [device_key(work / "keys"), create_assessor_key(work / "keys", "a1", "2468")]
+    capture = work / "capture.bin"
+    size = int(mb * 1e6)
+    block, h = os.urandom(MiB), hashlib.sha256()
+    with open(capture, "wb") as f:
+        for i in range(0, size, MiB):
+            piece = block[: min(MiB, size - i)]
+            f.write(piece)
+            h.update(piece)
+    payload = [PayloadFile(capture, "video/seg-0001.mp4", h.hexdigest(), size)]
+
+    def one(bundle_id: str, files: list[Any]) -> tuple[Path, str, str]:
+        sealed = write_bundle(work / "bundles", bundle_id=bundle_id, engine=d.engine, events=d.events,
+                              checklist_source=mini.checklist.source, parameters_source=mini.params.source,
+                              keys=keys, payload=files)
+        archive = write_archive(sealed.path, work / "archives" / f"{bundle_id}.tar")
+        return archive, bundle_id, sealed.manifest_sha256
+
+    return {"key": keys[0], "large": one("large-1", payload), "cut": one("large-2", payload),
+            "small": [one(f"small-{i:04d}", []) for i in range(small)]}
+
+
+def curl_upload(archive: Path, work: Path) -> float:
+    port = free_port()
+    sink = start(RAW_SINK, str(port), str(work / "raw-received"))
+    try:
+        wait_ready(port, sink)
+        t0 = time.perf_counter()
+        subprocess.run(["curl", "-sS", "-o", "/dev/null", "-T", str(archive), "-H", "Expect:",
+                        f"http://127.0.0.1:{port}/raw"], check=True, timeout=600)
+        elapsed = time.perf_counter() - t0
+    finally:
+        sink.terminate()
+        sink.wait(30)
+    if (work / "raw-received").stat().st_size != archive.stat().st_size:
+        raise RuntimeError("curl's upload arrived incomplete")
+    return elapsed
+
+
+def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    from assessor_app.provider.service import ProviderService
+    from assessor_app.provider.store import ProviderConfig
+    from assessor_app.sync.client import ProviderClient, TransientError
+    from assessor_app.sync.upload import TusUploader
+
+    made = make_bundles(work, args.mb, args.small)
+    archive, bundle_id, manifest = made["large"]
+    size = archive.stat().st_size
+    folder = work / "provider"
+    service = ProviderService(ProviderConfig(folder))
+    code = service.registry.create_code("bench")
+    service.close()
+    port = free_port()
+    server = start(PROVIDER, str(port), str(folder))
+    result: dict[str, Any] = {"bytes": size, "chunk_bytes": args.chunk_mb * MiB}
+    try:
+        wait_ready(port, server)
+        client = ProviderClient(f"http://127.0.0.1:{port}", made["key"], timeout=600)
+        client.provider_key_id = client.enroll(code, "bench", "Benchmark Workshop")["provider_key_id"]
+        curl_s = curl_upload(archive, work)
+        # ours: every chunk hashed by the client, checked and fsynced by the provider
+        marks: list[tuple[float, int]] = []
+        uploader = TusUploader(client, chunk_size=args.chunk_mb * MiB)
+        t0 = time.perf_counter()
+        uploader.upload(archive, bundle_id=bundle_id, manifest_sha256=manifest,
+                        on_progress=lambda done, _t: marks.append((time.perf_counter(), done)))
+        total_s = time.perf_counter() - t0
+        # the last PATCH also waits for the import: stream rate is taken up to the one before it
+        before_last = max((m for m in marks if m[1] < size), key=lambda m: m[1], default=(t0, 0))
+        stream_s = before_last[0] - t0
+        stream_bytes = before_last[1]
+        ours_rate = stream_bytes / stream_s if stream_s > 0 and stream_bytes else size / total_s
+        curl_rate = size / curl_s
+        result.update({
+            "curl_s": curl_s, "curl_mb_s": curl_rate / 1e6, "ours_total_s": total_s,
+            "ours_stream_mb_s": ours_rate / 1e6, "ours_end_to_end_mb_s": size / total_s / 1e6,
+            "last_chunk_and_import_s": marks[-1][0] - before_last[0],
+            "ratio": ours_rate / curl_rate})
+        result["pass_throughput"] = result["ratio"] >= THROUGHPUT_TARGET
+
+        # a cut at about half: the provider process is killed mid-chunk, started again, resumed
+        archive2, bundle2, manifest2 = made["cut"]
+        cutter = TusUploader(client, chunk_size=args.chunk_mb * MiB)
+        urls: list[str | None] = []
+        killed = threading.Event()
+
+        def kill_at_half(done: int, _total: int) -> None:
+            if done >= size // 2 and not killed.is_set():
+                killed.set()  # shortly after the next chunk has started
+                threading.Timer(0.05, lambda: server.send_signal(signal.SIGKILL)).start()
+
+        try:
+            cutter.upload(archive2, bundle_id=bundle2, manifest_sha256=manifest2, on_url=urls.append,
+                          on_progress=kill_at_half)
+        except TransientError:
+            pass  # the cut: expected
+        server.wait(30)
+        server = start(PROVIDER, str(port), str(folder))
+        wait_ready(port, server)
+        confirmed_at_cut = cutter.offset(urls[-1]) or 0
+        cutter.upload(archive2, bundle_id=bundle2, manifest_sha256=manifest2, url=urls[-1])
+        result.update({"cut_confirmed_offset": confirmed_at_cut, "cut_sent": cutter.stats.sent,
+                       "resent_bytes": cutter.stats.sent - size, "cut_happened": killed.is_set()})
+        result["pass_resend"] = result["resent_bytes"] <= args.chunk_mb * MiB
+        client.close()
+    finally:
+        server.terminate()
+        server.wait(30)
+
+    # import rate: small bundles through the provider's importer (what `provider import` runs)
+    service = ProviderService(ProviderConfig(work / "provider-import"))
+    service.registry.enroll(**_enroll_args(made["key"], service.registry.create_code("bench")))
+    t0 = time.perf_counter()
+    imported = [service.importer.import_archive(a, source=str(a)) for a, _b, _m in made["small"]]
+    import_s = time.perf_counter() - t0
+    service.close()
+    if not all(r.status == "imported" for r in imported):
+        raise RuntimeError(f"small bundles failed to import: {[r.reason for r in imported if not r.ok]}")
+    rate = len(imported) / import_s if import_s > 0 else float("inf")
+    result.update({"small_bundles": len(imported), "import_s": import_s, "imports_per_s": rate,
+                   "pass_import": rate >= IMPORT_RATE_TARGET})
+    return result
+
+
+def _enroll_args(key: Any, code: str) -> dict[str, str]:
+    from assessor_app.sync.protocol import enroll_message
+
+    return {"code": code, "workshop_id": "bench", "workshop_name": "Benchmark Workshop",
+            "public_pem": key.public_pem(),
+            "signature": key.signer.sign(enroll_message("bench", code, key.fingerprint)).signature}
+
+
+def render(env: dict[str, Any], r: dict[str, Any]) -> str:
+    verdict = {True: "PASS", False: "FAIL"}
+    mb = r["bytes"] / 1e6
+    return "\n".join([
+        f"Sync benchmarks: Python {env['python']}, {env['cpus']} CPUs, {env['platform']}",
+        f"1-min load average at start {env['load_start']:.2f}, at end {env['load_end']:.2f}",
+        "",
+        f"1. A {mb:.0f} MB bundle over loopback (chunks of {r['chunk_bytes'] // MiB} MiB)",
+        f"   curl raw HTTP PUT (no checks):        {r['curl_mb_s']:8.1f} MB/s  ({r['curl_s']:.2f} s)",
+        f"   ours, tus + sha256 per chunk + fsync: {r['ours_stream_mb_s']:8.1f} MB/s  "
+        f"(ratio {r['ratio']:.2f}x, target >= {THROUGHPUT_TARGET}x)  {verdict[r['pass_throughput']]}",
+        f"   ours end to end incl. import+receipt: {r['ours_end_to_end_mb_s']:8.1f} MB/s  "
+        f"({r['ours_total_s']:.2f} s; last chunk + import {r['last_chunk_and_import_s']:.2f} s)",
+        "",
+        f"2. Provider killed mid-chunk at about half, restarted, upload resumed "
+        f"(cut happened: {r['cut_happened']})",
+        f"   confirmed before the cut {r['cut_confirmed_offset']:,} B; bytes sent {r['cut_sent']:,} for "
+        f"{r['bytes']:,}; re-sent {r['resent_bytes']:,} B (target <= one chunk, "
+        f"{r['chunk_bytes']:,} B)  {verdict[r['pass_resend']]}",
+        "",
+        f"3. Import of {r['small_bundles']} small bundles: {r['imports_per_s']:.1f} per second "
+        f"(target >= {IMPORT_RATE_TARGET:g})  {verdict[r['pass_import']]}",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_sync", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=500, help="size of the large bundle's capture (MB)")
+    ap.add_argument("--chunk-mb", type=int, default=8, help="tus chunk size in MiB (default 8)")
+    ap.add_argument("--small", type=int, default=50, help="small bundles for the import rate")
+    ap.add_argument("--dir", type=Path, help="where to work (default: the system temp directory)")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = ap.parse_args(argv)
+    if args.mb <= 0 or args.chunk_mb < 1 or args.small < 1:
+        ap.error("--mb, --chunk-mb and --small must be positive")
+    with tempfile.TemporaryDirectory(prefix="assessor-bench-sync-", dir=args.dir) as tmp:
+        env = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+               "load_start": os.getloadavg()[0]}
+        print(f"building a {args.mb:g} MB bundle and {args.small} small ones ...", file=sys.stderr,
+              flush=True)
+        result = bench(args, Path(tmp))
+        env["load_end"] = os.getloadavg()[0]
+    print(render(env, result))
+    if args.json:
+        args.json.write_text(json.dumps({"environment": env, "sync": result}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
