@@ -79,7 +79,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     try:
         result = run_demo(
             lib, folder, checklist_id=args.checklist, parameter_set_id=args.parameters,
-            fail_step=args.fail_step,
+            fail_step=args.fail_step, video=not args.no_video,
         )
     except KeyError as exc:
         print(f"assessor demo: {exc.args[0]}", file=sys.stderr)
@@ -90,6 +90,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         print(f"  - {reason}")
     print(f"Rules refused {result.refusals} early or invalid action(s) along the way.")
     print(f"Events: {result.events}, hash chain verified, head {result.head_hash}")
+    if result.video_segments:
+        print(f"Video: {result.video_segments} segments, {result.video_seconds:.0f} s, step-aligned "
+              f"(frame times in each *.frames.csv); clip of one step: {result.clip}")
     print(f"Data: {result.database}")
     print(f"Look at it again: assessor assessments show {result.assessment_id} --data-dir {folder}")
     if result.bundle is not None:
@@ -275,6 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--fail-step", metavar="STEP", help="make this step fail (e.g. 12: a live HV reading)"
     )
+    demo.add_argument("--no-video", action="store_true",
+                      help="skip the simulated camera (a quicker run without video evidence)")
     demo.set_defaults(func=_cmd_demo)
     return parser
 

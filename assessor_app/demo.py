@@ -16,6 +16,7 @@ from assessor_app.core.engine import (
     AddNote,
     Finish,
     Person,
+    RecordConsent,
     RecordMeasurement,
     RecordResult,
     Refused,
@@ -26,6 +27,8 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
+from assessor_app.devices.video import SyntheticCamera
+from assessor_app.devices.video_session import FollowingClock, VideoSession, export_step_clip
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.sealing import seal_assessment
 from assessor_app.evidence.verify import verify_bundle, verify_path
@@ -34,6 +37,9 @@ from assessor_app.storage.store import AssessmentStore
 
 DEMO_VIN = "WVWZZZE1ZMP000042"
 DEMO_PIN = "2468"  # the demo assessor's signing-key PIN
+#: The demo camera: small and slow enough that 37 simulated minutes record in seconds.
+DEMO_CAMERA = (320, 240, 4.0)  # width, height, fps
+DEMO_SEGMENT_SECONDS = 60.0
 
 
 @dataclass
@@ -47,6 +53,9 @@ class DemoResult:
     refusals: int
     bundle: Path | None = None
     archive: Path | None = None
+    video_segments: int = 0
+    video_seconds: float = 0.0
+    clip: Path | None = None
 
 
 def _value_in_range(low: float | None, high: float | None) -> float:
@@ -62,7 +71,7 @@ def _value_in_range(low: float | None, high: float | None) -> float:
 def run_demo(
     library: Library, data_dir: Path, *, checklist_id: str = "hv-isolation-series",
     parameter_set_id: str = "generic-400v", fail_step: str | None = None,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] = print, video: bool = True,
 ) -> DemoResult:
     """Run a scripted assessment; with ``fail_step`` that step's measurement is out of range."""
     checklist = library.checklist(checklist_id)
@@ -78,6 +87,23 @@ def run_demo(
     )
     spec, engine = checklist.spec, recorder.engine
     recorder.act(AddNote("Demo run: simulated clock, vehicle and people"))
+    recorder.act(RecordConsent("learner-017", video=True,
+                               statement="Agreed to video recording as assessment evidence"))
+    follow = FollowingClock(lambda: clock.monotonic_us() * 1000)
+    session = None
+    if video:
+        width, height, fps = DEMO_CAMERA
+        camera = SyntheticCamera(width, height, fps, clock=follow, identity="demo-camera")
+        session = VideoSession(
+            store, data_dir, recorder.assessment_id, camera, clock=follow,
+            timeline_us=lambda: recorder.timeline.at(follow.monotonic_ns() // 1000),
+            segment_seconds=DEMO_SEGMENT_SECONDS,
+        )
+        session.start(consent_given=bool(engine.state.consent and engine.state.consent["video"]))
+
+    def tick(seconds: float) -> None:
+        clock.advance(seconds)
+        follow.lead_moved()
     say(f"Assessment {recorder.assessment_id}")
     say(f"  checklist {spec.id} {spec.version} (sha256 {checklist.sha256[:16]}...)")
     say(f"  parameters {params.params.id} {params.params.version}; vehicle {DEMO_VIN}, {wv:g} V")
@@ -97,13 +123,13 @@ def run_demo(
             say(f"  [{clock_text()}] {label}: refused - {result.reason}")
             if result.wait_s is None:
                 return False
-            clock.advance(result.wait_s)
+            tick(result.wait_s)
 
     for step in spec.steps:
         if engine.state.phase != "in_progress":
             break
         title = step.title.get_text("en")
-        clock.advance(45)
+        tick(45)
         act(StartStep(step.id), f"{step.id} {title}")
         if step.na_allowed:
             act(RecordResult(step.id, "na", reason="Not applicable on this vehicle type"),
@@ -112,10 +138,10 @@ def run_demo(
             continue
         for m in step.measurements:
             value = _demo_value(engine.bounds(m), fail=step.id == fail_step)
-            clock.advance(20)
+            tick(20)
             act(RecordMeasurement(step.id, m.id, value, m.unit), f"{step.id} {title}")
             say(f"  [{clock_text()}] {step.id} measured {m.label.get_text('en')}: {value:g} {m.unit}")
-        clock.advance(30)
+        tick(30)
         if step.id == fail_step:
             act(RecordResult(step.id, "fail", reason="Out of range in the demo"), f"{step.id} {title}")
             say(f"  [{clock_text()}] {step.id} {title}: FAIL ({step.risk})")
@@ -126,6 +152,22 @@ def run_demo(
         act(ScoreRubric(criterion.id, spec.rubric.scale.max - 1), f"rubric {criterion.id}")
     act(SignOff("assessor", "Demo Assessor", "I observed this assessment."), "sign-off")
     act(Finish(), "finish")
+    segments, seconds, clip = 0, 0.0, None
+    if session is not None:
+        deadline = time.monotonic() + 300
+        while not follow.caught_up() and time.monotonic() < deadline:
+            time.sleep(0.02)  # the camera thread is encoding the last stretch
+        session.request_stop()
+        follow.release()
+        session.stop()
+        status = session.status()
+        segments, seconds = status.segments, status.duration_s
+        say(f"  video: {segments} segments, {seconds:.0f} s, {status.bytes_written / 1e6:.1f} MB, "
+            f"{status.frames_dropped} frames dropped; in {session.folder / 'video'}")
+        clip_step = fail_step or next((s.id for s in spec.steps if s.measurements), spec.steps[0].id)
+        clip = export_step_clip(store, data_dir, recorder.assessment_id, clip_step,
+                                data_dir / "clips" / f"{recorder.assessment_id}-step-{clip_step}.ts").path
+        say(f"  clip of step {clip_step}: {clip}")
     events = store.events(recorder.assessment_id)
     head = verify_chain(events)
     AssessmentRecorder.open(store, recorder.assessment_id)  # replay proves every decision
@@ -147,6 +189,7 @@ def run_demo(
     return DemoResult(
         recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
         data_dir / "assessor.db", len(events), head, refusals, bundle.path, archive,
+        segments, seconds, clip,
     )
 
 

@@ -28,3 +28,16 @@ def clock() -> ManualClock:
 def driver(mini: Mini, clock: ManualClock) -> Driver:
     """A fresh assessment on the mini checklist, driven through the pure engine."""
     return Driver(mini, clock)
+
+
+@pytest.fixture(scope="session")
+def demo_with_video(tmp_path_factory):
+    """One scripted assessment with simulated camera, sealed: shared, so never modify its files."""
+    from assessor_app.core.specs.library import load_library
+    from assessor_app.demo import run_demo
+    from assessor_app.paths import checklists_dir
+
+    result = run_demo(load_library(checklists_dir()), tmp_path_factory.mktemp("demo-video"),
+                      say=lambda _line: None)
+    assert result.bundle is not None and result.archive is not None and result.video_segments > 0
+    return result

@@ -10,18 +10,12 @@ import bagit
 import pytest
 
 from assessor_app.cli import main
-from assessor_app.core.specs.library import load_library
-from assessor_app.demo import run_demo
 from assessor_app.evidence.verify import verify_bundle
-from assessor_app.paths import checklists_dir
 
 
 @pytest.fixture(scope="module")
-def sealed(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    result = run_demo(load_library(checklists_dir()), folder, say=lambda _line: None)
-    assert result.bundle is not None
-    return result.bundle
+def sealed(demo_with_video) -> Path:
+    return demo_with_video.bundle
 
 
 @pytest.fixture

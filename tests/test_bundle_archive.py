@@ -22,11 +22,8 @@ from assessor_app.storage.store import AssessmentStore
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("demo")
-    result = run_demo(load_library(checklists_dir()), folder, say=lambda _line: None)
-    assert result.bundle is not None and result.archive is not None
-    return result.bundle, result.archive
+def demo(demo_with_video) -> tuple[Path, Path]:
+    return demo_with_video.bundle, demo_with_video.archive
 
 
 def test_the_demo_writes_an_archive_that_verifies(demo, capsys):
@@ -72,7 +69,7 @@ def test_an_archive_opens_into_a_folder_that_verifies(demo, tmp_path):
 
 def test_seal_archive_flag_writes_the_tar_next_to_the_bundle(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "data"
-    result = run_demo(load_library(checklists_dir()), folder, say=lambda _line: None)
+    result = run_demo(load_library(checklists_dir()), folder, say=lambda _line: None, video=False)
     # the demo sealed it already: unseal it in the store and remove its bundle, then seal again
     assert result.bundle is not None
     store = AssessmentStore.open(folder / "assessor.db")

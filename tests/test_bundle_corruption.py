@@ -29,7 +29,7 @@ NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, ma
 @pytest.fixture(scope="module")
 def sealed(tmp_path_factory) -> Path:
     result = run_demo(load_library(checklists_dir()), tmp_path_factory.mktemp("demo"),
-                      say=lambda _line: None)
+                      say=lambda _line: None, video=False)
     assert result.bundle is not None
     return result.bundle
 

@@ -32,14 +32,14 @@ def test_headless_demo_runs_a_competent_hv_isolation(tmp_path: Path, capsys):
 
 
 def test_demo_with_a_live_dead_test_is_not_yet_competent(tmp_path: Path, capsys):
-    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "12"]) == 0
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "12", "--no-video"]) == 0
     out = capsys.readouterr().out
     assert "Outcome: not yet competent" in out
     assert "critical step 12 failed" in out
 
 
 def test_demo_runs_on_the_800v_parameter_set(tmp_path: Path, capsys):
-    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--parameters", "generic-800v"]
+    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--parameters", "generic-800v", "--no-video"]
     assert main(args) == 0
     assert "Outcome: competent" in capsys.readouterr().out
 
@@ -62,7 +62,7 @@ def test_checklist_list_shows_versions_gateways_and_parameter_sets(capsys):
 def test_console_script_demo_in_a_fresh_process(tmp_path: Path):
     env = {**os.environ, "ASSESSOR_DATA_DIR": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "assessor_app.cli", "demo", "--headless"],
+        [sys.executable, "-m", "assessor_app.cli", "demo", "--headless", "--no-video"],
         capture_output=True, text=True, env=env, timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -73,7 +73,8 @@ def test_console_script_demo_in_a_fresh_process(tmp_path: Path):
 def test_unreadable_store_is_a_message_not_a_traceback(tmp_path: Path):
     (tmp_path / "assessor.db").write_text("this is not a database")
     result = subprocess.run(
-        [sys.executable, "-m", "assessor_app.cli", "demo", "--headless", "--data-dir", str(tmp_path)],
+        [sys.executable, "-m", "assessor_app.cli", "demo", "--headless", "--data-dir", str(tmp_path),
+         "--no-video"],
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 1
@@ -82,7 +83,7 @@ def test_unreadable_store_is_a_message_not_a_traceback(tmp_path: Path):
 
 
 def test_assessments_list_and_show_after_the_demo(tmp_path: Path, capsys):
-    assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--no-video"]) == 0
     capsys.readouterr()
     assert main(["assessments", "list", "--data-dir", str(tmp_path)]) == 0
     line = capsys.readouterr().out.splitlines()[0]

@@ -30,17 +30,16 @@ def _text(pdf: bytes | Path) -> str:
 def failed(tmp_path_factory) -> Path:
     """A sealed assessment stopped at the dead test (step 12) by a live reading."""
     folder = tmp_path_factory.mktemp("failed")
-    result = run_demo(load_library(checklists_dir()), folder, fail_step="12", say=lambda _l: None)
+    result = run_demo(load_library(checklists_dir()), folder, fail_step="12", say=lambda _l: None,
+                      video=False)
     assert result.bundle is not None and result.outcome == "not_yet_competent"
     return result.bundle
 
 
 @pytest.fixture(scope="module")
-def passed(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("passed")
-    result = run_demo(load_library(checklists_dir()), folder, say=lambda _l: None)
-    assert result.bundle is not None and result.outcome == "competent"
-    return result.bundle
+def passed(demo_with_video) -> Path:
+    assert demo_with_video.outcome == "competent"
+    return demo_with_video.bundle
 
 
 def _spec(bundle: Path):

@@ -16,7 +16,7 @@ def test_the_readme_recipe_verifies_a_demo_bundle(tmp_path: Path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     snippet = re.search(r"python3 - BUNDLE <<'EOF'\n(.*?)\nEOF\n", readme, re.S)
     assert snippet, "the README's verification snippet is missing"
-    bundle = run_demo(load_library(checklists_dir()), tmp_path, say=lambda _l: None).bundle
+    bundle = run_demo(load_library(checklists_dir()), tmp_path, say=lambda _l: None, video=False).bundle
     result = subprocess.run(
         [sys.executable, "-", str(bundle)], input=snippet.group(1), capture_output=True, text=True,
         timeout=120,

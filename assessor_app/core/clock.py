@@ -74,6 +74,10 @@ class Timeline:
         gap = max(0, clock.wall_us() - last_wall_us)
         return cls(clock, last_t_us + gap), gap
 
+    def at(self, monotonic_us: int) -> int:
+        """The timeline position of a reading of this run's monotonic clock (e.g. a frame's)."""
+        return self._t0 + monotonic_us - self._mono0
+
     def now(self) -> Stamp:
         return Stamp(self.clock.wall_us(), self._t0 + self.clock.monotonic_us() - self._mono0)
 
