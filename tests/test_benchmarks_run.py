@@ -66,3 +66,15 @@ def test_sync_benchmark_runs_end_to_end(tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
     out = json.loads((tmp_path / "out.json").read_text())
     assert out["sync"]["cut_happened"] and out["sync"]["small_bundles"] == 2
+
+
+def test_can_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_can", "--seconds", "1", "--fps", "500", "--snapshots", "1",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = json.loads((tmp_path / "out.json").read_text())
+    assert out["logging"]["sent"] == 1000 and out["logging"]["ours"]["frames"] == 1000
+    assert out["snapshot"]["not_ok"] == []

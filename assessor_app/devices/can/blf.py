@@ -116,6 +116,7 @@ class BlfSegmentFile:
         self._written = 0
         self._host_size = 0
         self._file.write(self._header(FILE_HEADER_SIZE))
+        self._file.flush()  # a file that exists is a readable BLF, even if the process dies now
         self._written = FILE_HEADER_SIZE
 
     def _header(self, file_size: int) -> bytes:
