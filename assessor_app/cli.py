@@ -281,6 +281,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-video", action="store_true",
                       help="skip the simulated camera (a quicker run without video evidence)")
     demo.set_defaults(func=_cmd_demo)
+
+    from assessor_app.provider.commands import register as register_provider
+    from assessor_app.sync.commands import register as register_sync
+
+    register_provider(sub)
+    register_sync(sub)
     return parser
 
 

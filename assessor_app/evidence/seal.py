@@ -7,6 +7,7 @@ by hand (DSSE signs ``PAE(payloadType, payload)`` with Ed25519), without this ap
 from __future__ import annotations
 
 import binascii
+import copy
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -72,7 +73,8 @@ def public_key(pem: str) -> Key:
 def verify_seal(envelope: Mapping[str, Any], keys: list[Key], threshold: int) -> VerifiedSeal:
     """Check ``threshold`` distinct signatures by ``keys``; return the signed statement."""
     try:
-        env = Envelope.from_dict(dict(envelope))
+        # from_dict takes the signatures out of the mapping it is given: hand it a copy
+        env = Envelope.from_dict(copy.deepcopy(dict(envelope)))
     except (AttributeError, KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise SealError(f"the seal is not a DSSE envelope: {exc}") from exc
     if env.payload_type != PAYLOAD_TYPE:

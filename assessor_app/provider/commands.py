@@ -7,9 +7,10 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assessor_app.provider.store import ProviderConfig, ProviderError
+if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
+    from assessor_app.provider.store import ProviderConfig
 
 #: Where the provider keeps its database, bundles and key unless --folder says otherwise.
 PROVIDER_DIR_ENV = "ASSESSOR_PROVIDER_DIR"
@@ -26,6 +27,8 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def _config(args: argparse.Namespace) -> ProviderConfig:
+    from assessor_app.provider.store import ProviderConfig
+
     return ProviderConfig(_folder(args), database_url=args.database_url or None)
 
 
@@ -45,6 +48,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from assessor_app.provider.server import bind, uvicorn_config
 
     if args.host not in ("127.0.0.1", "::1", "localhost") and not args.public:
+        from assessor_app.provider.store import ProviderError
+
         raise ProviderError(f"refusing to listen on {args.host} without --public: put the provider "
                             "behind a TLS reverse proxy first")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
