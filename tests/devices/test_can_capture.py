@@ -263,3 +263,25 @@ def test_device_uptime_timestamps_are_kept_as_they_are(tmp_path: Path):
     got = list(can.BLFReader(str(path)))
     assert [round(m.timestamp, 6) for m in got] == [round(m.timestamp, 6) for m in frames]
     assert {m.channel for m in got} == {2}
+
+
+def test_a_torn_last_container_is_cut_when_a_crashed_segment_is_finished(tmp_path: Path):
+    from assessor_app.devices.can.recovery import finish_unclosed_segment
+
+    path = tmp_path / "crashed.blf"
+    segment = BlfSegmentFile(path, 1, time.time())
+    first = [(can.Message(arbitration_id=i, data=bytes(8), is_extended_id=False), i) for i in range(100)]
+    segment.write_many(first)
+    segment.flush()
+    whole = path.stat().st_size
+    segment.write_many([(can.Message(arbitration_id=7, data=b"\x07", is_extended_id=False), 1000 + i)
+                        for i in range(50)])
+    segment.flush()
+    segment.abandon()
+    with open(path, "r+b") as f:  # the process died in the middle of writing the second container
+        f.truncate(whole + 20)
+    info = finish_unclosed_segment(path)
+    assert info["frames"] == 100 and info["size"] == whole == path.stat().st_size
+    assert info["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert [m.arbitration_id for m in can.BLFReader(str(path))] == list(range(100))
+    assert read_host_times(path) == list(range(100))

@@ -14,6 +14,7 @@ import can
 import pytest
 
 from assessor_app.devices.can import read_host_times, read_journal
+from assessor_app.devices.can.recovery import recover_capture
 
 ROOT = Path(__file__).resolve().parents[2]
 # The child logs a simulated EV's numbered background frames and changes step every 0.2 s,
@@ -87,3 +88,12 @@ def test_sigkill_loses_at_most_the_last_second(tmp_path: Path):
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # nothing missing in between
     lost_ns = kill_ns - max(host)
     assert lost_ns <= 1_000_000_000, f"the last {lost_ns / 1e9:.2f} s before the kill were lost"
+    recovered = recover_capture(tmp_path)  # what the app does on its next start
+    assert [Path(r["path"]).name for r in recovered] == open_segments
+    for record in recovered:
+        path = Path(record["path"])
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"]
+        reader = can.BLFReader(str(path))
+        assert reader.object_count == record["frames"] == sum(1 for _ in reader)
+        assert len(read_host_times(path)) == record["frames"]
+    assert recover_capture(tmp_path) == []  # once finished, a segment is left alone

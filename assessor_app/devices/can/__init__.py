@@ -30,7 +30,9 @@ Logging (capture.py, blf.py, records.py)
     ``retry_interval_s``); the capture goes on in new segments. Each segment file is finished,
     fsynced and its hash checked against a read-back before it is reported; ``capture.jsonl`` in
     the folder journals every segment and gap durably. ``read_host_times(path)`` gives the host
-    receive time of each frame (the ``.host-ns`` file beside each ``.blf``).
+    receive time of each frame (the ``.host-ns`` file beside each ``.blf``). After a crash,
+    ``recover_capture(folder)`` finishes and hashes the segment that was open (a torn last
+    container dropped; at most ``flush_interval_s`` of frames lost) and journals it.
 
 Snapshots (snapshot.py, clearing.py, elm327.py)
     ``take_snapshot(bus, notifier=..., dids=..., pids=DEFAULT_PIDS, timeout_s=0.5, timeline_us=...)``
@@ -75,6 +77,7 @@ _EXPORTS = {
     "CaptureStats": "records",
     "BusLoad": "records",
     "read_journal": "records",
+    "recover_capture": "recovery",
     "take_snapshot": "snapshot",
     "probe_obd": "snapshot",
     "DiagnosticSnapshot": "snapshot",
