@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -211,5 +210,4 @@ def test_connection(
     if notifier.exception is not None:
         result.ok = False
         result.message = f"The CAN adapter {config.describe()} failed while testing: {notifier.exception}"
-    time.monotonic()
     return result
