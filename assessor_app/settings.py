@@ -22,6 +22,7 @@ LANGUAGES = {"en": "English", "fi": "Suomi", "sv": "Svenska", "es": "Español", 
 class Settings:
     language: str = "en"
     data_dir: str = ""  # empty: the platform's user data folder
+    camera: str = ""  # empty: none; "simulated"; a camera index ("0") or device path
 
 
 def settings_path() -> Path:
