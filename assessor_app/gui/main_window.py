@@ -17,6 +17,7 @@ from assessor_app.gui.pages.review import ReviewPage
 from assessor_app.gui.pages.run import RunPage
 from assessor_app.gui.pages.settings import SettingsPage
 from assessor_app.gui.run_controller import RunController, RunSnapshot
+from assessor_app.gui.video import VideoCoordinator
 from assessor_app.settings import Settings, load_settings, save_settings
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, store: AssessmentStore, library: Library, language: str = "en",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, camera: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assessor"))
         self.store = store
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.review = ReviewPage()
         self.settings_page = SettingsPage(load_settings(), str(store.path.parent),
                                           self._device_fingerprint())
+        self.video = VideoCoordinator(self.run_page.video, self.tasks, store.path.parent, camera)
+        self.video.failed.connect(self.report)
         self.stack = QStackedWidget()
         for page in (self.home, self.new_page, self.run_page, self.review, self.settings_page):
             self.stack.addWidget(page)
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self.home.settings_requested.connect(lambda: self.stack.setCurrentWidget(self.settings_page))
         self.settings_page.back_requested.connect(self.show_home)
         self.settings_page.save_requested.connect(self.save_settings)
+        self.settings_page.find_cameras_requested.connect(self.find_cameras)
         self.refresh_home()
 
     # ------------------------------------------------------------------ home
@@ -110,6 +114,8 @@ class MainWindow(QMainWindow):
         self.tasks.write(Operation(controller.snapshot, on_success=self._show_opened, label="snapshot"))
 
     def _show_opened(self, snap: RunSnapshot) -> None:
+        if self.controller is not None:
+            self.video.begin(self.controller.recorder, in_progress=not snap.read_only)
         self.run_page.show_snapshot(snap, move_to_next=True)
         self.review.show_snapshot(snap)
         self.stack.setCurrentWidget(self.review if snap.read_only else self.run_page)
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
             self.run_page.show_refusal(result.reason)
             self.review.show_refusal(result.reason)
         elif snap.read_only:
+            self.video.end()
             self.stack.setCurrentWidget(self.review)
 
     def _refresh_run(self) -> None:
@@ -178,10 +185,20 @@ class MainWindow(QMainWindow):
             self.report(error)
 
     def save_settings(self, settings: Settings) -> None:
+        self.video.camera = settings.camera
         self.tasks.background(Operation(
             lambda: save_settings(settings), on_success=lambda p: self.settings_page.show_saved(str(p)),
             on_failure=self.report, label="settings",
         ))
+
+    def find_cameras(self) -> None:
+        from assessor_app.devices.video import list_cameras
+
+        def found(cameras: list[Any]) -> None:
+            self.settings_page.show_cameras([(str(c.index), c.label) for c in cameras])
+
+        self.tasks.background(Operation(list_cameras, on_success=found, on_failure=self.report,
+                                        label="cameras"))
 
     def show_review(self) -> None:
         self.stack.setCurrentWidget(self.review)
@@ -196,6 +213,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         self.run_page.timer.stop()
+        self.video.shutdown()
         self.tasks.shutdown()
         super().closeEvent(event)
 

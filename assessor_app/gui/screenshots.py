@@ -212,6 +212,8 @@ def _drive(s: Session, paused_id: str) -> None:
     s.select("10")
     if s.status("10") != "blocked" or not run.wait.text():
         raise ScreenshotError(f"step 10 should be blocked with a countdown, is {s.status('10')}")
+    s.wait_until(lambda: run.video.last_status is not None and run.video.last_status.frames_written > 0,
+                 "the camera preview")
     s.shoot(SHOTS[2], run)
 
     # Home (via review), resume the paused assessment from the list.
@@ -280,11 +282,11 @@ def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
         window: MainWindow | None = None
         try:
             library = load_library(checklists_dir())
-            run_demo(library, folder, say=lambda _line: None)
-            run_demo(library, folder, fail_step="12", say=lambda _line: None)
+            run_demo(library, folder, say=lambda _line: None, video=False)
+            run_demo(library, folder, fail_step="12", say=lambda _line: None, video=False)
             paused_id = seed_paused_assessment(library, folder, language)
             store = AssessmentStore.open(database_path(folder))
-            window = MainWindow(store, library, language)
+            window = MainWindow(store, library, language, camera="simulated")
             window.resize(WIDTH, HEIGHT)
             window.show()
             session = Session(window, outdir)

@@ -69,7 +69,8 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
         from assessor_app.demo import run_demo
 
         run_demo(library, folder, say=log.info)
-    window = MainWindow(store, library, settings.language)
+    window = MainWindow(store, library, settings.language,
+                        camera="simulated" if demo else settings.camera)
     window.show()
     log.info("ready: window shown, data in %s, %d translator(s)", folder, len(translators))
     code = app.exec()

@@ -122,23 +122,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="31"/>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="32"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="179"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
@@ -348,97 +348,97 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="66"/>
+        <location filename="../pages/run.py" line="67"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="172"/>
+        <location filename="../pages/run.py" line="179"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="176"/>
+        <location filename="../pages/run.py" line="183"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="202"/>
+        <location filename="../pages/run.py" line="209"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="233"/>
+        <location filename="../pages/run.py" line="240"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="233"/>
+        <location filename="../pages/run.py" line="240"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="247"/>
+        <location filename="../pages/run.py" line="254"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="251"/>
+        <location filename="../pages/run.py" line="258"/>
         <source>{what}: {time} left</source>
         <translation>{what}: quedan {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="292"/>
+        <location filename="../pages/run.py" line="299"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>
@@ -446,87 +446,205 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="30"/>
-        <location filename="../pages/settings.py" line="43"/>
+        <location filename="../pages/settings.py" line="34"/>
+        <location filename="../pages/settings.py" line="47"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="35"/>
-        <location filename="../pages/settings.py" line="47"/>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="39"/>
+        <location filename="../pages/settings.py" line="51"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="36"/>
+        <location filename="../pages/settings.py" line="40"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="41"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="38"/>
+        <location filename="../pages/settings.py" line="42"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="41"/>
+        <location filename="../pages/settings.py" line="45"/>
         <source>General (applies when the app is next started)</source>
         <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="48"/>
-        <source>Devices</source>
-        <translation>Dispositivos</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="50"/>
-        <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
-        <translation>Cámara y adaptadores de diagnosis del vehículo: no disponibles en esta versión.</translation>
-    </message>
-    <message>
         <location filename="../pages/settings.py" line="52"/>
+        <source>Devices (apply to the next assessment opened)</source>
+        <translation>Dispositivos (se aplican a la próxima evaluación abierta)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="55"/>
+        <location filename="../pages/settings.py" line="65"/>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="56"/>
+        <source>No camera</source>
+        <translation>Sin cámara</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="57"/>
+        <source>Simulated camera (test pattern)</source>
+        <translation>Cámara simulada (patrón de prueba)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="59"/>
+        <source>Camera {name}</source>
+        <translation>Cámara {name}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="61"/>
+        <source>Find cameras</source>
+        <translation>Buscar cámaras</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="66"/>
+        <source>Vehicle diagnostic adapters: not available in this version.</source>
+        <translation>Adaptadores de diagnóstico del vehículo: no disponibles en esta versión.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="68"/>
         <source>Training provider</source>
         <translation>Centro de formación</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="70"/>
         <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
         <translation>Envío al centro de formación: no disponible en esta versión; las evaluaciones se quedan en este ordenador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="56"/>
+        <location filename="../pages/settings.py" line="72"/>
         <source>This workstation</source>
         <translation>Este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="74"/>
         <source>not created yet</source>
         <translation>aún no creada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="76"/>
         <source>Workstation key fingerprint</source>
         <translation>Huella de la clave del puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="78"/>
         <source>Signing key fingerprint</source>
         <translation>Huella de la clave de firma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="63"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>El centro de formación la compara con la clave que registró para este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="97"/>
+        <source>Looking for cameras (a few seconds)…</source>
+        <translation>Buscando cámaras (unos segundos)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="116"/>
+        <source>{n} camera(s) found.</source>
+        <translation>Cámaras encontradas: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCoordinator</name>
+    <message>
+        <location filename="../video.py" line="116"/>
+        <source>No assessment open</source>
+        <translation>Ninguna evaluación abierta</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="123"/>
+        <source>Assessment closed: no recording</source>
+        <translation>Evaluación cerrada: sin grabación</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="126"/>
+        <source>Not recording: no consent to video</source>
+        <translation>Sin grabar: no hay consentimiento de vídeo</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="129"/>
+        <source>No camera chosen (Settings)</source>
+        <translation>No se ha elegido cámara (Ajustes)</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="131"/>
+        <source>Starting the camera…</source>
+        <translation>Iniciando la cámara…</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="155"/>
+        <source>Camera not available</source>
+        <translation>Cámara no disponible</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <location filename="../video.py" line="47"/>
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="49"/>
+        <source>Recording status</source>
+        <translation>Estado de la grabación</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="50"/>
+        <location filename="../video.py" line="100"/>
+        <source>Pause recording (V)</source>
+        <translation>Pausar grabación (V)</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="81"/>
+        <source> · {n} frames dropped</source>
+        <translation> · {n} fotogramas perdidos</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="84"/>
+        <source>● REC {time} · {size}</source>
+        <translation>● GRAB {time} · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="87"/>
+        <source>Paused at {time} · {size}</source>
+        <translation>En pausa en {time} · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="90"/>
+        <source>Camera lost: waiting for it to come back</source>
+        <translation>Cámara perdida: esperando a que vuelva</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="93"/>
+        <source>Recorded {time} in {n} segments · {size}</source>
+        <translation>Grabado {time} en {n} segmentos · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="99"/>
+        <source>Resume recording (V)</source>
+        <translation>Reanudar grabación (V)</translation>
     </message>
 </context>
 <context>

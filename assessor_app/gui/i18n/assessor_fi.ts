@@ -122,23 +122,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="31"/>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="32"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Offline</source>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="179"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -348,97 +348,97 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="66"/>
+        <location filename="../pages/run.py" line="67"/>
         <source>Steps</source>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="172"/>
+        <location filename="../pages/run.py" line="179"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="176"/>
+        <location filename="../pages/run.py" line="183"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="202"/>
+        <location filename="../pages/run.py" line="209"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="233"/>
+        <location filename="../pages/run.py" line="240"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="233"/>
+        <location filename="../pages/run.py" line="240"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="247"/>
+        <location filename="../pages/run.py" line="254"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="251"/>
+        <location filename="../pages/run.py" line="258"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="292"/>
+        <location filename="../pages/run.py" line="299"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
@@ -446,87 +446,205 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="30"/>
-        <location filename="../pages/settings.py" line="43"/>
+        <location filename="../pages/settings.py" line="34"/>
+        <location filename="../pages/settings.py" line="47"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="35"/>
-        <location filename="../pages/settings.py" line="47"/>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="39"/>
+        <location filename="../pages/settings.py" line="51"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="36"/>
+        <location filename="../pages/settings.py" line="40"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="41"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="38"/>
+        <location filename="../pages/settings.py" line="42"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="41"/>
+        <location filename="../pages/settings.py" line="45"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="48"/>
-        <source>Devices</source>
-        <translation>Laitteet</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="50"/>
-        <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
-        <translation>Kamera ja ajoneuvon diagnoosiadapterit: eivät käytettävissä tässä versiossa.</translation>
-    </message>
-    <message>
         <location filename="../pages/settings.py" line="52"/>
+        <source>Devices (apply to the next assessment opened)</source>
+        <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="55"/>
+        <location filename="../pages/settings.py" line="65"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="56"/>
+        <source>No camera</source>
+        <translation>Ei kameraa</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="57"/>
+        <source>Simulated camera (test pattern)</source>
+        <translation>Simuloitu kamera (testikuva)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="59"/>
+        <source>Camera {name}</source>
+        <translation>Kamera {name}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="61"/>
+        <source>Find cameras</source>
+        <translation>Etsi kamerat</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="66"/>
+        <source>Vehicle diagnostic adapters: not available in this version.</source>
+        <translation>Ajoneuvon diagnoosisovittimet: eivät käytettävissä tässä versiossa.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="68"/>
         <source>Training provider</source>
         <translation>Koulutuksen järjestäjä</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="70"/>
         <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
         <translation>Lähetys koulutuksen järjestäjälle: ei käytettävissä tässä versiossa; arvioinnit pysyvät tällä tietokoneella.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="56"/>
+        <location filename="../pages/settings.py" line="72"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="74"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="76"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="78"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="63"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="97"/>
+        <source>Looking for cameras (a few seconds)…</source>
+        <translation>Etsitään kameroita (muutama sekunti)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="116"/>
+        <source>{n} camera(s) found.</source>
+        <translation>Kameroita löytyi: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCoordinator</name>
+    <message>
+        <location filename="../video.py" line="116"/>
+        <source>No assessment open</source>
+        <translation>Ei avointa arviointia</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="123"/>
+        <source>Assessment closed: no recording</source>
+        <translation>Arviointi suljettu: ei tallennusta</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="126"/>
+        <source>Not recording: no consent to video</source>
+        <translation>Ei tallenneta: ei suostumusta videoon</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="129"/>
+        <source>No camera chosen (Settings)</source>
+        <translation>Kameraa ei valittu (Asetukset)</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="131"/>
+        <source>Starting the camera…</source>
+        <translation>Käynnistetään kameraa…</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="155"/>
+        <source>Camera not available</source>
+        <translation>Kamera ei käytettävissä</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <location filename="../video.py" line="47"/>
+        <source>Camera preview</source>
+        <translation>Kameran esikatselu</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="49"/>
+        <source>Recording status</source>
+        <translation>Tallennuksen tila</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="50"/>
+        <location filename="../video.py" line="100"/>
+        <source>Pause recording (V)</source>
+        <translation>Keskeytä tallennus (V)</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="81"/>
+        <source> · {n} frames dropped</source>
+        <translation> · {n} kuvaa pudonnut</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="84"/>
+        <source>● REC {time} · {size}</source>
+        <translation>● TALLENNUS {time} · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="87"/>
+        <source>Paused at {time} · {size}</source>
+        <translation>Keskeytetty {time} · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="90"/>
+        <source>Camera lost: waiting for it to come back</source>
+        <translation>Kamera kadonnut: odotetaan sen palaamista</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="93"/>
+        <source>Recorded {time} in {n} segments · {size}</source>
+        <translation>Tallennettu {time}, {n} osaa · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="99"/>
+        <source>Resume recording (V)</source>
+        <translation>Jatka tallennusta (V)</translation>
     </message>
 </context>
 <context>

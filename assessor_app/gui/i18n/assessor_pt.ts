@@ -122,23 +122,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="31"/>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="32"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Offline</source>
         <translation>Sem ligação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="179"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
     </message>
@@ -348,97 +348,97 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="66"/>
+        <location filename="../pages/run.py" line="67"/>
         <source>Steps</source>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="79"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="172"/>
+        <location filename="../pages/run.py" line="179"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="176"/>
+        <location filename="../pages/run.py" line="183"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="202"/>
+        <location filename="../pages/run.py" line="209"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="233"/>
+        <location filename="../pages/run.py" line="240"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="233"/>
+        <location filename="../pages/run.py" line="240"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="247"/>
+        <location filename="../pages/run.py" line="254"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="251"/>
+        <location filename="../pages/run.py" line="258"/>
         <source>{what}: {time} left</source>
         <translation>{what}: faltam {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="292"/>
+        <location filename="../pages/run.py" line="299"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>
@@ -446,87 +446,205 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="30"/>
-        <location filename="../pages/settings.py" line="43"/>
+        <location filename="../pages/settings.py" line="34"/>
+        <location filename="../pages/settings.py" line="47"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="35"/>
-        <location filename="../pages/settings.py" line="47"/>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="39"/>
+        <location filename="../pages/settings.py" line="51"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="36"/>
+        <location filename="../pages/settings.py" line="40"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="41"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="38"/>
+        <location filename="../pages/settings.py" line="42"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="41"/>
+        <location filename="../pages/settings.py" line="45"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="48"/>
-        <source>Devices</source>
-        <translation>Dispositivos</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="50"/>
-        <source>Camera and vehicle diagnostic adapters: not available in this version.</source>
-        <translation>Câmara e adaptadores de diagnóstico do veículo: não disponíveis nesta versão.</translation>
-    </message>
-    <message>
         <location filename="../pages/settings.py" line="52"/>
+        <source>Devices (apply to the next assessment opened)</source>
+        <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="55"/>
+        <location filename="../pages/settings.py" line="65"/>
+        <source>Camera</source>
+        <translation>Câmara</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="56"/>
+        <source>No camera</source>
+        <translation>Sem câmara</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="57"/>
+        <source>Simulated camera (test pattern)</source>
+        <translation>Câmara simulada (padrão de teste)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="59"/>
+        <source>Camera {name}</source>
+        <translation>Câmara {name}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="61"/>
+        <source>Find cameras</source>
+        <translation>Procurar câmaras</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="66"/>
+        <source>Vehicle diagnostic adapters: not available in this version.</source>
+        <translation>Adaptadores de diagnóstico do veículo: não disponíveis nesta versão.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="68"/>
         <source>Training provider</source>
         <translation>Entidade formadora</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="70"/>
         <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
         <translation>Envio para a entidade formadora: não disponível nesta versão; as avaliações ficam neste computador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="56"/>
+        <location filename="../pages/settings.py" line="72"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="74"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="76"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="78"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="63"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="97"/>
+        <source>Looking for cameras (a few seconds)…</source>
+        <translation>A procurar câmaras (alguns segundos)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="116"/>
+        <source>{n} camera(s) found.</source>
+        <translation>Câmaras encontradas: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCoordinator</name>
+    <message>
+        <location filename="../video.py" line="116"/>
+        <source>No assessment open</source>
+        <translation>Nenhuma avaliação aberta</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="123"/>
+        <source>Assessment closed: no recording</source>
+        <translation>Avaliação fechada: sem gravação</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="126"/>
+        <source>Not recording: no consent to video</source>
+        <translation>Sem gravar: sem consentimento de vídeo</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="129"/>
+        <source>No camera chosen (Settings)</source>
+        <translation>Nenhuma câmara escolhida (Definições)</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="131"/>
+        <source>Starting the camera…</source>
+        <translation>A iniciar a câmara…</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="155"/>
+        <source>Camera not available</source>
+        <translation>Câmara indisponível</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <location filename="../video.py" line="47"/>
+        <source>Camera preview</source>
+        <translation>Pré-visualização da câmara</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="49"/>
+        <source>Recording status</source>
+        <translation>Estado da gravação</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="50"/>
+        <location filename="../video.py" line="100"/>
+        <source>Pause recording (V)</source>
+        <translation>Pausar gravação (V)</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="81"/>
+        <source> · {n} frames dropped</source>
+        <translation> · {n} imagens perdidas</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="84"/>
+        <source>● REC {time} · {size}</source>
+        <translation>● GRAV {time} · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="87"/>
+        <source>Paused at {time} · {size}</source>
+        <translation>Em pausa em {time} · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="90"/>
+        <source>Camera lost: waiting for it to come back</source>
+        <translation>Câmara perdida: à espera que volte</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="93"/>
+        <source>Recorded {time} in {n} segments · {size}</source>
+        <translation>Gravado {time} em {n} segmentos · {size}</translation>
+    </message>
+    <message>
+        <location filename="../video.py" line="99"/>
+        <source>Resume recording (V)</source>
+        <translation>Retomar gravação (V)</translation>
     </message>
 </context>
 <context>

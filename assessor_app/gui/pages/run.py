@@ -29,6 +29,7 @@ from assessor_app.core.engine import (
 from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot
 from assessor_app.gui.theme import STATUS_MARK
+from assessor_app.gui.video import VideoPanel
 
 
 def range_text(m: MeasurementView) -> str:
@@ -104,8 +105,14 @@ class RunPage(QWidget):
                   self.review_button):
             buttons.addWidget(b)
         right.addLayout(buttons)
+        self.video = VideoPanel()
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.video)
+        left_column.addWidget(self.steps, 1)
         split = QSplitter()
-        split.addWidget(self.steps)
+        split.addWidget(left)
         split.addWidget(detail)
         split.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(split)
