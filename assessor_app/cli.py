@@ -202,6 +202,22 @@ def _cmd_record(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_clip(args: argparse.Namespace) -> int:
+    from assessor_app.devices.video_session import export_step_clip
+    from assessor_app.paths import data_dir
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    out = Path(args.out) if args.out else Path(f"clip-{args.id}-step-{args.step}.ts")
+    store = _store(args)
+    try:
+        clip = export_step_clip(store, folder, args.id, args.step, out)
+    finally:
+        store.close()
+    print(f"Clip of step {args.step}: {clip.path} ({clip.frames} frames, "
+          f"{(clip.t_last_us - clip.t_first_us) / 1e6:.1f} s, sha256 {clip.sha256})")
+    return 0
+
+
 def _cmd_verify(args: argparse.Namespace) -> int:
     from assessor_app.evidence.verify import verify_path
 
@@ -266,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
     record.add_argument("--out", help="the PDF file to write (default: in the current folder)")
     record.add_argument("--data-dir", help="the data folder (default: the app's)")
     record.set_defaults(func=_cmd_record)
+    clip = sub.add_parser("clip", help="cut the video of one checklist step from the recording")
+    clip.add_argument("id")
+    clip.add_argument("step", help="the step id, e.g. 12")
+    clip.add_argument("--out", help="the clip file (.ts, .mp4 or .avi; default: in the current folder)")
+    clip.add_argument("--data-dir", help="the data folder (default: the app's)")
+    clip.set_defaults(func=_cmd_clip)
     verify = sub.add_parser("verify", help="verify a sealed evidence bundle")
     verify.add_argument("bundle", help="the bundle folder, or its .tar archive")
     verify.set_defaults(func=_cmd_verify)

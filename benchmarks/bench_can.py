@@ -67,6 +67,39 @@ class Feeder(threading.Thread):
         self.bus.shutdown()
 
 
+def logging_load(stop: threading.Event, fps: float = 18_000.0, buses: int = 2) -> dict[str, Any]:
+    """CAN logging as a load beside another benchmark: ``buses`` saturated buses logged until ``stop``.
+
+    For ``python -m benchmarks.bench_video --with-load benchmarks.bench_can:logging_load``.
+    """
+    import tempfile
+
+    from assessor_app.devices.can import CanConfig, CanLogger
+
+    tag = f"load-{os.getpid()}"
+    with tempfile.TemporaryDirectory(prefix="assessor-can-load-") as tmp:
+        loggers, feeders = [], []
+        for i in range(buses):
+            channel = f"{tag}-{i}"
+            logger = CanLogger(CanConfig("virtual", channel, 1_000_000), Path(tmp) / f"can-{i}",
+                               timeline_us=lambda: time.monotonic_ns() // 1000, blf_channel=i + 1)
+            logger.start()
+            loggers.append(logger)
+            feeders.append(Feeder(channel, fps / buses, 24 * 3600))
+        for f in feeders:
+            f.start()
+        stop.wait()
+        for f in feeders:
+            f.seconds = 0  # the feeder ends at its next tick
+        for f in feeders:
+            f.join(5)
+        for lg in loggers:
+            lg.stop()
+        counters = [lg.stats().counters for lg in loggers]
+        return {"sent": sum(f.sent for f in feeders), "logged": sum(c.frames for c in counters),
+                "overflows": sum(c.queue_overflows for c in counters)}
+
+
 def blf_objects(paths: list[Path]) -> int:
     return sum(can.BLFReader(str(p)).object_count for p in paths)
 

@@ -139,3 +139,15 @@ def test_recording_needs_consent_to_video(tmp_path: Path, mini: Mini):
         session.start(consent_given=False)
     assert CaptureIndex(store).files(recorder.assessment_id) == []
     store.close()
+
+
+def test_assessor_clip_cuts_one_step(demo_with_video, tmp_path: Path, capsys):
+    from assessor_app.cli import main
+
+    data_dir = str(demo_with_video.database.parent)
+    out = tmp_path / "step-12.mp4"
+    assert main(["clip", demo_with_video.assessment_id, "12", "--data-dir", data_dir, "--out", str(out)]) == 0
+    assert "Clip of step 12" in capsys.readouterr().out
+    assert _frames(out) > 0
+    assert main(["clip", demo_with_video.assessment_id, "99", "--data-dir", data_dir]) == 1
+    assert "step 99" in capsys.readouterr().err
