@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from assessor_app.core.engine import Person, Refused, Vehicle
 from assessor_app.core.specs.library import Library
 from assessor_app.errors import AssessorError
+from assessor_app.gui.delivery import DeliveryCoordinator
 from assessor_app.gui.operations import Operation, TaskManager
 from assessor_app.gui.pages.home import HomePage
 from assessor_app.gui.pages.new_assessment import NewAssessmentForm, NewAssessmentPage
@@ -51,6 +53,10 @@ class MainWindow(QMainWindow):
         self.outbox = QLabel(self.tr("Outbox: 0"))
         self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().addPermanentWidget(self.outbox)
+        self.delivery = DeliveryCoordinator(store, store.path.parent, self.tasks, self.connection,
+                                            self.outbox)
+        self.delivery.failed.connect(self._delivery_failed)
+        self.delivery.enrolled.connect(self._enrolled)
         self.resize(1200, 800)
 
         self.home.new_requested.connect(lambda: self.stack.setCurrentWidget(self.new_page))
@@ -69,7 +75,9 @@ class MainWindow(QMainWindow):
         self.settings_page.back_requested.connect(self.show_home)
         self.settings_page.save_requested.connect(self.save_settings)
         self.settings_page.find_cameras_requested.connect(self.find_cameras)
+        self.settings_page.enroll_requested.connect(self.delivery.enroll)
         self.refresh_home()
+        self.delivery.start()
 
     # ------------------------------------------------------------------ home
     def show_home(self) -> None:
@@ -165,7 +173,7 @@ class MainWindow(QMainWindow):
             )
             return str(bundle.path)
 
-        self.tasks.write(Operation(run, on_success=self.review.show_sealed,
+        self.tasks.write(Operation(run, on_success=self._sealed,
                                    on_failure=self._seal_failed, label="seal"))
 
     def _device_fingerprint(self) -> str:
@@ -191,6 +199,21 @@ class MainWindow(QMainWindow):
             on_failure=self.report, label="settings",
         ))
 
+    def _enrolled(self, enrollment: Any) -> None:
+        self.settings_page.show_enrolled(enrollment.provider_url, enrollment.provider_key_id,
+                                         enrollment.workshop_name)
+
+    def _delivery_failed(self, error: BaseException) -> None:
+        if isinstance(error, AssessorError | OSError):
+            self.settings_page.show_enroll_failed(str(error))
+            self.statusBar().showMessage(str(error), 10_000)
+        else:
+            self.report(error)
+
+    def _sealed(self, path: str) -> None:
+        self.review.show_sealed(path)
+        self.delivery.bundle_sealed(Path(path))
+
     def find_cameras(self) -> None:
         from assessor_app.devices.video import list_cameras
 
@@ -214,6 +237,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         self.run_page.timer.stop()
         self.video.shutdown()
+        self.delivery.stop()
         self.tasks.shutdown()
         super().closeEvent(event)
 

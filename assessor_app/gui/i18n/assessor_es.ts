@@ -19,6 +19,75 @@
     </message>
 </context>
 <context>
+    <name>DeliveryCoordinator</name>
+    <message>
+        <location filename="../delivery.py" line="77"/>
+        <source>Not enrolled with a provider</source>
+        <translation>No inscrito con un centro de formación</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="78"/>
+        <source>Delivery stopped: {reason}</source>
+        <translation>Envío detenido: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="79"/>
+        <location filename="../delivery.py" line="129"/>
+        <source>Outbox: {n}</source>
+        <translation>Bandeja de salida: {n}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="113"/>
+        <source>Provider: up to date</source>
+        <translation>Centro: al día</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="113"/>
+        <source>Provider: sending</source>
+        <translation>Centro: enviando</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="114"/>
+        <source>Provider: offline</source>
+        <translation>Centro: sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="114"/>
+        <source>Provider: retrying</source>
+        <translation>Centro: reintentando</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="115"/>
+        <source>Provider: paused</source>
+        <translation>Centro: en pausa</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="115"/>
+        <source>Provider: stopped</source>
+        <translation>Centro: detenido</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="119"/>
+        <source>Provider: sending {id} {pct}%</source>
+        <translation>Centro: enviando {id} {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="122"/>
+        <source> (next try in {s} s)</source>
+        <translation> (próximo intento en {s} s)</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="125"/>
+        <source> · last delivery {when}</source>
+        <translation> · último envío {when}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="128"/>
+        <source>, {n} refused</source>
+        <translation>, {n} rechazados</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../pages/home.py" line="36"/>
@@ -122,23 +191,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="32"/>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="34"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="187"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
@@ -446,121 +515,170 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="34"/>
-        <location filename="../pages/settings.py" line="47"/>
+        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="50"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="39"/>
-        <location filename="../pages/settings.py" line="51"/>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="147"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="40"/>
+        <location filename="../pages/settings.py" line="43"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="41"/>
+        <location filename="../pages/settings.py" line="44"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="45"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="45"/>
+        <location filename="../pages/settings.py" line="48"/>
         <source>General (applies when the app is next started)</source>
         <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="52"/>
+        <location filename="../pages/settings.py" line="55"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (se aplican a la próxima evaluación abierta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="55"/>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="68"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="56"/>
+        <location filename="../pages/settings.py" line="59"/>
         <source>No camera</source>
         <translation>Sin cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="57"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Cámara simulada (patrón de prueba)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="62"/>
         <source>Camera {name}</source>
         <translation>Cámara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="61"/>
+        <location filename="../pages/settings.py" line="64"/>
         <source>Find cameras</source>
         <translation>Buscar cámaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="66"/>
+        <location filename="../pages/settings.py" line="69"/>
         <source>Vehicle diagnostic adapters: not available in this version.</source>
         <translation>Adaptadores de diagnóstico del vehículo: no disponibles en esta versión.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="68"/>
+        <location filename="../pages/settings.py" line="71"/>
         <source>Training provider</source>
         <translation>Centro de formación</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70"/>
-        <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
-        <translation>Envío al centro de formación: no disponible en esta versión; las evaluaciones se quedan en este ordenador.</translation>
+        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="85"/>
+        <source>Provider address</source>
+        <translation>Dirección del centro</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="72"/>
+        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="86"/>
+        <source>Enrollment code</source>
+        <translation>Código de inscripción</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="78"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <source>Workshop id</source>
+        <translation>Identificador del taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="80"/>
+        <location filename="../pages/settings.py" line="88"/>
+        <source>Workshop name</source>
+        <translation>Nombre del taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="81"/>
+        <source>Enroll this workstation</source>
+        <translation>Inscribir este puesto</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="82"/>
+        <source>Not enrolled: sealed assessments stay on this computer.</source>
+        <translation>No inscrito: las evaluaciones selladas se quedan en este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="91"/>
         <source>This workstation</source>
         <translation>Este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="93"/>
         <source>not created yet</source>
         <translation>aún no creada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Workstation key fingerprint</source>
         <translation>Huella de la clave del puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>Signing key fingerprint</source>
         <translation>Huella de la clave de firma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>El centro de formación la compara con la clave que registró para este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="125"/>
+        <source>Fill in the provider address, the code and the workshop.</source>
+        <translation>Indique la dirección del centro, el código y el taller.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="128"/>
+        <source>Enrolling…</source>
+        <translation>Inscribiendo…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="134"/>
+        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
+        <translation>Inscrito en {url} como {workshop}. Clave del centro: {key}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="139"/>
+        <source>Not enrolled: {reason}</source>
+        <translation>No inscrito: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Buscando cámaras (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="162"/>
         <source>{n} camera(s) found.</source>
         <translation>Cámaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="119"/>
+        <location filename="../pages/settings.py" line="165"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
     </message>
@@ -568,32 +686,33 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="116"/>
+        <location filename="../video.py" line="119"/>
         <source>No assessment open</source>
+        <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ninguna evaluación abierta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="123"/>
+        <location filename="../video.py" line="126"/>
         <source>Assessment closed: no recording</source>
         <translation>Evaluación cerrada: sin grabación</translation>
     </message>
     <message>
-        <location filename="../video.py" line="126"/>
+        <location filename="../video.py" line="129"/>
         <source>Not recording: no consent to video</source>
         <translation>Sin grabar: no hay consentimiento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="132"/>
         <source>No camera chosen (Settings)</source>
         <translation>No se ha elegido cámara (Ajustes)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="131"/>
+        <location filename="../video.py" line="134"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="155"/>
+        <location filename="../video.py" line="158"/>
         <source>Camera not available</source>
         <translation>Cámara no disponible</translation>
     </message>
@@ -612,37 +731,37 @@ Requisitos previos: {prereqs}</translation>
     </message>
     <message>
         <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="100"/>
+        <location filename="../video.py" line="102"/>
         <source>Pause recording (V)</source>
         <translation>Pausar grabación (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="81"/>
+        <location filename="../video.py" line="83"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} fotogramas perdidos</translation>
     </message>
     <message>
-        <location filename="../video.py" line="84"/>
+        <location filename="../video.py" line="86"/>
         <source>● REC {time} · {size}</source>
         <translation>● GRAB {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="87"/>
+        <location filename="../video.py" line="89"/>
         <source>Paused at {time} · {size}</source>
         <translation>En pausa en {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="90"/>
+        <location filename="../video.py" line="92"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Cámara perdida: esperando a que vuelva</translation>
     </message>
     <message>
-        <location filename="../video.py" line="93"/>
+        <location filename="../video.py" line="95"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Grabado {time} en {n} segmentos · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="99"/>
+        <location filename="../video.py" line="101"/>
         <source>Resume recording (V)</source>
         <translation>Reanudar grabación (V)</translation>
     </message>

@@ -19,6 +19,75 @@
     </message>
 </context>
 <context>
+    <name>DeliveryCoordinator</name>
+    <message>
+        <location filename="../delivery.py" line="77"/>
+        <source>Not enrolled with a provider</source>
+        <translation>Ei rekisteröity koulutuksen järjestäjälle</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="78"/>
+        <source>Delivery stopped: {reason}</source>
+        <translation>Toimitus pysähtyi: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="79"/>
+        <location filename="../delivery.py" line="129"/>
+        <source>Outbox: {n}</source>
+        <translation>Lähtevät: {n}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="113"/>
+        <source>Provider: up to date</source>
+        <translation>Järjestäjä: ajan tasalla</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="113"/>
+        <source>Provider: sending</source>
+        <translation>Järjestäjä: lähetetään</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="114"/>
+        <source>Provider: offline</source>
+        <translation>Järjestäjä: ei yhteyttä</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="114"/>
+        <source>Provider: retrying</source>
+        <translation>Järjestäjä: yritetään uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="115"/>
+        <source>Provider: paused</source>
+        <translation>Järjestäjä: tauolla</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="115"/>
+        <source>Provider: stopped</source>
+        <translation>Järjestäjä: pysäytetty</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="119"/>
+        <source>Provider: sending {id} {pct}%</source>
+        <translation>Järjestäjä: lähetetään {id} {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="122"/>
+        <source> (next try in {s} s)</source>
+        <translation> (seuraava yritys {s} s kuluttua)</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="125"/>
+        <source> · last delivery {when}</source>
+        <translation> · viimeisin toimitus {when}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="128"/>
+        <source>, {n} refused</source>
+        <translation>, {n} hylätty</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../pages/home.py" line="36"/>
@@ -122,23 +191,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="32"/>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="34"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Offline</source>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="187"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -446,121 +515,170 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="34"/>
-        <location filename="../pages/settings.py" line="47"/>
+        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="50"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="39"/>
-        <location filename="../pages/settings.py" line="51"/>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="147"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="40"/>
+        <location filename="../pages/settings.py" line="43"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="41"/>
+        <location filename="../pages/settings.py" line="44"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="45"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="45"/>
+        <location filename="../pages/settings.py" line="48"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="52"/>
+        <location filename="../pages/settings.py" line="55"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="55"/>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="68"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="56"/>
+        <location filename="../pages/settings.py" line="59"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="57"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="62"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="61"/>
+        <location filename="../pages/settings.py" line="64"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="66"/>
+        <location filename="../pages/settings.py" line="69"/>
         <source>Vehicle diagnostic adapters: not available in this version.</source>
         <translation>Ajoneuvon diagnoosisovittimet: eivät käytettävissä tässä versiossa.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="68"/>
+        <location filename="../pages/settings.py" line="71"/>
         <source>Training provider</source>
         <translation>Koulutuksen järjestäjä</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70"/>
-        <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
-        <translation>Lähetys koulutuksen järjestäjälle: ei käytettävissä tässä versiossa; arvioinnit pysyvät tällä tietokoneella.</translation>
+        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="85"/>
+        <source>Provider address</source>
+        <translation>Järjestäjän osoite</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="72"/>
+        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="86"/>
+        <source>Enrollment code</source>
+        <translation>Rekisteröintikoodi</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="78"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <source>Workshop id</source>
+        <translation>Korjaamon tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="80"/>
+        <location filename="../pages/settings.py" line="88"/>
+        <source>Workshop name</source>
+        <translation>Korjaamon nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="81"/>
+        <source>Enroll this workstation</source>
+        <translation>Rekisteröi tämä työasema</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="82"/>
+        <source>Not enrolled: sealed assessments stay on this computer.</source>
+        <translation>Ei rekisteröity: sinetöidyt arvioinnit pysyvät tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="91"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="93"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="125"/>
+        <source>Fill in the provider address, the code and the workshop.</source>
+        <translation>Täytä järjestäjän osoite, koodi ja korjaamo.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="128"/>
+        <source>Enrolling…</source>
+        <translation>Rekisteröidään…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="134"/>
+        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
+        <translation>Rekisteröity: {url}, korjaamo {workshop}. Järjestäjän avain: {key}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="139"/>
+        <source>Not enrolled: {reason}</source>
+        <translation>Ei rekisteröity: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="162"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="119"/>
+        <location filename="../pages/settings.py" line="165"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -568,32 +686,33 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="116"/>
+        <location filename="../video.py" line="119"/>
         <source>No assessment open</source>
+        <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ei avointa arviointia</translation>
     </message>
     <message>
-        <location filename="../video.py" line="123"/>
+        <location filename="../video.py" line="126"/>
         <source>Assessment closed: no recording</source>
         <translation>Arviointi suljettu: ei tallennusta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="126"/>
+        <location filename="../video.py" line="129"/>
         <source>Not recording: no consent to video</source>
         <translation>Ei tallenneta: ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="132"/>
         <source>No camera chosen (Settings)</source>
         <translation>Kameraa ei valittu (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="131"/>
+        <location filename="../video.py" line="134"/>
         <source>Starting the camera…</source>
         <translation>Käynnistetään kameraa…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="155"/>
+        <location filename="../video.py" line="158"/>
         <source>Camera not available</source>
         <translation>Kamera ei käytettävissä</translation>
     </message>
@@ -612,37 +731,37 @@ Esivaatimukset: {prereqs}</translation>
     </message>
     <message>
         <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="100"/>
+        <location filename="../video.py" line="102"/>
         <source>Pause recording (V)</source>
         <translation>Keskeytä tallennus (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="81"/>
+        <location filename="../video.py" line="83"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} kuvaa pudonnut</translation>
     </message>
     <message>
-        <location filename="../video.py" line="84"/>
+        <location filename="../video.py" line="86"/>
         <source>● REC {time} · {size}</source>
         <translation>● TALLENNUS {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="87"/>
+        <location filename="../video.py" line="89"/>
         <source>Paused at {time} · {size}</source>
         <translation>Keskeytetty {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="90"/>
+        <location filename="../video.py" line="92"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Kamera kadonnut: odotetaan sen palaamista</translation>
     </message>
     <message>
-        <location filename="../video.py" line="93"/>
+        <location filename="../video.py" line="95"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Tallennettu {time}, {n} osaa · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="99"/>
+        <location filename="../video.py" line="101"/>
         <source>Resume recording (V)</source>
         <translation>Jatka tallennusta (V)</translation>
     </message>

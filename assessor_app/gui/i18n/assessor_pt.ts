@@ -19,6 +19,75 @@
     </message>
 </context>
 <context>
+    <name>DeliveryCoordinator</name>
+    <message>
+        <location filename="../delivery.py" line="77"/>
+        <source>Not enrolled with a provider</source>
+        <translation>Não inscrito numa entidade formadora</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="78"/>
+        <source>Delivery stopped: {reason}</source>
+        <translation>Envio parado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="79"/>
+        <location filename="../delivery.py" line="129"/>
+        <source>Outbox: {n}</source>
+        <translation>Caixa de saída: {n}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="113"/>
+        <source>Provider: up to date</source>
+        <translation>Entidade: em dia</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="113"/>
+        <source>Provider: sending</source>
+        <translation>Entidade: a enviar</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="114"/>
+        <source>Provider: offline</source>
+        <translation>Entidade: sem ligação</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="114"/>
+        <source>Provider: retrying</source>
+        <translation>Entidade: a tentar de novo</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="115"/>
+        <source>Provider: paused</source>
+        <translation>Entidade: em pausa</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="115"/>
+        <source>Provider: stopped</source>
+        <translation>Entidade: parado</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="119"/>
+        <source>Provider: sending {id} {pct}%</source>
+        <translation>Entidade: a enviar {id} {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="122"/>
+        <source> (next try in {s} s)</source>
+        <translation> (próxima tentativa em {s} s)</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="125"/>
+        <source> · last delivery {when}</source>
+        <translation> · último envio {when}</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="128"/>
+        <source>, {n} refused</source>
+        <translation>, {n} recusados</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../pages/home.py" line="36"/>
@@ -122,23 +191,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="32"/>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="34"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Offline</source>
         <translation>Sem ligação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="187"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
     </message>
@@ -446,121 +515,170 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="34"/>
-        <location filename="../pages/settings.py" line="47"/>
+        <location filename="../pages/settings.py" line="37"/>
+        <location filename="../pages/settings.py" line="50"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="39"/>
-        <location filename="../pages/settings.py" line="51"/>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="147"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="40"/>
+        <location filename="../pages/settings.py" line="43"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="41"/>
+        <location filename="../pages/settings.py" line="44"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="42"/>
+        <location filename="../pages/settings.py" line="45"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="45"/>
+        <location filename="../pages/settings.py" line="48"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="52"/>
+        <location filename="../pages/settings.py" line="55"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="55"/>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="68"/>
         <source>Camera</source>
         <translation>Câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="56"/>
+        <location filename="../pages/settings.py" line="59"/>
         <source>No camera</source>
         <translation>Sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="57"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Câmara simulada (padrão de teste)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="62"/>
         <source>Camera {name}</source>
         <translation>Câmara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="61"/>
+        <location filename="../pages/settings.py" line="64"/>
         <source>Find cameras</source>
         <translation>Procurar câmaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="66"/>
+        <location filename="../pages/settings.py" line="69"/>
         <source>Vehicle diagnostic adapters: not available in this version.</source>
         <translation>Adaptadores de diagnóstico do veículo: não disponíveis nesta versão.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="68"/>
+        <location filename="../pages/settings.py" line="71"/>
         <source>Training provider</source>
         <translation>Entidade formadora</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70"/>
-        <source>Delivery to the training provider: not available in this version; assessments stay on this computer.</source>
-        <translation>Envio para a entidade formadora: não disponível nesta versão; as avaliações ficam neste computador.</translation>
+        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="85"/>
+        <source>Provider address</source>
+        <translation>Endereço da entidade</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="72"/>
+        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="86"/>
+        <source>Enrollment code</source>
+        <translation>Código de inscrição</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="78"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <source>Workshop id</source>
+        <translation>Identificador da oficina</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="80"/>
+        <location filename="../pages/settings.py" line="88"/>
+        <source>Workshop name</source>
+        <translation>Nome da oficina</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="81"/>
+        <source>Enroll this workstation</source>
+        <translation>Inscrever este posto</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="82"/>
+        <source>Not enrolled: sealed assessments stay on this computer.</source>
+        <translation>Não inscrito: as avaliações seladas ficam neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="91"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="93"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="125"/>
+        <source>Fill in the provider address, the code and the workshop.</source>
+        <translation>Preencha o endereço da entidade, o código e a oficina.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="128"/>
+        <source>Enrolling…</source>
+        <translation>A inscrever…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="134"/>
+        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
+        <translation>Inscrito em {url} como {workshop}. Chave da entidade: {key}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="139"/>
+        <source>Not enrolled: {reason}</source>
+        <translation>Não inscrito: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>A procurar câmaras (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="162"/>
         <source>{n} camera(s) found.</source>
         <translation>Câmaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="119"/>
+        <location filename="../pages/settings.py" line="165"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
     </message>
@@ -568,32 +686,33 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="116"/>
+        <location filename="../video.py" line="119"/>
         <source>No assessment open</source>
+        <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Nenhuma avaliação aberta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="123"/>
+        <location filename="../video.py" line="126"/>
         <source>Assessment closed: no recording</source>
         <translation>Avaliação fechada: sem gravação</translation>
     </message>
     <message>
-        <location filename="../video.py" line="126"/>
+        <location filename="../video.py" line="129"/>
         <source>Not recording: no consent to video</source>
         <translation>Sem gravar: sem consentimento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="132"/>
         <source>No camera chosen (Settings)</source>
         <translation>Nenhuma câmara escolhida (Definições)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="131"/>
+        <location filename="../video.py" line="134"/>
         <source>Starting the camera…</source>
         <translation>A iniciar a câmara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="155"/>
+        <location filename="../video.py" line="158"/>
         <source>Camera not available</source>
         <translation>Câmara indisponível</translation>
     </message>
@@ -612,37 +731,37 @@ Pré-requisitos: {prereqs}</translation>
     </message>
     <message>
         <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="100"/>
+        <location filename="../video.py" line="102"/>
         <source>Pause recording (V)</source>
         <translation>Pausar gravação (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="81"/>
+        <location filename="../video.py" line="83"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} imagens perdidas</translation>
     </message>
     <message>
-        <location filename="../video.py" line="84"/>
+        <location filename="../video.py" line="86"/>
         <source>● REC {time} · {size}</source>
         <translation>● GRAV {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="87"/>
+        <location filename="../video.py" line="89"/>
         <source>Paused at {time} · {size}</source>
         <translation>Em pausa em {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="90"/>
+        <location filename="../video.py" line="92"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Câmara perdida: à espera que volte</translation>
     </message>
     <message>
-        <location filename="../video.py" line="93"/>
+        <location filename="../video.py" line="95"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Gravado {time} em {n} segmentos · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="99"/>
+        <location filename="../video.py" line="101"/>
         <source>Resume recording (V)</source>
         <translation>Retomar gravação (V)</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Settings: language, data folder, camera, and this workstation's key; the provider to come."""
+"""Settings: language, data folder, camera, this workstation's key, enrollment with the provider."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ class SettingsPage(QWidget):
     save_requested = Signal(object)  # Settings
     back_requested = Signal()
     find_cameras_requested = Signal()
+    enroll_requested = Signal(str, str, str, str)  # provider address, code, workshop id, name
 
     def __init__(self, settings: Settings, current_data_dir: str, device_fingerprint: str = "",
                  parent: QWidget | None = None):
@@ -66,9 +69,25 @@ class SettingsPage(QWidget):
         device_form.addRow(QLabel(self.tr("Vehicle diagnostic adapters: not available in this version."),
                                   wordWrap=True))
         provider = QGroupBox(self.tr("Training provider"))
-        QVBoxLayout(provider).addWidget(QLabel(
-            self.tr("Delivery to the training provider: not available in this version; "
-                    "assessments stay on this computer."), wordWrap=True))
+        provider_form = QFormLayout(provider)
+        self.provider_url = QLineEdit(placeholderText="https://provider.example/")
+        self.provider_url.setAccessibleName(self.tr("Provider address"))
+        self.enroll_code = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.enroll_code.setAccessibleName(self.tr("Enrollment code"))
+        self.workshop_id = QLineEdit()
+        self.workshop_id.setAccessibleName(self.tr("Workshop id"))
+        self.workshop_name = QLineEdit()
+        self.workshop_name.setAccessibleName(self.tr("Workshop name"))
+        self.enroll_button = QPushButton(self.tr("Enroll this workstation"))
+        self.enrollment = QLabel(self.tr("Not enrolled: sealed assessments stay on this computer."),
+                                 wordWrap=True)
+        self.enrollment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        provider_form.addRow(self.tr("Provider address"), self.provider_url)
+        provider_form.addRow(self.tr("Enrollment code"), self.enroll_code)
+        provider_form.addRow(self.tr("Workshop id"), self.workshop_id)
+        provider_form.addRow(self.tr("Workshop name"), self.workshop_name)
+        provider_form.addRow(self.enroll_button)
+        provider_form.addRow(self.enrollment)
         workstation = QGroupBox(self.tr("This workstation"))
         key_form = QFormLayout(workstation)
         self.fingerprint = QLabel(device_fingerprint or self.tr("not created yet"))
@@ -82,15 +101,42 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for w in (general, workstation, devices, provider):
+            column.addWidget(w)
+        column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)  # the groups scroll on a small screen; the buttons stay
         layout = QVBoxLayout(self)
-        for w in (general, workstation, devices, provider, self.message):
-            layout.addWidget(w)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.browse.clicked.connect(self._browse)
         self.find_cameras.clicked.connect(self._find)
+        self.enroll_button.clicked.connect(self._enroll)
         self.save_button.clicked.connect(self._save)
         self.back_button.clicked.connect(self.back_requested)
+
+    def _enroll(self) -> None:
+        fields = (self.provider_url.text().strip(), self.enroll_code.text().strip(),
+                  self.workshop_id.text().strip(), self.workshop_name.text().strip())
+        if not all(fields):
+            self.enrollment.setText(self.tr("Fill in the provider address, the code and the workshop."))
+            return
+        self.enroll_button.setEnabled(False)
+        self.enrollment.setText(self.tr("Enrolling…"))
+        self.enroll_requested.emit(*fields)
+
+    def show_enrolled(self, provider_url: str, provider_key: str, workshop: str) -> None:
+        self.enroll_code.clear()
+        self.enroll_button.setEnabled(True)
+        self.enrollment.setText(self.tr("Enrolled with {url} as {workshop}. Provider key: {key}").format(
+            url=provider_url, workshop=workshop, key=provider_key))
+
+    def show_enroll_failed(self, reason: str) -> None:
+        self.enroll_button.setEnabled(True)
+        self.enrollment.setText(self.tr("Not enrolled: {reason}").format(reason=reason))
 
     def _find(self) -> None:
         self.find_cameras.setEnabled(False)

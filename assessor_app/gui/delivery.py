@@ -1,0 +1,136 @@
+"""Delivery to the training provider, in the window: background sync, status bar, enrollment.
+
+The sync worker runs on its own thread (no Qt); it reports a SyncStatus, which a queued
+signal carries to the GUI thread. Sealing queues the bundle and wakes the worker. A
+workstation that is not enrolled shows how many sealed bundles wait, and enrolls from Settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
+
+from assessor_app.gui.operations import Operation, TaskManager
+from assessor_app.storage.store import AssessmentStore
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryCoordinator(QObject):
+    """Owns the sync worker and keeps the status bar's two labels up to date."""
+
+    status_changed = Signal(object)  # SyncStatus, from the worker thread (queued to the GUI)
+    enrolled = Signal(object)  # Enrollment
+    failed = Signal(object)  # an exception, for the window to show
+
+    def __init__(self, store: AssessmentStore, data_dir: Path, tasks: TaskManager,
+                 connection: QLabel, outbox_label: QLabel, *, bandwidth_kbps: int | None = None,
+                 prune: bool = False):
+        super().__init__(connection)
+        self.store, self.data_dir, self.tasks = store, data_dir, tasks
+        self.connection, self.outbox_label = connection, outbox_label
+        self.bandwidth_kbps, self.prune = bandwidth_kbps, prune
+        self.worker: Any = None
+        self.client: Any = None
+        self.status_changed.connect(self._show)
+        from assessor_app.sync.enrollment import open_outbox
+
+        self.outbox = open_outbox(store, data_dir)
+
+    # ------------------------------------------------------------------ starting
+    def start(self) -> None:
+        """Queue sealed bundles not yet in the outbox; start syncing when enrolled."""
+        from assessor_app.sync.client import SyncError
+        from assessor_app.sync.enrollment import provider_client, queue_sealed_bundles
+        from assessor_app.sync.worker import SyncSettings, SyncWorker
+
+        def run() -> Any:
+            queue_sealed_bundles(self.outbox, self.data_dir / "bundles")
+            if self.outbox.enrollment() is None and not (self.data_dir / "keys" / "enrollment.json").exists():
+                return None
+            try:
+                client = provider_client(self.outbox, self.data_dir / "keys")
+            except SyncError as exc:
+                log.warning("sync not started: %s", exc)
+                return str(exc)
+            settings = SyncSettings(prune_after_receipt=self.prune, bandwidth_limit=(
+                self.bandwidth_kbps * 1000 if self.bandwidth_kbps else None))
+            return SyncWorker(self.outbox, client, settings=settings, on_status=self.status_changed.emit)
+
+        self.tasks.background(Operation(run, on_success=self._started, on_failure=self.failed.emit,
+                                        label="sync start"))
+
+    def _started(self, worker: Any) -> None:
+        if isinstance(worker, str) or worker is None:
+            self._show_unenrolled(worker)
+            return
+        self.worker = worker.start()
+        self.client = worker.client
+
+    def _show_unenrolled(self, problem: str | None) -> None:
+        counts = self.outbox.counts()
+        self.connection.setText(self.tr("Not enrolled with a provider") if problem is None
+                                else self.tr("Delivery stopped: {reason}").format(reason=problem))
+        self.outbox_label.setText(self.tr("Outbox: {n}").format(n=counts["pending"]))
+
+    # ------------------------------------------------------------------ events
+    def bundle_sealed(self, bundle_dir: Path) -> None:
+        """A new sealed bundle: into the outbox, and wake the worker."""
+        def run() -> None:
+            self.outbox.add_bundle(bundle_dir)
+
+        def queued(_none: None) -> None:
+            if self.worker is not None:
+                self.worker.wake()
+            else:
+                self._show_unenrolled(None)
+
+        self.tasks.background(Operation(run, on_success=queued, on_failure=self.failed.emit,
+                                        label="outbox"))
+
+    def enroll(self, provider_url: str, code: str, workshop_id: str, workshop_name: str) -> None:
+        from assessor_app.sync.enrollment import enroll
+
+        def run() -> Any:
+            return enroll(self.outbox, provider_url=provider_url, code=code, workshop_id=workshop_id,
+                          workshop_name=workshop_name, keys_dir=self.data_dir / "keys")
+
+        def done(enrollment: Any) -> None:
+            self.enrolled.emit(enrollment)
+            self.stop()
+            self.start()
+
+        self.tasks.background(Operation(run, on_success=done, on_failure=self.failed.emit,
+                                        label="enroll"))
+
+    def _show(self, status: Any) -> None:
+        states = {
+            "idle": self.tr("Provider: up to date"), "uploading": self.tr("Provider: sending"),
+            "offline": self.tr("Provider: offline"), "backing-off": self.tr("Provider: retrying"),
+            "paused": self.tr("Provider: paused"), "stopped": self.tr("Provider: stopped"),
+        }
+        text = states.get(status.state, status.state)
+        if status.state == "uploading" and status.total_bytes:
+            text = self.tr("Provider: sending {id} {pct}%").format(
+                id=(status.bundle_id or "")[:8], pct=int(100 * status.done_bytes / status.total_bytes))
+        elif status.retry_in_s and status.state in ("offline", "backing-off"):
+            text += self.tr(" (next try in {s} s)").format(s=int(status.retry_in_s))
+        if status.last_success_wall_us:
+            when = dt.datetime.fromtimestamp(status.last_success_wall_us / 1e6).strftime("%Y-%m-%d %H:%M")
+            text += self.tr(" · last delivery {when}").format(when=when)
+        self.connection.setText(text)
+        self.connection.setToolTip(status.last_error or "")
+        refused = self.tr(", {n} refused").format(n=status.refused) if status.refused else ""
+        self.outbox_label.setText(self.tr("Outbox: {n}").format(n=status.pending) + refused)
+
+    # ------------------------------------------------------------------ stopping
+    def stop(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop()
+            worker.client.close()
