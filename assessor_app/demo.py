@@ -118,6 +118,8 @@ def run_demo(
         while True:
             result = recorder.act(action)  # type: ignore[arg-type]
             if not isinstance(result, Refused):
+                if session is not None and "step" in result.payload:
+                    session.mark_step(str(result.payload["step"]), result.t_us)
                 return True
             refusals += 1
             say(f"  [{clock_text()}] {label}: refused - {result.reason}")

@@ -65,6 +65,12 @@ def test_step_marks_select_the_segments_that_saw_the_step(demo_with_video):
     spans = frames_covering(segments, *span)
     assert spans and all(span[0] <= t.timeline_us <= span[1] for s in spans for t in s.times)
     assert spans[0].times[0].timeline_us - span[0] < 300_000  # the first frame of the step (4 fps)
+    # the index names the steps each segment saw (its step marks)
+    record = json.loads((demo_with_video.bundle / "data/record.json").read_text(encoding="utf-8"))
+    seen = {f["name"].rsplit("/", 1)[1]: f["meta"]["steps"] for f in record["capture"]["files"]
+            if f["kind"] == "video"}
+    assert all("12" in seen[s.segment.path.name] for s in spans)
+    assert [step for steps in seen.values() for step in steps][:1] and all(seen.values())
     # the clip the demo exported for its step holds just the step's frames
     clip = demo_with_video.clip
     assert clip is not None and clip.exists()

@@ -48,6 +48,7 @@ class VideoSession:
         self._open_gaps: dict[str, int] = {}
         self._lock = threading.Lock()
         self._notices: list[str] = []
+        self._marks: list[tuple[int, str]] = []  # (timeline µs, step): the step being worked on from then
         self._on_stopped = on_stopped
         self.device = device_name(source.description)
         self.recorder = VideoRecorder(
@@ -80,6 +81,22 @@ class VideoSession:
     def latest_frame(self) -> LatestFrame | None:
         return self.recorder.latest_frame()
 
+    def mark_step(self, step_id: str, t_us: int) -> None:
+        """A step mark on the recording: from ``t_us`` on, the trainer works on ``step_id``."""
+        with self._lock:
+            if not self._marks or self._marks[-1][1] != step_id:
+                self._marks.append((t_us, step_id))
+
+    def steps_between(self, t0_us: int, t1_us: int) -> list[str]:
+        """The steps worked on during [t0, t1], in order (the one under way at t0 first)."""
+        with self._lock:
+            marks = list(self._marks)
+        steps = [s for t, s in marks if t <= t0_us][-1:]
+        for t, s in marks:
+            if t0_us < t <= t1_us and s not in steps:
+                steps.append(s)
+        return steps
+
     def take_notices(self) -> list[str]:
         """Messages for the trainer since the last call (camera lost or back, recording stopped)."""
         with self._lock:
@@ -99,12 +116,14 @@ class VideoSession:
         sidecar = info.sidecar_path.relative_to(self.folder).as_posix()
         meta = {k: v for k, v in info.to_dict().items() if k not in ("path", "sidecar_path")}
         meta["frame_times"] = sidecar
+        steps = self.steps_between(info.t_start_us, info.t_end_us)
+        step = steps[0] if steps else None
         self._index.add_file(self.assessment_id, CaptureFileRecord(
             "video", video, info.sha256, info.size, device, info.t_start_us, info.t_end_us,
-            None, info.frames, info.dropped, meta, now))
+            step, info.frames, info.dropped, {**meta, "steps": steps}, now))
         self._index.add_file(self.assessment_id, CaptureFileRecord(
             "frame_times", sidecar, info.sidecar_sha256, info.sidecar_size, device,
-            info.t_start_us, info.t_end_us, None, info.frames, 0, {"video": video}, now))
+            info.t_start_us, info.t_end_us, step, info.frames, 0, {"video": video}, now))
         if info.dropped:
             self._notify(f"{info.dropped} frames dropped in {video}: the computer could not keep up")
 
@@ -173,7 +192,7 @@ def indexed_segments(store: AssessmentStore, data_dir: Path, assessment_id: str)
     folder = captures_dir(data_dir, assessment_id)
     segments = []
     for f in CaptureIndex(store).files(assessment_id, kind="video"):
-        fields = {k: v for k, v in f.meta.items() if k != "frame_times"}
+        fields = {k: v for k, v in f.meta.items() if k not in ("frame_times", "steps")}
         segments.append(SegmentInfo(path=folder / f.name, sidecar_path=folder / f.meta["frame_times"],
                                     **fields))
     return segments

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         result, snap = outcome
         refused = isinstance(result, Refused)
         is_result = getattr(result, "kind", "") == "step_result"
+        if not refused:
+            self.video.mark(result)
         self.run_page.show_snapshot(snap, move_to_next=is_result)
         self.review.show_snapshot(snap)
         if refused:

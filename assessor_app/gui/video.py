@@ -172,6 +172,13 @@ class VideoCoordinator(QObject):
         if notices:
             self.panel.warning.setText(notices[-1])
 
+    def mark(self, event: Any) -> None:
+        """After an accepted action: a step mark on the recording."""
+        session = self.session
+        step = getattr(event, "payload", {}).get("step")
+        if session is not None and step:
+            session.mark_step(str(step), event.t_us)
+
     def toggle(self) -> None:
         session = self.session
         if session is None:
