@@ -13,7 +13,12 @@ elm = pytest.importorskip("elm", reason="ELM327-emulator is a test dependency: p
 
 
 @pytest.fixture
-def emulator():
+def emulator(tmp_path, monkeypatch):
+    # The emulator configures logging from a file on start: by default one that writes elm.log
+    # into the current folder and disables every logger already made. Give it a harmless one.
+    config = tmp_path / "elm-logging.yaml"
+    config.write_text("version: 1\ndisable_existing_loggers: false\n", encoding="utf-8")
+    monkeypatch.setenv("ELM_LOG_CFG", str(config))
     emu = elm.Elm()
     emu.scenario = "car"
     with emu:
