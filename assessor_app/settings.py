@@ -23,6 +23,9 @@ class Settings:
     language: str = "en"
     data_dir: str = ""  # empty: the platform's user data folder
     camera: str = ""  # empty: none; "simulated"; a camera index ("0") or device path
+    #: the vehicle adapter: empty for none, "simulated" (the simulated EV), or a python-can
+    #: configuration as JSON ({"interface": ..., "channel": ..., "bitrate": ..., "listen_only": ...})
+    can_adapter: str = ""
 
 
 def settings_path() -> Path:
