@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.settings_page.save_requested.connect(self.save_settings)
         self.settings_page.find_cameras_requested.connect(self.find_cameras)
         self.settings_page.enroll_requested.connect(self.delivery.enroll)
+        self.settings_page.find_adapters_requested.connect(self.find_adapters)
+        self.settings_page.test_adapter_requested.connect(self.test_adapter)
         self.refresh_home()
         self.delivery.start()
 
@@ -215,6 +217,42 @@ class MainWindow(QMainWindow):
     def _sealed(self, path: str) -> None:
         self.review.show_sealed(path)
         self.delivery.bundle_sealed(Path(path))
+
+    def find_adapters(self) -> None:
+        from assessor_app.devices.adapter_choice import setting_from_can_config
+        from assessor_app.devices.can import list_devices
+
+        def found(result: Any) -> None:
+            usable = [(setting_from_can_config(d.config), f"{d.identity.description or d.config.describe()}"
+                       f" ({d.source})") for d in result.devices if d.config is not None]
+            self.settings_page.show_adapters(usable, list(result.notes))
+
+        self.tasks.background(Operation(list_devices, on_success=found, on_failure=self.report,
+                                        label="adapters"))
+
+    def test_adapter(self, setting: str) -> None:
+        from assessor_app.devices.adapter_choice import can_config_from_setting
+        from assessor_app.devices.can import test_connection
+
+        def run() -> str:
+            config = can_config_from_setting(setting)
+            if config is None:
+                return ""
+            simulated = None
+            if setting == "simulated":  # the simulated EV answers only while it runs
+                from assessor_app.devices.adapter_choice import SIMULATED_CHANNEL
+                from assessor_app.devices.can import SimulatedEV
+
+                simulated = SimulatedEV(SIMULATED_CHANNEL).start()
+            try:
+                return str(test_connection(config).message)
+            finally:
+                if simulated is not None:
+                    simulated.stop()
+
+        self.tasks.background(Operation(run, on_success=self.settings_page.show_adapter_test,
+                                        on_failure=lambda e: self.settings_page.show_adapter_test(str(e)),
+                                        label="adapter test"))
 
     def find_cameras(self) -> None:
         from assessor_app.devices.video import list_cameras

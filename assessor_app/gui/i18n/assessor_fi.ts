@@ -192,7 +192,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="34"/>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -515,170 +515,222 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="37"/>
-        <location filename="../pages/settings.py" line="50"/>
+        <location filename="../pages/settings.py" line="52"/>
+        <location filename="../pages/settings.py" line="65"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="42"/>
-        <location filename="../pages/settings.py" line="54"/>
-        <location filename="../pages/settings.py" line="147"/>
+        <location filename="../pages/settings.py" line="57"/>
+        <location filename="../pages/settings.py" line="69"/>
+        <location filename="../pages/settings.py" line="187"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="43"/>
+        <location filename="../pages/settings.py" line="58"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="44"/>
+        <location filename="../pages/settings.py" line="59"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="45"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="48"/>
+        <location filename="../pages/settings.py" line="63"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="55"/>
+        <location filename="../pages/settings.py" line="70"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
-        <location filename="../pages/settings.py" line="68"/>
+        <location filename="../pages/settings.py" line="73"/>
+        <location filename="../pages/settings.py" line="83"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="74"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="75"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="77"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="64"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="69"/>
-        <source>Vehicle diagnostic adapters: not available in this version.</source>
-        <translation>Ajoneuvon diagnoosisovittimet: eivät käytettävissä tässä versiossa.</translation>
+        <location filename="../pages/settings.py" line="85"/>
+        <location filename="../pages/settings.py" line="105"/>
+        <source>Vehicle adapter</source>
+        <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="71"/>
+        <location filename="../pages/settings.py" line="86"/>
+        <source>No vehicle adapter</source>
+        <translation>Ei ajoneuvosovitinta</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="87"/>
+        <source>Simulated EV (virtual CAN bus)</source>
+        <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="92"/>
+        <source>Find adapters</source>
+        <translation>Etsi sovittimet</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="106"/>
+        <source>Bit rate</source>
+        <translation>Bittinopeus</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="101"/>
+        <source>Listen only (never transmit on the bus)</source>
+        <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="103"/>
+        <source>Test connection</source>
+        <translation>Testaa yhteys</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="109"/>
         <source>Training provider</source>
         <translation>Koulutuksen järjestäjä</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
-        <location filename="../pages/settings.py" line="85"/>
+        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Provider address</source>
         <translation>Järjestäjän osoite</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
-        <location filename="../pages/settings.py" line="86"/>
+        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>Enrollment code</source>
         <translation>Rekisteröintikoodi</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78"/>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="125"/>
         <source>Workshop id</source>
         <translation>Korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="80"/>
-        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="126"/>
         <source>Workshop name</source>
         <translation>Korjaamon nimi</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="81"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Enroll this workstation</source>
         <translation>Rekisteröi tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="82"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Not enrolled: sealed assessments stay on this computer.</source>
         <translation>Ei rekisteröity: sinetöidyt arvioinnit pysyvät tällä tietokoneella.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="91"/>
+        <location filename="../pages/settings.py" line="129"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="131"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="133"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="135"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="136"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="165"/>
         <source>Fill in the provider address, the code and the workshop.</source>
         <translation>Täytä järjestäjän osoite, koodi ja korjaamo.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="128"/>
+        <location filename="../pages/settings.py" line="168"/>
         <source>Enrolling…</source>
         <translation>Rekisteröidään…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="134"/>
+        <location filename="../pages/settings.py" line="174"/>
         <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
         <translation>Rekisteröity: {url}, korjaamo {workshop}. Järjestäjän avain: {key}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="179"/>
         <source>Not enrolled: {reason}</source>
         <translation>Ei rekisteröity: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="143"/>
+        <location filename="../pages/settings.py" line="183"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="162"/>
+        <location filename="../pages/settings.py" line="207"/>
+        <source>Looking for vehicle adapters (a few seconds)…</source>
+        <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="216"/>
+        <source>{n} adapter(s) found.</source>
+        <translation>Sovittimia löytyi: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="222"/>
+        <source>Choose a vehicle adapter first.</source>
+        <translation>Valitse ensin ajoneuvosovitin.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="225"/>
+        <source>Testing the connection (2 s)…</source>
+        <translation>Testataan yhteyttä (2 s)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="238"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="165"/>
+        <location filename="../pages/settings.py" line="241"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>

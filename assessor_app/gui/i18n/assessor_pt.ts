@@ -192,7 +192,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="34"/>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
     </message>
@@ -515,170 +515,222 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="37"/>
-        <location filename="../pages/settings.py" line="50"/>
+        <location filename="../pages/settings.py" line="52"/>
+        <location filename="../pages/settings.py" line="65"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="42"/>
-        <location filename="../pages/settings.py" line="54"/>
-        <location filename="../pages/settings.py" line="147"/>
+        <location filename="../pages/settings.py" line="57"/>
+        <location filename="../pages/settings.py" line="69"/>
+        <location filename="../pages/settings.py" line="187"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="43"/>
+        <location filename="../pages/settings.py" line="58"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="44"/>
+        <location filename="../pages/settings.py" line="59"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="45"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="48"/>
+        <location filename="../pages/settings.py" line="63"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="55"/>
+        <location filename="../pages/settings.py" line="70"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
-        <location filename="../pages/settings.py" line="68"/>
+        <location filename="../pages/settings.py" line="73"/>
+        <location filename="../pages/settings.py" line="83"/>
         <source>Camera</source>
         <translation>Câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="74"/>
         <source>No camera</source>
         <translation>Sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="75"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Câmara simulada (padrão de teste)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="77"/>
         <source>Camera {name}</source>
         <translation>Câmara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="64"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>Find cameras</source>
         <translation>Procurar câmaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="69"/>
-        <source>Vehicle diagnostic adapters: not available in this version.</source>
-        <translation>Adaptadores de diagnóstico do veículo: não disponíveis nesta versão.</translation>
+        <location filename="../pages/settings.py" line="85"/>
+        <location filename="../pages/settings.py" line="105"/>
+        <source>Vehicle adapter</source>
+        <translation>Adaptador do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="71"/>
+        <location filename="../pages/settings.py" line="86"/>
+        <source>No vehicle adapter</source>
+        <translation>Sem adaptador</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="87"/>
+        <source>Simulated EV (virtual CAN bus)</source>
+        <translation>VE simulado (barramento CAN virtual)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="92"/>
+        <source>Find adapters</source>
+        <translation>Procurar adaptadores</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="106"/>
+        <source>Bit rate</source>
+        <translation>Taxa de bits</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="101"/>
+        <source>Listen only (never transmit on the bus)</source>
+        <translation>Só escuta (nunca transmite no barramento)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="103"/>
+        <source>Test connection</source>
+        <translation>Testar ligação</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="109"/>
         <source>Training provider</source>
         <translation>Entidade formadora</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
-        <location filename="../pages/settings.py" line="85"/>
+        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Provider address</source>
         <translation>Endereço da entidade</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
-        <location filename="../pages/settings.py" line="86"/>
+        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>Enrollment code</source>
         <translation>Código de inscrição</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78"/>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="125"/>
         <source>Workshop id</source>
         <translation>Identificador da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="80"/>
-        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="126"/>
         <source>Workshop name</source>
         <translation>Nome da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="81"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Enroll this workstation</source>
         <translation>Inscrever este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="82"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Not enrolled: sealed assessments stay on this computer.</source>
         <translation>Não inscrito: as avaliações seladas ficam neste computador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="91"/>
+        <location filename="../pages/settings.py" line="129"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="131"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="133"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="135"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="136"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="165"/>
         <source>Fill in the provider address, the code and the workshop.</source>
         <translation>Preencha o endereço da entidade, o código e a oficina.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="128"/>
+        <location filename="../pages/settings.py" line="168"/>
         <source>Enrolling…</source>
         <translation>A inscrever…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="134"/>
+        <location filename="../pages/settings.py" line="174"/>
         <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
         <translation>Inscrito em {url} como {workshop}. Chave da entidade: {key}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="179"/>
         <source>Not enrolled: {reason}</source>
         <translation>Não inscrito: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="143"/>
+        <location filename="../pages/settings.py" line="183"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>A procurar câmaras (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="162"/>
+        <location filename="../pages/settings.py" line="207"/>
+        <source>Looking for vehicle adapters (a few seconds)…</source>
+        <translation>A procurar adaptadores (alguns segundos)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="216"/>
+        <source>{n} adapter(s) found.</source>
+        <translation>Adaptadores encontrados: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="222"/>
+        <source>Choose a vehicle adapter first.</source>
+        <translation>Escolha primeiro um adaptador.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="225"/>
+        <source>Testing the connection (2 s)…</source>
+        <translation>A testar a ligação (2 s)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="238"/>
         <source>{n} camera(s) found.</source>
         <translation>Câmaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="165"/>
+        <location filename="../pages/settings.py" line="241"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
     </message>

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -20,7 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor_app.devices.adapter_choice import can_config_from_setting, setting_from_can_config
+from assessor_app.devices.can import CanConfig, CanDeviceError
 from assessor_app.settings import LANGUAGES, Settings
+
+
+def _adapter_config(value: str) -> CanConfig | None:
+    """A saved adapter configuration (not 'none' or 'simulated'), or None."""
+    if value in ("", "simulated"):
+        return None
+    try:
+        return can_config_from_setting(value)
+    except CanDeviceError:
+        return None
 
 
 class SettingsPage(QWidget):
@@ -28,6 +41,8 @@ class SettingsPage(QWidget):
     back_requested = Signal()
     find_cameras_requested = Signal()
     enroll_requested = Signal(str, str, str, str)  # provider address, code, workshop id, name
+    find_adapters_requested = Signal()
+    test_adapter_requested = Signal(str)  # the adapter setting to test
 
     def __init__(self, settings: Settings, current_data_dir: str, device_fingerprint: str = "",
                  parent: QWidget | None = None):
@@ -66,8 +81,31 @@ class SettingsPage(QWidget):
         camera_row.addWidget(self.camera, 1)
         camera_row.addWidget(self.find_cameras)
         device_form.addRow(self.tr("Camera"), camera_row)
-        device_form.addRow(QLabel(self.tr("Vehicle diagnostic adapters: not available in this version."),
-                                  wordWrap=True))
+        self.adapter = QComboBox()
+        self.adapter.setAccessibleName(self.tr("Vehicle adapter"))
+        self.adapter.addItem(self.tr("No vehicle adapter"), "")
+        self.adapter.addItem(self.tr("Simulated EV (virtual CAN bus)"), "simulated")
+        saved = _adapter_config(settings.can_adapter)
+        if saved is not None:
+            self.adapter.addItem(saved.describe(), settings.can_adapter)
+        self.adapter.setCurrentIndex(max(0, self.adapter.findData(settings.can_adapter)))
+        self.find_adapters = QPushButton(self.tr("Find adapters"))
+        adapter_row = QHBoxLayout()
+        adapter_row.addWidget(self.adapter, 1)
+        adapter_row.addWidget(self.find_adapters)
+        self.bitrate = QComboBox()
+        self.bitrate.setAccessibleName(self.tr("Bit rate"))
+        for rate in (125_000, 250_000, 500_000, 1_000_000):
+            self.bitrate.addItem(f"{rate // 1000} kbit/s", rate)
+        self.bitrate.setCurrentIndex(max(0, self.bitrate.findData(saved.bitrate if saved else 500_000)))
+        self.listen_only = QCheckBox(self.tr("Listen only (never transmit on the bus)"))
+        self.listen_only.setChecked(bool(saved and saved.listen_only))
+        self.test_adapter = QPushButton(self.tr("Test connection"))
+        self.adapter_message = QLabel(wordWrap=True)
+        device_form.addRow(self.tr("Vehicle adapter"), adapter_row)
+        device_form.addRow(self.tr("Bit rate"), self.bitrate)
+        device_form.addRow(self.listen_only)
+        device_form.addRow(self.test_adapter, self.adapter_message)
         provider = QGroupBox(self.tr("Training provider"))
         provider_form = QFormLayout(provider)
         self.provider_url = QLineEdit(placeholderText="https://provider.example/")
@@ -115,6 +153,8 @@ class SettingsPage(QWidget):
         self.browse.clicked.connect(self._browse)
         self.find_cameras.clicked.connect(self._find)
         self.enroll_button.clicked.connect(self._enroll)
+        self.find_adapters.clicked.connect(self._find_adapters)
+        self.test_adapter.clicked.connect(self._test_adapter)
         self.save_button.clicked.connect(self._save)
         self.back_button.clicked.connect(self.back_requested)
 
@@ -148,10 +188,46 @@ class SettingsPage(QWidget):
         if chosen:
             self.data_dir.setText(chosen)
 
+    def adapter_setting(self) -> str:
+        """The chosen adapter as a setting, with the bit rate and listen-only chosen here."""
+        value = self.adapter.currentData() or ""
+        config = _adapter_config(value)
+        if config is None:
+            return value
+        return setting_from_can_config(replace(config, bitrate=int(self.bitrate.currentData()),
+                                               listen_only=self.listen_only.isChecked()))
+
     def _save(self) -> None:
         self.save_requested.emit(replace(
             self._settings, language=self.language.currentData(), data_dir=self.data_dir.text().strip(),
-            camera=self.camera.currentData() or ""))
+            camera=self.camera.currentData() or "", can_adapter=self.adapter_setting()))
+
+    def _find_adapters(self) -> None:
+        self.find_adapters.setEnabled(False)
+        self.adapter_message.setText(self.tr("Looking for vehicle adapters (a few seconds)…"))
+        self.find_adapters_requested.emit()
+
+    def show_adapters(self, adapters: list[tuple[str, str]], notes: list[str]) -> None:
+        """Adapters found: (setting, label) pairs; ``notes`` say what could not be searched."""
+        for value, text in adapters:
+            if self.adapter.findData(value) < 0:
+                self.adapter.addItem(text, value)
+        self.find_adapters.setEnabled(True)
+        found = self.tr("{n} adapter(s) found.").format(n=len(adapters))
+        self.adapter_message.setText(" ".join([found, *notes]))
+
+    def _test_adapter(self) -> None:
+        value = self.adapter_setting()
+        if not value:
+            self.adapter_message.setText(self.tr("Choose a vehicle adapter first."))
+            return
+        self.test_adapter.setEnabled(False)
+        self.adapter_message.setText(self.tr("Testing the connection (2 s)…"))
+        self.test_adapter_requested.emit(value)
+
+    def show_adapter_test(self, message: str) -> None:
+        self.test_adapter.setEnabled(True)
+        self.adapter_message.setText(message)
 
     def show_cameras(self, cameras: list[tuple[str, str]]) -> None:
         """Cameras found: (settings value, label) pairs, added to the choice."""
