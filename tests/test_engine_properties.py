@@ -1,26 +1,32 @@
 """Random sequences of trainer actions through the engine, and what must always hold.
 
-Sequences mix a guided walk (the next step not done, in checklist order, with a measurement
-and a result drawn at random) with random actions on any step, time advances from 0 to
-20 minutes, other people, rubric scores in and out of scale, sign-offs, finish and abandon.
-The competent-outcome check reads the event list with its own small model of the mini
-checklist rather than the engine's rule code.
+Sequences mix a guided walk (the next step not done, in checklist order, with a measurement,
+diagnostic evidence and a result drawn at random) with random actions on any step, time
+advances from 0 to 20 minutes, other people, rubric scores in and out of scale, sign-offs,
+diagnostic adapters connected or not available, finish and abandon. The checklist is the mini
+one with diagnostics declared (test_engine_diagnostics.diagnostics_mini). The competent-outcome
+check reads the event list with its own small model of the checklist rather than the engine's
+rule code.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from helpers import ASSESSOR, CANDIDATE, Driver, load_mini
+from helpers import ASSESSOR, CANDIDATE, Driver
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from test_engine_diagnostics import diagnostics_mini
 
 from assessor_app.core.engine import (
     Abandon,
     AddNote,
+    ConnectDiagnostics,
     Finish,
+    MarkDiagnosticsUnavailable,
     RecordConsent,
+    RecordDiagnostic,
     RecordMeasurement,
     RecordResult,
     Refused,
@@ -31,7 +37,7 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.events import Event, verify_chain
 
-MINI = load_mini()
+MINI = diagnostics_mini()
 SPEC = MINI.checklist.spec
 STEPS = [s.id for s in SPEC.steps]
 PEOPLE = [None, CANDIDATE.id, "tech-2", "tech-3"]
@@ -63,6 +69,12 @@ VALUES_FOR = {  # around the bounds, in the checklist's own unit
     "riso": [0.0, 0.03, 0.0399, 0.04, 0.0401, 1.0, 550.0],
 }
 OWN_UNIT = {"hv": "V", "src": "V", "riso": "MΩ"}
+# diagnostics declared per step; a pass needs each recorded, or not available (no adapter
+# connected, or marked with a reason); a condition last recorded not met refuses the pass
+DIAG = {"plug": ["snapshot"], "dead": ["condition"], "insul": ["snapshot", "condition"]}
+CONDITION = {"dead": "hv_bus_below_60v", "insul": "isolation_ok"}
+NO_ADAPTER = "no diagnostic adapter was connected to the assessment"
+SHA = "cd" * 32
 ADVANCES = [0, 0.5, 1, 30, 60, 299, 300, 301, 599, 600, 601, 900, 1200]
 
 
@@ -77,10 +89,53 @@ def _in_range(value_si: float, bounds: tuple[float | None, float | None]) -> boo
     )
 
 
+@dataclass
+class DiagnosticsSeen:
+    """What the log says about diagnostics so far, read event by event."""
+
+    connected: bool = False
+    unavailable: dict[str, str] = field(default_factory=dict)  # for every step: kind -> reason
+    step_unavailable: dict[str, dict[str, str]] = field(default_factory=dict)
+    records: dict[str, list[dict]] = field(default_factory=dict)  # this attempt's evidence, per step
+
+    def read(self, ev: Event) -> None:
+        p = ev.payload
+        if ev.kind == "diagnostics_connected":
+            self.connected = True
+            self.unavailable = {}
+        elif ev.kind == "diagnostics_unavailable":
+            kinds = [p["diagnostic"]] if p["diagnostic"] else ["snapshot", "condition"]
+            target = (self.unavailable if p["step"] is None
+                      else self.step_unavailable.setdefault(p["step"], {}))
+            target.update(dict.fromkeys(kinds, p["reason"]))
+        elif ev.kind == "diagnostic_recorded":
+            self.records.setdefault(p["step"], []).append(p)
+        elif ev.kind == "step_result" and p["result"] == "fail":
+            self.records.pop(p["step"], None)
+
+    def check_pass(self, ev: Event) -> None:
+        """A pass of a step with diagnostics: each declared one recorded or not available, and said so."""
+        step = ev.payload["step"]
+        expected = {}
+        for kind in DIAG.get(step, []):
+            recs = [r for r in self.records.get(step, []) if r["diagnostic"] == kind
+                    and (kind == "snapshot" or r["summary"]["condition"] == CONDITION[step])]
+            if kind == "condition" and recs:
+                assert recs[-1]["met"] is True, f"{step} passed at seq {ev.seq} with its condition not met"
+            if recs:
+                continue
+            reason = (self.step_unavailable.get(step, {}).get(kind) or self.unavailable.get(kind)
+                      or (None if self.connected else NO_ADAPTER))
+            assert reason is not None, f"{step} passed at seq {ev.seq} without its {kind}"
+            expected[kind] = reason
+        assert ev.payload.get("diagnostics_unavailable", {}) == expected, (step, ev.payload)
+
+
 def check_passed_step_rules(events: list[Event]) -> None:
     """For every pass in the log, its rules held at its own event (the log is the evidence)."""
     result: dict[str, Event] = {}  # latest result event per step, so far
     measured: dict[tuple[str, str], Event] = {}  # latest measurement event, so far
+    diag = DiagnosticsSeen()
     for ev in events:
         p = ev.payload
         if ev.kind == "measurement_recorded":
@@ -107,9 +162,11 @@ def check_passed_step_rules(events: list[Event]) -> None:
                     assert _in_range(_in_si(mp["entered_value"], mp["entered_unit"]), bounds), (
                         f"{step} passed with {m} = {mp['entered_value']} {mp['entered_unit']}"
                     )
+                diag.check_pass(ev)
             elif p["result"] == "na":
                 assert step in NA_ALLOWED and p["reason"].strip()
             result[step] = ev
+        diag.read(ev)
 
 
 def final_statuses(events: list[Event]) -> dict[str, str]:
@@ -148,6 +205,32 @@ def _measurement_action(data: st.DataObject, step: str, *, guided: bool = False
     return RecordMeasurement(step, m, value, unit)
 
 
+def _diagnostic_actions(data: st.DataObject, step: str, kind: str, *, guided: bool = False) -> list:
+    """Evidence of ``kind`` for ``step`` (mostly good when guided), not available, or nothing."""
+    choice = data.draw(st.sampled_from(
+        ["record"] * 6 + ["unavailable", "nothing"] if guided else ["record", "unavailable"]))
+    if choice == "nothing":
+        return []
+    if choice == "unavailable":
+        return [MarkDiagnosticsUnavailable(
+            data.draw(st.sampled_from(["adapter unplugged", "ELM327 only", " "])),
+            step=data.draw(st.sampled_from([step, step, None])),
+            diagnostic=data.draw(st.sampled_from([kind, None])))]
+    if kind == "snapshot":
+        return [RecordDiagnostic(step, "snapshot", f"can/snapshots/{step}-1.json", SHA,
+                                 {"vin": "WVWZZZE1ZMP000001", "hv_dtcs": []})]
+    met = data.draw(st.sampled_from([True] * (5 if guided else 1) + [False]))
+    name = CONDITION.get(step) or data.draw(st.sampled_from(["contactors_open", "hv_bus_below_60v"]))
+    if not guided and data.draw(st.booleans()):
+        name = "contactors_open"  # sometimes not the step's own condition: refused there
+    actions = [RecordDiagnostic(step, "condition", f"can/snapshots/{step}-2.json", SHA,
+                                {"condition": name, "met": met, "values": {}, "failing": []}, met)]
+    if not met and guided and data.draw(st.booleans()):  # checked again once it holds
+        actions.append(RecordDiagnostic(step, "condition", f"can/snapshots/{step}-3.json", SHA,
+                                        {"condition": name, "met": True, "values": {}}, True))
+    return actions
+
+
 def guided_actions(data: st.DataObject, d: Driver) -> list:
     """The next step not done, in order: maybe wait it out, measure, then a mostly-pass.
 
@@ -169,6 +252,8 @@ def guided_actions(data: st.DataObject, d: Driver) -> list:
     actions: list = []
     if SPEC.step(step).measurements:
         actions.append(_measurement_action(data, step, guided=True))
+    for kind in DIAG.get(step, []):
+        actions += _diagnostic_actions(data, step, kind, guided=True)
     # critical steps fail rarely (that ends the task); others often enough to be shown again
     fails = 1 if RISK[step] == "critical" else 5
     result = data.draw(st.sampled_from(["pass"] * 16 + ["fail"] * fails + ["na"]))
@@ -187,8 +272,13 @@ def guided_actions(data: st.DataObject, d: Driver) -> list:
 def random_action(data: st.DataObject):
     kind = data.draw(st.sampled_from([
         "start", "start", "measure", "measure", "result", "result", "note", "consent", "rubric",
-        "rubric", "signoff", "signoff", "finish", "abandon",
+        "rubric", "signoff", "signoff", "finish", "abandon", "connect", "diagnostic",
     ]))
+    if kind == "connect":
+        return ConnectDiagnostics(data.draw(st.sampled_from(["virtual ev-sim", ""])))
+    if kind == "diagnostic":
+        step = data.draw(st.sampled_from(STEPS))
+        return _diagnostic_actions(data, step, data.draw(st.sampled_from(["snapshot", "condition"])))[0]
     step = data.draw(st.sampled_from([*STEPS, "nope"] if kind != "measure" else STEPS))
     if kind == "start":
         return StartStep(step)
@@ -236,6 +326,8 @@ def act_checked(d: Driver, action, counters: Counters) -> None:
 def test_random_action_sequences_keep_every_rule(data: st.DataObject):
     d = Driver(MINI)
     counters = Counters()
+    if data.draw(st.booleans(), label="adapter connected"):
+        act_checked(d, ConnectDiagnostics("virtual ev-sim at 500 kbit/s"), counters)
     rounds = data.draw(st.integers(0, 50), label="rounds")
     # a quarter of the runs sign off and finish at some round, whatever is left undone
     finish_early = data.draw(st.sampled_from([False, False, False, True]))
@@ -286,7 +378,8 @@ def test_random_action_sequences_keep_every_rule(data: st.DataObject):
         first = critical_fails[0]
         assert state.stopped_by == events[first].payload["step"]
         later = [e.kind for e in events[first + 1:]]
-        assert not {"step_started", "measurement_recorded", "step_result"} & set(later), later
+        assert not {"step_started", "measurement_recorded", "step_result", "diagnostic_recorded"} & set(
+            later), later
         assert d.engine.derive_outcome()[0] == "not_yet_competent"
         if state.phase in ("finished", "abandoned"):
             assert outcome == "not_yet_competent"

@@ -89,6 +89,7 @@ def assessment_record(
     """Everything a moderator needs to read the assessment, derived from its events."""
     st = engine.state
     readings = _reading_history(engine, events)
+    diagnostics = _diagnostic_history(events)
     steps = {}
     for step in engine.spec.steps:
         ss = st.steps[step.id]
@@ -105,6 +106,16 @@ def assessment_record(
                 for mid, m in ss.measurements.items()
             },
             "readings": readings.get(step.id, []),
+            "diagnostics": {
+                "declared": {
+                    "snapshot": step.diagnostics.snapshot.get_text("en") if step.diagnostics
+                    and step.diagnostics.snapshot else None,
+                    "condition": step.diagnostics.condition if step.diagnostics else None,
+                },
+                "records": diagnostics["records"].get(step.id, []),
+                # why the step went ahead without a declared diagnostic (its passing result says)
+                "unavailable": diagnostics["unavailable"].get(step.id, {}),
+            },
         }
     return {
         "format": "assessor-app/assessment-record/1",
@@ -121,7 +132,28 @@ def assessment_record(
         "event_chain_head": st.head_hash,
         "events": [e.to_dict() for e in events],
         "capture": dict(capture) if capture else {"devices": [], "gaps": [], "dropped_frames": 0},
+        "diagnostics_adapter": st.diagnostics_device,
     }
+
+
+def _diagnostic_history(events: list[Event]) -> dict[str, dict[str, Any]]:
+    """Every diagnostic recorded, per step and in order with its attempt; and why any went missing."""
+    attempts: dict[str, int] = {}
+    records: dict[str, list[dict[str, Any]]] = {}
+    unavailable: dict[str, dict[str, str]] = {}
+    for e in events:
+        p = e.payload
+        if e.kind == "step_result":
+            attempts[p["step"]] = attempts.get(p["step"], 0) + 1
+            if p["result"] == "pass" and p.get("diagnostics_unavailable"):
+                unavailable[p["step"]] = dict(p["diagnostics_unavailable"])
+        elif e.kind == "diagnostic_recorded":
+            records.setdefault(p["step"], []).append({
+                "diagnostic": p["diagnostic"], "evidence": f"captures/{p['evidence']}",
+                "sha256": p["sha256"], "summary": p["summary"], "met": p["met"], "t_us": e.t_us,
+                "attempt": attempts.get(p["step"], 0) + 1,
+            })
+    return {"records": records, "unavailable": unavailable}
 
 
 def _reading_history(engine: AssessmentEngine, events: list[Event]) -> dict[str, list[dict[str, Any]]]:

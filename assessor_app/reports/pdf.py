@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.reports.pdf_diagnostics import diagnostic_lines
 from assessor_app.reports.wording import wording
 
 FONT, BOLD, MONO = "AssessorVera", "AssessorVera-Bold", "Courier"
@@ -256,13 +257,16 @@ def render_record(
             readings.append(p(f"{attempt}{labels.get(got['measurement'], got['measurement'])}: "
                               f"{got['value']:g} {got['unit']}"
                               + (f" ({w['range']} {bounds}; {verdict})" if bounds else "")))
+        diagnostics = diagnostic_lines(step, s.get("diagnostics") or {}, w, language)
+        readings += [Paragraph(text, st["cell"]) for text, _alert in diagnostics]
         result = w.get(s["status"], s["status"])
         if s.get("reason"):
             result += f" ({w['reason']}: {s['reason']})"
         rows.append([p(f"{step.id} {step.title.get_text(language)}"), p(w.get(step.risk, step.risk)),
                      p(result), p(s.get("person") or ""), p(_clock(s.get("result_t_us"), t0)),
                      readings])
-        if s["status"] == "failed" or any(not r["in_range"] for r in history):
+        if s["status"] == "failed" or any(not r["in_range"] for r in history) or any(
+                alert for _text, alert in diagnostics):
             extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), FAILED_ROW))
     story.append(_table(rows, (58 * mm, 18 * mm, 24 * mm, 20 * mm, 15 * mm, 45 * mm), extra=extra))
 
@@ -295,7 +299,8 @@ def render_record(
             where = f"[{note['step']}] " if note.get("step") else ""
             story.append(p(f"{_clock(note.get('t_us'), t0)} {where}{note.get('text', '')}", "body"))
 
-    story += _evidence(record, evidence, w, st, p, t0)
+    story += _evidence(record, evidence, w, st, p, t0,
+                       diagnostics=any(step.diagnostics for step in spec.steps))
     if seal is not None:
         story.append(KeepTogether(_seal(seal, w, st, p)))
     out = io.BytesIO()
@@ -319,7 +324,7 @@ def render_record(
 
 
 def _evidence(record: Mapping[str, Any], evidence: Sequence[EvidenceItem], w: Mapping[str, str],
-              st: Mapping[str, ParagraphStyle], p: Any, t0: int) -> list[Flowable]:
+              st: Mapping[str, ParagraphStyle], p: Any, t0: int, *, diagnostics: bool) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(_esc(w["evidence"]), st["h2"])]
     rows: list[list[Any]] = [[p(w["file"], "bold"), p(w["size"], "bold"), p(w["length"], "bold"),
                               p(w["sha256"], "bold")]]
@@ -340,6 +345,13 @@ def _evidence(record: Mapping[str, Any], evidence: Sequence[EvidenceItem], w: Ma
             grows.append([p(g["device"]), p(_clock(g["t_start_us"], t0)), p(end), p(g["reason"])])
         story.append(_table(grows, (50 * mm, 20 * mm, 20 * mm, 90 * mm)))
     story.append(p(f"{w['dropped']}: {capture.get('dropped_frames', 0)}", "body"))
+    if capture.get("dropped_can_frames"):
+        story.append(p(f"{w['dropped_can']}: {capture['dropped_can_frames']}", "body"))
+    adapter = record.get("diagnostics_adapter")
+    if adapter:
+        story.append(p(f"{w['diag_adapter']}: {adapter['device']}", "body"))
+    elif diagnostics:  # the checklist asks for diagnostics: say why there are none
+        story.append(p(w["diag_no_adapter"], "body"))
     return story
 
 

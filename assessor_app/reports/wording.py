@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 _EN = {
+    "diag_snapshot": "Diagnostic snapshot", "diag_condition": "Signal check", "met": "met",
+    "not_met": "NOT MET", "dtcs": "DTCs", "hv_dtcs": "HV DTCs", "none": "none", "not_read": "not read",
+    "dtc_stored": "stored", "dtc_pending": "pending", "dtc_permanent": "permanent", "dtc_uds": "UDS",
+    "diag_unavailable": "Diagnostics not available", "no_adapter": "no diagnostic adapter connected",
+    "diag_errors": "not answered", "dropped_can": "Dropped CAN frames",
+    "diag_adapter": "Diagnostic adapter", "diag_no_adapter": "No diagnostic adapter was connected.",
     "attempt": "attempt",
     "video_agreed": "video recording agreed", "video_refused": "video recording refused",
     "title": "Assessment record",
@@ -35,6 +41,13 @@ _EN = {
 
 _FI = {
     **_EN,
+    "diag_snapshot": "Diagnostiikkatallenne", "diag_condition": "Signaalitarkastus", "met": "täyttyi",
+    "not_met": "EI TÄYTTYNYT", "dtcs": "Vikakoodit", "hv_dtcs": "HV-vikakoodit", "none": "ei yhtään",
+    "not_read": "ei luettu", "dtc_stored": "tallennetut", "dtc_pending": "odottavat",
+    "dtc_permanent": "pysyvät", "diag_unavailable": "Diagnostiikka ei käytettävissä",
+    "no_adapter": "diagnostiikkasovitinta ei ollut kytketty", "diag_errors": "vastaamatta",
+    "dropped_can": "Pudonneet CAN-kehykset", "diag_adapter": "Diagnostiikkasovitin",
+    "diag_no_adapter": "Diagnostiikkasovitinta ei kytketty.",
     "attempt": "yritys",
     "video_agreed": "videotallennus sallittu", "video_refused": "videotallennus kielletty",
     "title": "Arviointipöytäkirja",
@@ -67,6 +80,13 @@ _FI = {
 
 _SV = {
     **_EN,
+    "diag_snapshot": "Diagnostisk ögonblicksbild", "diag_condition": "Signalkontroll",
+    "met": "uppfyllt", "not_met": "EJ UPPFYLLT", "dtcs": "Felkoder", "hv_dtcs": "HV-felkoder",
+    "none": "inga", "not_read": "ej lästa", "dtc_stored": "lagrade", "dtc_pending": "väntande",
+    "dtc_permanent": "permanenta", "diag_unavailable": "Diagnostik inte tillgänglig",
+    "no_adapter": "ingen diagnosadapter ansluten", "diag_errors": "obesvarade",
+    "dropped_can": "Tappade CAN-ramar", "diag_adapter": "Diagnosadapter",
+    "diag_no_adapter": "Ingen diagnosadapter var ansluten.",
     "attempt": "försök",
     "video_agreed": "videoinspelning godkänd", "video_refused": "videoinspelning nekad",
     "title": "Bedömningsprotokoll",
@@ -100,6 +120,14 @@ _SV = {
 
 _ES = {
     **_EN,
+    "diag_snapshot": "Instantánea de diagnóstico", "diag_condition": "Comprobación de señales",
+    "met": "se cumple", "not_met": "NO SE CUMPLE", "dtcs": "DTC", "hv_dtcs": "DTC de alta tensión",
+    "none": "ninguno", "not_read": "no leído", "dtc_stored": "almacenados",
+    "dtc_pending": "pendientes", "dtc_permanent": "permanentes",
+    "diag_unavailable": "Diagnóstico no disponible",
+    "no_adapter": "ningún adaptador de diagnóstico conectado", "diag_errors": "sin respuesta",
+    "dropped_can": "Tramas CAN perdidas", "diag_adapter": "Adaptador de diagnóstico",
+    "diag_no_adapter": "No se conectó ningún adaptador de diagnóstico.",
     "attempt": "intento",
     "video_agreed": "grabación de vídeo aceptada", "video_refused": "grabación de vídeo rechazada",
     "title": "Acta de evaluación",
@@ -133,6 +161,14 @@ _ES = {
 
 _PT = {
     **_EN,
+    "diag_snapshot": "Instantâneo de diagnóstico", "diag_condition": "Verificação de sinais",
+    "met": "cumprida", "not_met": "NÃO CUMPRIDA", "dtcs": "DTC", "hv_dtcs": "DTC de alta tensão",
+    "none": "nenhum", "not_read": "não lido", "dtc_stored": "memorizados",
+    "dtc_pending": "pendentes", "dtc_permanent": "permanentes",
+    "diag_unavailable": "Diagnóstico indisponível",
+    "no_adapter": "nenhum adaptador de diagnóstico ligado", "diag_errors": "sem resposta",
+    "dropped_can": "Tramas CAN perdidas", "diag_adapter": "Adaptador de diagnóstico",
+    "diag_no_adapter": "Não foi ligado nenhum adaptador de diagnóstico.",
     "attempt": "tentativa",
     "video_agreed": "gravação de vídeo aceite", "video_refused": "gravação de vídeo recusada",
     "title": "Registo de avaliação",

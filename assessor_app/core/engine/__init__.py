@@ -5,9 +5,12 @@ from assessor_app.core.engine.actions import (
     Accepted,
     Action,
     AddNote,
+    ConnectDiagnostics,
     Finish,
+    MarkDiagnosticsUnavailable,
     Person,
     RecordConsent,
+    RecordDiagnostic,
     RecordMeasurement,
     RecordResult,
     Refused,
@@ -22,14 +25,14 @@ from assessor_app.core.engine.engine import (
     AssessmentEngine,
     ReplayError,
     StepView,
-    action_from_event,
-    replay,
 )
+from assessor_app.core.engine.replay import action_from_event, replay
 from assessor_app.core.engine.state import AssessmentState, Outcome
 
 __all__ = [
     "RESUMED", "STARTED", "Abandon", "Accepted", "Action", "AddNote", "AssessmentEngine",
-    "AssessmentState", "Finish", "Outcome", "Person", "RecordConsent", "RecordMeasurement",
+    "AssessmentState", "ConnectDiagnostics", "Finish", "MarkDiagnosticsUnavailable", "Outcome",
+    "Person", "RecordConsent", "RecordDiagnostic", "RecordMeasurement",
     "RecordResult", "Refused", "ReplayError", "ScoreRubric", "SignOff", "StartStep", "StepView",
     "Vehicle", "action_from_event", "replay",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Result = Literal["pass", "fail", "na"]
+DiagnosticKind = Literal["snapshot", "condition"]
 SignOffRole = Literal["assessor", "candidate", "responsible_person"]
 
 
@@ -88,6 +89,38 @@ class SignOff:
 
 
 @dataclass(frozen=True)
+class ConnectDiagnostics:
+    """A diagnostic adapter serves this assessment: from now on declared diagnostics are required."""
+
+    device: str
+    detail: dict[str, Any] = field(default_factory=dict)
+    kind = "diagnostics_connected"
+
+
+@dataclass(frozen=True)
+class RecordDiagnostic:
+    """A snapshot or a signal condition, written as evidence file ``evidence``, linked to ``step``."""
+
+    step: str
+    diagnostic: DiagnosticKind
+    evidence: str  # the file's name under the assessment's capture folder
+    sha256: str
+    summary: dict[str, Any]  # JSON data: VIN and DTCs, or the condition with its signal values
+    met: bool | None = None  # a condition's outcome; None for a snapshot
+    kind = "diagnostic_recorded"
+
+
+@dataclass(frozen=True)
+class MarkDiagnosticsUnavailable:
+    """Diagnostics cannot be taken (adapter missing or lost): for one step, or for the rest."""
+
+    reason: str
+    step: str | None = None  # None: every step from now on
+    diagnostic: DiagnosticKind | None = None  # None: snapshot and condition alike
+    kind = "diagnostics_unavailable"
+
+
+@dataclass(frozen=True)
 class Finish:
     kind = "assessment_finished"
 
@@ -100,14 +133,14 @@ class Abandon:
 
 Action = (
     RecordConsent | StartStep | RecordMeasurement | RecordResult | AddNote | ScoreRubric
-    | SignOff | Finish | Abandon
+    | SignOff | Finish | Abandon | ConnectDiagnostics | RecordDiagnostic | MarkDiagnosticsUnavailable
 )
 
 ACTION_TYPES: dict[str, type] = {
     cls.kind: cls
     for cls in (
         RecordConsent, StartStep, RecordMeasurement, RecordResult, AddNote, ScoreRubric,
-        SignOff, Finish, Abandon,
+        SignOff, Finish, Abandon, ConnectDiagnostics, RecordDiagnostic, MarkDiagnosticsUnavailable,
     )
 }
 

@@ -8,20 +8,21 @@ proves every event was allowed when it was recorded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from assessor_app.core.engine import rules
+from assessor_app.core.engine import diagnostics, rules
 from assessor_app.core.engine.actions import (
-    ACTION_TYPES,
     Abandon,
     Accepted,
     Action,
     AddNote,
+    ConnectDiagnostics,
     Finish,
+    MarkDiagnosticsUnavailable,
     Person,
     RecordConsent,
+    RecordDiagnostic,
     RecordMeasurement,
     RecordResult,
     Refused,
@@ -36,7 +37,7 @@ from assessor_app.core.engine.state import (
     Outcome,
     StepState,
 )
-from assessor_app.core.events import Event, verify_chain
+from assessor_app.core.events import Event
 from assessor_app.core.specs.models import Amount, ChecklistSpec, Measurement, ParamRef
 from assessor_app.core.specs.parameters import ParameterSet, ResolvedParameters, resolve
 from assessor_app.core.units import UnitError, convert
@@ -123,7 +124,7 @@ class AssessmentEngine:
             return Refused(f"the assessment is {st.phase} and read-only", rule="read_only")
         if t_us < st.last_t_us:
             return Refused("time went backwards on the assessment timeline", rule="clock")
-        if isinstance(action, (StartStep, RecordMeasurement, RecordResult)):
+        if isinstance(action, (StartStep, RecordMeasurement, RecordResult, RecordDiagnostic)):
             if action.step not in st.steps:
                 return Refused(f"this checklist has no step {action.step!r}", rule="unknown")
             if st.phase == "stopped":
@@ -195,15 +196,37 @@ class AssessmentEngine:
                 or rules.window_refusal(self.spec, self.params, self.state, step, t_us, lang)
                 or rules.person_refusal(self.spec, self.state, step, person, lang)
                 or rules.measurement_refusal(self.spec, self.state, step, lang)
+                or diagnostics.pass_refusal(self.state, step, lang)
             )
             if refusal:
                 return refusal
         elif a.result != "fail":
             return Refused(f"unknown result {a.result!r}", rule="input")
-        return Accepted(a.kind, {
+        payload: dict[str, Any] = {
             "step": a.step, "result": a.result, "reason": a.reason, "person": person,
             "risk": step.risk,
-        })
+        }
+        unavailable = diagnostics.unavailable_at_pass(self.state, step) if a.result == "pass" else {}
+        if unavailable:  # only then, so results of steps without diagnostics keep their form
+            payload["diagnostics_unavailable"] = unavailable
+        return Accepted(a.kind, payload)
+
+    def _decide_diagnostics_connected(self, a: ConnectDiagnostics, t_us: int, lang: str
+                                      ) -> Accepted | Refused:
+        return diagnostics.decide_connected(a)
+
+    def _decide_diagnostic_recorded(self, a: RecordDiagnostic, t_us: int, lang: str
+                                    ) -> Accepted | Refused:
+        step = self.spec.step(a.step)
+        decision = diagnostics.decide_recorded(a, step, self.state.steps[a.step])
+        if isinstance(decision, Refused):
+            return decision
+        # as with readings: evidence taken before its step is allowed would be out of order
+        return rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang) or decision
+
+    def _decide_diagnostics_unavailable(self, a: MarkDiagnosticsUnavailable, t_us: int, lang: str
+                                        ) -> Accepted | Refused:
+        return diagnostics.decide_unavailable(a, self.state)
 
     def _decide_note_added(self, a: AddNote, t_us: int, lang: str) -> Accepted | Refused:
         if not a.text.strip():
@@ -318,6 +341,7 @@ class AssessmentEngine:
             if p["result"] == "fail":
                 # Shown again means measured again: readings of a failed attempt do not count.
                 ss.measurements.clear()
+                ss.diagnostics.clear()
             if ss.started_t_us is None:
                 ss.started_t_us = ev.t_us
             if p["result"] == "fail" and p["risk"] == "critical" and st.stopped_by is None:
@@ -332,6 +356,8 @@ class AssessmentEngine:
             st.phase, st.outcome = "finished", p["outcome"]
         elif kind == "assessment_abandoned":
             st.phase, st.outcome = "abandoned", p["outcome"]
+        elif kind in ("diagnostics_connected", "diagnostic_recorded", "diagnostics_unavailable"):
+            diagnostics.apply(st, ev)
         st.event_count = ev.seq + 1
         st.last_t_us, st.last_wall_us, st.head_hash = ev.t_us, ev.wall_us, ev.hash
 
@@ -371,49 +397,3 @@ class AssessmentEngine:
             if v.status in ("blocked", "failed"):
                 return v.id
         return None
-
-
-def action_from_event(ev: Event) -> Action:
-    """The trainer's action that an event records (for replay)."""
-    cls = ACTION_TYPES[ev.kind]
-    p = ev.payload
-    if cls is RecordMeasurement:
-        return RecordMeasurement(p["step"], p["measurement"], p["entered_value"], p["entered_unit"])
-    if cls is RecordResult:
-        return RecordResult(p["step"], p["result"], p["reason"], p["person"])
-    if cls is Abandon:
-        return Abandon(p["reason"])
-    if cls is Finish:
-        return Finish()
-    fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-    return cls(**{k: p[k] for k in fields if k in p})
-
-
-def replay(
-    spec: ChecklistSpec, params: ParameterSet, events: Iterable[Event]
-) -> AssessmentEngine:
-    """Rebuild an engine from stored events, checking the chain and every decision."""
-    events = list(events)
-    try:
-        verify_chain(events)
-    except ValueError as exc:
-        raise ReplayError(str(exc)) from exc
-    if not events:
-        raise ReplayError("no events")
-    first = events[0]
-    wv = first.payload.get("vehicle", {}).get("working_voltage_v")
-    resolved = resolve(params, wv)
-    engine = AssessmentEngine(spec, resolved, first)
-    for ev in events[1:]:
-        if ev.kind == RESUMED:
-            engine.apply(ev)
-            continue
-        if ev.kind not in ACTION_TYPES:
-            raise ReplayError(f"event {ev.seq} has unknown kind {ev.kind!r}")
-        decision = engine.decide(action_from_event(ev), ev.t_us)
-        if isinstance(decision, Refused):
-            raise ReplayError(f"event {ev.seq} ({ev.kind}) was not allowed: {decision.reason}")
-        if decision.payload != dict(ev.payload):
-            raise ReplayError(f"event {ev.seq} ({ev.kind}) does not match what the rules give")
-        engine.apply(ev)
-    return engine

@@ -21,6 +21,16 @@ class MeasurementRecord:
 
 
 @dataclass
+class DiagnosticRecord:
+    diagnostic: str  # snapshot | condition
+    evidence: str
+    sha256: str
+    summary: dict[str, Any]
+    met: bool | None
+    t_us: int
+
+
+@dataclass
 class StepState:
     status: StepStatus = "pending"
     result_t_us: int | None = None
@@ -29,6 +39,8 @@ class StepState:
     reason: str = ""
     attempts: int = 0
     measurements: dict[str, MeasurementRecord] = field(default_factory=dict)
+    diagnostics: list[DiagnosticRecord] = field(default_factory=list)  # of the current attempt
+    diagnostics_unavailable: dict[str, str] = field(default_factory=dict)  # kind -> reason
 
 
 @dataclass
@@ -43,6 +55,8 @@ class AssessmentState:
     signoffs: list[dict[str, Any]] = field(default_factory=list)
     consent: dict[str, Any] | None = None
     notes: list[dict[str, Any]] = field(default_factory=list)
+    diagnostics_device: dict[str, Any] | None = None  # the adapter connected, if any
+    diagnostics_unavailable: dict[str, str] = field(default_factory=dict)  # kind -> reason, all steps
     current_step: str | None = None
     last_t_us: int = 0
     last_wall_us: int = 0

@@ -145,6 +145,11 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
                 yield from _check_range(m.range, (*mpath, "range"), quantity, m.unit, spec)
         if step.measurements and "measurement" not in step.evidence:
             yield (*base, "evidence"), "the step has measurements: list 'measurement' as evidence"
+        if step.diagnostics is not None:
+            if step.diagnostics.snapshot is None and step.diagnostics.condition is None:
+                yield (*base, "diagnostics"), "declare a snapshot, a condition or both"
+            elif "can_log" not in step.evidence:
+                yield (*base, "evidence"), "the step takes diagnostics: list 'can_log' as evidence"
         if len(set(step.evidence)) != len(step.evidence):
             yield (*base, "evidence"), "an evidence kind is listed twice"
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
+from assessor_app.core.specs.conditions import ConditionName
 from assessor_app.core.specs.text import LocalizedText
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -122,6 +123,21 @@ class StepRules(_Strict):
     )
 
 
+class StepDiagnostics(_Strict):
+    """Evidence the app reads from the vehicle's diagnostic bus (CAN/OBD) at this step."""
+
+    snapshot: LocalizedText | None = Field(
+        default=None,
+        description="Take a diagnostic snapshot (VIN, stored/pending/permanent DTCs, PIDs) at this "
+        "step; the text says what it is for, e.g. 'DTCs before the task'.",
+    )
+    condition: ConditionName | None = Field(
+        default=None,
+        description="A named condition checked on the live CAN signals; the step cannot be passed "
+        "while it was last seen not met.",
+    )
+
+
 class Step(_Strict):
     id: Identifier
     title: LocalizedText
@@ -132,6 +148,11 @@ class Step(_Strict):
     measurements: list[Measurement] = Field(default_factory=list)
     na_allowed: bool = False
     rules: StepRules = Field(default_factory=StepRules)
+    diagnostics: StepDiagnostics | None = Field(
+        default=None,
+        description="A snapshot and/or a signal condition to record before the step can be passed "
+        "(or to record as not available, with the reason).",
+    )
 
 
 class RubricScale(_Strict):

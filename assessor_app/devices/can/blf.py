@@ -109,8 +109,9 @@ class BlfSegmentFile:
         self._buf: list[bytes] = []
         self._buf_size = 0
         self._times = array("q")
-        self._file = open(path, "wb")
-        self._host = open(host_times_path(path), "wb")
+        # never over an existing file: a segment is evidence once it exists
+        self._file = open(path, "xb")
+        self._host = open(host_times_path(path), "xb")
         self._body = hashlib.sha256()
         self._host_hash = hashlib.sha256()
         self._written = 0

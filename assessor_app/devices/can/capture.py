@@ -136,6 +136,7 @@ class CanLogger:
                 "config": self.config.to_dict(),
                 "device": self.device.to_dict(),
                 "t_us": self._timeline_us(),
+                "host_ns": time.monotonic_ns(),  # with t_us: places a recovered segment on the timeline
             },
         )
         self._thread = threading.Thread(

@@ -1,0 +1,65 @@
+"""The diagnostics of a step in the PDF record: snapshots, signal checks, and why any are missing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from xml.sax.saxutils import escape
+
+from assessor_app.core.engine.diagnostics import NOT_CONNECTED
+from assessor_app.core.specs.conditions import condition_title
+from assessor_app.core.specs.models import Step
+
+
+def _red(text: str) -> str:
+    return f"<font color='#b71c1c'>{text}</font>"
+
+
+def _signal(name: str, v: Mapping[str, Any]) -> str:
+    value = v.get("value")
+    if v.get("label") or not isinstance(value, int | float):
+        return f"{name} = {v.get('label') or value}"
+    return f"{name} = {value:g} {v.get('unit') or ''}".rstrip()
+
+
+def _snapshot_line(summary: Mapping[str, Any], label: str, w: Mapping[str, str]) -> tuple[str, bool]:
+    dtcs = summary.get("dtcs") or {}
+    order = ["stored", "pending", "permanent", "uds"]  # the record's JSON keeps keys sorted
+    found = "; ".join(
+        f"{w.get(f'dtc_{kind}', kind)}: "
+        + (w["not_read"] if dtcs[kind] is None else ", ".join(dtcs[kind]) or w["none"])
+        for kind in sorted(dtcs, key=lambda k: order.index(k) if k in order else len(order)))
+    hv = summary.get("hv_dtcs") or []
+    text = escape(f"{w['diag_snapshot']} {label}: VIN {summary.get('vin') or w['not_read']}; "
+                  f"{w['dtcs']} ({found}); ")
+    text += _red(escape(f"{w['hv_dtcs']}: {', '.join(hv)}")) if hv else escape(f"{w['hv_dtcs']}: {w['none']}")
+    if summary.get("errors"):
+        text += escape(f"; {w['diag_errors']}: {', '.join(summary['errors'])}")
+    return text, bool(hv)
+
+
+def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str, str],
+                     language: str) -> list[tuple[str, bool]]:
+    """The step's snapshots and signal checks as markup, each with whether it calls for attention."""
+    records = diagnostics.get("records", [])
+    retried = len({r["attempt"] for r in records}) > 1
+    declared = step.diagnostics.snapshot if step.diagnostics else None
+    lines: list[tuple[str, bool]] = []
+    for r in records:
+        attempt = escape(f"[{w['attempt']} {r['attempt']}] ") if retried else ""
+        summary = r.get("summary") or {}
+        if r["diagnostic"] == "snapshot":
+            label = declared.get_text(language) if declared else str(summary.get("label", ""))
+            text, alert = _snapshot_line(summary, label, w)
+            lines.append((attempt + text, alert))
+            continue
+        shown = ", ".join(_signal(name, v) for name, v in (summary.get("values") or {}).items())
+        verdict = escape(w["met"]) if r.get("met") else _red(escape(w["not_met"]))
+        title = condition_title(str(summary.get("condition", "")), language)
+        lines.append((f"{attempt}{escape(w['diag_condition'])} {escape(title)}: {verdict} ({escape(shown)})",
+                      r.get("met") is False))
+    for kind, reason in (diagnostics.get("unavailable") or {}).items():
+        why = w["no_adapter"] if reason == NOT_CONNECTED else reason
+        what = w["diag_snapshot"] if kind == "snapshot" else w["diag_condition"]
+        lines.append((escape(f"{w['diag_unavailable']} ({what}): {why}"), False))
+    return lines
