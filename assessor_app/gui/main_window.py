@@ -12,6 +12,7 @@ from assessor_app.core.engine import Person, Refused, Vehicle
 from assessor_app.core.specs.library import Library
 from assessor_app.errors import AssessorError
 from assessor_app.gui.delivery import DeliveryCoordinator
+from assessor_app.gui.diagnostics import DiagnosticsCoordinator
 from assessor_app.gui.operations import Operation, TaskManager
 from assessor_app.gui.pages.home import HomePage
 from assessor_app.gui.pages.new_assessment import NewAssessmentForm, NewAssessmentPage
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, store: AssessmentStore, library: Library, language: str = "en",
-                 parent: QWidget | None = None, camera: str = ""):
+                 parent: QWidget | None = None, camera: str = "", adapter: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assessor"))
         self.store = store
@@ -45,6 +46,11 @@ class MainWindow(QMainWindow):
                                           self._device_fingerprint())
         self.video = VideoCoordinator(self.run_page.video, self.tasks, store.path.parent, camera)
         self.video.failed.connect(self.report)
+        self.diagnostics = DiagnosticsCoordinator(self.run_page.diagnostics, self.tasks, store.path.parent,
+                                                  adapter, language)
+        self.diagnostics.action_ready.connect(self.act)
+        self.diagnostics.failed.connect(self.report)
+        self.run_page.step_shown.connect(self.diagnostics.show_step)
         self.stack = QStackedWidget()
         for page in (self.home, self.new_page, self.run_page, self.review, self.settings_page):
             self.stack.addWidget(page)
@@ -126,6 +132,7 @@ class MainWindow(QMainWindow):
     def _show_opened(self, snap: RunSnapshot) -> None:
         if self.controller is not None:
             self.video.begin(self.controller.recorder, in_progress=not snap.read_only)
+            self.diagnostics.begin(self.controller.recorder, in_progress=not snap.read_only)
         self.run_page.show_snapshot(snap, move_to_next=True)
         self.review.show_snapshot(snap)
         self.stack.setCurrentWidget(self.review if snap.read_only else self.run_page)
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         is_result = getattr(result, "kind", "") == "step_result"
         if not refused:
             self.video.mark(result)
+            self.diagnostics.on_event(result)
         self.run_page.show_snapshot(snap, move_to_next=is_result)
         self.review.show_snapshot(snap)
         if refused:
@@ -153,6 +161,7 @@ class MainWindow(QMainWindow):
             self.review.show_refusal(result.reason)
         elif snap.read_only:
             self.video.end()
+            self.diagnostics.end()
             self.stack.setCurrentWidget(self.review)
 
     def _refresh_run(self) -> None:
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self, settings: Settings) -> None:
         self.video.camera = settings.camera
+        self.diagnostics.adapter = settings.can_adapter
         self.tasks.background(Operation(
             lambda: save_settings(settings), on_success=lambda p: self.settings_page.show_saved(str(p)),
             on_failure=self.report, label="settings",
@@ -277,6 +287,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         self.run_page.timer.stop()
         self.video.shutdown()
+        self.diagnostics.shutdown()
         self.delivery.stop()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -29,6 +29,17 @@ class MeasurementView:
 
 
 @dataclass(frozen=True)
+class DiagnosticsView:
+    """What a step asks of the vehicle's diagnostic bus, and what was recorded for it."""
+
+    snapshot: str | None  # the snapshot's purpose, e.g. "DTCs before the task"
+    condition: str | None  # the condition's name, e.g. contactors_open
+    condition_title: str
+    outstanding: list[str]  # declared diagnostics neither recorded nor marked unavailable
+    records: dict[str, object]  # as in the record: {"records": [...], "unavailable": {...}}
+
+
+@dataclass(frozen=True)
 class RunSnapshot:
     assessment_id: str
     spec: ChecklistSpec
@@ -44,6 +55,8 @@ class RunSnapshot:
     signoffs: list[dict[str, object]]
     next_step: str | None
     missing_evidence: list[tuple[str, list[str]]] = field(default_factory=list)
+    diagnostics: dict[str, DiagnosticsView] = field(default_factory=dict)
+    diagnostics_connected: bool = False
     taken_monotonic: float = field(default_factory=time.monotonic)
 
     @property
@@ -88,7 +101,29 @@ class RunController:
             stopped_reason=stopped, outcome=st.outcome, provisional_outcome=provisional,
             reasons=reasons, rubric=dict(st.rubric), signoffs=list(st.signoffs),
             next_step=engine.next_step(t_us), missing_evidence=self._missing_evidence(),
+            diagnostics=self._diagnostics(), diagnostics_connected=st.diagnostics_device is not None,
         )
+
+    def _diagnostics(self) -> dict[str, DiagnosticsView]:
+        from assessor_app.core.engine.diagnostics import outstanding
+        from assessor_app.core.specs.conditions import condition_title
+
+        engine, lang = self.recorder.engine, self.language
+        views = {}
+        for step in engine.spec.steps:
+            d = step.diagnostics
+            if d is None:
+                continue
+            ss = engine.state.steps[step.id]
+            records = [{"diagnostic": r.diagnostic, "summary": r.summary, "met": r.met, "attempt": 1}
+                       for r in ss.diagnostics]
+            views[step.id] = DiagnosticsView(
+                d.snapshot.get_text(lang) if d.snapshot else None, d.condition,
+                condition_title(d.condition, lang) if d.condition else "",
+                outstanding(engine.state, step),
+                {"records": records, "unavailable": dict(ss.diagnostics_unavailable)},
+            )
+        return views
 
     def _missing_evidence(self) -> list[tuple[str, list[str]]]:
         """Per step, the evidence kinds its checklist asks for that this record does not hold.

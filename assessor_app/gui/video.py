@@ -112,6 +112,7 @@ class VideoCoordinator(QObject):
         super().__init__(panel)
         self.panel, self.tasks, self.data_dir, self.camera = panel, tasks, data_dir, camera
         self.session: VideoSession | None = None
+        self._generation = 0  # which assessment the panel shows: late reports of an older one are dropped
         self.timer = QTimer(self)
         self.timer.setInterval(100)
         self.timer.timeout.connect(self.poll)
@@ -121,6 +122,8 @@ class VideoCoordinator(QObject):
     def begin(self, recorder: AssessmentRecorder, *, in_progress: bool) -> None:
         """Record the assessment now open, when it is running, has consent to video and a camera."""
         self.end()
+        self._generation += 1
+        generation = self._generation
         consent = recorder.engine.state.consent
         if not in_progress:
             self.panel.show_idle(self.tr("Assessment closed: no recording"))
@@ -143,10 +146,13 @@ class VideoCoordinator(QObject):
             session.start(consent_given=True)
             return session
 
-        self.tasks.background(Operation(run, on_success=self._started, on_failure=self._failed,
-                                        label="camera"))
+        self.tasks.background(Operation(run, on_success=lambda s: self._started(s, generation),
+                                        on_failure=self._failed, label="camera"))
 
-    def _started(self, session: VideoSession) -> None:
+    def _started(self, session: VideoSession, generation: int) -> None:
+        if generation != self._generation:  # another assessment was opened meanwhile
+            self.tasks.write(Operation(session.stop, label="stop video"))
+            return
         self.session = session
         self.panel.warning.setText("")
         self.timer.start()
@@ -196,10 +202,12 @@ class VideoCoordinator(QObject):
             if then is not None:
                 then()
             return
+        generation = self._generation
+        self.timer.stop()
 
         def stopped(_reason: object) -> None:
-            self.timer.stop()
-            self.panel.show_status(session.status())
+            if generation == self._generation:  # still the assessment on screen
+                self.panel.show_status(session.status())
             if then is not None:
                 then()
 

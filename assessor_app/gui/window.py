@@ -70,7 +70,8 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
 
         run_demo(library, folder, say=log.info)
     window = MainWindow(store, library, settings.language,
-                        camera="simulated" if demo else settings.camera)
+                        camera="simulated" if demo else settings.camera,
+                        adapter="simulated" if demo else settings.can_adapter)
     window.show()
     log.info("ready: window shown, data in %s, %d translator(s)", folder, len(translators))
     code = app.exec()

@@ -88,6 +88,98 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsCoordinator</name>
+    <message>
+        <location filename="../diagnostics.py" line="100"/>
+        <location filename="../diagnostics.py" line="106"/>
+        <source>No vehicle adapter (Settings)</source>
+        <translation>Sin adaptador del vehículo (Ajustes)</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="109"/>
+        <source>Assessment closed: no CAN log</source>
+        <translation>Evaluación cerrada: sin registro CAN</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="111"/>
+        <source>Connecting to the vehicle adapter…</source>
+        <translation>Conectando con el adaptador…</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="147"/>
+        <source>Vehicle adapter not available</source>
+        <translation>Adaptador no disponible</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="168"/>
+        <source>CAN log closed</source>
+        <translation>Registro CAN cerrado</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="205"/>
+        <source>DTC snapshot: {what}</source>
+        <translation>Instantánea de DTC: {what}</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="207"/>
+        <source>signal check: {what}</source>
+        <translation>comprobación de señales: {what}</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="209"/>
+        <source>Needed before a pass: {what}</source>
+        <translation>Necesario antes de superar: {what}</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="235"/>
+        <source>Reading the vehicle…</source>
+        <translation>Leyendo el vehículo…</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="245"/>
+        <source>Checking the signals…</source>
+        <translation>Comprobando las señales…</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <location filename="../diagnostics.py" line="40"/>
+        <source>Vehicle adapter status</source>
+        <translation>Estado del adaptador</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="41"/>
+        <source>DTC snapshot (D)</source>
+        <translation>Instantánea DTC (D)</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="42"/>
+        <source>Check signals (C)</source>
+        <translation>Comprobar señales (C)</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="44"/>
+        <source>Diagnostics of this step</source>
+        <translation>Diagnóstico de este paso</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="69"/>
+        <source>Vehicle adapter lost: {device}</source>
+        <translation>Adaptador perdido: {device}</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="73"/>
+        <source> · {n} frames lost</source>
+        <translation> · {n} tramas perdidas</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="75"/>
+        <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
+        <translation>Registro CAN: {device} · {fps} tramas/s ({pct} %)</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../pages/home.py" line="36"/>
@@ -191,23 +283,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="34"/>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="35"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="58"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="59"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="200"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
@@ -417,97 +509,97 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="67"/>
+        <location filename="../pages/run.py" line="69"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="79"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="83"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="84"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="88"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="179"/>
+        <location filename="../pages/run.py" line="184"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="183"/>
+        <location filename="../pages/run.py" line="188"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="209"/>
+        <location filename="../pages/run.py" line="214"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="240"/>
+        <location filename="../pages/run.py" line="245"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="240"/>
+        <location filename="../pages/run.py" line="245"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="254"/>
+        <location filename="../pages/run.py" line="259"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="258"/>
+        <location filename="../pages/run.py" line="263"/>
         <source>{what}: {time} left</source>
         <translation>{what}: quedan {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="299"/>
+        <location filename="../pages/run.py" line="304"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>

@@ -26,6 +26,7 @@ from assessor_app.core.engine import (
     RecordResult,
     StartStep,
 )
+from assessor_app.gui.diagnostics import DiagnosticsPanel
 from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot
 from assessor_app.gui.theme import STATUS_MARK
@@ -59,6 +60,7 @@ class RunPage(QWidget):
     action_requested = Signal(object)  # an engine Action
     review_requested = Signal()
     refresh_requested = Signal()
+    step_shown = Signal(object, str)  # RunSnapshot, step id: the step the trainer looks at
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,6 +112,8 @@ class RunPage(QWidget):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.video)
+        self.diagnostics = DiagnosticsPanel()
+        left_column.addWidget(self.diagnostics)
         left_column.addWidget(self.steps, 1)
         split = QSplitter()
         split.addWidget(left)
@@ -175,6 +179,7 @@ class RunPage(QWidget):
         step = snap.spec.step(step_id)
         view = snap.view(step_id)
         lang = snap.language
+        self.step_shown.emit(snap, step_id)
         self.title.setText(f"{step.id}  {step.title.get_text(lang)}")
         self.risk.setText(self.tr("Risk: {risk} · evidence: {evidence}").format(
             risk=label(step.risk), evidence=", ".join(label(e) for e in step.evidence) or "-"))

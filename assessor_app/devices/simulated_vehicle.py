@@ -1,0 +1,49 @@
+"""The simulated EV for the demo and for trying the app without a car: it reacts to the checklist.
+
+It answers OBD and UDS and broadcasts its HV signals on python-can's virtual bus (see
+``devices.can.SimulatedEV``). What the learner does to the real car is done to it when the
+step is recorded: the service plug pulled at HV isolation step 08 opens the contactors and the
+HV bus decays; the plug refitted at step 20 closes them again. A healthy car by default (no
+DTCs), so a correct isolation ends competent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessor_app.devices.adapter_choice import SIMULATED_CHANNEL
+from assessor_app.devices.can import EcuData, SimulatedEV
+
+#: (checklist, step, result) -> what happens to the simulated car.
+REACTIONS: dict[tuple[str, str, str], str] = {
+    ("hv-isolation-series", "08", "pass"): "pull_service_plug",
+    ("hv-isolation-series", "20", "pass"): "reconnect",
+}
+
+
+class SimulatedVehicle:
+    """The simulated EV on ``channel``, following the steps of one assessment."""
+
+    def __init__(self, checklist_id: str, *, channel: str = SIMULATED_CHANNEL, vin: str | None = None,
+                 tau_s: float = 0.5, background_fps: float = 100.0, dtcs: list[str] | None = None):
+        ecu = EcuData(stored_dtcs=list(dtcs or []), pending_dtcs=[], permanent_dtcs=[])
+        if vin:
+            ecu.vin = vin
+        self.checklist_id = checklist_id
+        self.ev = SimulatedEV(channel, ecu=ecu, tau_s=tau_s, background_fps=background_fps)
+
+    def start(self) -> SimulatedVehicle:
+        self.ev.start()
+        return self
+
+    def stop(self) -> None:
+        self.ev.stop()
+
+    def on_event(self, event: Any) -> str | None:
+        """After a recorded event: do to the car what the step did; returns what was done."""
+        if getattr(event, "kind", "") != "step_result":
+            return None
+        reaction = REACTIONS.get((self.checklist_id, event.payload["step"], event.payload["result"]))
+        if reaction is not None:
+            getattr(self.ev, reaction)()
+        return reaction

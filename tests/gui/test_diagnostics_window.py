@@ -1,0 +1,57 @@
+"""The vehicle in the window: the simulated EV logged per step, a DTC snapshot, the contactor check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from test_assessment_window import do_step, record, select, start_hv, wait_idle
+
+from assessor_app.gui.main_window import MainWindow
+from assessor_app.storage.captures import CaptureIndex
+
+
+def test_snapshot_and_signal_check_through_the_window_with_the_simulated_ev(qtbot, store, library):
+    window = MainWindow(store, library, adapter="simulated")
+    qtbot.addWidget(window)
+    window.show()
+    start_hv(qtbot, window)
+    run, panel = window.run_page, window.run_page.diagnostics
+    qtbot.waitUntil(lambda: "CAN log:" in panel.status.text(), timeout=15000)
+    qtbot.waitUntil(lambda: run.snapshot.diagnostics_connected, timeout=5000)
+    do_step(qtbot, window, "01")
+
+    # step 02 declares "DTCs before the task": without the snapshot, the pass is refused
+    select(qtbot, run, "02")
+    assert panel.snapshot_button.isEnabled() and not panel.condition_button.isEnabled()
+    assert "Needed before a pass" in panel.results.text()
+    run.steps.setFocus()
+    qtbot.keyClick(run.steps, Qt.Key.Key_Space)
+    wait_idle(qtbot, window)
+    assert run.snapshot.view("02").status != "passed" and run.refusal.text()
+    qtbot.mouseClick(panel.snapshot_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "VIN WA5EVSM0000000042" in panel.results.text(), timeout=10000)
+    assert "Needed before a pass" not in panel.results.text()
+    do_step(qtbot, window, "02")
+
+    for i in range(3, 10):
+        do_step(qtbot, window, f"{i:02d}")  # step 08 pulls the simulated car's service plug
+    qtbot.waitUntil(lambda: run.snapshot.view("10").status == "allowed", timeout=10_000)
+    do_step(qtbot, window, "10")
+    do_step(qtbot, window, "11")
+    select(qtbot, run, "12")
+    record(qtbot, window, "12")
+    assert panel.condition_button.isEnabled()
+    qtbot.mouseClick(panel.condition_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "HvBusVoltage" in panel.results.text(), timeout=15000)
+    assert "NOT MET" not in panel.results.text()  # the HV bus decayed after the plug was pulled
+    do_step(qtbot, window, "12")
+
+    assessment_id = window.controller.recorder.assessment_id
+    window.diagnostics.end()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: "CAN log closed" in panel.status.text(), timeout=10000)
+    files = CaptureIndex(store).files(assessment_id)
+    evidence = [(f.step_id, f.meta["diagnostic"]) for f in files if f.kind == "snapshot"]
+    assert evidence == [("02", "snapshot"), ("12", "condition")]
+    can_logs = [f for f in files if f.kind == "can_log"]
+    assert can_logs and {"01", "02", "12"} <= {f.step_id for f in can_logs}
+    window.close()
