@@ -1,4 +1,4 @@
-"""Workstation settings (language, data folder): one JSON file in the user's config folder.
+"""Workstation settings (language, data folder, devices, delivery): one JSON file in the user's config folder.
 
 Window geometry is the only thing kept in QSettings; everything else lives here, so the
 command line and the window read the same values.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -26,6 +27,10 @@ class Settings:
     #: the vehicle adapter: empty for none, "simulated" (the simulated EV), or a python-can
     #: configuration as JSON ({"interface": ..., "channel": ..., "bitrate": ..., "listen_only": ...})
     can_adapter: str = ""
+    #: delete a bundle's local archive once the provider's receipt is stored (opt-in)
+    sync_prune_after_receipt: bool = False
+    #: upload limit for shop networks in kilobytes per second; None: as fast as the line allows
+    sync_bandwidth_limit_kbps: int | None = None
 
 
 def settings_path() -> Path:
@@ -47,11 +52,34 @@ def load_settings(path: Path | None = None) -> Settings:
     except (OSError, ValueError) as exc:
         log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
         return Settings()
-    known = {f.name for f in fields(Settings)}
-    settings = Settings(**{k: v for k, v in raw.items() if k in known and isinstance(v, str)})
+    if not isinstance(raw, dict):
+        log.warning("settings file %s holds no settings object; using defaults", path)
+        return Settings()
+    kinds = {f.name: str(f.type) for f in fields(Settings)}
+    values = {}
+    for name, value in raw.items():
+        if name not in kinds:
+            continue  # a setting of a newer or older version: ignored, not an error
+        if CHECKS[kinds[name]](value):
+            values[name] = value
+        else:
+            log.warning("settings file %s: %s cannot be %r; using its default", path, name, value)
+    settings = Settings(**values)
     if settings.language not in LANGUAGES:
         settings.language = "en"
     return settings
+
+
+def _positive_or_none(value: object) -> bool:
+    return value is None or (type(value) is int and value > 0)
+
+
+#: what a value read from the file must be, by the field's declared type
+CHECKS: dict[str, Callable[[object], bool]] = {
+    "str": lambda v: isinstance(v, str),
+    "bool": lambda v: isinstance(v, bool),
+    "int | None": _positive_or_none,  # a limit: a positive whole number, or none
+}
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -34,7 +34,9 @@ ERRORS = {"400": _error("malformed request"), "401": _error("no valid token or s
           "409": _error("conflict"), "412": _error("wrong tus version"),
           "413": _error("too large"), "415": _error("wrong content type"),
           "422": _error("invalid field"), "423": _error("upload busy"),
-          "460": _error("checksum mismatch (tus checksum extension)")}
+          "460": _error("checksum mismatch (tus checksum extension)"),
+          "503": _error("the import failed on the provider; asking again retries it"),
+          "507": _error("the provider cannot store the chunk")}
 
 
 def _errors(*codes: str) -> dict[str, Any]:
@@ -136,9 +138,11 @@ def openapi_document() -> dict[str, Any]:
                                                       required=False))],
                     "requestBody": {"required": True, "content": {"application/offset+octet-stream": {
                         "schema": {"type": "string", "format": "binary"}}}},
-                    "responses": {"204": {"description": "chunk stored; new Upload-Offset"},
+                    "responses": {"204": {"description": "chunk stored and confirmed; new Upload-Offset. "
+                                                         "After the last chunk the import starts "
+                                                         "(Assessor-Import: started): see /result"},
                                   **_errors("400", "401", "403", "404", "409", "412", "413", "415",
-                                            "423", "460")}},
+                                            "423", "460", "507")}},
                 "delete": {"operationId": "tusTerminate", "security": AUTH, "parameters": [TUS],
                            "responses": {"204": {"description": "terminated"},
                                          **_errors("401", "403", "404", "409", "412")}},
@@ -146,14 +150,18 @@ def openapi_document() -> dict[str, Any]:
                     "description": "tus capabilities"}}},
             },
             "/files/{upload_id}/result": {"get": {
-                "operationId": "uploadResult", "security": AUTH, "parameters": [UPLOAD_ID],
-                "responses": {"200": _json("still receiving, or imported with its receipt", {
+                "operationId": "uploadResult", "security": AUTH, "parameters": [
+                    UPLOAD_ID, {"name": "wait", "in": "query", "description": "seconds to hold the answer "
+                                "while the import runs (long poll)",
+                                "schema": {"type": "integer", "minimum": 0, "maximum": 60}}],
+                "responses": {"200": _json("receiving, importing (ask again after Retry-After), or "
+                                           "imported with its receipt", {
                     "type": "object", "required": ["status"], "properties": {
                         "status": string, "bundle_id": string, "receipt": {
                             "oneOf": [{"$ref": "#/components/schemas/Envelope"}], "nullable": True}}}),
                     "422": _json("quarantined, with the reason", {
                         "type": "object", "required": ["status", "reason"],
                         "properties": {"status": string, "reason": string}}),
-                    **_errors("401", "403", "404")}}},
+                    **_errors("400", "401", "403", "404", "503")}}},
         },
     }

@@ -5,23 +5,25 @@ bundle id: a bundle already held answers with a finished upload (offset = length
 client stops there; an unfinished upload of the same bundle by the same workstation is handed
 back, so it resumes. A chunk with an Upload-Checksum is kept whole or not at all; without one,
 the bytes that arrived before a cut are kept (tus core). The offset is confirmed only after
-the bytes are fsynced.
+the bytes are fsynced. The last PATCH is answered as soon as its bytes are confirmed; the import
+runs on in the background (however large the bundle, no request waits for it), and
+GET /files/{id}/result?wait=N gives the receipt or the reason for quarantine when it is done.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
-import hashlib
 import json
-import os
 import re
 from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from assessor_app.provider.chunks import CHECKSUMS, receive_chunk
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.models import Upload
 from assessor_app.provider.registry import DeviceInfo
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
 TUS_VERSION = "1.0.0"
 EXTENSIONS = "creation,checksum,termination"
-CHECKSUMS = {"sha256": hashlib.sha256, "sha1": hashlib.sha1}  # sha1 for clients (tuspy) fixed on it
+MAX_RESULT_WAIT_S = 60
 OFFSET_TYPE = "application/offset+octet-stream"
 HEX64 = re.compile(r"[0-9a-f]{64}")
 
@@ -72,11 +74,8 @@ def parse_metadata(header: str) -> dict[str, str]:
 
 async def _owned(request: Request) -> tuple[DeviceInfo, Upload]:
     service = _service(request)
-    device = await run_in_threadpool(service.registry.authenticate, request.headers.get("authorization"))
-    upload = await run_in_threadpool(service.upload, request.path_params["upload_id"])
-    if upload is None or upload.device != device.key_id:
-        raise Refused(404, "no such upload for this workstation")
-    return device, upload
+    return await run_in_threadpool(service.owned_upload, request.headers.get("authorization"),
+                                   request.path_params["upload_id"])
 
 
 async def options(request: Request) -> Response:
@@ -122,33 +121,39 @@ async def head(request: Request) -> Response:
 async def patch(request: Request) -> Response:
     _check_version(request)
     service = _service(request)
-    device, upload = await _owned(request)
-    if request.headers.get("content-type", "").split(";")[0].strip().lower() != OFFSET_TYPE:
-        raise Refused(415, f"a PATCH body must be sent as Content-Type: {OFFSET_TYPE}")
-    offset = _int_header(request, "upload-offset")
-    checksum = _parse_checksum(request.headers.get("upload-checksum"))
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and offset + int(declared) > upload.length:
-        raise Refused(413, f"the chunk would take the upload past its length of {upload.length} bytes")
-    lock = service.lock(f"upload:{upload.id}")
+    lock = service.lock(f"upload:{request.path_params['upload_id']}")
     if lock.locked():
+        await _owned(request)  # only the owner learns that the upload is busy
         raise Refused(423, "this upload is being written by another request: ask its offset (HEAD) "
                            "and try again")
     async with lock:
-        fresh = await run_in_threadpool(service.upload, upload.id)  # re-read under the lock
-        if fresh is None:
-            raise Refused(404, "no such upload for this workstation")
-        upload = fresh
+        device, upload = await _owned(request)
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != OFFSET_TYPE:
+            raise Refused(415, f"a PATCH body must be sent as Content-Type: {OFFSET_TYPE}")
+        offset = _int_header(request, "upload-offset")
+        checksum = _parse_checksum(request.headers.get("upload-checksum"))
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and offset + int(declared) > upload.length:
+            raise Refused(413, f"the chunk would take the upload past its length of {upload.length} bytes")
         if upload.status != "receiving":
             raise Refused(409, f"upload {upload.id} is complete ({upload.status}): "
                                f"GET /files/{upload.id}/result")
         if offset != upload.offset:
             raise Refused(409, f"Upload-Offset is {offset} but the provider holds {upload.offset} bytes")
-        new_offset = await _receive(request, service, upload, checksum)
+
+        def confirm(new_offset: int) -> None:
+            service.confirm_offset(upload.id, upload.offset, new_offset,
+                                   complete=new_offset == upload.length)
+
+        new_offset = await receive_chunk(
+            request.stream(), service.store.upload_path(upload.id), offset=upload.offset,
+            room=upload.length - upload.offset, checksum=checksum, pool=service.io_pool, confirm=confirm)
         headers = tus_headers(**{"Upload-Offset": str(new_offset)})
         if new_offset == upload.length:
-            result = await run_in_threadpool(service.finish_upload, upload.id, device)
-            headers["Assessor-Import"] = result.status
+            # tus answers the last PATCH like any other: the import runs on, and its result
+            # (the receipt, or the reason for quarantine) is asked for with GET .../result
+            service.start_import(upload.id, device, claimed=True)
+            headers["Assessor-Import"] = "started"
         return Response(status_code=204, headers=headers)
 
 
@@ -164,41 +169,6 @@ def _parse_checksum(header: str | None) -> tuple[str, bytes] | None:
         raise Refused(400, "the Upload-Checksum value is not base64") from None
 
 
-async def _receive(request: Request, service: ProviderService, upload: Upload,
-                   checksum: tuple[str, bytes] | None) -> int:
-    """Append the body at the upload's offset; returns the confirmed offset."""
-    path = service.store.upload_path(upload.id)
-    hasher = CHECKSUMS[checksum[0]]() if checksum else None
-    room = upload.length - upload.offset
-    written = 0
-    with open(path, "r+b") as f:
-        f.seek(upload.offset)
-        f.truncate()  # bytes past the confirmed offset were never confirmed
-        try:
-            async for piece in request.stream():
-                written += len(piece)
-                if written > room:
-                    f.truncate(upload.offset)
-                    raise Refused(413, f"the chunk takes the upload past its length of {upload.length} "
-                                       "bytes")
-                f.write(piece)
-                if hasher is not None:
-                    hasher.update(piece)
-        except ClientDisconnect:
-            if hasher is not None:  # a checksummed chunk counts whole or not at all
-                f.truncate(upload.offset)
-                raise Refused(400, "the connection closed before the chunk was complete") from None
-        if checksum is not None and hasher is not None and hasher.digest() != checksum[1]:
-            f.truncate(upload.offset)
-            raise Refused(460, f"Checksum Mismatch: the chunk at offset {upload.offset} does not match its "
-                               f"{checksum[0]} Upload-Checksum")
-        f.flush()
-        os.fsync(f.fileno())
-    new_offset = upload.offset + written
-    await run_in_threadpool(service.confirm_offset, upload.id, upload.offset, new_offset)
-    return new_offset
-
-
 async def terminate(request: Request) -> Response:
     _check_version(request)
     service = _service(request)
@@ -209,12 +179,26 @@ async def terminate(request: Request) -> Response:
 
 
 async def result(request: Request) -> Response:
-    """What became of a finished upload: the signed receipt, or why it was quarantined."""
+    """What became of a finished upload: the signed receipt, or why it was quarantined.
+
+    ``?wait=N`` (at most 60 s) holds the answer while the import is still running here.
+    """
     service = _service(request)
+    wait_text = request.query_params.get("wait", "0")
+    if not wait_text.isdigit() or len(wait_text) > 3 or int(wait_text) > MAX_RESULT_WAIT_S:
+        raise Refused(400, f"wait must be a whole number of seconds from 0 to {MAX_RESULT_WAIT_S}")
     device, upload = await _owned(request)
-    if upload.status == "receiving" and upload.offset == upload.length:
-        async with service.lock(f"upload:{upload.id}"):  # e.g. the provider stopped mid-import
-            await run_in_threadpool(service.finish_upload, upload.id, device)
+    running = service.running_import(upload.id)
+    if running is None and upload.status == "receiving" and upload.offset == upload.length:
+        running = service.start_import(upload.id, device, claimed=False)  # e.g. after a restart
+    if running is not None:
+        if not running.done() and int(wait_text):
+            waiter = asyncio.wrap_future(running)
+            waiter.add_done_callback(_retrieved)  # the outcome is read from `running` below
+            await asyncio.wait([waiter], timeout=int(wait_text))
+        if running.done() and running.exception() is not None:
+            raise Refused(503, f"the provider could not import upload {upload.id} "
+                               f"({running.exception()}); it tries again when asked")
         fresh = await run_in_threadpool(service.upload, upload.id)
         if fresh is None:
             raise Refused(404, "no such upload for this workstation")
@@ -226,4 +210,12 @@ async def result(request: Request) -> Response:
     if upload.status == "imported":
         held = await run_in_threadpool(service.importer.held, upload.bundle_id)
         body["receipt"] = json.loads(held.receipt) if held else None
-    return JSONResponse(body)
+        return JSONResponse(body)
+    # receiving or importing: ask again (at once after a long poll here, else in a second)
+    waited = running is not None and int(wait_text) > 0
+    return JSONResponse(body, headers={"Retry-After": "0" if waited else "1"})
+
+
+def _retrieved(future: asyncio.Future[object]) -> None:
+    if not future.cancelled():
+        future.exception()

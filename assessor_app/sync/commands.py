@@ -52,7 +52,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from assessor_app.sync.enrollment import provider_client, queue_sealed_bundles
-    from assessor_app.sync.worker import SyncSettings, SyncWorker, reconcile
+    from assessor_app.sync.worker import SyncWorker, reconcile
 
     store, outbox, folder = _open(args)
     try:
@@ -71,9 +71,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print("The provider holds exactly the bundles delivered from here" if found["matched"] else
                       f"Reconciled: {found['receipted']} receipt(s) fetched for bundles the provider "
                       f"already held; {found['requeued']} bundle(s) to send again")
-            settings = SyncSettings(prune_after_receipt=args.prune,
-                                    bandwidth_limit=args.limit_kbps * 1000 if args.limit_kbps else None)
-            worker = SyncWorker(outbox, client, settings=settings)
+            worker = SyncWorker(outbox, client, settings=sync_settings(args))
             delay = worker.run_once()
         finally:
             client.close()
@@ -88,6 +86,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 1 if outbox.counts()["refused"] else 0
     finally:
         store.close()
+
+
+def sync_settings(args: argparse.Namespace) -> Any:
+    """The worker's settings: the workstation's saved ones, with the command line's on top."""
+    from assessor_app.settings import load_settings
+    from assessor_app.sync.client import SyncError
+    from assessor_app.sync.worker import SyncSettings
+
+    saved = load_settings()
+    limit_kbps = args.limit_kbps if args.limit_kbps is not None else saved.sync_bandwidth_limit_kbps
+    if limit_kbps is not None and limit_kbps < 1:
+        raise SyncError(f"--limit-kbps must be at least 1 kB/s, not {limit_kbps}")
+    return SyncSettings(prune_after_receipt=args.prune or saved.sync_prune_after_receipt,
+                        bandwidth_limit=limit_kbps * 1000 if limit_kbps else None)
 
 
 def _print_status(outbox: Any) -> None:
@@ -116,8 +128,12 @@ def register(subparsers: Any) -> None:
     sync.add_argument("--status", action="store_true", help="show the outbox, send nothing")
     sync.add_argument("--reconcile", action="store_true",
                       help="first ask which bundles the provider already holds (after a reinstall)")
-    sync.add_argument("--prune", action="store_true", help="delete local archives once receipted")
-    sync.add_argument("--limit-kbps", type=int, help="bandwidth limit in kilobytes per second")
+    sync.add_argument("--prune", action="store_true",
+                      help="delete local archives once receipted (default: the setting "
+                           "sync_prune_after_receipt)")
+    sync.add_argument("--limit-kbps", type=int,
+                      help="upload limit in kilobytes per second (default: the setting "
+                           "sync_bandwidth_limit_kbps, else none)")
     sync.add_argument("--retry", nargs="*", metavar="BUNDLE", help="queue refused bundles again")
     sync.add_argument("--data-dir", help="the data folder (default: the app's)")
     sync.set_defaults(func=cmd_sync)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from assessor_app.evidence.keys import device_key
 from assessor_app.evidence.seal import SealError, public_key
 from assessor_app.storage.store import AssessmentStore
-from assessor_app.sync.client import ProviderClient, SyncError
+from assessor_app.sync.client import ProviderClient, SyncError, raise_for
 from assessor_app.sync.outbox import Enrollment, Outbox, now_us
 
 ENROLLMENT_FILE = "enrollment.json"
@@ -58,8 +59,8 @@ def enroll(outbox: Outbox, *, provider_url: str, code: str, workshop_id: str, wo
     return enrollment
 
 
-def provider_client(outbox: Outbox, keys_dir: Path, **kwargs: object) -> ProviderClient:
-    """A client for the enrolled provider, signing in with this workstation's key."""
+def current_enrollment(outbox: Outbox, keys_dir: Path) -> Enrollment | None:
+    """This workstation's enrollment: from the store, or from the copy next to its key."""
     enrollment = outbox.enrollment()
     saved = keys_dir / ENROLLMENT_FILE
     if enrollment is None and saved.exists():
@@ -68,6 +69,12 @@ def provider_client(outbox: Outbox, keys_dir: Path, **kwargs: object) -> Provide
         except (ValueError, TypeError) as exc:
             raise SyncError(f"the saved enrollment {saved} cannot be read: {exc}") from exc
         outbox.save_enrollment(enrollment)  # the database was lost or replaced: restore it
+    return enrollment
+
+
+def provider_client(outbox: Outbox, keys_dir: Path, **kwargs: object) -> ProviderClient:
+    """A client for the enrolled provider, signing in with this workstation's key."""
+    enrollment = current_enrollment(outbox, keys_dir)
     if enrollment is None:
         raise SyncError("this workstation is not enrolled with a provider: run `assessor enroll` first")
     key = device_key(keys_dir)
@@ -76,6 +83,29 @@ def provider_client(outbox: Outbox, keys_dir: Path, **kwargs: object) -> Provide
                         f"({enrollment.device_key_id[:16]}): enroll again with a new code")
     return ProviderClient(enrollment.provider_url, key, provider_key_id=enrollment.provider_key_id,
                           **kwargs)  # type: ignore[arg-type]
+
+
+def move_provider(outbox: Outbox, keys_dir: Path, provider_url: str) -> Enrollment:
+    """The enrolled provider answers at a new address: check it holds the pinned key, then use it."""
+    enrollment = current_enrollment(outbox, keys_dir)
+    if enrollment is None:
+        raise SyncError("this workstation is not enrolled with a provider: run `assessor enroll` first")
+    client = ProviderClient(provider_url, device_key(keys_dir))
+    try:
+        response = client.send("GET", "/provider-key", auth=False)
+        raise_for(response, "asking the provider's key")
+        key_id = response.json().get("key_id")
+    except ValueError as exc:
+        raise SyncError(f"the provider at {provider_url} sent an unreadable key: {exc}") from exc
+    finally:
+        client.close()
+    if key_id != enrollment.provider_key_id:
+        raise SyncError(f"the provider at {provider_url} has key {str(key_id)[:16]}, not the enrolled "
+                        f"provider's {enrollment.provider_key_id[:16]}: not moved")
+    moved = replace(enrollment, provider_url=provider_url.rstrip("/"))
+    outbox.save_enrollment(moved)
+    _write_private_json(keys_dir / ENROLLMENT_FILE, moved.__dict__)
+    return moved
 
 
 def queue_sealed_bundles(outbox: Outbox, bundles_dir: Path) -> int:

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SyncSettings:
-    chunk_size: int = 8 * MiB
+    chunk_size: int = 32 * MiB  # the largest chunk; on slower lines chunks take about 5 s each
+    min_chunk_size: int = 256 * 1024
     bandwidth_limit: int | None = None  # bytes per second; None: as fast as the line allows
     prune_after_receipt: bool = False  # local copies are kept unless this is chosen
     backoff_base_s: float = 2.0
@@ -163,8 +164,8 @@ class SyncWorker:
         """Upload one bundle (resuming) and store its verified receipt."""
         self._set(state="uploading", bundle_id=entry.bundle_id, done_bytes=entry.confirmed_offset,
                   total_bytes=entry.size)
-        uploader = TusUploader(self.client, chunk_size=self.settings.chunk_size, rate=self._rate,
-                               stop=self._abort)
+        uploader = TusUploader(self.client, chunk_size=self.settings.chunk_size,
+                               min_chunk_size=self.settings.min_chunk_size, rate=self._rate, stop=self._abort)
 
         def progress(done: int, total: int) -> None:
             self.outbox.set_offset(entry.bundle_id, done)

@@ -258,7 +258,11 @@ def test_the_independent_tuspy_client_uploads_to_our_service(provider: ProviderS
         "bundle_id": sealed.bundle_id, "manifest_sha256": sealed.manifest_sha256})
     uploader.upload()
     assert uploader.offset == sealed.archive.stat().st_size
+    # the last PATCH is answered before the import; the result is asked for once, with a long poll
+    result = workstation.client.send("GET", f"{uploader.url}/result", params={"wait": 30}).json()
+    assert result["status"] == "imported"
     assert _stored(provider) == [sealed.bundle_id]
     held = workstation.client.receipt(sealed.bundle_id)
+    assert held["receipt"] == result["receipt"]
     verify_receipt(held["receipt"], provider.service.store.key.public_pem(), bundle_id=sealed.bundle_id,
                    manifest_sha256=sealed.manifest_sha256)

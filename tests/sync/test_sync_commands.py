@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from sync_support import make_bundle
 
+from assessor_app import paths
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import device_key
 from assessor_app.provider.server import ProviderServer
-from assessor_app.sync.commands import CODE_ENV, register
+from assessor_app.settings import Settings, save_settings
+from assessor_app.sync.commands import CODE_ENV, register, sync_settings
 
 
 def run(*argv: str) -> int:
@@ -53,3 +55,24 @@ def test_sync_with_the_provider_down_says_it_will_resume(provider: ProviderServe
     assert "Not finished" in capsys.readouterr().out
     provider.start()
     assert run("sync", "--data-dir", str(data)) == 0
+
+
+def test_sync_takes_the_saved_delivery_settings_and_the_command_line_wins(
+        provider: ProviderServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "config"))  # where settings.json is read
+    save_settings(Settings(sync_prune_after_receipt=True, sync_bandwidth_limit_kbps=300))
+    parser = argparse.ArgumentParser(prog="assessor")
+    register(parser.add_subparsers(dest="command"))
+    saved = sync_settings(parser.parse_args(["sync"]))
+    assert (saved.prune_after_receipt, saved.bandwidth_limit) == (True, 300_000)
+    assert sync_settings(parser.parse_args(["sync", "--limit-kbps", "50"])).bandwidth_limit == 50_000
+    with pytest.raises(AssessorError, match="at least 1 kB/s"):
+        sync_settings(parser.parse_args(["sync", "--limit-kbps", "0"]))
+    # and the saved choice to prune reaches the worker: the archive goes once the receipt is stored
+    data = tmp_path / "data"
+    monkeypatch.setenv(CODE_ENV, provider.service.registry.create_code())
+    run("enroll", provider.url, "--workshop-id", "ws-1", "--data-dir", str(data))
+    sealed = make_bundle(data, device_key(data / "keys"), archive=False)
+    save_settings(Settings(sync_prune_after_receipt=True))
+    assert run("sync", "--data-dir", str(data)) == 0
+    assert not (data / "outbox" / f"{sealed.bundle_id}.tar").exists()
