@@ -7,8 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor_app.errors import AssessorError
+
+if TYPE_CHECKING:
+    from assessor_app.demo.delivery import DemoDelivery
 
 
 def _cmd_checklist_validate(args: argparse.Namespace) -> int:
@@ -79,7 +83,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     try:
         result = run_demo(
             lib, folder, checklist_id=args.checklist, parameter_set_id=args.parameters,
-            fail_step=args.fail_step, video=not args.no_video,
+            fail_step=args.fail_step, video=not args.no_video, sync=not args.no_sync,
         )
     except KeyError as exc:
         print(f"assessor demo: {exc.args[0]}", file=sys.stderr)
@@ -104,7 +108,23 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             print(f"PDF record: {r}" + (f"  (also in: {', '.join(others)})" if others else ""))
     if result.archive is not None:
         print(f"Archive: {result.archive}  (check it: assessor verify {result.archive})")
+    if result.delivery is not None:
+        _print_delivery(result.delivery)
     return 0
+
+
+def _print_delivery(d: DemoDelivery) -> None:
+    r = d.receipt
+    print(f"Delivered to the provider at {d.provider_url}: receipt stored for bundle {r['bundle_id']}, "
+          f"manifest sha256 {r['manifest_sha256']}, received {r['received']}, signed by provider key "
+          f"{d.provider_key_id}")
+    print(f"Provider's import result: {d.import_status}, {d.payload_bytes:,} payload bytes in "
+          f"{d.stored_path}")
+    if d.stopped_at is not None:
+        print(f"Provider stopped mid-upload with {d.stopped_at:,} of {d.size:,} bytes confirmed; the upload "
+              f"resumed from offset {d.resumed_from:,} and re-sent {d.resent_bytes:,} bytes "
+              f"(at most one chunk of {d.chunk_size:,})")
+    print(f"What the provider holds: assessor provider list --folder {d.provider_folder}")
 
 
 def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -302,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--no-video", action="store_true",
                       help="skip the simulated camera (a quicker run without video evidence)")
+    demo.add_argument("--no-sync", action="store_true",
+                      help="keep the sealed bundle here: no provider, no delivery (headless only)")
     demo.set_defaults(func=_cmd_demo)
 
     from assessor_app.provider.commands import register as register_provider

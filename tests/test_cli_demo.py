@@ -17,9 +17,12 @@ def test_headless_demo_runs_a_competent_hv_isolation(tmp_path: Path, capsys):
     assert "Outcome: competent" in out
     assert "Discharge wait:" in out  # the rule refused the dead test until the wait was over
     assert str(tmp_path / "assessor.db") in out
+    # delivered (video and all) through a provider stopped mid-upload and started again
+    assert "Delivered to the provider at http://127.0.0.1:" in out and "signed by provider key" in out
+    assert "Provider's import result: imported" in out and "the upload resumed from offset" in out
     store = AssessmentStore.open(tmp_path / "assessor.db")
     [summary] = store.list()
-    assert (summary.status, summary.outcome) == ("sealed", "competent")
+    assert (summary.status, summary.outcome) == ("synced", "competent")
     events = store.events(summary.id)
     assert verify_chain(events) == summary.head_hash
     assert summary.checklist_id == "hv-isolation-series"
@@ -32,14 +35,16 @@ def test_headless_demo_runs_a_competent_hv_isolation(tmp_path: Path, capsys):
 
 
 def test_demo_with_a_live_dead_test_is_not_yet_competent(tmp_path: Path, capsys):
-    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "12", "--no-video"]) == 0
+    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "12", "--no-video", "--no-sync"]
+    assert main(args) == 0
     out = capsys.readouterr().out
     assert "Outcome: not yet competent" in out
     assert "critical step 12 failed" in out
 
 
 def test_demo_runs_on_the_800v_parameter_set(tmp_path: Path, capsys):
-    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--parameters", "generic-800v", "--no-video"]
+    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--parameters", "generic-800v", "--no-video",
+            "--no-sync"]
     assert main(args) == 0
     assert "Outcome: competent" in capsys.readouterr().out
 
@@ -68,6 +73,7 @@ def test_console_script_demo_in_a_fresh_process(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert (tmp_path / "demo" / "assessor.db").exists()
+    assert "Delivered to the provider" in result.stdout
 
 
 def test_unreadable_store_is_a_message_not_a_traceback(tmp_path: Path):
@@ -83,7 +89,7 @@ def test_unreadable_store_is_a_message_not_a_traceback(tmp_path: Path):
 
 
 def test_assessments_list_and_show_after_the_demo(tmp_path: Path, capsys):
-    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--no-video"]) == 0
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--no-video", "--no-sync"]) == 0
     capsys.readouterr()
     assert main(["assessments", "list", "--data-dir", str(tmp_path)]) == 0
     line = capsys.readouterr().out.splitlines()[0]

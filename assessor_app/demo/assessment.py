@@ -1,7 +1,8 @@
 """The scripted demo: a whole assessment through the real engine and store, no hardware.
 
 Time is simulated (a manual clock) so that a 10-minute discharge wait takes no real time;
-everything else, the rules, the store, the hash chain, is the product itself.
+everything else, the rules, the store, the hash chain, is the product itself. With ``sync``
+the sealed bundle is then delivered to a provider on loopback (see ``delivery``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine import (
@@ -35,6 +37,9 @@ from assessor_app.evidence.verify import verify_bundle, verify_path
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
+if TYPE_CHECKING:
+    from assessor_app.demo.delivery import DemoDelivery
+
 DEMO_VIN = "WVWZZZE1ZMP000042"
 DEMO_PIN = "2468"  # the demo assessor's signing-key PIN
 #: The demo camera: small and slow enough that 37 simulated minutes record in seconds.
@@ -56,6 +61,7 @@ class DemoResult:
     video_segments: int = 0
     video_seconds: float = 0.0
     clip: Path | None = None
+    delivery: DemoDelivery | None = None  # the stored receipt, the stop and the resume
 
 
 def _value_in_range(low: float | None, high: float | None) -> float:
@@ -71,9 +77,14 @@ def _value_in_range(low: float | None, high: float | None) -> float:
 def run_demo(
     library: Library, data_dir: Path, *, checklist_id: str = "hv-isolation-series",
     parameter_set_id: str = "generic-400v", fail_step: str | None = None,
-    say: Callable[[str], None] = print, video: bool = True,
+    say: Callable[[str], None] = print, video: bool = True, sync: bool = False,
 ) -> DemoResult:
-    """Run a scripted assessment; with ``fail_step`` that step's measurement is out of range."""
+    """Run a scripted assessment; with ``fail_step`` that step's measurement is out of range.
+
+    ``sync`` delivers the sealed bundle to a provider that the demo runs and stops again. It is
+    off unless asked for (``assessor demo --headless`` asks): a data folder enrolled with that
+    provider would keep trying to reach it once the demo is over.
+    """
     checklist = library.checklist(checklist_id)
     params = library.parameter_set(parameter_set_id)
     store = AssessmentStore.open(data_dir / "assessor.db")
@@ -187,11 +198,20 @@ def run_demo(
     archived = verify_path(archive)
     say(f"  archive {archive.name}: " + ("verified the same way" if archived.ok else
                                          "NOT VERIFIED: " + "; ".join(archived.problems)))
-    store.close()
+    delivery = None
+    try:
+        if sync:
+            from assessor_app.demo.delivery import deliver_demo_bundle
+
+            say("Delivery to the training provider")
+            delivery = deliver_demo_bundle(store, data_dir, bundle_id=bundle.bundle_id,
+                                           manifest_sha256=bundle.manifest_sha256, archive=archive, say=say)
+    finally:
+        store.close()
     return DemoResult(
         recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
         data_dir / "assessor.db", len(events), head, refusals, bundle.path, archive,
-        segments, seconds, clip,
+        segments, seconds, clip, delivery,
     )
 
 

@@ -1,0 +1,247 @@
+"""The demo's delivery: a provider on loopback, enrollment, and an upload stopped and resumed.
+
+The provider runs as ``assessor provider serve`` in a process of its own, with its embedded
+default (SQLite and files in ``<demo data>/provider``). Halfway through the second chunk the
+demo kills that process, as a crash or a power cut would, and starts it again on the same port:
+the chunk in flight is lost, every confirmed byte is kept, and the upload goes on from there.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import assessor_app
+from assessor_app.errors import AssessorError
+from assessor_app.evidence.keys import device_key
+from assessor_app.provider.service import ProviderService
+from assessor_app.provider.store import ProviderConfig, Refused
+from assessor_app.storage.store import AssessmentStore
+from assessor_app.sync.client import TransientError
+from assessor_app.sync.enrollment import (
+    current_enrollment,
+    enroll,
+    move_provider,
+    open_outbox,
+    provider_client,
+)
+from assessor_app.sync.outbox import Entry, Outbox
+from assessor_app.sync.receipts import verify_receipt
+from assessor_app.sync.upload import MiB, TusUploader
+
+DEMO_WORKSHOP = ("ws-demo", "Demo Workshop")
+START_TIMEOUT_S = 60.0
+
+
+class DemoDeliveryError(AssessorError):
+    """The demo cannot deliver its bundle; the message says why."""
+
+
+@dataclass(frozen=True)
+class DemoDelivery:
+    """What the demo's delivery showed: the stored receipt, the stop and the resume."""
+
+    provider_url: str
+    provider_folder: Path
+    provider_key_id: str  # the key the receipt was verified against (pinned at enrollment)
+    enrolled_now: bool  # False: enrolled in an earlier demo run on this data folder
+    receipt: dict[str, Any]  # the verified receipt statement: bundle, manifest, time received
+    import_status: str  # the provider's import result: "imported"
+    stored_path: str
+    payload_bytes: int
+    size: int  # bytes of the archive sent
+    chunk_size: int
+    stopped_at: int | None  # bytes confirmed when the provider was stopped; None: no stop
+    resumed_from: int | None
+    resent_bytes: int  # bytes of chunks started more than once (a cut chunk counts whole)
+
+
+class ProviderProcess:
+    """``assessor provider serve`` on loopback in its own process; its log goes to provider.log."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.port = 0  # the first start picks a free port; a restart comes back on it
+        self.url = ""
+        self._proc: subprocess.Popen[str] | None = None
+
+    def start(self) -> str:
+        package_root = str(Path(assessor_app.__file__).resolve().parents[1])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
+        command = [sys.executable, "-m", "assessor_app.cli", "provider", "serve",
+                   "--folder", str(self.folder), "--port", str(self.port)]
+        with open(self.folder / "provider.log", "a", encoding="utf-8") as log:
+            proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=env)
+        self._proc = proc
+        watchdog = threading.Timer(START_TIMEOUT_S, proc.kill)  # one that never says it serves
+        watchdog.start()
+        url = ""
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if line.startswith("Serving on "):
+                    url = line.split()[2]
+                    break
+        finally:
+            watchdog.cancel()
+        if not url:
+            proc.kill()
+            proc.wait()
+            raise DemoDeliveryError(f"the demo provider did not start; see {self.folder / 'provider.log'}")
+        self.url, self.port = url, int(url.rsplit(":", 1)[1])
+        return url
+
+    def kill(self) -> None:
+        """Stop at once, as a crash would: requests in flight are cut off."""
+        if self._proc is not None:
+            self._proc.kill()
+            self._finish()
+
+    def stop(self) -> None:
+        """Stop as an administrator would (imports under way finish first)."""
+        if self._proc is not None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+            self._finish()
+
+    def _finish(self) -> None:
+        assert self._proc is not None
+        self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
+        self._proc = None
+
+
+def deliver_demo_bundle(store: AssessmentStore, data_dir: Path, *, bundle_id: str, manifest_sha256: str,
+                        archive: Path, say: Callable[[str], None] = print) -> DemoDelivery:
+    """Start a provider, enroll, upload the sealed bundle (stopping the provider once), store the receipt."""
+    folder = data_dir / "provider"
+    keys = data_dir / "keys"
+    outbox = open_outbox(store, data_dir)
+    provider_key_id, code = _prepare_provider(folder, outbox, keys, data_dir)
+    provider = ProviderProcess(folder)
+    provider.start()
+    say(f"  provider on {provider.url}, embedded store in {folder}, key {provider_key_id[:16]}")
+    try:
+        if code is not None:
+            enroll(outbox, provider_url=provider.url, code=code, workshop_id=DEMO_WORKSHOP[0],
+                   workshop_name=DEMO_WORKSHOP[1], keys_dir=keys, expected_fingerprint=provider_key_id)
+            say(f"  one-time enrollment code created at the provider; workstation "
+                f"{device_key(keys).fingerprint[:16]} enrolled, provider key pinned")
+        else:
+            move_provider(outbox, keys, provider.url)
+            say("  workstation enrolled in an earlier demo run: provider key checked at the new address")
+        entry = outbox.get(bundle_id) or outbox.add_archive(archive, bundle_id, manifest_sha256)
+        result, stats = _upload_with_a_stop(provider, outbox, entry, keys, say)
+        outbox.deliver(bundle_id, result["receipt"])
+        stored = outbox.receipt(bundle_id)
+        enrollment = outbox.enrollment()
+        assert stored is not None and enrollment is not None
+        # what the workstation keeps, checked again as anyone holding the pinned key would
+        statement = verify_receipt(stored["envelope"], enrollment.provider_public_pem, bundle_id=bundle_id,
+                                   manifest_sha256=manifest_sha256)
+    finally:
+        provider.stop()
+    status, stored_path, payload = _import_result(folder, bundle_id)
+    say(f"  receipt stored: bundle {statement['bundle_id']}, manifest sha256 {statement['manifest_sha256']}, "
+        f"received {statement['received']}, verified against provider key {stored['provider_key_id'][:16]}")
+    say(f"  provider's import result: {status} (checked as `assessor verify` does, from an enrolled "
+        f"workstation), {payload:,} payload bytes stored in {stored_path}")
+    return DemoDelivery(provider.url, folder, stored["provider_key_id"], code is not None, statement, status,
+                        stored_path, payload, entry.size, stats["chunk"], stats["stopped_at"],
+                        stats["resumed_from"], stats["resent"])
+
+
+def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path) -> tuple[str, str | None]:
+    """The provider's key id, and a one-time code unless this workstation is enrolled there already."""
+    pinned = current_enrollment(outbox, keys)
+    refusal = DemoDeliveryError(
+        f"the data folder {data_dir} is enrolled with the provider at "
+        f"{pinned.provider_url if pinned else '?'}; the demo leaves that as it is (run it with --no-sync, "
+        "or with another --data-dir)")
+    if pinned is not None and not (folder / "provider.db").exists():
+        raise refusal  # before a demo provider is made
+    service = ProviderService(ProviderConfig(folder))
+    try:
+        if pinned is not None and service.store.key.fingerprint != pinned.provider_key_id:
+            raise refusal
+        try:
+            service.registry.usable_device(device_key(keys).fingerprint)
+            known = True
+        except Refused:
+            known = False
+        # created through the provider's own API, as `assessor provider codes` does
+        code = None if known and pinned is not None else service.registry.create_code("demo workshop")
+        return service.store.key.fingerprint, code
+    finally:
+        service.close()
+
+
+def _upload_with_a_stop(provider: ProviderProcess, outbox: Outbox, entry: Entry, keys: Path,
+                        say: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Upload; halfway through the second chunk kill the provider, start it again, resume."""
+    size, bundle_id = entry.size, entry.bundle_id
+    chunk = max(16 * 1024, min(8 * MiB, size // 4))  # at least four chunks: a stop has a middle
+    confirmed = [entry.confirmed_offset]
+    stopped: list[int] = []
+    resumed: list[int] = []
+
+    def progress(done: int, _total: int) -> None:
+        if stopped and not resumed:
+            resumed.append(done)  # the first offset the provider confirms after its restart
+        confirmed[0] = done
+        outbox.set_offset(bundle_id, done)
+
+    def sending(position: int, total: int) -> None:
+        start = confirmed[0]
+        if stopped or start == 0 or start + chunk >= total or position - start < chunk // 2:
+            return  # only after a confirmed chunk, halfway through one that is not the last
+        stopped.append(start)
+        provider.kill()
+        say(f"  provider stopped abruptly: {start:,} of {total:,} bytes confirmed, "
+            f"{position - start:,} bytes of the next chunk in flight")
+
+    client = provider_client(outbox, keys)
+    uploader = TusUploader(client, chunk_size=chunk, on_sending=sending)
+    upload: dict[str, Any] = {"bundle_id": bundle_id, "manifest_sha256": entry.manifest_sha256,
+                              "on_url": lambda url: outbox.set_upload(bundle_id, url),
+                              "on_progress": progress}
+    try:
+        try:
+            result = uploader.upload(entry.archive_path, url=entry.upload_url, **upload)
+        except TransientError as exc:
+            if not stopped:
+                raise
+            outbox.attempt_failed(bundle_id, str(exc))
+            provider.start()
+            uploader.on_sending = None
+            held = outbox.get(bundle_id)
+            result = uploader.upload(entry.archive_path, url=held.upload_url if held else None, **upload)
+            say(f"  provider started again on {provider.url}; the upload resumed from offset "
+                f"{resumed[0]:,} and re-sent {uploader.stats.sent - size:,} bytes (chunks of {chunk:,})")
+    finally:
+        client.close()
+    return result, {"chunk": chunk, "stopped_at": stopped[0] if stopped else None,
+                    "resumed_from": resumed[0] if resumed else None, "resent": uploader.stats.sent - size}
+
+
+def _import_result(folder: Path, bundle_id: str) -> tuple[str, str, int]:
+    """What the provider's store holds for the bundle, read after the provider stopped."""
+    service = ProviderService(ProviderConfig(folder))
+    try:
+        held = service.importer.held(bundle_id)
+    finally:
+        service.close()
+    if held is None:
+        raise DemoDeliveryError(f"the provider in {folder} holds no bundle {bundle_id} after the upload")
+    return "imported", str(held.stored_path), int(held.payload_bytes)
