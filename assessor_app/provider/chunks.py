@@ -1,6 +1,6 @@
 """Receiving one tus PATCH body: written, hashed and synced on a worker thread.
 
-The event loop only receives. Pieces go to the worker in batches of about a megabyte, and while
+The event loop only receives. Pieces go to the worker in batches of two megabytes, and while
 one batch is hashed and written (both release the GIL) the loop already receives the next, so
 receiving, hashing and writing overlap. The file is synced every few megabytes as it grows, so
 the fsync that must come before the offset is confirmed has little left to do.
