@@ -32,7 +32,7 @@ def test_an_untouched_bundle_verifies_and_says_what_it_proved(sealed: Path, caps
     assert result.ok, result.problems
     text = "\n".join(result.proved)
     assert "every SHA-256 correct" in text and "sealed by workstation key" in text
-    assert "hv-isolation-series 1.0.0" in text and "outcome competent" in text
+    assert "hv-isolation-series 1.1.0" in text and "outcome competent" in text
     assert main(["verify", str(sealed)]) == 0
     assert "VERIFIED" in capsys.readouterr().out
 

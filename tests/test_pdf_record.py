@@ -66,7 +66,7 @@ def test_the_record_holds_outcome_every_step_and_the_manifest_hash(passed: Path)
     english = _text(passed / "assessment-record.en.pdf")
     assert "Outcome: Competent" in english
     assert "Demo Learner" in english and "Demo Workshop" in english and "Demo Assessor" in english
-    assert "hv-isolation-series 1.0.0" in english and "generic-400v 1.0.0" in english
+    assert "hv-isolation-series 1.1.0" in english and "generic-400v 1.0.0" in english
     for name in ("data/record.json", "data/checklist.yaml", "data/parameters.yaml"):
         digest = hashlib.sha256((passed / name).read_bytes()).hexdigest()
         assert f"{name}" in english and digest in english  # the evidence index

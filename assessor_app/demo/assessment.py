@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine import (
@@ -29,6 +29,7 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
+from assessor_app.demo.vehicle import DemoVehicle
 from assessor_app.devices.video import SyntheticCamera
 from assessor_app.devices.video_session import FollowingClock, VideoSession, export_step_clip
 from assessor_app.evidence.archive import write_archive
@@ -62,6 +63,8 @@ class DemoResult:
     video_seconds: float = 0.0
     clip: Path | None = None
     delivery: DemoDelivery | None = None  # the stored receipt, the stop and the resume
+    can_segments: int = 0
+    diagnostics: int = 0  # DTC snapshots and signal checks recorded
 
 
 def _value_in_range(low: float | None, high: float | None) -> float:
@@ -77,7 +80,7 @@ def _value_in_range(low: float | None, high: float | None) -> float:
 def run_demo(
     library: Library, data_dir: Path, *, checklist_id: str = "hv-isolation-series",
     parameter_set_id: str = "generic-400v", fail_step: str | None = None,
-    say: Callable[[str], None] = print, video: bool = True, sync: bool = False,
+    say: Callable[[str], None] = print, video: bool = True, sync: bool = False, vehicle: bool = True,
 ) -> DemoResult:
     """Run a scripted assessment; with ``fail_step`` that step's measurement is out of range.
 
@@ -129,6 +132,8 @@ def run_demo(
         while True:
             result = recorder.act(action)  # type: ignore[arg-type]
             if not isinstance(result, Refused):
+                if car is not None:
+                    car.after(result)
                 if session is not None and "step" in result.payload:
                     session.mark_step(str(result.payload["step"]), result.t_us)
                 return True
@@ -138,29 +143,17 @@ def run_demo(
                 return False
             tick(result.wait_s)
 
-    for step in spec.steps:
-        if engine.state.phase != "in_progress":
-            break
-        title = step.title.get_text("en")
-        tick(45)
-        act(StartStep(step.id), f"{step.id} {title}")
-        if step.na_allowed:
-            act(RecordResult(step.id, "na", reason="Not applicable on this vehicle type"),
-                f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} {title}: N/A")
-            continue
-        for m in step.measurements:
-            value = _demo_value(engine.bounds(m), fail=step.id == fail_step)
-            tick(20)
-            act(RecordMeasurement(step.id, m.id, value, m.unit), f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} measured {m.label.get_text('en')}: {value:g} {m.unit}")
-        tick(30)
-        if step.id == fail_step:
-            act(RecordResult(step.id, "fail", reason="Out of range in the demo"), f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} {title}: FAIL ({step.risk})")
-            act(AddNote(f"Demo: step {step.id} failed on purpose", step.id), "note")
-        elif act(RecordResult(step.id, "pass"), f"{step.id} {title}"):
-            say(f"  [{clock_text()}] {step.id} {title}: pass")
+    car = DemoVehicle(store, data_dir, recorder, vin=DEMO_VIN) if vehicle else None
+    if car is not None:
+        act(car.start(), "diagnostics")
+        say(f"  vehicle: the simulated EV on a virtual CAN bus, logged by {car.session.device}")
+    try:
+        _walk(spec, engine, act, tick, say, clock_text, car, fail_step)
+    finally:
+        can_segments = car.stop() if car is not None else 0
+    if car is not None:
+        say(f"  CAN log: {can_segments} segments; {car.snapshots} DTC snapshots and {car.checks} "
+            f"signal checks recorded as evidence")
     for criterion in spec.rubric.criteria:
         act(ScoreRubric(criterion.id, spec.rubric.scale.max - 1), f"rubric {criterion.id}")
     act(SignOff("assessor", "Demo Assessor", "I observed this assessment."), "sign-off")
@@ -211,8 +204,40 @@ def run_demo(
     return DemoResult(
         recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
         data_dir / "assessor.db", len(events), head, refusals, bundle.path, archive,
-        segments, seconds, clip, delivery,
+        segments, seconds, clip, delivery, can_segments, car.snapshots + car.checks if car else 0,
     )
+
+
+def _walk(spec: Any, engine: Any, act: Callable[[object, str], bool], tick: Callable[[float], None],
+          say: Callable[[str], None], clock_text: Callable[[], str], car: DemoVehicle | None,
+          fail_step: str | None) -> None:
+    """Every step as a trainer would record it: start, readings, diagnostics, result."""
+    for step in spec.steps:
+        if engine.state.phase != "in_progress":
+            break
+        title = step.title.get_text("en")
+        tick(45)
+        act(StartStep(step.id), f"{step.id} {title}")
+        # a step that checks the car's signals is done on the car, not skipped as N/A
+        if step.na_allowed and not (car is not None and step.diagnostics is not None):
+            act(RecordResult(step.id, "na", reason="Not applicable on this vehicle type"),
+                f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} {title}: N/A")
+            continue
+        for m in step.measurements:
+            value = _demo_value(engine.bounds(m), fail=step.id == fail_step)
+            tick(20)
+            act(RecordMeasurement(step.id, m.id, value, m.unit), f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} measured {m.label.get_text('en')}: {value:g} {m.unit}")
+        if car is not None and step.diagnostics is not None and step.id != fail_step:
+            car.diagnose(step, act, say)
+        tick(30)
+        if step.id == fail_step:
+            act(RecordResult(step.id, "fail", reason="Out of range in the demo"), f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} {title}: FAIL ({step.risk})")
+            act(AddNote(f"Demo: step {step.id} failed on purpose", step.id), "note")
+        elif act(RecordResult(step.id, "pass"), f"{step.id} {title}"):
+            say(f"  [{clock_text()}] {step.id} {title}: pass")
 
 
 def _demo_value(bounds: tuple[float | None, float | None], fail: bool) -> float:

@@ -42,7 +42,8 @@ class MainWindow(QMainWindow):
         self.new_page = NewAssessmentPage(library, language)
         self.run_page = RunPage()
         self.review = ReviewPage()
-        self.settings_page = SettingsPage(load_settings(), str(store.path.parent),
+        settings = load_settings()
+        self.settings_page = SettingsPage(settings, str(store.path.parent),
                                           self._device_fingerprint())
         self.video = VideoCoordinator(self.run_page.video, self.tasks, store.path.parent, camera)
         self.video.failed.connect(self.report)
@@ -59,8 +60,9 @@ class MainWindow(QMainWindow):
         self.outbox = QLabel(self.tr("Outbox: 0"))
         self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().addPermanentWidget(self.outbox)
-        self.delivery = DeliveryCoordinator(store, store.path.parent, self.tasks, self.connection,
-                                            self.outbox)
+        self.delivery = DeliveryCoordinator(
+            store, store.path.parent, self.tasks, self.connection, self.outbox,
+            bandwidth_kbps=settings.sync_bandwidth_limit_kbps, prune=settings.sync_prune_after_receipt)
         self.delivery.failed.connect(self._delivery_failed)
         self.delivery.enrolled.connect(self._enrolled)
         self.resize(1200, 800)
