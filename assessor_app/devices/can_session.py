@@ -33,6 +33,7 @@ from assessor_app.devices.can.records import JOURNAL_NAME, CanSegmentInfo, Captu
 from assessor_app.devices.can.recovery import recover_capture
 from assessor_app.devices.can.signals import NAMED_CONDITIONS, Condition, ConditionEvidence, SignalMonitor
 from assessor_app.devices.can.snapshot import DiagnosticSnapshot, take_snapshot
+from assessor_app.durable import fsync_dir
 from assessor_app.errors import AssessorError
 from assessor_app.storage.captures import CaptureFileRecord, CaptureIndex, captures_dir
 from assessor_app.storage.store import AssessmentStore
@@ -248,7 +249,7 @@ class CanSession:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
-        _fsync_dir(self.snapshots_folder)
+        fsync_dir(self.snapshots_folder)
         name = path.relative_to(self.folder).as_posix()
         t_end = max(t_start_us, self._timeline_us())
         self._index.add_file(self.assessment_id, CaptureFileRecord(
@@ -332,14 +333,3 @@ class CanSession:
                                 _device_name(config, device))
             self._notify(f"The CAN log {path.name}, left open by an interruption, was finished and kept.")
         return recovered
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a new file's directory entry durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -15,6 +15,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from assessor_app.durable import fsync_dir
 from assessor_app.evidence.bundle import BundleError
 
 MAX_MEMBERS = 100_000
@@ -71,18 +72,8 @@ def write_archive(bundle_dir: Path, out: Path) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(out.parent)
+    fsync_dir(out.parent)
     return out
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _check_member(member: tarfile.TarInfo) -> tuple[str, ...]:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import cv2
 
+from assessor_app.durable import fsync_dir
+
 from .errors import ClipEmptyError, SegmentIntegrityError, VideoWriteError
 from .segments import (
     SIDECAR_SUFFIX,
     FrameTime,
     SegmentInfo,
-    fsync_dir,
     fsync_file,
     open_video_writer,
     read_sidecar,

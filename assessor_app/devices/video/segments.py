@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +18,8 @@ from typing import Any, Protocol
 
 import cv2
 import numpy as np
+
+from assessor_app.durable import fsync_dir
 
 from ._opencv import stderr_to_log
 from .errors import SegmentIntegrityError, VideoWriteError
@@ -61,17 +62,6 @@ def fsync_file(path: Path) -> None:
     """Flush a closed file's data to the disk (opened for writing: Windows needs that to flush)."""
     with path.open("rb+") as f:
         os.fsync(f.fileno())
-
-
-def fsync_dir(path: Path) -> None:
-    """Make the directory entries of new files durable (POSIX; NTFS journals them itself)."""
-    if sys.platform == "win32":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def sha256_file(path: Path) -> str:
