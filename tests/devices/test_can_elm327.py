@@ -21,8 +21,10 @@ def emulator(tmp_path, monkeypatch):
     monkeypatch.setenv("ELM_LOG_CFG", str(config))
     emu = elm.Elm()
     emu.scenario = "car"
+    # open the pty before the emulator's thread starts: that thread opens it too, and a call racing
+    # it can see the master side open but no name yet (and get None)
+    port = emu.get_pty()
     with emu:
-        port = emu.get_pty()  # opens the pty on first call; the emulator thread serves it
         yield port
 
 
