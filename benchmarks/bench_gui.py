@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_store import build_store, child_env, latency_stats
+from benchmarks.common import BUSY_WARNING, load_average, load_text, machine_was_busy, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 START_TARGET_MS = 1500.0
@@ -472,16 +473,8 @@ def environment(workdir: Path) -> dict[str, Any]:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "workdir": str(workdir),
-        "loadavg_1min": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "loadavg_1min": load_average(),
     }
-
-
-def _load(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
-
-
-def _verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def render(env: dict[str, Any], start: dict[str, Any] | None, act: dict[str, Any] | None) -> str:
@@ -489,13 +482,11 @@ def render(env: dict[str, Any], start: dict[str, Any] | None, act: dict[str, Any
         f"Window benchmarks: Python {env['python']}, PySide6 {env['pyside6']} (Qt {env['qt']}, "
         f"{env['qpa']}), {env['cpus']} CPUs, {env['platform']}",
         f"Temporary data in {env['workdir']}; 1-min load average at start "
-        f"{_load(env.get('loadavg_1min'))}, at end {_load(env.get('loadavg_1min_end'))}",
+        f"{load_text(env.get('loadavg_1min'))}, at end {load_text(env.get('loadavg_1min_end'))}",
         "",
     ]
-    cpus = env["cpus"] or 1
-    if max(env["loadavg_1min"] or 0, env.get("loadavg_1min_end") or 0) > 0.5 * cpus:
-        lines.insert(-1, "WARNING: the machine was busy with other work; the figures are noisy "
-                         "and pessimistic. Run again on a quiet machine before judging.")
+    if machine_was_busy(env):
+        lines.insert(-1, BUSY_WARNING)
     if env["emit_leaks_true"]:
         lines.insert(-1, f"WARNING: PySide6 {env['pyside6']} drops a reference to True on every "
                          "Signal.emit(): the app (about 4 emits per action) aborts at exit after a "
@@ -523,7 +514,7 @@ def render(env: dict[str, Any], start: dict[str, Any] | None, act: dict[str, Any
             n = start["store"]["assessments"] if name == "full" else 0
             lines += [
                 srow(f"ours, {title.format(n=n)}: first frame painted", case["painted"],
-                     _verdict(case["pass"])),
+                     verdict(case["pass"])),
                 srow("  info: show() returned (the 'ready' log line)", case["ready"]),
                 srow(f"  info: home list shown ({case['listed_rows']} rows) and repainted",
                      case["listed"]),
@@ -553,7 +544,7 @@ def render(env: dict[str, Any], start: dict[str, Any] | None, act: dict[str, Any
 
         lines += [
             row("ours: emit -> snapshot shown, run page repainted", act["ours"],
-                f"p95<={ACTION_P95_TARGET_MS:g}", _verdict(act["pass"])),
+                f"p95<={ACTION_P95_TARGET_MS:g}", verdict(act["pass"])),
             row("  of which: writer thread + hop back (emit->result)", act["ours_to_gui_thread"]),
             row("  of which: GUI (show snapshot on 2 pages, repaint)", act["ours_gui_work"]),
             row("peer: RunController.act, no GUI (write+snapshot)", act["peer"]),
@@ -590,7 +581,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only in (None, "actions"):
             print(f"timing {args.actions} actions through the window ...", file=sys.stderr, flush=True)
             act = bench_actions(args.actions, workdir)
-        env["loadavg_1min_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        env["loadavg_1min_end"] = load_average()
         print(render(env, start, act))
     if args.json:
         args.json.write_text(json.dumps(

@@ -34,6 +34,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import BUSY_WARNING, load_average, load_text, machine_was_busy, verdict
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 CHECKLIST = DATA / "mini-checklist.yaml"
@@ -442,16 +444,8 @@ def environment(workdir: Path) -> dict[str, Any]:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "workdir": str(workdir),
-        "loadavg_1min": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "loadavg_1min": load_average(),
     }
-
-
-def _load(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
-
-
-def _verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def render(env: dict[str, Any], act: dict[str, Any] | None, opn: dict[str, Any] | None) -> str:
@@ -459,13 +453,11 @@ def render(env: dict[str, Any], act: dict[str, Any] | None, opn: dict[str, Any] 
         f"Store benchmarks: Python {env['python']}, SQLite {env['sqlite']}, "
         f"SQLAlchemy {env['sqlalchemy']}, {env['cpus']} CPUs, {env['platform']}",
         f"Databases in {env['workdir']}; 1-min load average at start "
-        f"{_load(env.get('loadavg_1min'))}, at end {_load(env.get('loadavg_1min_end'))}",
+        f"{load_text(env.get('loadavg_1min'))}, at end {load_text(env.get('loadavg_1min_end'))}",
         "",
     ]
-    cpus = env["cpus"] or 1
-    if max(env["loadavg_1min"] or 0, env.get("loadavg_1min_end") or 0) > 0.5 * cpus:
-        lines.insert(-1, "WARNING: the machine was busy with other work; the figures are noisy "
-                         "and pessimistic. Run again on a quiet machine before judging.")
+    if machine_was_busy(env):
+        lines.insert(-1, BUSY_WARNING)
     if act is not None:
         n = act["ours"]["n"]
         lines += [
@@ -480,7 +472,7 @@ def render(env: dict[str, Any], act: dict[str, Any] | None, opn: dict[str, Any] 
 
         lines += [
             row("ours: AssessmentRecorder.act", act["ours"],
-                f"p95<={ACTION_P95_TARGET_MS:g}", _verdict(act["pass"])),
+                f"p95<={ACTION_P95_TARGET_MS:g}", verdict(act["pass"])),
             row("  of which store.append (SQL + COMMIT)", act["ours_store_append"]),
             row("peer: sqlite3 INSERT+COMMIT, WAL, sync=FULL", act["peer_full"]),
             row("info: sqlite3 INSERT+COMMIT, WAL, sync=NORMAL", act["peer_normal"]),
@@ -508,9 +500,9 @@ def render(env: dict[str, Any], act: dict[str, Any] | None, opn: dict[str, Any] 
             return f"   {label:46} {figures}  {target:>10}  {verdict}"
 
         lines += [
-            orow("(a) open + in_progress() + count()", opn["open"], _verdict(opn["pass"])),
+            orow("(a) open + in_progress() + count()", opn["open"], verdict(opn["pass"])),
             orow("(b) the same + importing assessor_app.storage", opn["open_with_imports"],
-                 _verdict(opn["pass_with_imports"])),
+                 verdict(opn["pass_with_imports"])),
             orow("info: whole subprocess (interpreter start..exit)", opn["process_total"]),
             "",
         ]
@@ -544,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building a store of {args.assessments} assessments ...", file=sys.stderr,
                   flush=True)
             opn = bench_open(args.assessments, args.runs, workdir)
-        env["loadavg_1min_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        env["loadavg_1min_end"] = load_average()
         print(render(env, act, opn))
     if args.json:
         args.json.write_text(json.dumps(
