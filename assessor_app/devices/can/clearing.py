@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import can
 
-from assessor_app.devices.can.snapshot import DiagnosticSnapshot, _obd_item, _session, _uds_item
+from assessor_app.devices.can.isotp_session import diagnostic_session
+from assessor_app.devices.can.snapshot import DiagnosticSnapshot, _obd_item, _uds_item
 from assessor_app.errors import AssessorError
 
 
@@ -75,7 +76,7 @@ def clear_dtcs(
             "confirmed_statement": confirmation.statement,
         },
     )
-    with _session(
+    with diagnostic_session(
         bus,
         notifier,
         timeout_s=timeout_s,

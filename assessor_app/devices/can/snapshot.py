@@ -1,8 +1,6 @@
 """Diagnostic snapshots over ISO-TP: OBD-II (VIN, DTCs, PIDs) and UDS (0x19 02, 0x22), and clearing DTCs.
 
-OBD requests go functionally to 0x7DF and the answer is read from 0x7E8; flow control for a
-multi-frame answer (the VIN) goes physically to 0x7E0, as ISO 15765-4 requires. UDS requests go
-physically to 0x7E0. An ECU fault never raises: every item carries its own status — ``ok``,
+The ISO-TP stack and UDS client they run on are in ``isotp_session``. An ECU fault never raises: every item carries its own status — ``ok``,
 ``timeout`` (no answer), ``negative_response`` (with the NRC), ``unsupported`` (not in the ECU's
 supported-PID bitmap, so not asked), ``malformed`` (broken ISO-TP or an answer that does not
 decode), ``skipped`` (the ECU stopped answering earlier in the snapshot).
@@ -10,18 +8,12 @@ decode), ``skipped`` (the ECU stopped answering earlier in the snapshot).
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import can
-import isotp
-import udsoncan
-from udsoncan.client import Client
-from udsoncan.connections import PythonIsoTpConnection
 from udsoncan.exceptions import (
     InvalidResponseException,
     NegativeResponseException,
@@ -29,6 +21,7 @@ from udsoncan.exceptions import (
     UnexpectedResponseException,
 )
 
+from assessor_app.devices.can.isotp_session import DiagnosticSession, diagnostic_session, nrc_name
 from assessor_app.devices.can.obdcodec import PIDS, parse_dtc_response, pids_in_bitmap, uds_dtc_code
 
 DEFAULT_PIDS = (0x0C, 0x0D, 0x42, 0x5B)
@@ -70,145 +63,8 @@ class DiagnosticSnapshot:
         return out
 
 
-class _ObdAddress(isotp.Address):
-    """11-bit normal addressing: functional requests on 0x7DF, physical (and flow control) on 0x7E0."""
-
-    def __init__(self, physical: int, response: int, functional: int):
-        super().__init__(isotp.AddressingMode.Normal_11bits, txid=physical, rxid=response)
-        self._functional = functional
-
-    def get_tx_arbitration_id(
-        self, address_type: isotp.TargetAddressType = isotp.TargetAddressType.Physical
-    ) -> int:
-        if address_type == isotp.TargetAddressType.Functional:
-            return self._functional
-        return super().get_tx_arbitration_id(address_type)
-
-
-class _RawDid(udsoncan.DidCodec):
-    """A DID as hex (battery DIDs are OEM-specific); the VIN (F190) as text."""
-
-    def __init__(self, did: int):
-        super().__init__()
-        self.did = did
-
-    def decode(self, string_bin: bytes) -> Any:
-        if self.did == 0xF190:
-            return bytes(string_bin).decode("ascii", errors="replace")
-        return bytes(string_bin).hex()
-
-    def __len__(self) -> int:
-        raise udsoncan.DidCodec.ReadAllRemainingData
-
-
-def _active_notifier(bus: can.BusABC) -> can.Notifier | None:
-    return next((n for n in can.Notifier.find_instances(bus) if not n.stopped), None)
-
-
-class _Session:
-    """One ISO-TP stack and UDS client on the bus for the length of a snapshot."""
-
-    def __init__(
-        self,
-        bus: can.BusABC,
-        notifier: can.Notifier,
-        timeout_s: float,
-        physical: int,
-        response: int,
-        functional: int,
-        dids: Iterable[int],
-    ):
-        self.timeout_s = timeout_s
-        self.isotp_errors: list[str] = []
-        self._lock = threading.Lock()
-        self.stack = isotp.NotifierBasedCanStack(
-            bus,
-            notifier,
-            address=_ObdAddress(physical, response, functional),
-            error_handler=self._on_error,
-            params={
-                "tx_padding": 0xAA,
-                "stmin": 0,
-                "blocksize": 0,
-                "rx_consecutive_frame_timeout": 200,
-                "rx_flowcontrol_timeout": 500,
-            },
-            read_timeout=0.01,
-        )
-        self.connection = PythonIsoTpConnection(self.stack)
-        self.client = Client(
-            self.connection,
-            config={
-                **udsoncan.configs.default_client_config,
-                "request_timeout": timeout_s,
-                "p2_timeout": timeout_s,
-                "p2_star_timeout": max(timeout_s, 2.0),
-                "use_server_timing": False,
-                "data_identifiers": {did: _RawDid(did) for did in dids},
-            },
-        )
-        self.consecutive_timeouts = 0
-
-    def _on_error(self, error: Exception) -> None:
-        with self._lock:
-            self.isotp_errors.append(f"{type(error).__name__}: {error}")
-
-    def take_errors(self) -> list[str]:
-        with self._lock:
-            errors, self.isotp_errors = self.isotp_errors, []
-        return errors
-
-    def obd(self, request: bytes) -> tuple[str, bytes | None, str | None]:
-        """Send one OBD request functionally; (status, answer, detail)."""
-        self.take_errors()
-        self.stack.clear_rx_queue()
-        self.stack.send(request, target_address_type=isotp.TargetAddressType.Functional)
-        deadline = time.monotonic() + self.timeout_s
-        while True:
-            answer = self.stack.recv(block=True, timeout=max(0.0, deadline - time.monotonic()))
-            if answer is None:
-                errors = self.take_errors()
-                if errors:
-                    return "malformed", None, "; ".join(errors)
-                return "timeout", None, f"no answer within {self.timeout_s:g} s"
-            answer = bytes(answer)
-            if answer[:1] == b"\x7f" and len(answer) >= 3 and answer[1] == request[0]:
-                if answer[2] == 0x78:  # responsePending: the ECU asks for more time
-                    deadline = time.monotonic() + max(self.timeout_s, 2.0)
-                    continue
-                return "negative_response", answer, _nrc(answer[2])
-            if answer[0] != request[0] + 0x40:
-                return (
-                    "malformed",
-                    answer,
-                    f"answer to service {answer[0]:02X} instead of {request[0] + 0x40:02X}",
-                )
-            return "ok", answer, None
-
-
-def _nrc(code: int) -> str:
-    return f"0x{code:02X} {udsoncan.Response.Code.get_name(code)}"
-
-
-@contextmanager
-def _session(bus: can.BusABC, notifier: can.Notifier | None, **kwargs: Any) -> Iterator[_Session]:
-    own = None
-    if notifier is None:
-        notifier = _active_notifier(bus)
-    if notifier is None:
-        notifier = own = can.Notifier(bus, [], timeout=0.1)
-    session = _Session(bus, notifier, **kwargs)
-    session.connection.open()
-    try:
-        yield session
-    finally:
-        session.connection.close()
-        if own is not None:
-            own.stop()
-
-
 def _timed(
-    session: _Session,
+    session: DiagnosticSession,
     items: list[SnapshotItem],
     item_id: str,
     request: bytes,
@@ -233,7 +89,8 @@ def _timed(
 
 
 def _obd_item(
-    session: _Session, item_id: str, request: bytes, decode: Callable[[bytes], tuple[Any, str | None]]
+    session: DiagnosticSession, item_id: str, request: bytes,
+    decode: Callable[[bytes], tuple[Any, str | None]],
 ) -> SnapshotItem:
     status, answer, detail = session.obd(request)
     item = SnapshotItem(item_id, request.hex(), status, raw=answer.hex() if answer else None)
@@ -251,14 +108,15 @@ def _obd_item(
 
 
 def _uds_item(
-    session: _Session, item_id: str, request: bytes, call: Callable[[], Any], decode: Callable[[Any], Any]
+    session: DiagnosticSession, item_id: str, request: bytes, call: Callable[[], Any],
+    decode: Callable[[Any], Any],
 ) -> SnapshotItem:
     session.take_errors()
     item = SnapshotItem(item_id, request.hex(), "ok")
     try:
         response = call()
     except NegativeResponseException as exc:
-        item.status, item.nrc = "negative_response", _nrc(exc.response.code)
+        item.status, item.nrc = "negative_response", nrc_name(exc.response.code)
         item.raw = exc.response.get_payload().hex()
         return item
     except TimeoutException:
@@ -333,7 +191,7 @@ def take_snapshot(
         },
     )
     items = snap.items
-    with _session(
+    with diagnostic_session(
         bus,
         notifier,
         timeout_s=timeout_s,
@@ -415,7 +273,7 @@ def probe_obd(
     bus: can.BusABC, *, notifier: can.Notifier | None = None, timeout_s: float = 0.5
 ) -> SnapshotItem:
     """One OBD '01 00' request (supported PIDs 01-20): does an ECU answer on this bus?"""
-    with _session(
+    with diagnostic_session(
         bus, notifier, timeout_s=timeout_s, physical=0x7E0, response=0x7E8, functional=0x7DF, dids=()
     ) as s:
         return _obd_item(s, "obd_probe", b"\x01\x00", lambda a: (sorted(pids_in_bitmap(0, a[2:6])), None))
