@@ -1,6 +1,7 @@
 """Diagnostic snapshots over ISO-TP: OBD-II (VIN, DTCs, PIDs) and UDS (0x19 02, 0x22), and clearing DTCs.
 
-The ISO-TP stack and UDS client they run on are in ``isotp_session``. An ECU fault never raises: every item carries its own status — ``ok``,
+The ISO-TP stack and UDS client they run on are in ``isotp_session``. An ECU fault never
+raises: every item carries its own status — ``ok``,
 ``timeout`` (no answer), ``negative_response`` (with the NRC), ``unsupported`` (not in the ECU's
 supported-PID bitmap, so not asked), ``malformed`` (broken ISO-TP or an answer that does not
 decode), ``skipped`` (the ECU stopped answering earlier in the snapshot).
