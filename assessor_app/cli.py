@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessor_app.durable import private_umask
 from assessor_app.errors import AssessorError
 
 if TYPE_CHECKING:
@@ -244,10 +246,43 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     result = verify_path(Path(args.bundle))
     for line in result.proved:
         print(f"ok   {line}")
+    for line in result.warnings:  # not a failure, but not proved either
+        print(f"WARN {line}")
     for problem in result.problems:
         print(f"FAIL {problem}", file=sys.stderr)
     print("VERIFIED" if result.ok else "NOT VERIFIED")
     return 0 if result.ok else 1
+
+
+def _cmd_provider_demo(args: argparse.Namespace) -> int:
+    from assessor_app.demo.provider_demo import run_provider_demo, serve_until_stopped
+    from assessor_app.paths import data_dir
+
+    folder = Path(args.folder) if args.folder else data_dir() / "provider-demo"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # the provider's log goes to a file, as `provider serve` would keep it, not between the lines below
+    log_file = logging.FileHandler(folder / "provider.log", encoding="utf-8")
+    log_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("assessor_app")
+    saved = (logger.level, logger.propagate)
+    logger.addHandler(log_file)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        result, server = run_provider_demo(folder, port=args.port)
+        print(f"Held: {len(result.delivered)} bundle(s) from the demo workstation; quarantined: "
+              f"{len(result.quarantined)}")
+        print(f"Look at the provider's records: assessor provider list --folder {result.folder}")
+        if args.no_serve:
+            server.close()
+        else:
+            serve_until_stopped(server)
+    finally:
+        logger.removeHandler(log_file)
+        log_file.close()
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+    return 0
 
 
 def _open_window(demo: bool = False) -> int:
@@ -329,12 +364,25 @@ def build_parser() -> argparse.ArgumentParser:
     from assessor_app.provider.commands import register as register_provider
     from assessor_app.sync.commands import register as register_sync
 
-    register_provider(sub)
+    provider = register_provider(sub)
+    provider_demo = provider.add_parser(
+        "demo", help="the provider's side with simulated workshops: records, a delivery, a quarantine")
+    provider_demo.add_argument("--folder", help="where to keep it (default: <data>/provider-demo)")
+    provider_demo.add_argument("--port", type=int, default=8750, help="loopback port to serve on (0: any)")
+    provider_demo.add_argument("--no-serve", action="store_true", help="stop once the demo is set up")
+    provider_demo.set_defaults(func=_cmd_provider_demo)
     register_sync(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # candidate data on a shared PC: whatever a command creates is owner-only, even where a
+    # library (SQLite, FFmpeg, uvicorn's logs) creates the file
+    with private_umask():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

@@ -9,6 +9,12 @@ APP_NAME = "assessor"
 APP_AUTHOR = "assessor"
 #: Set this to keep all data (database, backups, logs, evidence) in one folder.
 DATA_DIR_ENV = "ASSESSOR_DATA_DIR"
+#: What the app keeps in a data folder. A folder that an earlier version left open to others has
+#: these entries (recursively) made owner-only when it is opened; other files there are left alone.
+DATA_FOLDER_ENTRIES = (
+    "assessor.db", "assessor.db-wal", "assessor.db-shm", "assessor.lock", "backups", "bundles",
+    "captures", "clips", "keys", "logs", "outbox", "provider", "settings.json", "settings.tmp",
+)
 
 
 def data_dir() -> Path:

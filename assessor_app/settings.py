@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from assessor_app.durable import private_dir, private_opener, tighten
 from assessor_app.paths import APP_AUTHOR, APP_NAME, DATA_DIR_ENV
 
 log = logging.getLogger(__name__)
@@ -83,10 +84,12 @@ CHECKS: dict[str, Callable[[object], bool]] = {
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write atomically (temp file + rename), so a crash never leaves half a file."""
+    """Write atomically (temp file + rename), so a crash never leaves half a file; owner-only."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8", opener=private_opener) as f:
+        f.write(json.dumps(asdict(settings), indent=2))
+    tighten(tmp)  # a temp file left by a crash of an earlier version keeps its mode when reopened
     os.replace(tmp, path)
     return path

@@ -115,8 +115,8 @@ def make_bundles(work: Path, mb: float, small: int) -> dict[str, Any]:
         archive = write_archive(sealed.path, work / "archives" / f"{bundle_id}.tar")
         return archive, bundle_id, sealed.manifest_sha256
 
-    return {"key": keys[0], "large": one("large-1", payload), "cut": one("large-2", payload),
-            "small": [one(f"small-{i:04d}", []) for i in range(small)]}
+    return {"key": keys[0], "assessor": keys[1], "large": one("large-1", payload),
+            "cut": one("large-2", payload), "small": [one(f"small-{i:04d}", []) for i in range(small)]}
 
 
 def curl_upload(archive: Path, work: Path) -> tuple[float, float]:
@@ -170,7 +170,7 @@ class Provider:
 
         self.folder, self.port = folder, port or free_port()
         service = ProviderService(ProviderConfig(folder))
-        self.code = service.registry.create_code("bench")
+        self.code, self.assessor_code = provider_records(service)
         service.close()
         self.proc = self.start()
 
@@ -179,11 +179,13 @@ class Provider:
         wait_ready(self.port, self.proc)
         return self.proc
 
-    def client(self, key: Any) -> Any:
+    def client(self, key: Any, assessor: Any) -> Any:
+        """The workstation enrolled, and its assessor's key bound, as a workshop does it once."""
         from assessor_app.sync.client import ProviderClient
 
         client = ProviderClient(f"http://127.0.0.1:{self.port}", key, timeout=600)
-        client.provider_key_id = client.enroll(self.code, "bench", "Benchmark Workshop")["provider_key_id"]
+        client.provider_key_id = client.enroll(self.code)["provider_key_id"]
+        client.bind_assessor(assessor, "a1", self.assessor_code)
         return client
 
     def stop(self) -> None:
@@ -191,14 +193,14 @@ class Provider:
         self.proc.wait(30)
 
 
-def ours_upload(archive: Path, bundle_id: str, manifest: str, key: Any, folder: Path,
+def ours_upload(archive: Path, bundle_id: str, manifest: str, key: Any, assessor: Any, folder: Path,
                 chunk: int) -> dict[str, float]:
     """One upload to a fresh provider: seconds to the last byte confirmed, to the receipt, CPU."""
     from assessor_app.sync.upload import TusUploader
     from assessor_app.sync.worker import SyncSettings
 
     provider = Provider(folder)
-    client = provider.client(key)
+    client = provider.client(key, assessor)
     size = archive.stat().st_size
     cpu: dict[str, float | None] = {}
     confirmed: list[float] = []
@@ -241,7 +243,8 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             if who == "curl":
                 runs["curl_s"], runs["curl_cpu_s"] = curl_upload(archive, work)
             else:
-                runs.update(ours_upload(archive, bundle_id, manifest, made["key"], work / f"provider-{i}",
+                runs.update(ours_upload(archive, bundle_id, manifest, made["key"], made["assessor"],
+                                    work / f"provider-{i}",
                                         chunk))
         runs["ratio"] = runs["curl_s"] / runs["stream_s"]
         result["rounds"].append(runs)
@@ -260,7 +263,7 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     # a cut at about half: the provider process is killed mid-chunk, started again, resumed
     archive2, bundle2, manifest2 = made["cut"]
     provider = Provider(work / "provider-cut")
-    client = provider.client(made["key"])
+    client = provider.client(made["key"], made["assessor"])
     try:
         cutter = TusUploader(client, chunk_size=chunk, min_chunk_size=SyncSettings().min_chunk_size)
         urls: list[str | None] = []
@@ -293,7 +296,9 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     from assessor_app.provider.store import ProviderConfig
 
     service = ProviderService(ProviderConfig(work / "provider-import"))
-    service.registry.enroll(**_enroll_args(made["key"], service.registry.create_code("bench")))
+    code, assessor_code = provider_records(service)
+    device = service.registry.enroll(**_enroll_args(made["key"], code))
+    service.directory.bind_key(device, **_bind_args(service, made["assessor"], assessor_code, device.key_id))
     t0 = time.perf_counter()
     imported = [service.importer.import_archive(a, source=str(a)) for a, _b, _m in made["small"]]
     import_s = time.perf_counter() - t0
@@ -306,12 +311,29 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     return result
 
 
+def provider_records(service: Any) -> tuple[str, str]:
+    """The benchmark's workshop and assessor at the provider: an enrollment and an assessor code."""
+    import datetime as dt
+
+    service.directory.add_workshop("bench", name="Benchmark Workshop", country="FI")
+    service.directory.add_assessor("a1", name="Benchmark Assessor", qualification="SFS 6002",
+                                   expires=dt.date.today() + dt.timedelta(days=365), workshops=["bench"])
+    return service.registry.create_code("bench"), service.directory.create_assessor_code("a1")
+
+
 def _enroll_args(key: Any, code: str) -> dict[str, str]:
     from assessor_app.sync.protocol import enroll_message
 
-    return {"code": code, "workshop_id": "bench", "workshop_name": "Benchmark Workshop",
-            "public_pem": key.public_pem(),
-            "signature": key.signer.sign(enroll_message("bench", code, key.fingerprint)).signature}
+    return {"code": code, "public_pem": key.public_pem(),
+            "signature": key.signer.sign(enroll_message(code, key.fingerprint)).signature}
+
+
+def _bind_args(service: Any, assessor: Any, code: str, device_key_id: str) -> dict[str, str]:
+    from assessor_app.sync.protocol import bind_message
+
+    message = bind_message(service.store.key.fingerprint, "a1", code, assessor.fingerprint, device_key_id)
+    return {"assessor_id": "a1", "code": code, "public_pem": assessor.public_pem(),
+            "signature": assessor.signer.sign(message).signature}
 
 
 def render(env: dict[str, Any], r: dict[str, Any]) -> str:

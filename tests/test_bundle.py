@@ -30,8 +30,10 @@ def copy(sealed: Path, tmp_path: Path) -> Path:
 def test_an_untouched_bundle_verifies_and_says_what_it_proved(sealed: Path, capsys):
     result = verify_bundle(sealed)
     assert result.ok, result.problems
+    assert result.proved[0] == f"bundle {sealed.name} sealed by workstation {result.device_key_id}"
     text = "\n".join(result.proved)
-    assert "every SHA-256 correct" in text and "sealed by workstation key" in text
+    assert "every SHA-256 correct" in text and "each key file holds the key of the role" in text
+    assert "bag-info.txt is covered by the seal" in text and result.warnings == []
     assert "hv-isolation-series 1.1.0" in text and "outcome competent" in text
     assert main(["verify", str(sealed)]) == 0
     assert "VERIFIED" in capsys.readouterr().out
@@ -43,11 +45,10 @@ def test_the_bag_validates_with_the_library_of_congress_bagit_package(sealed: Pa
     assert bag.info["External-Identifier"] == sealed.name
 
 
-def test_sealed_files_are_read_only(sealed: Path):
+def test_sealed_files_are_owner_read_only_in_owner_only_folders(sealed: Path):
     if os.name == "posix":
-        for path in sealed.rglob("*"):
-            if path.is_file():
-                assert not path.stat().st_mode & stat.S_IWUSR, path
+        for path in [sealed, *sealed.rglob("*")]:
+            assert stat.S_IMODE(path.stat().st_mode) == (0o400 if path.is_file() else 0o700), path
 
 
 def _flip(path: Path) -> None:

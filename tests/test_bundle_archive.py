@@ -15,7 +15,7 @@ from assessor_app.cli import main
 from assessor_app.core.specs.library import load_library
 from assessor_app.demo import run_demo
 from assessor_app.evidence.archive import open_archive, write_archive
-from assessor_app.evidence.bundle import BundleError
+from assessor_app.evidence.bundle import BundleError, BundleLimits
 from assessor_app.evidence.verify import verify_path
 from assessor_app.paths import checklists_dir
 from assessor_app.storage.store import AssessmentStore
@@ -166,11 +166,10 @@ def test_a_file_that_is_not_a_tar_is_refused(tmp_path, capsys):
     assert not (tmp_path / "into").exists()
 
 
-def test_a_member_count_above_the_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("assessor_app.evidence.archive.MAX_MEMBERS", 3)
+def test_a_member_count_above_the_limit_is_refused(tmp_path):
     archive = _tar(tmp_path / "many.tar", [_dir("b"), *(_file(f"b/{i}") for i in range(4))])
     with pytest.raises(BundleError, match="more than 3 members"):
-        open_archive(archive, tmp_path / "into")
+        open_archive(archive, tmp_path / "into", limits=BundleLimits(max_members=3))
 
 
 def test_a_missing_path_is_neither_folder_nor_archive(tmp_path):

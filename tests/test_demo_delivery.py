@@ -9,6 +9,7 @@ import pytest
 from assessor_app.cli import main
 from assessor_app.core.specs.library import Library, load_library
 from assessor_app.demo import run_demo
+from assessor_app.evidence.keys import device_key
 from assessor_app.paths import checklists_dir
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
@@ -38,7 +39,7 @@ def test_the_demo_delivers_through_a_stop_and_a_resume(tmp_path: Path, library: 
     # the stored receipt verifies with the provider's own key, for exactly this bundle
     provider = ProviderService(ProviderConfig(tmp_path / "provider"))
     try:
-        held = provider.importer.held(result.assessment_id)
+        held = provider.importer.held(result.assessment_id, device_key(tmp_path / "keys").fingerprint)
         provider_pem, provider_key_id = provider.store.key.public_pem(), provider.store.key.fingerprint
     finally:
         provider.close()
@@ -78,8 +79,9 @@ def test_the_demo_leaves_another_providers_enrollment_alone(tmp_path: Path, caps
         store = AssessmentStore.open(data / "assessor.db")
         try:
             outbox = open_outbox(store, data)
-            enroll(outbox, provider_url=real.url, code=real.service.registry.create_code(),
-                   workshop_id="ws-1", workshop_name="Garage", keys_dir=data / "keys")
+            real.service.directory.add_workshop("ws-1", name="Main Workshop", country="FI")
+            enroll(outbox, provider_url=real.url, code=real.service.registry.create_code("ws-1"),
+                   workshop_id="ws-1", keys_dir=data / "keys")
         finally:
             store.close()
         assert main(["demo", "--headless", "--no-video", "--data-dir", str(data)]) == 1

@@ -17,6 +17,7 @@ from assessor_app.cli import main
 from assessor_app.core.specs.library import load_library
 from assessor_app.core.specs.loader import checklist_from_source
 from assessor_app.demo import run_demo
+from assessor_app.evidence.seal import public_key
 from assessor_app.evidence.verify import verify_bundle
 from assessor_app.paths import checklists_dir
 
@@ -141,9 +142,12 @@ def test_pages_render_to_png_and_the_qr_code_reads_back(passed: Path, tmp_path: 
     assert len(pages) == len(PdfReader(passed / "assessment-record.en.pdf").pages) >= 1
     cv2 = pytest.importorskip("cv2")
     manifest_hash = hashlib.sha256((passed / "manifest-sha256.txt").read_bytes()).hexdigest()
+    device = public_key((passed / "seal/device.pub.pem").read_text()).keyid
+
     def decode(image):  # the ArUco-based detector reads small printed codes far more reliably
         found = cv2.QRCodeDetectorAruco().detectAndDecode(image)[0]
         return found or cv2.QRCodeDetector().detectAndDecode(image)[0]
 
     decoded = [decode(cv2.imread(str(p))) for p in pages]
-    assert f"assessor-bundle:v1:{passed.name}:sha256:{manifest_hash}" in decoded
+    # the bundle is named unambiguously: its id and the workstation that sealed it
+    assert f"assessor-bundle:v2:{passed.name}:{device}:sha256:{manifest_hash}" in decoded

@@ -198,7 +198,8 @@ def run_demo(
 
             say("Delivery to the training provider")
             delivery = deliver_demo_bundle(store, data_dir, bundle_id=bundle.bundle_id,
-                                           manifest_sha256=bundle.manifest_sha256, archive=archive, say=say)
+                                           manifest_sha256=bundle.manifest_sha256, archive=archive,
+                                           assessor=("assessor-03", "Demo Assessor"), pin=DEMO_PIN, say=say)
     finally:
         store.close()
     return DemoResult(

@@ -8,6 +8,7 @@ the chunk in flight is lost, every confirmed byte is kept, and the upload goes o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -18,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import assessor_app
+from assessor_app.durable import private_opener
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import device_key
 from assessor_app.provider.service import ProviderService
 from assessor_app.provider.store import ProviderConfig, Refused
 from assessor_app.storage.store import AssessmentStore
+from assessor_app.sync.assessors import bind_assessor
 from assessor_app.sync.client import TransientError
 from assessor_app.sync.enrollment import (
     current_enrollment,
@@ -35,7 +38,8 @@ from assessor_app.sync.outbox import Entry, Outbox
 from assessor_app.sync.receipts import verify_receipt
 from assessor_app.sync.upload import MiB, TusUploader
 
-DEMO_WORKSHOP = ("ws-demo", "Demo Workshop")
+DEMO_WORKSHOP = ("ws-demo", "Demo Workshop", "FI", "Korjaamotie 1, 00100 Helsinki")
+DEMO_QUALIFICATION = ("SFS 6002 electrical safety card, EV high-voltage work", "SFS6002-DEMO-0003")
 START_TIMEOUT_S = 60.0
 
 
@@ -77,7 +81,7 @@ class ProviderProcess:
             p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
         command = [sys.executable, "-m", "assessor_app.cli", "provider", "serve",
                    "--folder", str(self.folder), "--port", str(self.port)]
-        with open(self.folder / "provider.log", "a", encoding="utf-8") as log:
+        with open(self.folder / "provider.log", "a", encoding="utf-8", opener=private_opener) as log:
             proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=env)
         self._proc = proc
         watchdog = threading.Timer(START_TIMEOUT_S, proc.kill)  # one that never says it serves
@@ -123,24 +127,36 @@ class ProviderProcess:
 
 
 def deliver_demo_bundle(store: AssessmentStore, data_dir: Path, *, bundle_id: str, manifest_sha256: str,
-                        archive: Path, say: Callable[[str], None] = print) -> DemoDelivery:
-    """Start a provider, enroll, upload the sealed bundle (stopping the provider once), store the receipt."""
+                        archive: Path, assessor: tuple[str, str], pin: str,
+                        say: Callable[[str], None] = print) -> DemoDelivery:
+    """Start a provider, enroll, bind the assessor's key, upload the sealed bundle (stopping the
+    provider once), store the receipt. ``assessor`` is the (id, name) who co-signed the seal."""
     folder = data_dir / "provider"
     keys = data_dir / "keys"
     outbox = open_outbox(store, data_dir)
-    provider_key_id, code = _prepare_provider(folder, outbox, keys, data_dir)
+    provider_key_id, code, assessor_code = _prepare_provider(folder, outbox, keys, data_dir, assessor)
     provider = ProviderProcess(folder)
     provider.start()
     say(f"  provider on {provider.url}, embedded store in {folder}, key {provider_key_id[:16]}")
     try:
         if code is not None:
-            enroll(outbox, provider_url=provider.url, code=code, workshop_id=DEMO_WORKSHOP[0],
-                   workshop_name=DEMO_WORKSHOP[1], keys_dir=keys, expected_fingerprint=provider_key_id)
-            say(f"  one-time enrollment code created at the provider; workstation "
-                f"{device_key(keys).fingerprint[:16]} enrolled, provider key pinned")
+            enrollment = enroll(outbox, provider_url=provider.url, code=code, keys_dir=keys,
+                                expected_fingerprint=provider_key_id)
+            say(f"  workshop {DEMO_WORKSHOP[0]} and a one-time enrollment code for it created at the "
+                f"provider; workstation {device_key(keys).fingerprint[:16]} enrolled into "
+                f"{enrollment.workshop_id} ({enrollment.workshop_name}), provider key pinned")
         else:
             move_provider(outbox, keys, provider.url)
             say("  workstation enrolled in an earlier demo run: provider key checked at the new address")
+        if assessor_code is not None:
+            client = provider_client(outbox, keys)
+            try:
+                bound = bind_assessor(client, keys, assessor_id=assessor[0], code=assessor_code, pin=pin)
+            finally:
+                client.close()
+            say(f"  assessor {bound.assessor_id} ({bound.name}) registered at the provider with "
+                f"{bound.qualification} through {bound.qualification_expires}; their PIN-protected key "
+                f"{bound.key_id[:16]} bound with a one-time assessor code")
         entry = outbox.get(bundle_id) or outbox.add_archive(archive, bundle_id, manifest_sha256)
         result, stats = _upload_with_a_stop(provider, outbox, entry, keys, say)
         outbox.deliver(bundle_id, result["receipt"])
@@ -149,10 +165,10 @@ def deliver_demo_bundle(store: AssessmentStore, data_dir: Path, *, bundle_id: st
         assert stored is not None and enrollment is not None
         # what the workstation keeps, checked again as anyone holding the pinned key would
         statement = verify_receipt(stored["envelope"], enrollment.provider_public_pem, bundle_id=bundle_id,
-                                   manifest_sha256=manifest_sha256)
+                                   manifest_sha256=manifest_sha256, device_key_id=enrollment.device_key_id)
     finally:
         provider.stop()
-    status, stored_path, payload = _import_result(folder, bundle_id)
+    status, stored_path, payload = _import_result(folder, bundle_id, device_key(keys).fingerprint)
     say(f"  receipt stored: bundle {statement['bundle_id']}, manifest sha256 {statement['manifest_sha256']}, "
         f"received {statement['received']}, verified against provider key {stored['provider_key_id'][:16]}")
     say(f"  provider's import result: {status} (checked as `assessor verify` does, from an enrolled "
@@ -162,8 +178,14 @@ def deliver_demo_bundle(store: AssessmentStore, data_dir: Path, *, bundle_id: st
                         stats["resumed_from"], stats["resent"])
 
 
-def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path) -> tuple[str, str | None]:
-    """The provider's key id, and a one-time code unless this workstation is enrolled there already."""
+def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path,
+                      assessor: tuple[str, str]) -> tuple[str, str | None, str | None]:
+    """The provider's key id, an enrollment code unless this workstation is enrolled there already,
+    and an assessor code unless the assessor's key is bound there already.
+
+    The workshop and the assessor are the provider's records, made here as `assessor provider
+    workshops add` and `assessor provider assessors add` make them.
+    """
     pinned = current_enrollment(outbox, keys)
     refusal = DemoDeliveryError(
         f"the data folder {data_dir} is enrolled with the provider at "
@@ -175,14 +197,23 @@ def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path) 
     try:
         if pinned is not None and service.store.key.fingerprint != pinned.provider_key_id:
             raise refusal
+        workshop_id, name, country, address = DEMO_WORKSHOP
+        if workshop_id not in {w.id for w in service.directory.workshops()}:
+            service.directory.add_workshop(workshop_id, name=name, country=country, address=address)
+        if assessor[0] not in {a.id for a in service.directory.assessors()}:
+            expires = dt.date.today() + dt.timedelta(days=365)
+            service.directory.add_assessor(assessor[0], name=assessor[1], qualification=DEMO_QUALIFICATION[0],
+                                           qualification_ref=DEMO_QUALIFICATION[1], expires=expires,
+                                           workshops=[workshop_id])
         try:
             service.registry.usable_device(device_key(keys).fingerprint)
             known = True
         except Refused:
             known = False
-        # created through the provider's own API, as `assessor provider codes` does
-        code = None if known and pinned is not None else service.registry.create_code("demo workshop")
-        return service.store.key.fingerprint, code
+        code = None if known and pinned is not None else service.registry.create_code(workshop_id, "demo")
+        bound = any(k.revoked_us is None for k in service.directory.assessor(assessor[0]).keys)
+        assessor_code = None if bound else service.directory.create_assessor_code(assessor[0])
+        return service.store.key.fingerprint, code, assessor_code
     finally:
         service.close()
 
@@ -235,11 +266,11 @@ def _upload_with_a_stop(provider: ProviderProcess, outbox: Outbox, entry: Entry,
                     "resumed_from": resumed[0] if resumed else None, "resent": uploader.stats.sent - size}
 
 
-def _import_result(folder: Path, bundle_id: str) -> tuple[str, str, int]:
+def _import_result(folder: Path, bundle_id: str, device: str) -> tuple[str, str, int]:
     """What the provider's store holds for the bundle, read after the provider stopped."""
     service = ProviderService(ProviderConfig(folder))
     try:
-        held = service.importer.held(bundle_id)
+        held = service.importer.held(bundle_id, device)
     finally:
         service.close()
     if held is None:

@@ -33,7 +33,7 @@ from assessor_app.devices.can.records import JOURNAL_NAME, CanSegmentInfo, Captu
 from assessor_app.devices.can.recovery import recover_capture
 from assessor_app.devices.can.signals import NAMED_CONDITIONS, Condition, ConditionEvidence, SignalMonitor
 from assessor_app.devices.can.snapshot import DiagnosticSnapshot, take_snapshot
-from assessor_app.durable import fsync_dir
+from assessor_app.durable import fsync_dir, open_private, private_dir
 from assessor_app.errors import AssessorError
 from assessor_app.storage.captures import CaptureFileRecord, CaptureIndex, captures_dir
 from assessor_app.storage.store import AssessmentStore
@@ -239,13 +239,13 @@ class CanSession:
                     "config": self.config.to_dict(), "summary": summary}
         data = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False, default=str).encode()
         digest = hashlib.sha256(data).hexdigest()
-        self.snapshots_folder.mkdir(parents=True, exist_ok=True)
+        private_dir(self.snapshots_folder)
         stem = step_id or "nostep"
         with self._lock:
             n = 1 + max((int(p.stem.rsplit("-", 1)[1]) for p in self.snapshots_folder.glob(f"{stem}-*.json")
                          if p.stem.rsplit("-", 1)[1].isdigit()), default=0)
             path = self.snapshots_folder / f"{stem}-{n}.json"
-            with open(path, "xb") as f:
+            with open_private(path, "xb") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())

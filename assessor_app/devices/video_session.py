@@ -221,5 +221,4 @@ def export_step_clip(store: AssessmentStore, data_dir: Path, assessment_id: str,
     segments = indexed_segments(store, data_dir, assessment_id)
     if not segments:
         raise VideoError(f"assessment {assessment_id} has no recorded video")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return export_clip(segments, span[0], span[1], out)
+    return export_clip(segments, span[0], span[1], out)  # it makes a missing folder owner-only

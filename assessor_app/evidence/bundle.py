@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -18,9 +17,11 @@ from typing import Any
 
 from assessor_app.core.engine import AssessmentEngine
 from assessor_app.core.events import Event, verify_chain
+from assessor_app.durable import private_dir
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import SigningKey
 from assessor_app.evidence.seal import seal, statement
+from assessor_app.evidence.strict_json import JsonLimits
 from assessor_app.reports.pdf import EvidenceItem, SealFacts, render_record
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -32,7 +33,26 @@ RECORD_PDF = "assessment-record.{language}.pdf"
 
 
 class BundleError(AssessorError):
-    """A bundle cannot be written; the message says why."""
+    """A bundle cannot be written, or one from outside is refused; the message says why."""
+
+
+@dataclass(frozen=True)
+class BundleLimits:
+    """What a bundle from outside (archive or folder) may hold before it is refused unopened.
+
+    The path limits keep every path of an accepted bundle well inside what any file system takes,
+    so extracting or copying it can never fail on a name that is too long or too deep.
+    """
+
+    max_members: int = 100_000  # files and folders
+    max_bytes: int = 64 * 1024**3  # 64 GiB of file data
+    max_depth: int = 16  # folders below the bundle folder
+    max_component_bytes: int = 255  # one file or folder name, UTF-8
+    max_path_bytes: int = 1024  # a path inside the bundle folder, UTF-8
+    max_pax_header_bytes: int = 64 * 1024  # one PAX extended header of an archive
+    max_tag_file_bytes: int = 16 * 1024**2  # each tag file: manifests, bag-info, seal, keys
+    max_record_bytes: int = 256 * 1024**2  # data/record.json
+    json: JsonLimits = JsonLimits()
 
 
 @dataclass(frozen=True)
@@ -60,8 +80,9 @@ class _HashingWriter:
     """Write bytes to a new file, hashing on the way, fsynced when closed."""
 
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(path, "xb")  # noqa: SIM115 (closed in close())
+        _make_folders(path.parent)
+        # owner-only from the first byte; made read-only (0o400) once the bundle is sealed
+        self._file = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
         self._hash = hashlib.sha256()
         self.size = 0
 
@@ -192,6 +213,8 @@ def write_bundle(
     root = folder / bundle_id
     if root.exists():
         raise BundleError(f"{root} already exists")
+    private_dir(folder)
+    root.mkdir(mode=0o700)
     data = root / "data"
     manifest: dict[str, str] = {}
     total = 0
@@ -208,7 +231,7 @@ def write_bundle(
         total += size
     for item in payload:
         target = data / item.name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(target.parent)
         os.link(item.source, target) if _same_device(item.source, target.parent) else _copy(item, target)
         manifest[f"data/{item.name}"] = item.sha256
         sizes[f"data/{item.name}"] = item.size
@@ -239,6 +262,8 @@ def write_bundle(
         "assessment_id": st.assessment_id, "outcome": st.outcome,
         "checklist": st.started["checklist"], "parameter_set": st.started["parameter_set"],
         "manifest_sha256": tags["manifest-sha256.txt"],
+        # bag-info.txt speaks about the assessment (who, where): signed, so verify can trust it
+        "bag_info_sha256": tags["bag-info.txt"],
         "keys": {k.owner: k.fingerprint for k in keys},
     }), keys)
     tags[SEAL_FILE] = _write(root / SEAL_FILE, json.dumps(sealed, indent=1).encode())[0]
@@ -268,9 +293,22 @@ def _copy(item: PayloadFile, target: Path) -> None:
         raise BundleError(f"{item.source} changed since it was captured (hash differs)")
 
 
+def _make_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents inside the bundle, owner-only (0o700)."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700)
+        path.chmod(0o700)  # whatever the umask
+
+
 def _make_read_only(root: Path) -> None:
-    for path in root.rglob("*"):
-        if not path.is_file():
-            continue
-        mode = path.stat().st_mode
-        path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    """Sealed: files owner-read-only (0o400), folders owner-only (0o700), nothing for group or others."""
+    root.chmod(0o700)
+    for folder, dirs, files in os.walk(root):  # the bundle was just written here: no links in it
+        for name in dirs:
+            os.chmod(os.path.join(folder, name), 0o700)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o400)

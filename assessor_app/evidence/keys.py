@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from securesystemslib.signer import CryptoSigner, SSlibKey
 
+from assessor_app.durable import private_dir
 from assessor_app.errors import AssessorError
 
 DEVICE_KEY_FILE = "device-ed25519.pem"
@@ -52,7 +53,7 @@ class SigningKey:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     # created with owner-only permissions from the first byte (no window where others can read)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as f:
@@ -86,7 +87,8 @@ def device_key(folder: Path) -> SigningKey:
     return SigningKey("device", _signer(private))
 
 
-def _assessor_path(folder: Path, assessor_id: str) -> Path:
+def assessor_key_path(folder: Path, assessor_id: str) -> Path:
+    """Where an assessor's PIN-protected key is kept on this workstation."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", assessor_id):
         raise SigningKeyError(f"assessor id {assessor_id!r}: use letters, digits, '.', '_' or '-'")
     return folder / "assessors" / f"{assessor_id}.pem"
@@ -96,7 +98,7 @@ def create_assessor_key(folder: Path, assessor_id: str, passphrase: str) -> Sign
     """Create an assessor's personal key, encrypted with their PIN or passphrase."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise SigningKeyError(f"a PIN or passphrase needs at least {MIN_PASSPHRASE} characters")
-    path = _assessor_path(folder, assessor_id)
+    path = assessor_key_path(folder, assessor_id)
     if path.exists():
         raise SigningKeyError(f"assessor {assessor_id} already has a key")
     private = Ed25519PrivateKey.generate()
@@ -108,7 +110,7 @@ def create_assessor_key(folder: Path, assessor_id: str, passphrase: str) -> Sign
 
 
 def open_assessor_key(folder: Path, assessor_id: str, passphrase: str) -> SigningKey:
-    path = _assessor_path(folder, assessor_id)
+    path = assessor_key_path(folder, assessor_id)
     if not path.exists():
         raise SigningKeyError(f"assessor {assessor_id} has no key on this workstation")
     try:

@@ -1,23 +1,34 @@
 """Independent verification of a sealed bundle: what it proves, or the precise reason it fails.
 
-Nothing in the bundle is executed or trusted before it is checked: paths are validated before
-any file is opened, links are refused, and the record is only parsed after its hash matched.
+Nothing in the bundle is executed or trusted before it is checked. The folder is inspected
+(lstat only) before any file is opened, and a file is opened only if it is still a plain file;
+every JSON file is read strictly and its shape checked before a field is used; the record is only
+parsed after its hash matched and the seal verified. Each key must play the role the signed
+statement gives it, and everything that speaks about the assessment is either covered by the
+seal or reported as not trusted. Every malformed bundle gives a reason, never an exception; an
+OSError is this machine's fault (``verify_bundle`` raises it, ``verify_path`` reports it).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import tempfile
+import types
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from securesystemslib.signer import Key
 
 from assessor_app.core.engine import ReplayError, replay
+from assessor_app.core.engine.actions import ACTION_TYPES
+from assessor_app.core.engine.engine import STARTED
+from assessor_app.core.engine.replay import action_from_event
 from assessor_app.core.events import ChainError, Event, verify_chain
-from assessor_app.core.specs.loader import checklist_from_source, parameter_set_from_source
+from assessor_app.core.specs.loader import checklist_from_source, content_hash, parameter_set_from_source
 from assessor_app.evidence.archive import open_archive
 from assessor_app.evidence.bundle import (
     ASSESSOR_PUB,
@@ -26,38 +37,79 @@ from assessor_app.evidence.bundle import (
     RECORD_PDF,
     SEAL_FILE,
     BundleError,
+    BundleLimits,
 )
-from assessor_app.evidence.seal import SealError, public_key, verify_seal
+from assessor_app.evidence.folder import inspect_folder, name_problem, open_regular
+from assessor_app.evidence.seal import SealError, SealPredicate, public_key, read_seal, seal_predicate
+from assessor_app.evidence.strict_json import (
+    JsonError,
+    kind_of,
+    loads,
+    need_field,
+    need_int,
+    need_list,
+    need_object,
+    need_str,
+    only_fields,
+    shown,
+)
 
 RECORD_NAME = re.compile(r"assessment-record\.[a-z]{2}\.pdf")
-TAG_FILES = {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", SEAL_FILE, DEVICE_PUB, ASSESSOR_PUB}
+RECORD_JSON = "data/record.json"
+#: Every tag file a bundle has, besides the PDF records the seal names; nothing else may be there.
+TAG_FILES = {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", SEAL_FILE,
+             DEVICE_PUB, ASSESSOR_PUB}
+_EVENT_FIELDS = {"assessment_id": need_str, "seq": need_int, "kind": need_str, "payload": need_object,
+                 "wall_us": need_int, "t_us": need_int, "prev_hash": need_str, "hash": need_str}
+#: Action fields that an event's payload holds under another name (see ``action_from_event``).
+_PAYLOAD_NAMES = {("measurement_recorded", "value"): "entered_value",
+                  ("measurement_recorded", "unit"): "entered_unit"}
 
 
 @dataclass
 class Verification:
+    """What a bundle proves (``proved``), why it fails (``problems``), what it does not prove (``warnings``).
+
+    The facts below are set only from data that was checked (signed, well formed, consistent);
+    each is None when verification did not establish it. ``ok`` says whether all of it verified.
+    """
+
     proved: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    bundle_id: str | None = None
+    device_key_id: str | None = None  # the sealing workstation's key
+    assessor_id: str | None = None
+    assessor_key_id: str | None = None
+    manifest_sha256: str | None = None
+    outcome: str | None = None
+    assessment_id: str | None = None
+    first_event_wall_us: int | None = None
+    last_event_wall_us: int | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as f:
+def _read(root: Path, name: str, limit: int) -> bytes:
+    """The bytes of the plain file ``name``; BundleError if it is not one any more, or too large."""
+    with os.fdopen(open_regular(root / name, name), "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise BundleError(f"{name} is larger than {limit} bytes")
+    return data
+
+
+def _sha256(root: Path, name: str) -> str:
+    with os.fdopen(open_regular(root / name, name), "rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()  # no per-chunk copies
 
 
-def _safe_name(name: str) -> bool:
-    p = PurePosixPath(name)
-    return (bool(name) and not p.is_absolute() and ".." not in p.parts and "\\" not in name
-            and not any(ord(c) < 32 or ord(c) == 127 for c in name))
-
-
-def _read_manifest(path: Path, what: str, out: Verification) -> dict[str, str]:
+def _read_manifest(data: bytes, what: str, out: Verification, limits: BundleLimits) -> dict[str, str]:
     entries: dict[str, str] = {}
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         out.problems.append(f"{what} is not UTF-8 text")
         return entries
@@ -68,8 +120,8 @@ def _read_manifest(path: Path, what: str, out: Verification) -> dict[str, str]:
         digest, sep, name = line.partition("  ")
         if not sep or len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
             out.problems.append(f"{what} line {n} is malformed")
-        elif not _safe_name(name):
-            out.problems.append(f"{what} line {n} names an unsafe path {name!r}")
+        elif problem := name_problem(name.split("/"), limits):  # the rules a folder's own names follow
+            out.problems.append(f"{what} line {n} names the path {shown(name)}, which {problem}")
         elif name in entries:
             out.problems.append(f"{what} lists {name} twice")
         else:
@@ -77,31 +129,52 @@ def _read_manifest(path: Path, what: str, out: Verification) -> dict[str, str]:
     return entries
 
 
-def verify_bundle(root: Path) -> Verification:
-    """Check a bundle directory completely; never stops at the first problem it can report."""
+def verify_bundle(root: Path, limits: BundleLimits | None = None) -> Verification:
+    """Check a bundle folder completely; never stops at the first problem it can report.
+
+    Every malformed bundle gives problems, never an exception; an OSError (this machine could not
+    read the folder) is raised as it is.
+    """
     out = Verification()
-    if not root.is_dir():
-        out.problems.append(f"{root} is not a bundle folder")
-        return out
-    files: set[str] = set()
-    for path in root.rglob("*"):
-        rel = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            out.problems.append(f"{rel} is a link: bundles hold plain files only")
-        elif path.is_file():
-            files.add(rel)
+    try:
+        _verify(root, limits or BundleLimits(), out)
+    except BundleError as exc:  # an entry that is not a plain file or folder, or over a limit
+        out.problems.append(str(exc))
+    return out
+
+
+def _verify(root: Path, limits: BundleLimits, out: Verification) -> None:
+    files = set(inspect_folder(root, limits))
+    manifest = _check_bag(root, files, limits, out)
     if out.problems:
-        return out
+        return
+    out.proved.append(f"bag complete: {len(manifest)} payload files, "
+                      f"{sum((root / n).lstat().st_size for n in manifest)} bytes, every SHA-256 correct")
+    checked = _check_seal(root, limits, out)
+    if checked is None:
+        return
+    predicate, sealed_files = checked
+    _check_sealed_files(root, files, manifest, predicate, sealed_files, out)
+    _check_record(root, files, predicate, limits, out)
+
+
+def _check_bag(root: Path, files: set[str], limits: BundleLimits, out: Verification) -> dict[str, str]:
+    """The BagIt layer: complete, nothing outside the layout, every hash right; returns the manifest."""
     for name in ("bagit.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "bag-info.txt"):
         if name not in files:
             out.problems.append(f"{name} is missing: not a complete BagIt bag")
     if out.problems:
-        return out
-    if (root / "bagit.txt").read_bytes() != BAGIT_TXT.encode():
+        return {}
+    if _read(root, "bagit.txt", limits.max_tag_file_bytes) != BAGIT_TXT.encode():
         out.problems.append("bagit.txt is not a BagIt 1.0 declaration")
-
-    manifest = _read_manifest(root / "manifest-sha256.txt", "manifest-sha256.txt", out)
     payload = {f for f in files if f.startswith("data/")}
+    others = files - payload
+    for name in sorted(others):
+        # the tag manifest is not signed: a file it lists is not part of the bundle for that
+        if name not in TAG_FILES and not RECORD_NAME.fullmatch(name):
+            out.problems.append(f"file {name} is not part of the bundle's layout")
+    manifest = _read_manifest(_read(root, "manifest-sha256.txt", limits.max_tag_file_bytes),
+                              "manifest-sha256.txt", out, limits)
     for name in sorted(set(manifest) - payload):
         out.problems.append(f"payload file {name} is missing")
     for name in sorted(payload - set(manifest)):
@@ -109,98 +182,295 @@ def verify_bundle(root: Path) -> Verification:
     present = sorted(set(manifest) & payload)
     # hashlib releases the GIL on large buffers: one thread per core hashes files side by side
     with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-        digests = dict(zip(present, pool.map(lambda n: _sha256(root / n), present), strict=True))
+        digests = dict(zip(present, pool.map(lambda n: _sha256(root, n), present), strict=True))
     for name in present:
         if digests[name] != manifest[name]:
             out.problems.append(f"payload file {name} was modified (SHA-256 differs)")
-    tags = _read_manifest(root / "tagmanifest-sha256.txt", "tagmanifest-sha256.txt", out)
-    others = files - payload - {"tagmanifest-sha256.txt"}
-    for name in sorted(others - set(tags)):
-        out.problems.append(f"file {name} is not part of the bundle's layout")
-    for name in sorted(set(tags) - others):
-        out.problems.append(f"tag file {name} is missing")
-    for name in sorted(set(tags) & others):
-        if _sha256(root / name) != tags[name]:
+    tags = _read_manifest(_read(root, "tagmanifest-sha256.txt", limits.max_tag_file_bytes),
+                          "tagmanifest-sha256.txt", out, limits)
+    listed = others - {"tagmanifest-sha256.txt"}
+    for name in sorted(listed - set(tags)):
+        if name in TAG_FILES or RECORD_NAME.fullmatch(name):
+            out.problems.append(f"tag file {name} is not listed in tagmanifest-sha256.txt")
+    for name in sorted(set(tags) - listed):
+        if name.startswith("data/"):
+            out.problems.append(f"tagmanifest-sha256.txt lists the payload file {name}")
+        else:
+            out.problems.append(f"tag file {name} is missing")
+    for name in sorted(set(tags) & listed):
+        if _sha256(root, name) != tags[name]:
             out.problems.append(f"tag file {name} was modified (SHA-256 differs)")
     for name in sorted(TAG_FILES - files):
         out.problems.append(f"{name} is missing")
-    if out.problems:
-        return out
-    size = sum((root / n).stat().st_size for n in manifest)
-    out.proved.append(f"bag complete: {len(manifest)} payload files, {size} bytes, every SHA-256 correct")
+    return manifest
 
+
+def _key(root: Path, name: str, limits: BundleLimits) -> Key:
     try:
-        keys = [public_key((root / n).read_text(encoding="utf-8")) for n in (DEVICE_PUB, ASSESSOR_PUB)]
-        sealed = verify_seal(json.loads((root / SEAL_FILE).read_text(encoding="utf-8")), keys, 2)
-    except (SealError, ValueError) as exc:
+        pem = _read(root, name, limits.max_tag_file_bytes).decode("utf-8")
+    except UnicodeDecodeError:
+        raise SealError(f"{name} is not a PEM text file") from None
+    try:
+        key = public_key(pem)
+    except SealError as exc:
+        raise SealError(f"{name}: {exc}") from None
+    if key.keytype != "ed25519":
+        raise SealError(f"{name} holds a {shown(str(key.keytype))} key, not an Ed25519 key")
+    return key
+
+
+def _check_seal(root: Path, limits: BundleLimits,
+                out: Verification) -> tuple[SealPredicate, dict[str, str]] | None:
+    """Signatures, statement and the role of each key; returns the checked predicate and sealed files."""
+    try:
+        keys = [_key(root, DEVICE_PUB, limits), _key(root, ASSESSOR_PUB, limits)]
+        if keys[0].keyid == keys[1].keyid:
+            raise SealError(f"{DEVICE_PUB} and {ASSESSOR_PUB} hold the same key: the seal needs the "
+                            f"workstation's and the assessor's")
+        sealed = read_seal(_read(root, SEAL_FILE, limits.max_tag_file_bytes), keys, 2, limits=limits.json)
+        predicate = seal_predicate(sealed.statement)
+    except SealError as exc:
         out.problems.append(f"seal: {exc}")
-        return out
-    device_fp, assessor_fp = keys[0].keyid, keys[1].keyid
-    out.proved.append(f"sealed by workstation key {device_fp} and assessor key {assessor_fp}")
-    records = sorted(n for n in sealed.files if RECORD_NAME.fullmatch(n))
-    sealed_payload = {n: d for n, d in sealed.files.items() if n.startswith("data/")}
-    sealed_records = {n: d for n, d in sealed.files.items() if not n.startswith("data/")}
+        return None
+    device, assessor = keys[0].keyid, keys[1].keyid
+    if (device, assessor) == (predicate.assessor_key_id, predicate.device_key_id):
+        out.problems.append(f"the key files are swapped: {DEVICE_PUB} holds the key of assessor "
+                            f"{predicate.assessor_id} and {ASSESSOR_PUB} the workstation's, but the seal "
+                            f"gives each file its role")
+    else:
+        if device != predicate.device_key_id:
+            out.problems.append(f"{DEVICE_PUB} holds key {device}, not the workstation key "
+                                f"{predicate.device_key_id} the seal names")
+        if assessor != predicate.assessor_key_id:
+            out.problems.append(f"{ASSESSOR_PUB} holds key {assessor}, not the key "
+                                f"{predicate.assessor_key_id} of assessor {predicate.assessor_id} "
+                                f"the seal names")
+    if set(sealed.signed_by) != {device, assessor}:
+        out.problems.append("the seal is not signed by both the workstation and the assessor")
+    out.bundle_id = predicate.bundle_id
+    if root.name != predicate.bundle_id:
+        out.problems.append(f"the seal names bundle {predicate.bundle_id} but the bundle folder is "
+                            f"named {shown(root.name)}")
+    if out.problems:
+        return None
+    out.device_key_id, out.assessor_id, out.assessor_key_id = device, predicate.assessor_id, assessor
+    out.proved.insert(0, f"bundle {predicate.bundle_id} sealed by workstation {device}")
+    out.proved.append(f"co-signed by assessor {predicate.assessor_id} with key {assessor}; each key file "
+                      f"holds the key of the role the seal gives it")
+    return predicate, sealed.files
+
+
+def _check_sealed_files(root: Path, files: set[str], manifest: dict[str, str], predicate: SealPredicate,
+                        sealed_files: dict[str, str], out: Verification) -> None:
+    """The seal names exactly the payload, the PDF records and the manifest; bag-info.txt if covered."""
+    sealed_payload = {n: d for n, d in sealed_files.items() if n.startswith("data/")}
+    sealed_records = {n: d for n, d in sealed_files.items() if not n.startswith("data/")}
     if sealed_payload != manifest:
         out.problems.append("the seal names other files or hashes than the manifest")
-    present_records = {n for n in tags if RECORD_NAME.fullmatch(n)}
+    present_records = {n for n in files if RECORD_NAME.fullmatch(n)}
     for name in sorted(set(sealed_records) | present_records):
         if not RECORD_NAME.fullmatch(name):
-            out.problems.append(f"the seal names {name}, which is not a payload file or a PDF record")
+            out.problems.append(f"the seal names {shown(name)}, which is not a payload file or a PDF record")
         elif name not in present_records:
             out.problems.append(f"the PDF record {name} named by the seal is missing")
         elif name not in sealed_records:
             out.problems.append(f"the PDF record {name} is not named by the seal")
-        elif sealed_records[name] != tags[name]:
+        elif sealed_records[name] != _sha256(root, name):
             out.problems.append(f"the PDF record {name} is not the one that was sealed")
     if RECORD_PDF.format(language="en") not in present_records:
         out.problems.append("the English PDF record is missing")
-    predicate = sealed.statement["predicate"]
-    if predicate.get("manifest_sha256") != _sha256(root / "manifest-sha256.txt"):
+    manifest_sha256 = _sha256(root, "manifest-sha256.txt")
+    if predicate.manifest_sha256 != manifest_sha256:
         out.problems.append("the seal was made for another manifest")
+    else:
+        out.manifest_sha256 = manifest_sha256
+    bag_info = _sha256(root, "bag-info.txt")
+    if predicate.bag_info_sha256 is None:
+        out.warnings.append("bag-info.txt is not covered by the seal (a bundle sealed before it was): "
+                            "its fields are NOT trusted")
+    elif predicate.bag_info_sha256 != bag_info:
+        out.problems.append("bag-info.txt was changed after sealing (its SHA-256 is not the one the seal "
+                            "names)")
+    else:
+        out.proved.append("bag-info.txt is covered by the seal: its fields are as sealed")
+    records = sorted(sealed_records)
+    if records and not out.problems:
+        out.proved.append("PDF records sealed with it: " + ", ".join(records))
 
+
+def _events(record: dict[str, Any]) -> list[Event]:
+    """The record's events, each field of the type an Event has; JsonError names the first that is not."""
+    items = need_list(need_field(record, "events", RECORD_JSON), f"{RECORD_JSON}: events")
+    events = []
+    for i, item in enumerate(items):
+        at = f"{RECORD_JSON}: events[{i}]"
+        event = need_object(item, at)
+        only_fields(event, set(_EVENT_FIELDS), at)
+        values: dict[str, Any] = {name: check(need_field(event, name, at), f"{at}.{name}")
+                                  for name, check in _EVENT_FIELDS.items()}
+        events.append(Event(**values))
+    return events
+
+
+def _describe(hint: Any) -> str:
+    if get_origin(hint) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(hint))
+    if get_origin(hint) in (Union, types.UnionType):
+        return " or ".join(_describe(a) for a in get_args(hint))
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+             type(None): "null", dict: "an object", list: "a list"}
+    return names.get(get_origin(hint) or hint, str(hint))
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    """Whether a JSON value fits an action field's type (str, int, float, bool, None, Literal, dict)."""
+    if hint is Any:
+        return True
+    origin = get_origin(hint)
+    if origin is Literal:
+        return any(type(value) is type(a) and value == a for a in get_args(hint))
+    if origin in (Union, types.UnionType):
+        return any(_matches(value, a) for a in get_args(hint))
+    if hint is type(None):
+        return value is None
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    if origin in (dict, list):
+        return isinstance(value, origin)
+    return False  # a type this check does not know: refused, so a new kind of field is noticed
+
+
+def _payload_problem(i: int, event: Event) -> str | None:
+    """What in an event's payload the rules could not take (missing or wrongly typed), or None."""
+    at = f"{RECORD_JSON}: events[{i}] ({shown(event.kind)})"
+    p = event.payload
+    if event.kind == STARTED:
+        candidate = p.get("candidate")
+        if not isinstance(candidate, dict) or "id" not in candidate:
+            return f"{at} payload field 'candidate' must be an object with an id"
+        vehicle = p.get("vehicle", {})
+        voltage = vehicle.get("working_voltage_v") if isinstance(vehicle, dict) else None
+        if not isinstance(vehicle, dict) or not _matches(voltage, float | None):
+            return f"{at} payload field 'vehicle' must be an object whose working_voltage_v is a number"
+        return None
+    cls = ACTION_TYPES.get(event.kind)
+    if cls is None:
+        return None  # replay names an unknown kind
     try:
-        record = json.loads((root / "data/record.json").read_text(encoding="utf-8"))
-        events = [Event(**{k: v for k, v in e.items()}) for e in record["events"]]
+        action = action_from_event(event)
+    except KeyError as exc:
+        return f"{at} payload has no field {shown(str(exc.args[0]))}"
+    hints = get_type_hints(cls)
+    for f in fields(action):
+        value = getattr(action, f.name)
+        if not _matches(value, hints[f.name]):
+            name = _PAYLOAD_NAMES.get((event.kind, f.name), f.name)
+            return f"{at} payload field {name!r} must be {_describe(hints[f.name])}, not {kind_of(value)}"
+    return None
+
+
+def _text(root: Path, name: str, limits: BundleLimits) -> str:
+    try:
+        return _read(root, name, limits.max_record_bytes).decode("utf-8")
+    except UnicodeDecodeError:
+        raise JsonError(f"{name} is not UTF-8 text") from None
+
+
+def _check_record(root: Path, files: set[str], predicate: SealPredicate, limits: BundleLimits,
+                  out: Verification) -> None:
+    """The record: well formed, its chain intact and named by the seal, every decision replayed."""
+    for name in (RECORD_JSON, "data/checklist.yaml", "data/parameters.yaml"):
+        if name not in files:
+            out.problems.append(f"the assessment record cannot be read: {name} is missing")
+            return
+    try:
+        record = need_object(loads(_read(root, RECORD_JSON, limits.max_record_bytes), RECORD_JSON,
+                                   limits.json), RECORD_JSON)
+        events = _events(record)
+        outcome = record.get("outcome")
+        if outcome is not None:
+            need_str(outcome, f"{RECORD_JSON}: outcome")
+        capture = need_object(record.get("capture", {}), f"{RECORD_JSON}: capture")
+        gaps = need_list(capture.get("gaps", []), f"{RECORD_JSON}: capture.gaps")
+        dropped = need_int(capture.get("dropped_frames", 0), f"{RECORD_JSON}: capture.dropped_frames")
+        checklist, parameters = _text(root, "data/checklist.yaml", limits), _text(
+            root, "data/parameters.yaml", limits)
+    except JsonError as exc:
+        out.problems.append(f"the assessment record cannot be read: {exc}")
+        return
+    for i, event in enumerate(events):
+        problem = _payload_problem(i, event)
+        if problem:
+            out.problems.append(f"the assessment record cannot be replayed: {problem}")
+            return
+    try:
         head = verify_chain(events)
-        if head != predicate.get("event_chain_head"):
+        if head != predicate.event_chain_head:
             out.problems.append("the event chain's head is not the one the seal names")
-        spec = checklist_from_source((root / "data/checklist.yaml").read_text(encoding="utf-8"))
-        params = parameter_set_from_source((root / "data/parameters.yaml").read_text(encoding="utf-8"))
+        spec = checklist_from_source(checklist)
+        params = parameter_set_from_source(parameters)
         engine = replay(spec, params, events)
     except (ChainError, ReplayError) as exc:
         out.problems.append(f"event chain: {exc}")
-        return out
-    except (KeyError, TypeError, ValueError) as exc:
-        out.problems.append(f"the assessment record cannot be read: {exc}")
-        return out
-    if record.get("outcome") != engine.state.outcome or predicate.get("outcome") != engine.state.outcome:
+        return
+    except (KeyError, TypeError, ValueError) as exc:  # a spec that does not validate (pydantic)
+        out.problems.append(f"the assessment record cannot be read: {_first_line(exc)}")
+        return
+    state = engine.state
+    for key, text, name in (("checklist", checklist, "data/checklist.yaml"),
+                            ("parameter_set", parameters, "data/parameters.yaml")):
+        pinned = state.started.get(key)
+        if not isinstance(pinned, dict) or pinned.get("sha256") != content_hash(text):
+            out.problems.append(f"{name} is not the version the assessment started with (its SHA-256 is "
+                                f"not the one the first event pins)")
+    if outcome != state.outcome or predicate.outcome != state.outcome:
         out.problems.append("the recorded outcome is not the one the rules give")
-    out.proved.append(
-        f"event chain intact: {len(events)} events, head {head}; every rule decision replays"
-    )
+    else:
+        out.outcome = state.outcome
+    if predicate.assessment_id != state.assessment_id:
+        out.problems.append(f"the seal names assessment {shown(predicate.assessment_id)} but the record "
+                            f"is of assessment {shown(state.assessment_id)}")
+    else:
+        out.assessment_id = state.assessment_id
+    out.first_event_wall_us, out.last_event_wall_us = events[0].wall_us, events[-1].wall_us
+    out.proved.append(f"event chain intact: {len(events)} events, head {head}; every rule decision replays")
     out.proved.append(f"checklist {spec.id} {spec.version}, parameters {params.id} {params.version}; "
-                      f"outcome {engine.state.outcome}")
-    if records:
-        out.proved.append("PDF records sealed with it: " + ", ".join(records))
-    capture = record.get("capture", {})
-    out.proved.append(f"capture gaps recorded: {len(capture.get('gaps', []))}; dropped frames: "
-                      f"{capture.get('dropped_frames', 0)}")
-    return out
+                      f"outcome {state.outcome}")
+    out.proved.append(f"capture gaps recorded: {len(gaps)}; dropped frames: {dropped}")
 
 
-def verify_path(path: Path) -> Verification:
-    """Verify a bundle folder, or a bundle archive opened (after inspection) into a temporary folder."""
-    if path.is_dir():
-        return verify_bundle(path)
-    if not path.is_file():
-        return Verification(problems=[f"{path} is neither a bundle folder nor a bundle archive"])
-    with tempfile.TemporaryDirectory(prefix="assessor-verify-") as tmp:
-        try:
-            root = open_archive(path, Path(tmp))
-        except BundleError as exc:
-            return Verification(problems=[f"archive: {exc}"])
-        result = verify_bundle(root)
-        if result.ok:
-            result.proved.insert(0, f"archive {path.name}: plain files under {root.name}/ only, "
-                                    f"opened without trusting it")
-        return result
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def verify_path(path: Path, limits: BundleLimits | None = None) -> Verification:
+    """Verify a bundle folder, or a bundle archive opened (after inspection) into a temporary folder.
+
+    A path given as a link is followed (it is the caller's choice); nothing inside the bundle is.
+    An OSError (this machine could not read or unpack it) is reported as a problem, not raised.
+    """
+    limits = limits or BundleLimits()
+    try:
+        if path.is_dir():
+            return verify_bundle(path.resolve(), limits)
+        if not path.is_file():
+            return Verification(problems=[f"{path} is neither a bundle folder nor a bundle archive"])
+        with tempfile.TemporaryDirectory(prefix="assessor-verify-") as tmp:
+            try:
+                root = open_archive(path, Path(tmp), limits=limits, durable=False)
+            except BundleError as exc:
+                return Verification(problems=[f"archive: {exc}"])
+            result = verify_bundle(root, limits)
+            if result.ok:
+                result.proved.insert(1, f"archive {path.name}: plain files under {root.name}/ only, "
+                                        f"opened without trusting it")
+            return result
+    except OSError as exc:
+        return Verification(problems=[f"this machine could not read {path}: {exc}"])

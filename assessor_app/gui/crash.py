@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from assessor_app.durable import private_dir, private_opener
+
 log = logging.getLogger("assessor.crash")
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
@@ -41,8 +43,8 @@ class CrashReporter(QObject):
         threading.excepthook = self._thread_excepthook
         qInstallMessageHandler(self._qt_message)
         if fault_file is not None:
-            fault_file.parent.mkdir(parents=True, exist_ok=True)
-            self._fault = open(fault_file, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
+            private_dir(fault_file.parent)
+            self._fault = open(fault_file, "a", encoding="utf-8", opener=private_opener)  # noqa: SIM115
             faulthandler.enable(self._fault)
 
     def uninstall(self) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
+from assessor_app.errors import AssessorError
 from assessor_app.gui.operations import Operation, TaskManager
 from assessor_app.storage.store import AssessmentStore
 
@@ -27,6 +28,9 @@ class DeliveryCoordinator(QObject):
     status_changed = Signal(object)  # SyncStatus, from the worker thread (queued to the GUI)
     enrolled = Signal(object)  # Enrollment
     failed = Signal(object)  # an exception, for the window to show
+    bound = Signal(object)  # AssessorBinding: an assessor's key was bound at the provider
+    bind_failed = Signal(str)
+    bindings_changed = Signal(object)  # list of AssessorBinding, as last confirmed by the provider
 
     def __init__(self, store: AssessmentStore, data_dir: Path, tasks: TaskManager,
                  connection: QLabel, outbox_label: QLabel, *, bandwidth_kbps: int | None = None,
@@ -37,6 +41,7 @@ class DeliveryCoordinator(QObject):
         self.bandwidth_kbps, self.prune = bandwidth_kbps, prune
         self.worker: Any = None
         self.client: Any = None
+        self._problems: tuple[str, ...] = ()
         self.status_changed.connect(self._show)
         from assessor_app.sync.enrollment import open_outbox
 
@@ -60,7 +65,8 @@ class DeliveryCoordinator(QObject):
                 return str(exc)
             settings = SyncSettings(prune_after_receipt=self.prune, bandwidth_limit=(
                 self.bandwidth_kbps * 1000 if self.bandwidth_kbps else None))
-            return SyncWorker(self.outbox, client, settings=settings, on_status=self.status_changed.emit)
+            return SyncWorker(self.outbox, client, settings=settings, on_status=self.status_changed.emit,
+                              keys_dir=self.data_dir / "keys")
 
         self.tasks.background(Operation(run, on_success=self._started, on_failure=self.failed.emit,
                                         label="sync start"))
@@ -93,12 +99,11 @@ class DeliveryCoordinator(QObject):
         self.tasks.background(Operation(run, on_success=queued, on_failure=self.failed.emit,
                                         label="outbox"))
 
-    def enroll(self, provider_url: str, code: str, workshop_id: str, workshop_name: str) -> None:
+    def enroll(self, provider_url: str, code: str) -> None:
         from assessor_app.sync.enrollment import enroll
 
         def run() -> Any:
-            return enroll(self.outbox, provider_url=provider_url, code=code, workshop_id=workshop_id,
-                          workshop_name=workshop_name, keys_dir=self.data_dir / "keys")
+            return enroll(self.outbox, provider_url=provider_url, code=code, keys_dir=self.data_dir / "keys")
 
         def done(enrollment: Any) -> None:
             self.enrolled.emit(enrollment)
@@ -108,7 +113,54 @@ class DeliveryCoordinator(QObject):
         self.tasks.background(Operation(run, on_success=done, on_failure=self.failed.emit,
                                         label="enroll"))
 
+    def bind_assessor(self, assessor_id: str, code: str, pin: str) -> None:
+        """Bind an assessor's key to their provider record (makes the key with ``pin`` if needed)."""
+        from assessor_app.sync.assessors import bind_assessor, requeue_refused
+        from assessor_app.sync.enrollment import provider_client
+
+        def run() -> Any:
+            client = provider_client(self.outbox, self.data_dir / "keys")
+            try:
+                binding = bind_assessor(client, self.data_dir / "keys", assessor_id=assessor_id, code=code,
+                                        pin=pin)
+            finally:
+                client.close()
+            requeue_refused(self.outbox, binding)  # refused only for want of this binding: send again
+            return binding
+
+        def done(binding: Any) -> None:
+            self.bound.emit(binding)
+            self.refresh_bindings()
+            if self.worker is not None:
+                self.worker.wake()
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, AssessorError | OSError):
+                self.bind_failed.emit(str(error))
+            else:
+                self.failed.emit(error)
+
+        self.tasks.background(Operation(run, on_success=done, on_failure=refused, label="bind assessor"))
+
+    def refresh_bindings(self) -> None:
+        """Read the assessors bound here (what the provider last confirmed) for Settings."""
+        from assessor_app.sync.assessors import bindings
+
+        self.tasks.background(Operation(lambda: bindings(self.data_dir / "keys"),
+                                        on_success=self.bindings_changed.emit, on_failure=self.failed.emit,
+                                        label="assessors"))
+
     def _show(self, status: Any) -> None:
+        if status.state == "revoked":
+            self.connection.setText(self.tr("Provider: this workstation was revoked"))
+            self.connection.setToolTip(status.last_error or "")
+            self.connection.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.outbox_label.setText(self.tr("Outbox: {n}").format(n=status.pending))
+            return
+        self.connection.setStyleSheet("")
+        if status.assessor_problems != self._problems:
+            self._problems = status.assessor_problems
+            self.refresh_bindings()  # the provider's word on an assessor changed: Settings shows it
         states = {
             "idle": self.tr("Provider: up to date"), "uploading": self.tr("Provider: sending"),
             "offline": self.tr("Provider: offline"), "backing-off": self.tr("Provider: retrying"),

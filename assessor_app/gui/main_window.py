@@ -84,10 +84,15 @@ class MainWindow(QMainWindow):
         self.settings_page.save_requested.connect(self.save_settings)
         self.settings_page.find_cameras_requested.connect(self.find_cameras)
         self.settings_page.enroll_requested.connect(self.delivery.enroll)
+        self.settings_page.bind_requested.connect(self.delivery.bind_assessor)
+        self.delivery.bound.connect(self.settings_page.provider.show_bound)
+        self.delivery.bind_failed.connect(self.settings_page.provider.show_bind_failed)
+        self.delivery.bindings_changed.connect(self.settings_page.provider.show_bindings)
         self.settings_page.find_adapters_requested.connect(self.find_adapters)
         self.settings_page.test_adapter_requested.connect(self.test_adapter)
         self.refresh_home()
         self.delivery.start()
+        self.delivery.refresh_bindings()
 
     # ------------------------------------------------------------------ home
     def show_home(self) -> None:
@@ -181,12 +186,14 @@ class MainWindow(QMainWindow):
         started = controller.recorder.engine.state.started
         folder = self.store.path.parent
 
-        def run() -> str:
-            bundle = seal_assessment(
-                self.store, controller.recorder.assessment_id, data_dir=folder,
-                assessor_id=_key_id(started["assessor"]["id"]), pin=pin,
-            )
-            return str(bundle.path)
+        def run() -> tuple[str, str | None]:
+            from assessor_app.sync.assessors import seal_warning
+
+            assessor_id = _key_id(started["assessor"]["id"])
+            bundle = seal_assessment(self.store, controller.recorder.assessment_id, data_dir=folder,
+                                     assessor_id=assessor_id, pin=pin)
+            enrolled = self.delivery.outbox.enrollment() is not None
+            return str(bundle.path), seal_warning(folder / "keys", assessor_id, enrolled)
 
         self.tasks.write(Operation(run, on_success=self._sealed,
                                    on_failure=self._seal_failed, label="seal"))
@@ -226,8 +233,11 @@ class MainWindow(QMainWindow):
         else:
             self.report(error)
 
-    def _sealed(self, path: str) -> None:
+    def _sealed(self, result: tuple[str, str | None]) -> None:
+        path, warning = result
         self.review.show_sealed(path)
+        if warning:  # sealed all the same: the bundle waits for what the provider needs
+            self.review.show_refusal(warning)
         self.delivery.bundle_sealed(Path(path))
 
     def find_adapters(self) -> None:

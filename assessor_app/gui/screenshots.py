@@ -14,7 +14,7 @@ is recorded through the app's own code paths, never faked:
 
 Every wait is for a condition (no background operation pending, a step's status), never a
 fixed sleep. The window is closed at the end, which stops its worker threads; the exit status
-is 0 only if all six PNGs were written and no thread was left running.
+is 0 only if all the PNGs were written and no thread was left running.
 """
 
 from __future__ import annotations
@@ -50,13 +50,14 @@ from assessor_app.paths import DATA_DIR_ENV, checklists_dir, database_path
 from assessor_app.settings import LANGUAGES, Settings, save_settings
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
+from assessor_app.sync.assessors import AssessorBinding
 
 WIDTH, HEIGHT = 1280, 800
 HV = "hv-isolation-series"
 PARAMS = "generic-400v"  # the shipped generic set: a real 10-minute discharge wait
 SHOTS = (
     "01-home.png", "02-new-assessment.png", "03-run-discharge-wait.png",
-    "04-run-critical-failure.png", "05-review.png", "06-settings.png",
+    "04-run-critical-failure.png", "05-review.png", "06-settings.png", "07-settings-provider.png",
 )
 TIMEOUT_S = 15.0
 
@@ -257,6 +258,31 @@ def _drive(s: Session, paused_id: str) -> None:
     w.home.settings_button.click()
     s.shoot(SHOTS[5], w.settings_page)
 
+    # Settings, scrolled to the provider: enrolled, one assessor bound and accepted, one revoked.
+    page = w.settings_page
+    page.show_enrolled("https://provider.example/", "93a221ada28091ee…", "Autokorjaamo Pohjola")
+    page.provider.show_bindings(_sample_bindings())
+    s.idle("the provider settings laid out again")  # the longer texts first, then scroll to them
+    bar = page.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    s.idle("the provider settings")
+    s.shoot(SHOTS[6], page)
+
+
+def _sample_bindings() -> list[AssessorBinding]:
+    """Two assessors as the provider last described them: what Settings shows, offline too."""
+    checked = int(time.time() * 1e6)
+    common = {"provider_key_id": "93a221ada28091ee" * 4, "bound_wall_us": checked, "checked_wall_us": checked}
+    return [
+        AssessorBinding("assessor-03", "fcfd4de6f2926168" * 4, name="Ari Assessor",
+                        qualification="SFS 6002", qualification_ref="FI-6002-03",
+                        qualification_expires="2027-06-30", workshops=("garage-nord",), **common),
+        AssessorBinding("asesor-07", "4994bd34e1b819e9" * 4, name="Lucía Martín",
+                        qualification="DGUV 209-093 3S", qualification_ref="",
+                        qualification_expires="2027-01-31", workshops=("garage-nord",),
+                        revoked_reason="qualification withdrawn", **common),
+    ]
+
 
 # --------------------------------------------------------------------------- entry point
 def window_languages() -> list[str]:
@@ -266,7 +292,7 @@ def window_languages() -> list[str]:
 
 
 def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
-    """Write the six PNGs into ``outdir``; returns their paths in the order of ``SHOTS``."""
+    """Write the PNGs into ``outdir``; returns their paths in the order of ``SHOTS``."""
     outdir.mkdir(parents=True, exist_ok=True)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read only when the application is created
     app = QApplication.instance() or QApplication([])

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, Q
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assessor_app.core.specs.library import load_library
+from assessor_app.durable import private_dir
 from assessor_app.errors import AssessorError
 from assessor_app.gui.crash import CrashReporter
 from assessor_app.gui.main_window import MainWindow
@@ -48,7 +49,7 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
     app.setStyleSheet(STYLE)
     settings = load_settings()
     folder = data_dir() / "demo" if demo else data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     reporter = CrashReporter(log_file)
     reporter.install(log_file.with_name("faults.log") if log_file else None)
     translators = install_translations(app, settings.language)

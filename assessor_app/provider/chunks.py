@@ -19,6 +19,7 @@ from typing import Any
 
 from starlette.requests import ClientDisconnect
 
+from assessor_app.provider.limits import RetryLater, fault_sentence, storage_fault
 from assessor_app.provider.store import Refused
 
 # sha1 for tus clients fixed on it (tuspy)
@@ -123,8 +124,12 @@ class _Jobs:
 
 async def receive_chunk(stream: AsyncIterator[bytes], path: Path, *, offset: int, room: int,
                         checksum: tuple[str, bytes] | None, pool: ThreadPoolExecutor,
-                        confirm: Callable[[int], None]) -> int:
-    """Append a PATCH body at ``offset``, check it, sync it and ``confirm`` it; the new offset."""
+                        confirm: Callable[[int], None], retry_after_s: int = 60) -> int:
+    """Append a PATCH body at ``offset``, check it, sync it and ``confirm`` it; the new offset.
+
+    A chunk the provider's disk cannot take is 507 (tus: the server cannot store it) with
+    Retry-After: the bytes before it stay confirmed, and the client sends it again later.
+    """
     jobs = _Jobs(pool)
     file = ChunkFile(path, offset, checksum[0] if checksum else None)
     try:
@@ -135,7 +140,10 @@ async def receive_chunk(stream: AsyncIterator[bytes], path: Path, *, offset: int
                 await jobs.run(file.discard)
             raise
         except OSError as exc:
-            raise Refused(507, f"the provider cannot store the chunk: {exc.strerror}") from exc
+            fault = storage_fault(exc)
+            what = fault[0] if fault else f"its file system failed ({exc.strerror})"
+            raise RetryLater(507, fault_sentence(what, "store the chunk"), retry_after_s,
+                             "provider_storage") from exc
     finally:
         jobs.wait()
         file.close()

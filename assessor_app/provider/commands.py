@@ -1,4 +1,4 @@
-"""``assessor provider serve|codes|revoke|import|list``: the training provider's side."""
+"""``assessor provider serve|import|list`` and the records of who is who: the training provider's side."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from assessor_app.provider import directory_commands
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
     from assessor_app.provider.store import ProviderConfig
@@ -29,13 +31,18 @@ def _folder(args: argparse.Namespace) -> Path:
 def _config(args: argparse.Namespace) -> ProviderConfig:
     from assessor_app.provider.store import ProviderConfig
 
-    return ProviderConfig(_folder(args), database_url=args.database_url or None)
+    proxies = tuple(getattr(args, "trusted_proxy", None) or ())
+    return ProviderConfig(_folder(args), database_url=args.database_url or None, trusted_proxies=proxies)
 
 
-def _service(args: argparse.Namespace) -> Any:
+def service_for(args: argparse.Namespace) -> Any:
+    """The provider service of the folder (or database) the command names."""
     from assessor_app.provider.service import ProviderService
 
     return ProviderService(_config(args))
+
+
+_service = service_for
 
 
 def _when(us: int | None) -> str:
@@ -65,29 +72,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_codes(args: argparse.Namespace) -> int:
-    service = _service(args)
-    try:
-        print(f"One-time enrollment codes (valid {service.store.config.code_ttl_s // 86400} days; "
-              "shown only now, stored as hashes):")
-        for _ in range(args.count):
-            print(f"  {service.registry.create_code(args.label)}")
-        print(f"Provider key fingerprint (for the workshop to compare): {service.store.key.fingerprint}")
-    finally:
-        service.close()
-    return 0
-
-
-def cmd_revoke(args: argparse.Namespace) -> int:
-    service = _service(args)
-    try:
-        device = service.registry.revoke(args.device, args.reason)
-    finally:
-        service.close()
-    print(f"Revoked workstation {device.key_id} of workshop {device.workshop_id} ({device.workshop_name})")
-    return 0
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     service = _service(args)
     try:
@@ -98,15 +82,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"no bundle folders or .tar archives in {args.path}")
         return 1
     for r in results:
+        sealer = f"  workstation {r.device[:16]}" if r.device else ""
         if r.status == "imported":
-            print(f"imported    {r.bundle_id}  manifest {r.manifest_sha256}  from {r.source}")
+            print(f"imported    {r.bundle_id}{sealer}  manifest {r.manifest_sha256}  from {r.source}")
         elif r.status == "already":
-            print(f"already had {r.bundle_id}  manifest {r.manifest_sha256}  from {r.source}")
+            print(f"already had {r.bundle_id}{sealer}  manifest {r.manifest_sha256}  from {r.source}")
+        elif r.status == "quarantined":
+            print(f"QUARANTINED {r.bundle_id or '-'}{sealer}  from {r.source}: {r.reason}")
+        elif r.status == "retry":
+            print(f"NOT IMPORTED {r.source}: {r.reason}")
         else:
-            print(f"QUARANTINED {r.bundle_id or '-'}  from {r.source}: {r.reason}")
-    bad = sum(not r.ok for r in results)
-    print(f"{len(results) - bad} of {len(results)} bundle(s) held; {bad} quarantined")
-    return 1 if bad else 0
+            print(f"skipped     {r.source}: {r.reason}")
+    counts = {status: sum(r.status == status for r in results) for status in ("quarantined", "retry")}
+    held = sum(r.ok for r in results)
+    items = sum(r.status != "skipped" for r in results)
+    print(f"{held} of {items} bundle(s) held; {counts['quarantined']} quarantined"
+          + (f"; {counts['retry']} to import again once the provider's own fault is fixed"
+             if counts["retry"] else ""))
+    return 0 if held == items and items else 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -115,25 +108,34 @@ def cmd_list(args: argparse.Namespace) -> int:
         bundles = service.importer.bundles(limit=args.limit)
         quarantined = service.importer.quarantined(limit=args.limit)
         devices = service.registry.devices()
+        workshops = {w.id: w for w in service.directory.workshops()}
+        assessors = service.directory.assessors()
     finally:
         service.close()
     print(f"Received bundles ({len(bundles)}):")
     for b in bundles:
-        print(f"  {_when(b.received_us)}  {b.bundle_id}  {b.workshop_id:<12} {b.outcome or '-':<18} "
-              f"{b.payload_bytes:>12} B  via {b.source}  manifest {b.manifest_sha256[:16]}")
+        print(f"  {_when(b.received_us)}  {b.bundle_id}  workstation {b.device[:16]}  {b.workshop_id:<12} "
+              f"assessor {b.assessor_id or '-':<10} {b.outcome or '-':<18} {b.payload_bytes:>12} B  "
+              f"via {b.source}  manifest {b.manifest_sha256[:16]}")
     print(f"Quarantined ({len(quarantined)}):")
     for q in quarantined:
         print(f"  {_when(q.received_us)}  {q.bundle_id or '-'}  from {q.source}: {q.reason}")
     print(f"Workstations ({len(devices)}):")
     for d in devices:
         state = f"revoked {_when(d.revoked_us)}: {d.revoked_reason}" if d.revoked_us else "active"
-        print(f"  {d.key_id[:16]}  {d.workshop_id} ({d.workshop_name})  enrolled {_when(d.enrolled_us)}  "
-              f"{state}")
+        name = workshops[d.workshop_id].name if d.workshop_id in workshops else "?"
+        print(f"  {d.key_id[:16]}  {d.workshop_id} ({name})  enrolled {_when(d.enrolled_us)}  {state}")
+    print(f"Assessors ({len(assessors)}):")
+    for a in assessors:
+        state = f"revoked {_when(a.revoked_us)}: {a.revoked_reason}" if a.revoked_us else "active"
+        print(f"  {a.id}  {a.name}: {a.qualification} through {a.qualification_expires}; "
+              f"{', '.join(a.workshops)}; {len(a.keys)} key(s); {state}")
     return 0
 
 
-def register(subparsers: Any) -> None:
-    """Add ``provider serve|codes|revoke|import|list`` to the ``assessor`` command."""
+def register(subparsers: Any) -> Any:
+    """Add ``provider serve|workshops|assessors|codes|revoke|import|list`` to the ``assessor`` command;
+    returns the provider's subcommands, for the layers above to add theirs (``provider demo``)."""
     provider = subparsers.add_parser("provider", help="the training provider's service")
     sub = provider.add_subparsers(dest="provider_command", required=True)
 
@@ -149,18 +151,15 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--public", action="store_true",
                        help="allow listening on a non-loopback address (behind a TLS proxy)")
+    serve.add_argument("--trusted-proxy", action="append", metavar="ADDRESS",
+                       help="a TLS reverse proxy (address or network) whose X-Forwarded-For/-Proto are "
+                            "believed; repeat for several (default: none, the socket peer counts)")
     serve.set_defaults(func=cmd_serve)
-    codes = common(sub.add_parser("codes", help="create one-time enrollment codes"))
-    codes.add_argument("--count", type=int, default=1)
-    codes.add_argument("--label", default="", help="a note kept with the code (e.g. the workshop)")
-    codes.set_defaults(func=cmd_codes)
-    revoke = common(sub.add_parser("revoke", help="revoke an enrolled workstation"))
-    revoke.add_argument("device", help="the workstation's key id (at least 8 characters of it)")
-    revoke.add_argument("--reason", default="revoked by the provider")
-    revoke.set_defaults(func=cmd_revoke)
+    directory_commands.register(sub, common)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")
     imp.set_defaults(func=cmd_import)
     listing = common(sub.add_parser("list", help="bundles received, quarantined, and workstations"))
     listing.add_argument("--limit", type=int, default=200)
     listing.set_defaults(func=cmd_list)
+    return sub

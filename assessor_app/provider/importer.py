@@ -1,30 +1,41 @@
-"""Import: the checks of ``assessor verify`` plus "device enrolled and not revoked", then store.
+"""Import: the checks of ``assessor verify``, then who sealed it, then store.
+
+Who: the workstation that sealed the bundle is enrolled and not revoked (and, for an upload, is
+the uploader); the assessor who co-signed it has bound that key to their record here, neither
+is revoked, they assess for the workstation's workshop, and their qualification was valid on the
+assessment date. A bundle is known by its id together with the workstation that sealed it, so
+another workstation using the same id never blocks, replaces or shadows it.
 
 A bundle is stored by renaming its verified folder into place and then committing its row (with
-the signed receipt) in one transaction; the bundle id is the primary key, so it is never stored
-twice. Anything that fails is quarantined with its reason; nothing is half-imported.
+the signed receipt) in one transaction; (bundle id, workstation) is the primary key, so it is
+never stored twice. A bundle that fails a check is quarantined with its reason; nothing is
+half-imported. A fault of the provider's own machine (a full disk, a read-only folder, a locked
+database) is never the bundle's: it is raised (or, for a folder of items, reported as "retry")
+and the import runs again later.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
 import os
 import re
-import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from assessor_app.evidence.archive import open_archive
-from assessor_app.evidence.bundle import DEVICE_PUB, SEAL_FILE, BundleError
-from assessor_app.evidence.seal import public_key
-from assessor_app.evidence.verify import verify_bundle
+from assessor_app.evidence.bundle import BundleError
+from assessor_app.evidence.folder import copy_bundle_folder, remove_tree
+from assessor_app.evidence.verify import Verification, verify_bundle
+from assessor_app.provider.directory import Directory
 from assessor_app.provider.models import Quarantined, ReceivedBundle
 from assessor_app.provider.receipts import receipt_statement, sign_receipt
 from assessor_app.provider.registry import DeviceInfo, Registry
@@ -36,12 +47,13 @@ BUNDLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 @dataclass(frozen=True)
 class ImportResult:
-    status: str  # imported, already (the same bundle was held), quarantined
+    status: str  # imported, already (the same bundle was held), quarantined, retry, skipped
     source: str
     bundle_id: str | None = None
     manifest_sha256: str | None = None
     receipt: dict[str, Any] | None = None
     reason: str | None = None
+    device: str | None = None  # the workstation that sealed it
 
     @property
     def ok(self) -> bool:
@@ -57,14 +69,18 @@ class _Quarantine(Exception):
 
 
 class Importer:
-    def __init__(self, store: ProviderStore, registry: Registry):
+    def __init__(self, store: ProviderStore, registry: Registry, directory: Directory):
         self.store = store
         self.registry = registry
+        self.directory = directory
 
     # ------------------------------------------------------------ entry points
     def import_archive(self, archive: Path, *, source: str, uploader: DeviceInfo | None = None,
                        declared: tuple[str, str] | None = None, keep_failed: bool = False) -> ImportResult:
-        """Inspect, open, verify and store one bundle archive; ``keep_failed`` moves a failure aside."""
+        """Inspect, open, verify and store one bundle archive; ``keep_failed`` moves a failure aside.
+
+        An OSError or database error is the provider's own fault and is raised, never quarantined.
+        """
         stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
         try:
             try:
@@ -75,38 +91,76 @@ class Importer:
             return self._import_root(root, source, uploader, declared,
                                      archive if keep_failed else None)
         finally:
-            shutil.rmtree(stage, ignore_errors=True)
+            remove_tree(stage)
 
     def import_folder(self, folder: Path, *, source: str) -> ImportResult:
-        """Import a bundle folder (e.g. from a USB stick); the source is left as it is."""
+        """Import a bundle folder (e.g. from a USB stick); the source is left as it is.
+
+        Everything in it is inspected before anything is copied: links, devices, FIFOs and
+        sockets are refused, and nothing is read from a file that is not a plain file.
+        """
         stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
         try:
             root = stage / folder.name
             try:
-                # links are copied as links, so verification sees (and refuses) them
-                shutil.copytree(folder, root, symlinks=True)
-            except OSError as exc:
-                return self._quarantine(_Quarantine(f"the folder cannot be read: {exc}"), source, None,
-                                        None)
+                copy_bundle_folder(folder, root)
+            except BundleError as exc:
+                return self._quarantine(_Quarantine(f"folder: {exc}"), source, None, None)
             return self._import_root(root, source, None, None, None)
         finally:
-            shutil.rmtree(stage, ignore_errors=True)
+            remove_tree(stage)
 
     def import_path(self, path: Path) -> list[ImportResult]:
-        """A bundle folder, a .tar archive, or a folder (USB stick) holding any number of them."""
-        if path.is_file():
-            return [self.import_archive(path, source=str(path))]
-        if not path.is_dir():
-            raise Refused(404, f"{path} is neither a bundle, an archive nor a folder")
-        if (path / "bagit.txt").exists():
-            return [self.import_folder(path, source=str(path))]
+        """A bundle folder, a .tar archive, or a folder (USB stick) holding any number of them.
+
+        Every item gets its own result; a bad item, or a fault while importing it, never stops
+        the items after it.
+        """
+        try:
+            mode = path.lstat().st_mode
+        except OSError as exc:
+            raise Refused(404, f"{path} cannot be read: {exc.strerror}") from None
+        if stat.S_ISREG(mode):
+            return [self._one(path, is_archive=True)]
+        if not stat.S_ISDIR(mode):
+            raise Refused(422, f"{path} is neither a bundle folder, a .tar archive nor a folder of them")
+        if _is_file(path / "bagit.txt"):
+            return [self._one(path, is_archive=False)]
         results = []
-        for item in sorted(path.iterdir()):
-            if item.is_dir() and not item.is_symlink() and (item / "bagit.txt").exists():
-                results.append(self.import_folder(item, source=str(item)))
-            elif item.is_file() and item.suffix == ".tar":
-                results.append(self.import_archive(item, source=str(item)))
+        try:
+            entries = sorted(os.scandir(path), key=lambda e: e.name)
+        except OSError as exc:
+            raise Refused(422, f"the folder {path} cannot be listed: {exc.strerror}") from None
+        for entry in entries:
+            item = Path(entry.path)
+            try:
+                kind = _kind(entry)
+            except OSError as exc:
+                results.append(ImportResult("skipped", str(item), reason=f"cannot be read: {exc.strerror}"))
+                continue
+            if kind == "dir" and _is_file(item / "bagit.txt"):
+                results.append(self._one(item, is_archive=False))
+            elif kind == "file" and entry.name.endswith(".tar"):
+                results.append(self._one(item, is_archive=True))
+            elif not entry.name.startswith("."):
+                what = {"dir": "a folder without bagit.txt",
+                        "file": "a file that is not a .tar archive"}.get(kind, kind)
+                results.append(ImportResult("skipped", str(item), reason=f"not a bundle: {what}"))
         return results
+
+    def _one(self, item: Path, *, is_archive: bool) -> ImportResult:
+        """One item of an import, whatever happens to it."""
+        try:
+            if is_archive:
+                return self.import_archive(item, source=str(item))
+            return self.import_folder(item, source=str(item))
+        except (OSError, SQLAlchemyError) as exc:
+            log.warning("import of %s failed on the provider's side: %s", item, exc)
+            return ImportResult("retry", str(item), reason=own_fault(exc))
+        except Exception as exc:  # noqa: BLE001 (logged with its traceback; the next items still go in)
+            log.exception("import of %s failed unexpectedly", item)
+            return ImportResult("retry", str(item), reason=f"the provider met an unexpected error "
+                                f"({type(exc).__name__}, recorded in its log); nothing was quarantined")
 
     # ------------------------------------------------------------ the checks
     def _import_root(self, root: Path, source: str, uploader: DeviceInfo | None,
@@ -118,15 +172,11 @@ class Importer:
 
     def _store(self, root: Path, source: str, uploader: DeviceInfo | None,
                declared: tuple[str, str] | None) -> ImportResult:
-        verification = verify_bundle(root)
-        if not verification.ok:
-            raise _Quarantine("verification failed: " + "; ".join(verification.problems[:5]))
-        predicate = json.loads(_payload(root))["predicate"]
-        bundle_id = str(predicate.get("bundle_id", ""))
-        manifest = _sha256(root / "manifest-sha256.txt")
-        if not BUNDLE_ID.fullmatch(bundle_id) or bundle_id != root.name:
-            raise _Quarantine(f"the seal names bundle {bundle_id!r} but the bundle folder is {root.name!r}")
-        key_id = public_key((root / DEVICE_PUB).read_text()).keyid
+        v = verify_bundle(root)
+        if not v.ok:
+            raise _Quarantine("verification failed: " + "; ".join(v.problems[:5]), v.bundle_id,
+                              v.device_key_id)
+        bundle_id, key_id, manifest = _established(v)
         if declared is not None and declared != (bundle_id, manifest):
             raise _Quarantine(f"the upload declared bundle {declared[0]} with manifest {declared[1][:16]} "
                               f"but holds bundle {bundle_id} with manifest {manifest[:16]}",
@@ -138,14 +188,21 @@ class Importer:
         if uploader is not None and uploader.key_id != key_id:
             raise _Quarantine(f"sealed by workstation {key_id[:16]}, not by the uploading workstation "
                               f"{uploader.key_id[:16]}", bundle_id, key_id)
-        held = self.held(bundle_id)
+        assessed_on = dt.datetime.fromtimestamp(v.last_event_wall_us / 1e6, tz=dt.UTC).date()
+        problem = self.directory.cosigner_problem(
+            assessor_id=str(v.assessor_id), key_id=str(v.assessor_key_id), workshop_id=device.workshop_id,
+            assessed_on=assessed_on)
+        if problem is not None:
+            raise _Quarantine(problem, bundle_id, key_id)
+        held = self.held(bundle_id, key_id)
         if held is not None:
             return self._already(held, bundle_id, manifest, source, key_id)
-        target = self.store.bundles_dir / bundle_id
+        target = self.store.bundle_path(key_id, bundle_id)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
         try:
             os.rename(root, target)
         except OSError:
-            held = self.held(bundle_id)  # another import of the same id got there first
+            held = self.held(bundle_id, key_id)  # another import of the same bundle got there first
             if held is None:
                 raise
             return self._already(held, bundle_id, manifest, source, key_id)
@@ -156,28 +213,31 @@ class Importer:
         try:
             with self.store.writer.begin() as conn:
                 conn.execute(insert(ReceivedBundle).values(
-                    bundle_id=bundle_id, manifest_sha256=manifest, device=key_id,
-                    workshop_id=device.workshop_id, assessment_id=str(predicate.get("assessment_id", "")),
-                    outcome=predicate.get("outcome"),
-                    payload_bytes=sum(p.stat().st_size for p in (target / "data").rglob("*") if p.is_file()),
-                    stored_path=str(target), source=_source_kind(source), received_us=received,
-                    receipt=json.dumps(receipt)))
+                    bundle_id=bundle_id, device=key_id, manifest_sha256=manifest,
+                    workshop_id=device.workshop_id, assessor_id=v.assessor_id,
+                    assessor_key=v.assessor_key_id, assessment_id=str(v.assessment_id or ""),
+                    outcome=v.outcome, payload_bytes=_payload_bytes(target), stored_path=str(target),
+                    source=_source_kind(source), received_us=received, receipt=json.dumps(receipt)))
         except IntegrityError:
-            shutil.rmtree(target, ignore_errors=True)
-            held = self.held(bundle_id)
+            remove_tree(target)
+            held = self.held(bundle_id, key_id)
             if held is None:
                 raise
             return self._already(held, bundle_id, manifest, source, key_id)
+        except SQLAlchemyError:
+            remove_tree(target)  # not recorded, so not stored: the import runs again later
+            raise
         log.info("bundle %s stored (manifest %s, workstation %s)", bundle_id, manifest[:16], key_id[:16])
-        return ImportResult("imported", source, bundle_id, manifest, receipt)
+        return ImportResult("imported", source, bundle_id, manifest, receipt, device=key_id)
 
     def _already(self, held: ReceivedBundle, bundle_id: str, manifest: str, source: str,
                  key_id: str) -> ImportResult:
         if held.manifest_sha256 != manifest:
-            raise _Quarantine(f"bundle {bundle_id} is already held with another manifest "
-                              f"({held.manifest_sha256[:16]}); a different bundle cannot take its id",
+            raise _Quarantine(f"bundle {bundle_id} of this workstation is already held with another "
+                              f"manifest ({held.manifest_sha256[:16]}); a different bundle cannot take its "
+                              "id",
                               bundle_id, key_id)
-        return ImportResult("already", source, bundle_id, manifest, json.loads(held.receipt))
+        return ImportResult("already", source, bundle_id, manifest, json.loads(held.receipt), device=key_id)
 
     def _quarantine(self, q: _Quarantine, source: str, failed: Path | None,
                     uploader: DeviceInfo | None) -> ImportResult:
@@ -187,34 +247,40 @@ class Importer:
             os.replace(failed, kept)
         with self.store.writer.begin() as conn:
             conn.execute(insert(Quarantined).values(
-                bundle_id=q.bundle_id, device=q.device or (uploader.key_id if uploader else None),
+                # who sent it (an upload), else who sealed it as far as that was established
+                bundle_id=q.bundle_id, device=uploader.key_id if uploader else q.device,
                 source=source[:300], kept_at=str(kept) if kept else None, reason=q.reason,
                 received_us=self.store.clock()))
         log.warning("quarantined %s: %s", q.bundle_id or source, q.reason)
-        return ImportResult("quarantined", source, q.bundle_id, None, None, q.reason)
+        return ImportResult("quarantined", source, q.bundle_id, None, None, q.reason, q.device)
 
     # ------------------------------------------------------------ reading
-    def held(self, bundle_id: str) -> ReceivedBundle | None:
+    def held(self, bundle_id: str, device: str) -> ReceivedBundle | None:
+        """The bundle ``bundle_id`` as sealed by workstation ``device``, if it is held."""
         with self.store.engine.connect() as conn:
-            return conn.execute(select(ReceivedBundle).where(ReceivedBundle.bundle_id == bundle_id)
-                                ).first()  # type: ignore[return-value]
+            return conn.execute(select(ReceivedBundle).where(  # type: ignore[return-value]
+                ReceivedBundle.bundle_id == bundle_id, ReceivedBundle.device == device)).first()
 
-    def bundles(self, *, workshop_id: str | None = None, after: str = "", limit: int = 1000) -> list[Any]:
+    def bundles(self, *, device: str | None = None, workshop_id: str | None = None, after: str = "",
+                limit: int = 1000) -> list[Any]:
         query = select(ReceivedBundle).where(ReceivedBundle.bundle_id > after)
+        if device is not None:
+            query = query.where(ReceivedBundle.device == device)
         if workshop_id is not None:
             query = query.where(ReceivedBundle.workshop_id == workshop_id)
+        order = (ReceivedBundle.bundle_id, ReceivedBundle.device)
         with self.store.engine.connect() as conn:
-            return list(conn.execute(query.order_by(ReceivedBundle.bundle_id).limit(limit)).all())
+            return list(conn.execute(query.order_by(*order).limit(limit)).all())
 
     def quarantined(self, limit: int = 1000) -> list[Any]:
         with self.store.engine.connect() as conn:
             return list(conn.execute(select(Quarantined).order_by(Quarantined.id.desc()).limit(limit)).all())
 
-    def set_digest(self, workshop_id: str) -> tuple[int, str]:
-        """``(count, digest)`` of the bundles held for a workshop (see ``set_digest``)."""
+    def set_digest(self, device: str) -> tuple[int, str]:
+        """``(count, digest)`` of the bundles held that workstation ``device`` sealed."""
         with self.store.engine.connect() as conn:
             rows = conn.execute(select(ReceivedBundle.bundle_id, ReceivedBundle.manifest_sha256)
-                                .where(ReceivedBundle.workshop_id == workshop_id)).all()
+                                .where(ReceivedBundle.device == device)).all()
         return len(rows), set_digest((r.bundle_id, r.manifest_sha256) for r in rows)
 
 
@@ -226,15 +292,45 @@ def set_digest(items: Any) -> str:
     return h.hexdigest()
 
 
-def _payload(root: Path) -> str:
-    from securesystemslib.dsse import Envelope
+def own_fault(exc: BaseException) -> str:
+    """One sentence for a fault of the provider's own machine, which a later import does not have."""
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0][:200]
+    return (f"the provider could not import it on its own side ({detail}); nothing was quarantined: "
+            "it is imported when tried again once that is fixed")
 
-    return Envelope.from_dict(json.loads((root / SEAL_FILE).read_text())).payload.decode()
+
+def _established(v: Verification) -> tuple[str, str, str]:
+    """The bundle id, sealing workstation and manifest hash a successful verification established."""
+    if not (v.bundle_id and v.device_key_id and v.manifest_sha256 and v.assessor_key_id
+            and v.last_event_wall_us is not None and BUNDLE_ID.fullmatch(v.bundle_id)):
+        raise _Quarantine("verification did not establish the bundle id, the sealing workstation, the "
+                          "assessor and the assessment date", v.bundle_id, v.device_key_id)
+    return v.bundle_id, v.device_key_id, v.manifest_sha256
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+def _payload_bytes(root: Path) -> int:
+    total = 0
+    for folder, _dirs, files in os.walk(root / "data"):
+        total += sum(os.lstat(os.path.join(folder, name)).st_size for name in files)
+    return total
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if stat.S_ISLNK(mode):
+        return "a link"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "a device, FIFO or socket"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _source_kind(source: str) -> str:

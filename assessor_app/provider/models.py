@@ -2,7 +2,12 @@
 
 Times are integer microseconds since the epoch in BigInteger columns and there are no SQLite
 pragmas, triggers or JSON types here, so the same models run on SQLite (the embedded default)
-and on PostgreSQL.
+and on PostgreSQL. The schema is changed only by the Alembic revisions in provider/migrations.
+
+Who is who: workshops and assessors are records the provider creates; a device joins one
+workshop with a code issued for it, and an assessor binds a personal key to their record with
+a code issued to them. A bundle is known by its id together with the workstation that sealed it,
+so no workstation can take another's bundle id.
 """
 
 from __future__ import annotations
@@ -15,12 +20,30 @@ class ProviderBase(DeclarativeBase):
     pass
 
 
+#: the schema these models describe (the newest revision in provider/migrations/versions)
+SCHEMA_REVISION = "p0002"
+
+
+class Workshop(ProviderBase):
+    """A workshop the provider works with: created by the provider, never by a device."""
+
+    __tablename__ = "workshops"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(2))  # ISO 3166-1 alpha-2; "" for records from before
+    address: Mapped[str] = mapped_column(Text)
+    created_us: Mapped[int] = mapped_column(BigInteger)
+
+
 class EnrollmentCode(ProviderBase):
-    """A one-time enrollment code, kept only as its SHA-256 (the code itself is shown once)."""
+    """A one-time enrollment code for one workshop, kept only as its SHA-256 (shown once)."""
 
     __tablename__ = "enrollment_codes"
 
     code_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # None only for codes issued before codes named their workshop: those no longer enroll
+    workshop_id: Mapped[str | None] = mapped_column(ForeignKey("workshops.id"))
     label: Mapped[str] = mapped_column(String(200))
     created_us: Mapped[int] = mapped_column(BigInteger)
     expires_us: Mapped[int] = mapped_column(BigInteger)
@@ -35,13 +58,65 @@ class Device(ProviderBase):
 
     key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     public_pem: Mapped[str] = mapped_column(Text)
-    workshop_id: Mapped[str] = mapped_column(String(100))
-    workshop_name: Mapped[str] = mapped_column(String(200))
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id"))
     enrolled_us: Mapped[int] = mapped_column(BigInteger)
     revoked_us: Mapped[int | None] = mapped_column(BigInteger)
     revoked_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_devices_workshop", "workshop_id"),)
+
+
+class Assessor(ProviderBase):
+    """An assessor registered by the provider, with the qualification that lets them assess."""
+
+    __tablename__ = "assessors"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    qualification: Mapped[str] = mapped_column(String(200))  # e.g. "DGUV 209-093 level 3S"
+    qualification_ref: Mapped[str] = mapped_column(String(100))  # card or certificate number, or ""
+    qualification_expires: Mapped[str] = mapped_column(String(10))  # ISO date, valid through that day
+    created_us: Mapped[int] = mapped_column(BigInteger)
+    revoked_us: Mapped[int | None] = mapped_column(BigInteger)
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class AssessorWorkshop(ProviderBase):
+    """The workshops an assessor assesses for."""
+
+    __tablename__ = "assessor_workshops"
+
+    assessor_id: Mapped[str] = mapped_column(ForeignKey("assessors.id"), primary_key=True)
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id"), primary_key=True)
+
+
+class AssessorCode(ProviderBase):
+    """A one-time code with which an assessor binds a personal key to their record (hash only)."""
+
+    __tablename__ = "assessor_codes"
+
+    code_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    assessor_id: Mapped[str] = mapped_column(ForeignKey("assessors.id"))
+    created_us: Mapped[int] = mapped_column(BigInteger)
+    expires_us: Mapped[int] = mapped_column(BigInteger)
+    used_us: Mapped[int | None] = mapped_column(BigInteger)
+    used_by: Mapped[str | None] = mapped_column(String(64))  # the key id bound with it
+
+
+class AssessorKey(ProviderBase):
+    """An assessor's personal (PIN-protected) key, bound once from a workstation of theirs."""
+
+    __tablename__ = "assessor_keys"
+
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    assessor_id: Mapped[str] = mapped_column(ForeignKey("assessors.id"))
+    public_pem: Mapped[str] = mapped_column(Text)
+    bound_us: Mapped[int] = mapped_column(BigInteger)
+    bound_by_device: Mapped[str] = mapped_column(ForeignKey("devices.key_id"))
+    revoked_us: Mapped[int | None] = mapped_column(BigInteger)
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_assessor_keys_assessor", "assessor_id"),)
 
 
 class AccessToken(ProviderBase):
@@ -85,14 +160,20 @@ class Upload(ProviderBase):
 
 
 class ReceivedBundle(ProviderBase):
-    """A bundle verified and stored, with the receipt the provider signed for it."""
+    """A bundle verified and stored, with the receipt the provider signed for it.
+
+    Its identity is the bundle id together with the workstation that sealed it.
+    """
 
     __tablename__ = "bundles"
 
     bundle_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device: Mapped[str] = mapped_column(ForeignKey("devices.key_id"), primary_key=True)
     manifest_sha256: Mapped[str] = mapped_column(String(64))
-    device: Mapped[str] = mapped_column(ForeignKey("devices.key_id"))
     workshop_id: Mapped[str] = mapped_column(String(100))
+    # None only for bundles imported before assessors were registered at the provider
+    assessor_id: Mapped[str | None] = mapped_column(String(64))
+    assessor_key: Mapped[str | None] = mapped_column(String(64))
     assessment_id: Mapped[str] = mapped_column(String(64))
     outcome: Mapped[str | None] = mapped_column(String(32))
     payload_bytes: Mapped[int] = mapped_column(BigInteger)
@@ -101,7 +182,8 @@ class ReceivedBundle(ProviderBase):
     received_us: Mapped[int] = mapped_column(BigInteger)
     receipt: Mapped[str] = mapped_column(Text)  # the DSSE envelope, JSON
 
-    __table_args__ = (Index("ix_bundles_workshop", "workshop_id", "bundle_id"),)
+    __table_args__ = (Index("ix_bundles_workshop", "workshop_id", "bundle_id"),
+                      Index("ix_bundles_device", "device", "bundle_id"))
 
 
 class Quarantined(ProviderBase):

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before trying again",
+                               "schema": {"type": "integer", "minimum": 1}}}
+#: the largest number a numeric header or query parameter may be written with (19 ASCII digits)
+MAX_NUMBER = 10**19 - 1
 
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description,
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+def _error(description: str, *, retry: bool = False) -> dict[str, Any]:
+    answer: dict[str, Any] = {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    if retry:
+        answer["headers"] = RETRY_AFTER
+    return answer
 
 
 def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -16,7 +25,8 @@ def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 def _header(description: str, *, required: bool = True, integer: bool = False,
             pattern: str | None = None) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "integer", "minimum": 0} if integer else {"type": "string"}
+    schema: dict[str, Any] = ({"type": "integer", "minimum": 0, "maximum": MAX_NUMBER} if integer
+                              else {"type": "string"})
     if pattern:
         schema["pattern"] = pattern
     return {"in": "header", "required": required, "description": description, "schema": schema}
@@ -29,18 +39,30 @@ def _param(name: str, spec: dict[str, Any]) -> dict[str, Any]:
 TUS = _param("Tus-Resumable", _header("tus protocol version", pattern="^1\\.0\\.0$"))
 UPLOAD_ID = {"name": "upload_id", "in": "path", "required": True, "schema": {"type": "string"}}
 AUTH: list[dict[str, list[str]]] = [{"bearer": []}]
-ERRORS = {"400": _error("malformed request"), "401": _error("no valid token or signature"),
+ERRORS = {"400": _error("malformed request: a number not written in the ASCII digits 0-9 (at most 19), "
+                         "a header given twice, JSON that is not an object"),
+          "401": _error("no valid token or signature"),
           "403": _error("device not enrolled or revoked"), "404": _error("not found"),
+          "408": _error("the request head (or a JSON body) did not arrive in time; the connection is closed"),
           "409": _error("conflict"), "412": _error("wrong tus version"),
-          "413": _error("too large"), "415": _error("wrong content type"),
+          "413": _error("too large"), "414": _error("the request URL is too long; the connection is closed"),
+          "415": _error("wrong content type"),
           "422": _error("invalid field"), "423": _error("upload busy"),
+          "429": _error("too many attempts from this address, or too many unfinished uploads for this "
+                        "workstation: try again after Retry-After", retry=True),
+          "431": _error("too many request headers, or too many bytes of them; the connection is closed"),
           "460": _error("checksum mismatch (tus checksum extension)"),
-          "503": _error("the import failed on the provider; asking again retries it"),
-          "507": _error("the provider cannot store the chunk")}
+          "503": _error("the provider's own fault (its disk, folder or database, or an unexpected error "
+                        "named by an incident id): try again after Retry-After; for an upload's result, "
+                        "asking again retries the import", retry=True),
+          "507": _error("the provider's disk cannot store the upload or chunk now: try again after "
+                        "Retry-After", retry=True)}
+#: what any request may be answered, whatever its operation (the connection's limits, the provider's faults)
+ANY = ("408", "414", "431", "503")
 
 
 def _errors(*codes: str) -> dict[str, Any]:
-    return {c: ERRORS[c] for c in codes}
+    return {c: ERRORS[c] for c in (*codes, *ANY)}
 
 
 def openapi_document() -> dict[str, Any]:
@@ -53,32 +75,68 @@ def openapi_document() -> dict[str, Any]:
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
-                "Error": {"type": "object", "required": ["error"], "properties": {"error": string}},
+                "Error": {"type": "object", "required": ["error"], "properties": {
+                    "error": string, "code": string, "incident": string}},
                 "Envelope": {"type": "object", "required": ["payload", "payloadType", "signatures"],
                              "description": "DSSE envelope"},
+                "Workshop": {"type": "object", "required": ["id", "name", "country"], "properties": {
+                    "id": string, "name": string, "country": string, "address": string}},
+                "Assessor": {"type": "object", "required": ["id", "name", "qualification",
+                                                            "qualification_expires", "workshops", "revoked"],
+                             "properties": {
+                                 "id": string, "name": string, "qualification": string,
+                                 "qualification_ref": string, "qualification_expires": string,
+                                 "workshops": {"type": "array", "items": string},
+                                 "revoked": {"type": "boolean"},
+                                 "revoked_reason": {"type": "string", "nullable": True},
+                                 "keys": {"type": "array", "items": {"type": "object"}}}},
             },
         },
         "paths": {
             "/health": {"get": {"operationId": "health", "responses": {
                 "200": _json("the provider is up", {"type": "object", "required": ["status"],
                                                     "properties": {"status": string,
-                                                                   "provider_key_id": string}})}}},
+                                                                   "provider_key_id": string}}),
+                **_errors()}}},
             "/provider-key": {"get": {"operationId": "providerKey", "responses": {
                 "200": _json("the provider's Ed25519 public key", {
                     "type": "object", "required": ["key_id", "public_key"],
-                    "properties": {"key_id": string, "public_key": string}})}}},
+                    "properties": {"key_id": string, "public_key": string}}),
+                **_errors()}}},
             "/enroll": {"post": {
                 "operationId": "enroll",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object",
-                    "required": ["code", "workshop_id", "workshop_name", "device_public_key", "signature"],
-                    "properties": {"code": string, "workshop_id": string, "workshop_name": string,
+                    "description": "the code names the workshop; workshop_id, when sent, must be that one",
+                    "required": ["code", "device_public_key", "signature"],
+                    "properties": {"code": string, "workshop_id": string,
                                    "device_public_key": string, "signature": string}}}}},
-                "responses": {"201": _json("enrolled", {"type": "object", "required": [
-                    "device_id", "provider_key_id", "provider_public_key"], "properties": {
-                    "device_id": string, "workshop_id": string, "provider_key_id": string,
+                "responses": {"201": _json("enrolled into the workshop of the code", {
+                    "type": "object", "required": [
+                    "device_id", "workshop_id", "provider_key_id", "provider_public_key"], "properties": {
+                    "device_id": string, "workshop_id": string, "workshop_name": string,
+                    "workshop": {"$ref": "#/components/schemas/Workshop"}, "provider_key_id": string,
                     "provider_public_key": string}}),
-                    **_errors("400", "401", "403", "409", "413", "422")}}},
+                    **_errors("400", "401", "403", "409", "413", "422", "429")}}},
+            "/assessors/bind": {"post": {
+                "operationId": "bindAssessorKey", "security": AUTH,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["assessor_id", "code", "public_key", "signature"],
+                    "properties": {"assessor_id": string, "code": string, "public_key": string,
+                                   "signature": string}}}}},
+                "responses": {"201": _json("the assessor's key is bound to their record", {
+                    "type": "object", "required": ["assessor"],
+                    "properties": {"assessor": {"$ref": "#/components/schemas/Assessor"}}}),
+                    **_errors("400", "401", "403", "409", "413", "422", "429")}}},
+            "/status": {"get": {
+                "operationId": "status", "security": AUTH,
+                "responses": {"200": _json("this workstation's standing, its workshop and its assessors", {
+                    "type": "object", "required": ["device", "workshop", "assessors"], "properties": {
+                        "device": {"type": "object"},
+                        "workshop": {"$ref": "#/components/schemas/Workshop"},
+                        "assessors": {"type": "array",
+                                      "items": {"$ref": "#/components/schemas/Assessor"}}}}),
+                    **_errors("401", "403")}}},
             "/auth/token": {"post": {
                 "operationId": "token",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
@@ -89,17 +147,18 @@ def openapi_document() -> dict[str, Any]:
                     "type": "object", "required": ["token", "expires_in"],
                     "properties": {"token": string, "token_type": string,
                                    "expires_in": {"type": "integer"}}}),
-                    **_errors("400", "401", "403", "413", "422")}}},
+                    **_errors("400", "401", "403", "413", "422", "429")}}},
             "/bundles": {"get": {
                 "operationId": "listBundles", "security": AUTH,
                 "parameters": [{"name": "after", "in": "query", "schema": string},
-                               {"name": "limit", "in": "query", "schema": {"type": "integer"}}],
-                "responses": {"200": _json("bundles held for the caller's workshop", {
+                               {"name": "limit", "in": "query",
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+                "responses": {"200": _json("bundles held that the calling workstation sealed", {
                     "type": "object", "required": ["bundles"], "properties": {
                         "bundles": {"type": "array", "items": {"type": "object", "properties": {
                             "bundle_id": string, "manifest_sha256": string}}},
                         "next": {"type": "string", "nullable": True}}}),
-                    **_errors("401", "403", "422")}}},
+                    **_errors("400", "401", "403", "422")}}},
             "/bundles/{bundle_id}/receipt": {"get": {
                 "operationId": "receipt", "security": AUTH,
                 "parameters": [{"name": "bundle_id", "in": "path", "required": True, "schema": string}],
@@ -120,18 +179,20 @@ def openapi_document() -> dict[str, Any]:
             "/files": {
                 "options": {"operationId": "tusOptions", "responses": {"204": {
                     "description": "tus capabilities (Tus-Version, Tus-Extension, Tus-Max-Size, "
-                                   "Tus-Checksum-Algorithm)"}}},
+                                   "Tus-Checksum-Algorithm)"}, **_errors()}},
                 "post": {"operationId": "tusCreate", "security": AUTH, "parameters": [
                     TUS, _param("Upload-Length", _header("archive size in bytes", integer=True)),
                     _param("Upload-Metadata", _header("bundle_id and manifest_sha256, base64"))],
                     "responses": {"201": {"description": "created (or the finished upload of a bundle "
                                                          "already held); see Location"},
-                                  **_errors("400", "401", "403", "409", "412", "413")}}},
+                                  **_errors("400", "401", "403", "409", "412", "413", "429", "507")}}},
             "/files/{upload_id}": {
                 "parameters": [UPLOAD_ID],
                 "head": {"operationId": "tusHead", "security": AUTH, "parameters": [TUS], "responses": {
                     "200": {"description": "Upload-Offset and Upload-Length"},
-                    **{c: {"description": ERRORS[c]["description"]} for c in ("401", "403", "404", "412")}}},
+                    **{c: {"description": f"{ERRORS[c]['description']} (the reason in Assessor-Error)",
+                           **({"headers": RETRY_AFTER} if "headers" in ERRORS[c] else {})}
+                       for c in ("400", "401", "403", "404", "412", *ANY)}}},
                 "patch": {"operationId": "tusPatch", "security": AUTH, "parameters": [
                     TUS, _param("Upload-Offset", _header("where this chunk starts", integer=True)),
                     _param("Upload-Checksum", _header("'sha256 <base64>' or 'sha1 <base64>'",
@@ -147,7 +208,7 @@ def openapi_document() -> dict[str, Any]:
                            "responses": {"204": {"description": "terminated"},
                                          **_errors("401", "403", "404", "409", "412")}},
                 "options": {"operationId": "tusOptionsUpload", "responses": {"204": {
-                    "description": "tus capabilities"}}},
+                    "description": "tus capabilities"}, **_errors()}},
             },
             "/files/{upload_id}/result": {"get": {
                 "operationId": "uploadResult", "security": AUTH, "parameters": [

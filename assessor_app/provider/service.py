@@ -11,9 +11,12 @@ import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
+from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
+from assessor_app.provider.limits import RetryLater
 from assessor_app.provider.models import Upload
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import ProviderConfig, ProviderStore, Refused, now_us
@@ -25,16 +28,19 @@ class ProviderService:
     def __init__(self, config: ProviderConfig, clock: Callable[[], int] = now_us):
         self.store = ProviderStore(config, clock)
         self.registry = Registry(self.store)
-        self.importer = Importer(self.store, self.registry)
+        self.directory = Directory(self.store)
+        self.importer = Importer(self.store, self.registry, self.directory)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         #: chunk writes (one job at a time per request) and imports run off the event loop
         self.io_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="provider-io")
         self._import_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="provider-import")
         self._imports: dict[str, Future[ImportResult | None]] = {}
         self._imports_lock = threading.Lock()
+        self._cleanup: tuple[threading.Thread, threading.Event] | None = None
 
     def close(self) -> None:
         """Finish the imports under way (a receipt is never half-written), then close the store."""
+        self.stop_cleanup()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
         self.store.close()
@@ -63,11 +69,15 @@ class ProviderService:
             return conn.execute(select(Upload).where(Upload.id == upload_id)).first()  # type: ignore[return-value]
 
     def create_upload(self, device: DeviceInfo, bundle_id: str, manifest: str, length: int) -> str:
-        """The upload to use for this bundle: a finished one if held, the unfinished one, or new."""
-        held = self.importer.held(bundle_id)
+        """The upload to use for this bundle: a finished one if held, the unfinished one, or new.
+
+        Only this workstation's own bundles count: another workstation's bundle with the same id
+        is a different bundle, and neither blocks the other.
+        """
+        held = self.importer.held(bundle_id, device.key_id)
         if held is not None and held.manifest_sha256 != manifest:
-            raise Refused(409, f"bundle {bundle_id} is already held with another manifest: a different "
-                               "bundle cannot take its id")
+            raise Refused(409, f"bundle {bundle_id} of this workstation is already held with another "
+                               "manifest: a different bundle cannot take its id")
         with self.store.engine.connect() as conn:
             rows = conn.execute(select(Upload).where(
                 Upload.bundle_id == bundle_id, Upload.device == device.key_id,
@@ -81,13 +91,18 @@ class ProviderService:
         now = self.store.clock()
         done = held is not None  # acknowledged: an upload that is already complete
         if not done:
-            self.store.upload_path(upload_id).touch(exist_ok=False)
+            self.store.upload_path(upload_id).touch(mode=0o600, exist_ok=False)
             _sync_folder(self.store.uploads_dir)  # the file outlives a power cut, as its row does
-        with self.store.writer.begin() as conn:
-            conn.execute(insert(Upload).values(
-                id=upload_id, device=device.key_id, bundle_id=bundle_id, manifest_sha256=manifest,
-                archive_sha256=None, length=length, offset=length if done else 0,
-                status="imported" if done else "receiving", reason=None, created_us=now, updated_us=now))
+        try:
+            with self.store.writer.begin() as conn:
+                conn.execute(insert(Upload).values(
+                    id=upload_id, device=device.key_id, bundle_id=bundle_id, manifest_sha256=manifest,
+                    archive_sha256=None, length=length, offset=length if done else 0,
+                    status="imported" if done else "receiving", reason=None, created_us=now, updated_us=now))
+        except SQLAlchemyError:
+            if not done:  # no row names the file: it goes now rather than at the cleanup
+                self.store.upload_path(upload_id).unlink(missing_ok=True)
+            raise
         return upload_id
 
     def confirm_offset(self, upload_id: str, old: int, new: int, *, complete: bool = False) -> None:
@@ -122,11 +137,16 @@ class ProviderService:
             self._imports.pop(upload_id, None)
 
     def _import(self, upload_id: str, device: DeviceInfo, claimed: bool) -> ImportResult | None:
-        """The upload row records the outcome; None when another request had claimed it."""
+        """The upload row records the outcome; None when another request had claimed it.
+
+        Unclaimed, it also takes an upload left "importing" by an import of this process that
+        failed before it could say so (the disk was full): imports are idempotent.
+        """
         if not claimed:
             with self.store.writer.begin() as conn:
                 won = conn.execute(update(Upload).where(
-                    Upload.id == upload_id, Upload.status == "receiving", Upload.offset == Upload.length,
+                    Upload.id == upload_id, Upload.status.in_(("receiving", "importing")),
+                    Upload.offset == Upload.length,
                 ).values(status="importing"))
             if won.rowcount != 1:
                 return None
@@ -138,10 +158,14 @@ class ProviderService:
                 path, source=f"upload {upload_id}", uploader=device,
                 declared=(upload.bundle_id, upload.manifest_sha256), keep_failed=True)
         except Exception:
-            # received again: the bytes are still there, and the next ask for the result retries
-            log.exception("the import of upload %s failed", upload_id)
-            with self.store.writer.begin() as conn:
-                conn.execute(update(Upload).where(Upload.id == upload_id).values(status="receiving"))
+            # the provider's own fault (a bundle's faults are quarantined, not raised): received
+            # again, as the bytes are still there, and the next ask for the result retries
+            log.exception("the import of upload %s failed on the provider's side", upload_id)
+            try:
+                with self.store.writer.begin() as conn:
+                    conn.execute(update(Upload).where(Upload.id == upload_id).values(status="receiving"))
+            except (OSError, SQLAlchemyError) as exc:
+                log.warning("upload %s stays marked importing (%s); the next ask retries it", upload_id, exc)
             raise
         status = "imported" if result.ok else "quarantined"
         with self.store.writer.begin() as conn:
@@ -157,7 +181,127 @@ class ProviderService:
                                "only an unfinished upload can be terminated")
         with self.store.writer.begin() as conn:
             conn.execute(delete(Upload).where(Upload.id == upload_id))
-        self.store.upload_path(upload_id).unlink(missing_ok=True)
+        try:
+            self.store.upload_path(upload_id).unlink(missing_ok=True)
+        except OSError as exc:  # the upload is gone all the same; the cleanup takes the file later
+            log.warning("the file of terminated upload %s stays until the cleanup: %s", upload_id, exc)
+
+    # ------------------------------------------------------------ limits per workstation
+    def check_upload_room(self, device: DeviceInfo, bundle_id: str, manifest: str, length: int) -> None:
+        """Refuse a new upload past the workstation's limits on unfinished uploads and their bytes.
+
+        Asking again for an upload this workstation already has (resuming it, or one received)
+        always passes: creation hands that one back and nothing new is opened.
+        """
+        config = self.store.config
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(
+                select(Upload.bundle_id, Upload.manifest_sha256, Upload.length, Upload.status)
+                .where(Upload.device == device.key_id,
+                       or_(Upload.status == "receiving", Upload.bundle_id == bundle_id))).all()
+        for row in rows:
+            if row.bundle_id == bundle_id and row.manifest_sha256 == manifest and (
+                    row.status == "imported" or (row.status == "receiving" and row.length == length)):
+                return
+        unfinished = [row for row in rows if row.status == "receiving"]
+        days = max(1, round(config.upload_expiry_s / 86400))
+        how = (f"finish or terminate (DELETE) one of them first; an upload with no new bytes for {days} "
+               "day(s) is removed by the provider")
+        retry = max(1, round(config.upload_cleanup_interval_s))
+        if len(unfinished) >= config.max_open_uploads_per_device:
+            raise RetryLater(429, f"this workstation has {len(unfinished)} unfinished uploads, the most this "
+                                  f"provider keeps open for one workstation: {how}", retry,
+                             "too_many_open_uploads")
+        if length > config.max_open_upload_bytes_per_device:
+            raise Refused(413, f"the upload of {length} bytes is larger than the "
+                               f"{config.max_open_upload_bytes_per_device} bytes this provider keeps open "
+                               "for one workstation", "upload_too_large")
+        held = sum(row.length for row in unfinished)
+        most = config.max_open_upload_bytes_per_device
+        if held + length > most:
+            raise RetryLater(429, f"this workstation's unfinished uploads already declare {held} bytes; with "
+                                  f"{length} more they would pass the {most} bytes this provider keeps open "
+                                  f"for one workstation: {how}", retry, "open_upload_bytes")
+
+    # ------------------------------------------------------------ abandoned uploads
+    def expire_abandoned_uploads(self) -> int:
+        """Remove unfinished uploads with no confirmed byte for ``upload_expiry_s``, rows and files.
+
+        Only uploads still receiving are removed; importing, imported and quarantined ones are
+        never touched. An upload file no row names (a creation cut short) goes once it is as old.
+        Returns the number of uploads and files removed.
+        """
+        cutoff = self.store.clock() - self.store.config.upload_expiry_s * 10**6
+        with self.store.engine.connect() as conn:
+            stale = conn.execute(select(Upload.id).where(Upload.status == "receiving",
+                                                         Upload.updated_us < cutoff)).scalars().all()
+        removed = 0
+        for upload_id in stale:
+            with self.store.writer.begin() as conn:  # unless a chunk arrived since it was listed
+                gone = conn.execute(delete(Upload).where(Upload.id == upload_id, Upload.status == "receiving",
+                                                         Upload.updated_us < cutoff))
+            if gone.rowcount == 1:
+                self.store.upload_path(upload_id).unlink(missing_ok=True)
+                log.info("removed upload %s: no byte confirmed for %d s", upload_id,
+                         self.store.config.upload_expiry_s)
+                removed += 1
+        return removed + self._remove_orphan_upload_files(cutoff)
+
+    def _remove_orphan_upload_files(self, cutoff_us: int) -> int:
+        old = {}
+        for path in self.store.uploads_dir.glob("*.part"):  # listed before the rows are read
+            stem = path.name[:-len(".part")]
+            try:
+                mine = len(stem) == 32 and stem.isascii() and stem.isalnum() and path.is_file()
+                if mine and path.stat().st_mtime_ns // 1000 < cutoff_us:
+                    old[stem] = path
+            except FileNotFoundError:
+                continue  # terminated or imported meanwhile
+        if not old:
+            return 0
+        with self.store.engine.connect() as conn:
+            named = set(conn.execute(select(Upload.id).where(Upload.id.in_(list(old)))).scalars())
+        removed = 0
+        for stem, path in old.items():
+            if stem not in named:
+                path.unlink(missing_ok=True)
+                log.info("removed upload file %s: no upload names it", path.name)
+                removed += 1
+        return removed
+
+    def start_cleanup(self) -> None:
+        """Expire abandoned uploads now, then every ``upload_cleanup_interval_s`` on a thread."""
+        if self._cleanup is not None:
+            return
+        self._clean_once()
+        stop = threading.Event()
+        thread = threading.Thread(target=self._cleanup_loop, args=(stop,), name="provider-cleanup",
+                                  daemon=True)
+        self._cleanup = (thread, stop)
+        thread.start()
+
+    def stop_cleanup(self, timeout: float = 30.0) -> None:
+        """Stop the periodic cleanup; a pass under way finishes first."""
+        if self._cleanup is None:
+            return
+        thread, stop = self._cleanup
+        stop.set()
+        thread.join(timeout)
+        self._cleanup = None
+
+    def _cleanup_loop(self, stop: threading.Event) -> None:
+        while not stop.wait(self.store.config.upload_cleanup_interval_s):
+            self._clean_once()
+
+    def _clean_once(self) -> None:
+        try:
+            self.expire_abandoned_uploads()
+        except (OSError, SQLAlchemyError) as exc:  # the provider's own disk or database: next pass
+            log.warning("abandoned uploads could not be removed now (%s); trying again in %s s", exc,
+                        self.store.config.upload_cleanup_interval_s)
+        except Exception:
+            log.exception("removing abandoned uploads failed; trying again in %s s",
+                          self.store.config.upload_cleanup_interval_s)
 
 
 def _sync_folder(folder: os.PathLike[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,13 +14,23 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
 from assessor_app.errors import AssessorError
+from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
-from assessor_app.provider.models import ProviderBase, ReceivedBundle, Upload
+from assessor_app.provider.models import ReceivedBundle, Upload
+from assessor_app.provider.schema import SchemaError, migrate
 
 log = logging.getLogger(__name__)
 
 GiB = 1024**3
+#: What the provider keeps in its folder; a folder an earlier version left open to others has
+#: these (recursively) made owner-only when the store is opened.
+PROVIDER_FOLDER_ENTRIES = (
+    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "keys", "quarantine",
+    "staging", "uploads", "provider.log",
+)
+DEVICE_FOLDER = re.compile(r"[0-9a-f]{64}")
 
 
 class ProviderError(AssessorError):
@@ -28,11 +38,15 @@ class ProviderError(AssessorError):
 
 
 class Refused(ProviderError):
-    """A request refused with an HTTP status and one sentence for the person who sent it."""
+    """A request refused with an HTTP status and one sentence for the person who sent it.
 
-    def __init__(self, status: int, message: str):
+    ``code`` is a stable word for programs (e.g. ``device_revoked``), where one helps them act.
+    """
+
+    def __init__(self, status: int, message: str, code: str | None = None):
         super().__init__(message)
         self.status = status
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,23 @@ class ProviderConfig:
     token_ttl_s: int = 600
     clock_window_s: int = 300  # signed token requests must be this fresh
     code_ttl_s: int = 7 * 24 * 3600
+    # What one stranger can cost (README: "Limits"); the HTTP layer enforces these.
+    max_request_head_bytes: int = 16 * 1024  # request line and headers together: beyond is 431/414
+    max_request_headers: int = 64
+    request_head_timeout_s: float = 20.0  # a request head not complete by then: 408, connection closed
+    refusal_linger_s: float = 2.0  # after a 408/414/431 what the client still sends is read and dropped
+    max_json_bytes: int = 64 * 1024
+    json_body_timeout_s: float = 30.0
+    auth_attempts_burst: int = 20  # enroll, token and assessor-bind attempts per client address;
+    auth_attempts_per_minute: float = 20.0  # 0 burst turns the count off
+    auth_tracked_addresses: int = 10_000
+    #: addresses or networks of the TLS reverse proxies whose X-Forwarded-For/-Proto are believed
+    trusted_proxies: tuple[str, ...] = ()
+    upload_expiry_s: int = 7 * 24 * 3600  # an upload with no confirmed byte for this long is removed
+    upload_cleanup_interval_s: float = 3600.0
+    max_open_uploads_per_device: int = 20
+    max_open_upload_bytes_per_device: int = 32 * GiB
+    fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
 
 
 def now_us() -> int:
@@ -86,15 +117,26 @@ class ProviderStore:
         self.uploads_dir = folder / "uploads"
         self.quarantine_dir = folder / "quarantine"
         self.staging_dir = folder / "staging"
-        for d in (self.bundles_dir, self.uploads_dir, self.quarantine_dir, self.staging_dir):
-            d.mkdir(parents=True, exist_ok=True)
-        url = config.database_url or f"sqlite:///{folder / 'provider.db'}"
+        database = folder / "provider.db"
+        url = config.database_url or f"sqlite:///{database}"
+        try:
+            # candidate data: owner-only folders, and the database file made so before SQLite
+            # opens it (its -wal and -shm files take its mode); an earlier version's is tightened
+            private_data_folder(folder, PROVIDER_FOLDER_ENTRIES)
+            for d in (self.bundles_dir, self.uploads_dir, self.quarantine_dir, self.staging_dir,
+                      folder / "keys"):
+                private_dir(d)
+            if config.database_url is None:
+                private_file(database)
+                for journal in ("provider.db-wal", "provider.db-shm"):  # SQLite keeps their mode
+                    tighten_tree(folder / journal)
+        except OSError as exc:
+            raise ProviderError(f"the provider folder {folder} cannot be made ready: "
+                                f"{exc.strerror or exc} ({exc.filename or folder})") from exc
         try:
             self.engine = make_engine(url)
-            # Tables are created from the models (create_all): the provider's schema is new and
-            # has one version; a migration set comes with its first change.
-            ProviderBase.metadata.create_all(self.engine)
-        except SQLAlchemyError as exc:
+            migrate(self.engine)
+        except (SQLAlchemyError, SchemaError) as exc:
             raise ProviderError(f"the provider database {_safe_url(url)} cannot be opened: {exc}") from exc
         self.writer = self.engine.execution_options(sqlite_immediate=True)
         self.key: SigningKey = device_key(folder / "keys")  # the provider's own Ed25519 key
@@ -104,21 +146,35 @@ class ProviderStore:
         self.engine.dispose()
 
     def _recover(self) -> None:
-        """After a crash: clear staging, and move bundle folders no row names out of the way."""
+        """After a crash: clear staging, and move bundle folders no row names out of the way.
+
+        Bundles live in ``bundles/<workstation key id>/<bundle id>``; databases from before that
+        layout name folders directly under ``bundles/``, which stay where their rows say.
+        """
         for leftover in self.staging_dir.iterdir():
-            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink()
+            remove_tree(leftover)
         with self.engine.connect() as conn:
             stored = set(conn.execute(select(ReceivedBundle.stored_path)).scalars())
         for path in self.bundles_dir.iterdir():
-            if str(path) not in stored:
-                target = self.quarantine_dir / f"orphan-{path.name}-{self.clock()}"
-                log.warning("bundle folder %s has no record (interrupted import); moved to %s",
-                            path.name, target)
-                os.replace(path, target)
+            if DEVICE_FOLDER.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+                for bundle in path.iterdir():
+                    if str(bundle) not in stored:
+                        self._set_aside(bundle, f"{path.name[:16]}-{bundle.name}")
+            elif str(path) not in stored:
+                self._set_aside(path, path.name)
         with self.writer.begin() as conn:
             # an upload interrupted mid-import is received again: its bytes are still there
             # (the import runs again when its result is asked for)
             conn.execute(update(Upload).where(Upload.status == "importing").values(status="receiving"))
+
+    def _set_aside(self, path: Path, name: str) -> None:
+        target = self.quarantine_dir / f"orphan-{name}-{self.clock()}"
+        log.warning("bundle folder %s has no record (interrupted import); moved to %s", path, target)
+        os.replace(path, target)
+
+    def bundle_path(self, device_key_id: str, bundle_id: str) -> Path:
+        """Where a stored bundle lives: one folder per sealing workstation."""
+        return self.bundles_dir / device_key_id / bundle_id
 
     def upload_path(self, upload_id: str) -> Path:
         return self.uploads_dir / f"{upload_id}.part"

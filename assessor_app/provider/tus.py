@@ -25,6 +25,14 @@ from starlette.responses import JSONResponse, Response
 
 from assessor_app.provider.chunks import CHECKSUMS, receive_chunk
 from assessor_app.provider.importer import BUNDLE_ID
+from assessor_app.provider.limits import (
+    RetryLater,
+    fault_sentence,
+    header_count,
+    optional_header_count,
+    query_count,
+    storage_fault,
+)
 from assessor_app.provider.models import Upload
 from assessor_app.provider.registry import DeviceInfo
 from assessor_app.provider.store import Refused
@@ -51,13 +59,6 @@ def _service(request: Request) -> ProviderService:
 def _check_version(request: Request) -> None:
     if request.headers.get("tus-resumable") != TUS_VERSION:
         raise Refused(412, f"this server speaks tus {TUS_VERSION}: send Tus-Resumable: {TUS_VERSION}")
-
-
-def _int_header(request: Request, name: str) -> int:
-    value = request.headers.get(name, "")
-    if not value.isdigit() or len(value) > 19:
-        raise Refused(400, f"the {name} header must be a non-negative integer")
-    return int(value)
 
 
 def parse_metadata(header: str) -> dict[str, str]:
@@ -91,7 +92,7 @@ async def create(request: Request) -> Response:
     device = await run_in_threadpool(service.registry.authenticate, request.headers.get("authorization"))
     if "upload-defer-length" in request.headers:
         raise Refused(400, "Upload-Defer-Length is not supported: send Upload-Length")
-    length = _int_header(request, "upload-length")
+    length = header_count(request, "Upload-Length")
     limit = service.store.config.max_upload_bytes
     if length > limit:
         raise Refused(413, f"the upload of {length} bytes is larger than this provider's limit of "
@@ -101,8 +102,11 @@ async def create(request: Request) -> Response:
     if not BUNDLE_ID.fullmatch(bundle_id) or not HEX64.fullmatch(manifest):
         raise Refused(400, "Upload-Metadata must carry bundle_id (letters, digits, '.', '_', '-') and "
                            "manifest_sha256 (64 lowercase hex digits)")
-    async with service.lock(f"bundle:{bundle_id}"):
-        upload_id = await run_in_threadpool(service.create_upload, device, bundle_id, manifest, length)
+    # one creation per workstation at a time, so two cannot both pass its limits at the last place
+    async with service.lock(f"device:{device.key_id}"):
+        await run_in_threadpool(service.check_upload_room, device, bundle_id, manifest, length)
+        async with service.lock(f"bundle:{bundle_id}"):
+            upload_id = await run_in_threadpool(service.create_upload, device, bundle_id, manifest, length)
     location = f"{str(request.base_url).rstrip('/')}/files/{upload_id}"
     return Response(status_code=201, headers=tus_headers(Location=location))
 
@@ -130,10 +134,10 @@ async def patch(request: Request) -> Response:
         device, upload = await _owned(request)
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != OFFSET_TYPE:
             raise Refused(415, f"a PATCH body must be sent as Content-Type: {OFFSET_TYPE}")
-        offset = _int_header(request, "upload-offset")
+        offset = header_count(request, "Upload-Offset")
         checksum = _parse_checksum(request.headers.get("upload-checksum"))
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and offset + int(declared) > upload.length:
+        declared = optional_header_count(request, "Content-Length")
+        if declared is not None and offset + declared > upload.length:
             raise Refused(413, f"the chunk would take the upload past its length of {upload.length} bytes")
         if upload.status != "receiving":
             raise Refused(409, f"upload {upload.id} is complete ({upload.status}): "
@@ -147,7 +151,8 @@ async def patch(request: Request) -> Response:
 
         new_offset = await receive_chunk(
             request.stream(), service.store.upload_path(upload.id), offset=upload.offset,
-            room=upload.length - upload.offset, checksum=checksum, pool=service.io_pool, confirm=confirm)
+            room=upload.length - upload.offset, checksum=checksum, pool=service.io_pool, confirm=confirm,
+            retry_after_s=service.store.config.fault_retry_after_s)
         headers = tus_headers(**{"Upload-Offset": str(new_offset)})
         if new_offset == upload.length:
             # tus answers the last PATCH like any other: the import runs on, and its result
@@ -184,21 +189,19 @@ async def result(request: Request) -> Response:
     ``?wait=N`` (at most 60 s) holds the answer while the import is still running here.
     """
     service = _service(request)
-    wait_text = request.query_params.get("wait", "0")
-    if not wait_text.isdigit() or len(wait_text) > 3 or int(wait_text) > MAX_RESULT_WAIT_S:
-        raise Refused(400, f"wait must be a whole number of seconds from 0 to {MAX_RESULT_WAIT_S}")
+    wait = query_count(request, "wait", default=0, low=0, high=MAX_RESULT_WAIT_S)
     device, upload = await _owned(request)
     running = service.running_import(upload.id)
-    if running is None and upload.status == "receiving" and upload.offset == upload.length:
+    if running is None and upload.status in ("receiving", "importing") and upload.offset == upload.length:
         running = service.start_import(upload.id, device, claimed=False)  # e.g. after a restart
     if running is not None:
-        if not running.done() and int(wait_text):
+        if not running.done() and wait:
             waiter = asyncio.wrap_future(running)
             waiter.add_done_callback(_retrieved)  # the outcome is read from `running` below
-            await asyncio.wait([waiter], timeout=int(wait_text))
-        if running.done() and running.exception() is not None:
-            raise Refused(503, f"the provider could not import upload {upload.id} "
-                               f"({running.exception()}); it tries again when asked")
+            await asyncio.wait([waiter], timeout=wait)
+        failure = running.exception() if running.done() else None
+        if failure is not None:
+            raise _import_failed(upload.id, failure, service.store.config.fault_retry_after_s)
         fresh = await run_in_threadpool(service.upload, upload.id)
         if fresh is None:
             raise Refused(404, "no such upload for this workstation")
@@ -208,12 +211,22 @@ async def result(request: Request) -> Response:
     if upload.status == "quarantined":
         return JSONResponse({**body, "reason": upload.reason}, status_code=422)
     if upload.status == "imported":
-        held = await run_in_threadpool(service.importer.held, upload.bundle_id)
+        held = await run_in_threadpool(service.importer.held, upload.bundle_id, upload.device)
         body["receipt"] = json.loads(held.receipt) if held else None
         return JSONResponse(body)
     # receiving or importing: ask again (at once after a long poll here, else in a second)
-    waited = running is not None and int(wait_text) > 0
+    waited = running is not None and wait > 0
     return JSONResponse(body, headers={"Retry-After": "0" if waited else "1"})
+
+
+def _import_failed(upload_id: str, failure: BaseException, retry_after_s: int) -> RetryLater:
+    """The import failed on the provider's side (it was logged there): the bundle is not at fault."""
+    fault = storage_fault(failure)
+    what = fault[0] if fault else (f"it met an unexpected error ({type(failure).__name__}, recorded in "
+                                   "the provider's log)")
+    reason = fault_sentence(what, f"import upload {upload_id}", "the bundle's")
+    return RetryLater(503, f"{reason} Asking for the result again tries the import again.", retry_after_s,
+                      "import_failed")
 
 
 def _retrieved(future: asyncio.Future[object]) -> None:

@@ -65,11 +65,17 @@ class SealFacts:
     bundle_id: str
     manifest_sha256: str
     chain_head: str
-    fingerprints: Mapping[str, str] = field(default_factory=dict)  # "device" / "assessor" -> key id
+    fingerprints: Mapping[str, str] = field(default_factory=dict)  # "device" / assessor id -> key id
+
+    @property
+    def device_key_id(self) -> str:
+        """The sealing workstation's key id: with the bundle id, what names the bundle unambiguously."""
+        return self.fingerprints.get("device", "")
 
     @property
     def qr_text(self) -> str:
-        return f"assessor-bundle:v1:{self.bundle_id}:sha256:{self.manifest_sha256}"
+        return (f"assessor-bundle:v2:{self.bundle_id}:{self.device_key_id}"
+                f":sha256:{self.manifest_sha256}")
 
 
 def _register_fonts() -> None:
@@ -357,10 +363,11 @@ def _evidence(record: Mapping[str, Any], evidence: Sequence[EvidenceItem], w: Ma
 
 def _seal(seal: SealFacts, w: Mapping[str, str], st: Mapping[str, ParagraphStyle],
           p: Any) -> list[Flowable]:
-    facts = [(w["bundle_id"], seal.bundle_id), (w["manifest"], seal.manifest_sha256),
-             (w["chain_head"], seal.chain_head)]
-    for owner, fp in seal.fingerprints.items():
+    # the bundle is named by its id together with the workstation that sealed it (as in the QR code)
+    facts = [(w["bundle_id"], seal.bundle_id)]
+    for owner, fp in sorted(seal.fingerprints.items(), key=lambda item: item[0] != "device"):
         facts.append((w["device_key"] if owner == "device" else f"{w['assessor_key']} ({owner})", fp))
+    facts += [(w["manifest"], seal.manifest_sha256), (w["chain_head"], seal.chain_head)]
     rows = [[p(k, "bold"), p(v, "mono")] for k, v in facts]
     side = Table([[_table(rows, (38 * mm, 102 * mm), header=False), _Qr(seal.qr_text, 36 * mm)]],
                  colWidths=[142 * mm, 38 * mm])

@@ -28,7 +28,8 @@ _EN = {
     "dropped": "Dropped frames", "device": "Device", "from": "from", "to": "to",
     "seal": "Seal", "bundle_id": "Bundle", "manifest": "Manifest SHA-256",
     "chain_head": "Event chain head", "device_key": "Workstation key", "assessor_key": "Assessor key",
-    "qr": "The QR code holds the bundle id and the manifest hash. Check the bundle with "
+    "qr": "The QR code holds the bundle id, the sealing workstation's key id and the manifest hash. "
+          "Check the bundle with "
           "'assessor verify' or any BagIt and DSSE tool.",
     "page": "Page", "of": "of", "open": "still open",
     "competent": "Competent", "not_yet_competent": "Not yet competent", "incomplete": "Incomplete",
@@ -67,7 +68,8 @@ _FI = {
     "dropped": "Pudonneet kuvat", "device": "Laite", "from": "alkaen", "to": "asti",
     "seal": "Sinetti", "bundle_id": "Aineisto", "manifest": "Manifestin SHA-256",
     "chain_head": "Tapahtumaketjun pää", "device_key": "Työaseman avain", "assessor_key": "Arvioijan avain",
-    "qr": "QR-koodi sisältää aineiston tunnisteen ja manifestin tiivisteen. Tarkista aineisto "
+    "qr": "QR-koodi sisältää aineiston tunnisteen, sen sinetöineen työaseman avaimen tunnisteen ja "
+          "manifestin tiivisteen. Tarkista aineisto "
           "komennolla 'assessor verify' tai millä tahansa BagIt- ja DSSE-työkalulla.",
     "page": "Sivu", "of": "/", "open": "yhä auki",
     "competent": "Osaa", "not_yet_competent": "Ei vielä osaa", "incomplete": "Kesken",
@@ -107,7 +109,8 @@ _SV = {
     "seal": "Försegling", "bundle_id": "Paket", "manifest": "Manifestets SHA-256",
     "chain_head": "Händelsekedjans huvud", "device_key": "Arbetsstationens nyckel",
     "assessor_key": "Bedömarens nyckel",
-    "qr": "QR-koden innehåller paketets id och manifestets hash. Kontrollera paketet med "
+    "qr": "QR-koden innehåller paketets id, nyckel-id för arbetsstationen som förseglade det och "
+          "manifestets hash. Kontrollera paketet med "
           "'assessor verify' eller valfritt BagIt- och DSSE-verktyg.",
     "page": "Sida", "of": "av", "open": "fortfarande öppet",
     "competent": "Kompetent", "not_yet_competent": "Ännu inte kompetent", "incomplete": "Ofullständig",
@@ -148,7 +151,8 @@ _ES = {
     "seal": "Sello", "bundle_id": "Paquete", "manifest": "SHA-256 del manifiesto",
     "chain_head": "Cabeza de la cadena de eventos", "device_key": "Clave del puesto",
     "assessor_key": "Clave del evaluador/a",
-    "qr": "El código QR contiene el id del paquete y el hash del manifiesto. Compruebe el paquete "
+    "qr": "El código QR contiene el id del paquete, el id de la clave del puesto que lo selló y el "
+          "hash del manifiesto. Compruebe el paquete "
           "con 'assessor verify' o con cualquier herramienta BagIt y DSSE.",
     "page": "Página", "of": "de", "open": "aún abierta",
     "competent": "Competente", "not_yet_competent": "Aún no competente", "incomplete": "Incompleta",
@@ -189,7 +193,8 @@ _PT = {
     "seal": "Selo", "bundle_id": "Pacote", "manifest": "SHA-256 do manifesto",
     "chain_head": "Cabeça da cadeia de eventos", "device_key": "Chave do posto",
     "assessor_key": "Chave do avaliador/a",
-    "qr": "O código QR contém o id do pacote e o hash do manifesto. Verifique o pacote com "
+    "qr": "O código QR contém o id do pacote, o id da chave do posto que o selou e o hash do "
+          "manifesto. Verifique o pacote com "
           "'assessor verify' ou qualquer ferramenta BagIt e DSSE.",
     "page": "Página", "of": "de", "open": "ainda aberta",
     "competent": "Competente", "not_yet_competent": "Ainda não competente", "incomplete": "Incompleta",

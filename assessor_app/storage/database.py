@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 
+from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
 from assessor_app.errors import AssessorError
+from assessor_app.paths import DATA_FOLDER_ENTRIES
 from assessor_app.storage.models import SCHEMA_REVISION
 
 log = logging.getLogger(__name__)
@@ -70,10 +72,9 @@ def current_revision(path: Path) -> str | None:
 
 def backup(path: Path, revision: str | None) -> Path:
     """Copy the database (consistently, through SQLite's backup API) before migrating it."""
-    folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(path.parent / "backups")
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-rev{revision or 'none'}-{stamp}.db"
+    target = private_file(folder / f"{path.stem}-rev{revision or 'none'}-{stamp}.db")
     src = sqlite3.connect(path)
     dst = sqlite3.connect(target)
     try:
@@ -98,8 +99,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_engine(path: Path) -> Engine:
-    """Open (creating or migrating as needed) the database at ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating or migrating as needed) the database at ``path``.
+
+    Its folder is made owner-only (an earlier version's folder is tightened), and so is the file
+    before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+    """
+    own = (path.name, f"{path.name}-wal", f"{path.name}-shm")
+    try:
+        private_data_folder(path.parent, (*own, *DATA_FOLDER_ENTRIES))
+        private_file(path)
+        for journal in own[1:]:  # left by a crash of an earlier version: SQLite keeps their mode
+            tighten_tree(path.parent / journal)
+    except OSError as exc:
+        raise StoreError(f"the database {path} cannot be created or opened: "
+                         f"{exc.strerror or exc} ({exc.filename or path})") from exc
     revision = current_revision(path)
     engine = make_engine(path)
     if revision != SCHEMA_REVISION:

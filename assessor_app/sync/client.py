@@ -16,7 +16,7 @@ import httpx
 
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import SigningKey
-from assessor_app.sync.protocol import enroll_message, token_message
+from assessor_app.sync.protocol import bind_message, enroll_message, token_message
 
 
 class SyncError(AssessorError):
@@ -33,6 +33,19 @@ class TransientError(SyncError):
 
 class ProviderUnreachable(TransientError):
     """The provider cannot be reached at all."""
+
+
+class DeviceRevoked(SyncError):
+    """The provider revoked this workstation: nothing is delivered until it is enrolled again."""
+
+
+def _code(response: httpx.Response) -> str | None:
+    """The provider's word for the refusal (``device_revoked``...), if it gave one."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return str(body["code"]) if isinstance(body, dict) and isinstance(body.get("code"), str) else None
 
 
 def _reason(response: httpx.Response) -> str:
@@ -55,6 +68,8 @@ def raise_for(response: httpx.Response, what: str) -> None:
     message = f"{what}: the provider answered {status}: {_reason(response)}"
     if status >= 500 or status in (408, 423, 429):
         raise TransientError(message, status)
+    if status == 403 and response.request.method != "HEAD" and _code(response) == "device_revoked":
+        raise DeviceRevoked(_reason(response), status)
     raise SyncError(message, status)
 
 
@@ -109,14 +124,36 @@ class ProviderClient:
         return True
 
     # ------------------------------------------------------------ identity
-    def enroll(self, code: str, workshop_id: str, workshop_name: str) -> dict[str, Any]:
-        """Register this workstation's key with a one-time code; returns the provider's answer."""
+    def enroll(self, code: str, workshop_id: str | None = None) -> dict[str, Any]:
+        """Register this workstation's key with a one-time code; returns the provider's answer.
+
+        The code names the workshop; ``workshop_id``, when given, is checked against it.
+        """
         key_id = self.device.fingerprint
-        signature = self.device.signer.sign(enroll_message(workshop_id, code, key_id)).signature
-        response = self.send("POST", "/enroll", auth=False, json={
-            "code": code, "workshop_id": workshop_id, "workshop_name": workshop_name,
-            "device_public_key": self.device.public_pem(), "signature": signature})
+        signature = self.device.signer.sign(enroll_message(code, key_id)).signature
+        body = {"code": code, "device_public_key": self.device.public_pem(), "signature": signature}
+        if workshop_id:
+            body["workshop_id"] = workshop_id
+        response = self.send("POST", "/enroll", auth=False, json=body)
         raise_for(response, "enrollment")
+        return dict(response.json())
+
+    def bind_assessor(self, assessor: SigningKey, assessor_id: str, code: str) -> dict[str, Any]:
+        """Bind an assessor's personal key to their record at the provider (one-time assessor code)."""
+        if self.provider_key_id is None:
+            raise SyncError("this workstation is not enrolled with the provider (no provider key)")
+        message = bind_message(self.provider_key_id, assessor_id, code, assessor.fingerprint,
+                               self.device.fingerprint)
+        response = self.send("POST", "/assessors/bind", json={
+            "assessor_id": assessor_id, "code": code, "public_key": assessor.public_pem(),
+            "signature": assessor.signer.sign(message).signature})
+        raise_for(response, f"binding assessor {assessor_id}'s key")
+        return dict(response.json()["assessor"])
+
+    def status(self) -> dict[str, Any]:
+        """This workstation's standing, its workshop and that workshop's assessors, as the provider says."""
+        response = self.send("GET", "/status")
+        raise_for(response, "asking the provider for this workstation's status")
         return dict(response.json())
 
     def token(self, refresh: bool = False) -> str:

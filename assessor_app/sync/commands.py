@@ -41,11 +41,11 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     store, outbox, folder = _open(args)
     try:
         enrollment = enroll(outbox, provider_url=args.url, code=code, workshop_id=args.workshop_id,
-                            workshop_name=args.workshop_name or args.workshop_id, keys_dir=folder / "keys",
-                            expected_fingerprint=args.fingerprint)
+                            keys_dir=folder / "keys", expected_fingerprint=args.fingerprint)
     finally:
         store.close()
-    print(f"Enrolled with {enrollment.provider_url} as workstation {enrollment.device_key_id}")
+    print(f"Enrolled with {enrollment.provider_url} as workstation {enrollment.device_key_id} of workshop "
+          f"{enrollment.workshop_id} ({enrollment.workshop_name})")
     print(f"Provider key {enrollment.provider_key_id} pinned: receipts must be signed by it")
     return 0
 
@@ -115,12 +115,51 @@ def _print_status(outbox: Any) -> None:
             print(f"  REFUSED   {entry.bundle_id}: {entry.last_error}")
 
 
+#: The one-time assessor code can come from here instead of the prompt (never the command line).
+ASSESSOR_CODE_ENV = "ASSESSOR_ASSESSOR_CODE"
+PIN_ENV = "ASSESSOR_PIN"
+
+
+def cmd_assessors(args: argparse.Namespace) -> int:
+    from assessor_app.sync.assessors import bind_assessor, bindings, requeue_refused
+    from assessor_app.sync.enrollment import provider_client
+
+    store, outbox, folder = _open(args)
+    try:
+        if args.assessors_command == "bind":
+            code = os.environ.get(ASSESSOR_CODE_ENV) or getpass.getpass(
+                f"One-time assessor code for {args.id} from the provider: ")
+            pin = os.environ.get(PIN_ENV) or getpass.getpass(
+                f"PIN or passphrase of assessor {args.id} (a new key is protected with it): ")
+            client = provider_client(outbox, folder / "keys")
+            try:
+                b = bind_assessor(client, folder / "keys", assessor_id=args.id, code=code, pin=pin)
+            finally:
+                client.close()
+            print(f"Bound assessor {b.assessor_id} ({b.name}) with key {b.key_id}")
+            for bundle_id in requeue_refused(outbox, b):
+                print(f"  bundle {bundle_id}, refused for want of this binding, waits to be sent again")
+            print(f"Qualification: {b.qualification}, valid through {b.qualification_expires}; assesses for "
+                  f"{', '.join(b.workshops)}")
+            return 0
+        found = bindings(folder / "keys")
+        print(f"Assessors bound from this workstation ({len(found)}):")
+        for b in found:
+            problem = b.problem()
+            print(f"  {b.assessor_id}  {b.name}: {b.qualification} through {b.qualification_expires}; key "
+                  f"{b.key_id[:16]}; {'PROBLEM: ' + problem if problem else 'accepted by the provider'} "
+                  f"(checked {_when(b.checked_wall_us)})")
+        return 0
+    finally:
+        store.close()
+
+
 def register(subparsers: Any) -> None:
     """Add ``enroll`` and ``sync`` to the ``assessor`` command."""
     enroll = subparsers.add_parser("enroll", help="enroll this workstation with a training provider")
     enroll.add_argument("url", help="the provider's address, e.g. https://provider.example/")
-    enroll.add_argument("--workshop-id", required=True, help="the workshop's id at the provider")
-    enroll.add_argument("--workshop-name", help="the workshop's name (default: its id)")
+    enroll.add_argument("--workshop-id", help="the workshop you expect the code to be for (checked; the "
+                                              "code itself names the workshop)")
     enroll.add_argument("--fingerprint", help="the provider key fingerprint the provider gave you")
     enroll.add_argument("--data-dir", help="the data folder (default: the app's)")
     enroll.set_defaults(func=cmd_enroll)
@@ -137,4 +176,11 @@ def register(subparsers: Any) -> None:
     sync.add_argument("--retry", nargs="*", metavar="BUNDLE", help="queue refused bundles again")
     sync.add_argument("--data-dir", help="the data folder (default: the app's)")
     sync.set_defaults(func=cmd_sync)
-
+    assessors = subparsers.add_parser("assessors", help="assessors' keys bound to their provider records")
+    asub = assessors.add_subparsers(dest="assessors_command", required=True)
+    bind = asub.add_parser("bind", help="bind an assessor's PIN-protected key with their one-time code")
+    bind.add_argument("id", help="the assessor's id at the provider")
+    listing = asub.add_parser("list", help="assessors bound here and what the provider last said")
+    for p in (bind, listing):
+        p.add_argument("--data-dir", help="the data folder (default: the app's)")
+    assessors.set_defaults(func=cmd_assessors)

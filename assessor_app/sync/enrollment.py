@@ -33,25 +33,34 @@ def open_outbox(store: AssessmentStore, data_dir: Path) -> Outbox:
     return Outbox(store, data_dir / "outbox")
 
 
-def enroll(outbox: Outbox, *, provider_url: str, code: str, workshop_id: str, workshop_name: str,
-           keys_dir: Path, expected_fingerprint: str | None = None) -> Enrollment:
-    """Register this workstation's key with the provider and pin the provider's key."""
+def enroll(outbox: Outbox, *, provider_url: str, code: str, keys_dir: Path,
+           workshop_id: str | None = None, expected_fingerprint: str | None = None) -> Enrollment:
+    """Register this workstation's key with the provider and pin the provider's key.
+
+    The one-time code was issued for one workshop: the provider says which, and that is the
+    workshop this workstation delivers for. ``workshop_id``, when given, must be that one.
+    """
     key = device_key(keys_dir)
     client = ProviderClient(provider_url, key)
     try:
-        answer = client.enroll(code, workshop_id, workshop_name)
+        answer = client.enroll(code, workshop_id)
     finally:
         client.close()
     try:
         provider_key = public_key(str(answer["provider_public_key"]))
+        enrolled_workshop = str(answer["workshop_id"])
+        workshop_name = str(answer.get("workshop_name") or enrolled_workshop)
     except (KeyError, SealError) as exc:
-        raise SyncError(f"the provider at {provider_url} sent no usable public key: {exc}") from exc
+        raise SyncError(f"the provider at {provider_url} sent no usable enrollment answer: {exc}") from exc
     if provider_key.keyid != answer.get("provider_key_id"):
         raise SyncError(f"the provider at {provider_url} sent a key that does not match its key id")
     if expected_fingerprint and not provider_key.keyid.startswith(expected_fingerprint.lower()):
         raise SyncError(f"the provider at {provider_url} has key {provider_key.keyid[:16]}, not the "
                         f"fingerprint {expected_fingerprint} you were given: not enrolled")
-    enrollment = Enrollment(provider_url.rstrip("/"), key.fingerprint, workshop_id, workshop_name,
+    if workshop_id and enrolled_workshop != workshop_id:
+        raise SyncError(f"the provider enrolled this workstation into workshop {enrolled_workshop}, not "
+                        f"{workshop_id}")
+    enrollment = Enrollment(provider_url.rstrip("/"), key.fingerprint, enrolled_workshop, workshop_name,
                             provider_key.keyid, str(answer["provider_public_key"]), now_us())
     outbox.save_enrollment(enrollment)
     # also next to the workstation key, so a lost database does not lose the pinned provider key

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from assessor_app.durable import private_dir
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.bundle import BundleError
 from assessor_app.storage.database import StoreError
@@ -90,7 +91,7 @@ class Outbox:
         existing = self.get(bundle_id)
         if existing is not None:
             return existing
-        archive = self.folder / f"{bundle_id}.tar"
+        archive = private_dir(self.folder) / f"{bundle_id}.tar"
         if not archive.exists():
             write_archive(bundle_dir, archive)
         return self.add_archive(archive, bundle_id, _sha256(bundle_dir / "manifest-sha256.txt"))
@@ -189,7 +190,8 @@ class Outbox:
         if enrollment is None or entry is None:
             raise SyncError(f"bundle {bundle_id} is not in the outbox of an enrolled workstation")
         statement = verify_receipt(envelope, enrollment.provider_public_pem, bundle_id=bundle_id,
-                                   manifest_sha256=entry.manifest_sha256)
+                                   manifest_sha256=entry.manifest_sha256,
+                                   device_key_id=enrollment.device_key_id)
         now = now_us()
         with self._writer.begin() as conn:
             conn.execute(delete(ReceiptRow).where(ReceiptRow.bundle_id == bundle_id))

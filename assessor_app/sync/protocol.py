@@ -18,11 +18,19 @@ def _sha256(text: str) -> str:
 
 
 def normalize_code(code: str) -> str:
-    return "".join(c for c in code.upper() if c.isalnum())
+    return "".join(c for c in code.upper() if c.isascii() and c.isalnum())
 
 
-def enroll_message(workshop_id: str, code: str, key_id: str) -> bytes:
-    return f"assessor-enroll-v1\n{workshop_id}\n{_sha256(normalize_code(code))}\n{key_id}".encode()
+def enroll_message(code: str, key_id: str) -> bytes:
+    """Enrollment binds the device key to a code; the code names the workshop at the provider."""
+    return f"assessor-enroll-v2\n{_sha256(normalize_code(code))}\n{key_id}".encode()
+
+
+def bind_message(provider_key_id: str, assessor_id: str, code: str, assessor_key_id: str,
+                 device_key_id: str) -> bytes:
+    """What an assessor's key signs to be bound to their record at the provider."""
+    return (f"assessor-bind-v1\n{provider_key_id}\n{assessor_id}\n{_sha256(normalize_code(code))}\n"
+            f"{assessor_key_id}\n{device_key_id}").encode()
 
 
 def token_message(provider_key_id: str, key_id: str, timestamp: int, nonce: str) -> bytes:

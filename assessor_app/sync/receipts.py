@@ -21,8 +21,12 @@ class ReceiptError(AssessorError):
 
 
 def verify_receipt(envelope: Mapping[str, Any], provider_pem: str, *, bundle_id: str,
-                   manifest_sha256: str) -> dict[str, Any]:
-    """The receipt's statement, if the pinned provider key signed it for exactly this bundle."""
+                   manifest_sha256: str, device_key_id: str | None = None) -> dict[str, Any]:
+    """The receipt's statement, if the pinned provider key signed it for exactly this bundle.
+
+    With ``device_key_id``, the receipt must also name this workstation as the bundle's sealer:
+    a receipt for another workstation's bundle of the same id proves nothing about ours.
+    """
     try:
         # from_dict pops fields out of the signature dicts it is given: hand it a deep copy
         env = Envelope.from_dict(copy.deepcopy(dict(envelope)))
@@ -46,4 +50,8 @@ def verify_receipt(envelope: Mapping[str, Any], provider_pem: str, *, bundle_id:
         raise ReceiptError(f"the receipt names bundle {statement.get('bundle_id')} with manifest "
                            f"{str(statement.get('manifest_sha256'))[:16]}, not bundle {bundle_id} with "
                            f"manifest {manifest_sha256[:16]}")
+    if device_key_id is not None and statement.get("device_key_id") != device_key_id:
+        raise ReceiptError(f"the receipt for bundle {bundle_id} is for a bundle sealed by workstation "
+                           f"{str(statement.get('device_key_id'))[:16]}, not by this one "
+                           f"({device_key_id[:16]})")
     return statement

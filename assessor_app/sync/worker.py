@@ -13,8 +13,10 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from assessor_app.sync.client import ProviderClient, SyncError, TransientError
+from assessor_app.sync.assessors import apply_status
+from assessor_app.sync.client import DeviceRevoked, ProviderClient, SyncError, TransientError
 from assessor_app.sync.outbox import Entry, Outbox, now_us
 from assessor_app.sync.receipts import ReceiptError
 from assessor_app.sync.upload import BundleRefused, MiB, RateLimit, Stopped, TusUploader
@@ -37,7 +39,7 @@ class SyncSettings:
 class SyncStatus:
     """What the window shows: state, outbox count, the bundle moving, the last success."""
 
-    state: str = "idle"  # idle, uploading, offline, backing-off, paused, stopped
+    state: str = "idle"  # idle, uploading, offline, backing-off, paused, stopped, revoked
     pending: int = 0
     refused: int = 0
     bundle_id: str | None = None
@@ -47,14 +49,17 @@ class SyncStatus:
     last_error: str | None = None
     retry_in_s: float | None = None
     delivered: tuple[str, ...] = field(default=())
+    #: the provider's word on this workstation's assessors, from its last status answer
+    assessor_problems: tuple[str, ...] = field(default=())
 
 
 class SyncWorker:
     def __init__(self, outbox: Outbox, client: ProviderClient, *, settings: SyncSettings | None = None,
                  on_status: Callable[[SyncStatus], None] = lambda _s: None,
-                 rng: random.Random | None = None):
+                 rng: random.Random | None = None, keys_dir: Path | None = None):
         self.outbox = outbox
         self.client = client
+        self.keys_dir = keys_dir  # where assessor bindings are refreshed from the provider's status
         self.settings = settings or SyncSettings()
         self.on_status = on_status
         self._rng = rng or random.Random()
@@ -116,14 +121,15 @@ class SyncWorker:
             pending = self.outbox.pending()
             counts = self.outbox.counts()
             self._set(pending=counts["pending"], refused=counts["refused"])
-            if not pending:
-                self._set(state="idle", bundle_id=None, retry_in_s=None)
-                self._wait(self.settings.idle_check_s)
-                continue
+            # with nothing to send it still asks how the provider stands with this workstation and
+            # its assessors, so a revocation shows at the next sync, not at the next bundle
             delay = self.run_once(pending)
             if delay is not None:
                 self._set(retry_in_s=delay)
                 self._wait(delay)
+            elif not pending:
+                self._set(state="idle", bundle_id=None, retry_in_s=None)
+                self._wait(self.settings.idle_check_s)
         self._set(state="stopped")
 
     def _wait(self, seconds: float) -> None:
@@ -134,6 +140,16 @@ class SyncWorker:
         """Try every pending bundle once; returns the backoff delay after a failure, else None."""
         if not self.client.reachable():
             return self._backoff("offline", f"the provider at {self.client.url} cannot be reached")
+        try:
+            self._refresh_standing()
+        except DeviceRevoked as exc:
+            # nothing is refused or lost: the bundles wait until the workstation is enrolled again
+            log.warning("sync: %s", exc)
+            self._failures = 30
+            self._set(state="revoked", last_error=str(exc))
+            return self.settings.backoff_max_s
+        except TransientError as exc:
+            return self._backoff("backing-off", str(exc))
         for entry in pending if pending is not None else self.outbox.pending():
             if self._stop.is_set() or not self._running.is_set():
                 return None
@@ -141,6 +157,9 @@ class SyncWorker:
                 self.deliver(entry)
             except Stopped:
                 return None
+            except DeviceRevoked as exc:
+                self._set(state="revoked", last_error=str(exc))
+                return self.settings.backoff_max_s
             except TransientError as exc:
                 self.outbox.attempt_failed(entry.bundle_id, str(exc))
                 return self._backoff("backing-off", str(exc))
@@ -151,6 +170,23 @@ class SyncWorker:
                 self._set(last_error=str(exc))
         self._failures = 0
         return None
+
+    def _refresh_standing(self) -> None:
+        """Ask the provider how it stands with this workstation and its assessors (one request)."""
+        if self.keys_dir is None:
+            return
+        try:
+            status = self.client.status()
+        except DeviceRevoked:
+            raise
+        except TransientError:
+            raise
+        except SyncError as exc:  # a provider of the first release has no status: deliver all the same
+            log.info("sync: no status from the provider: %s", exc)
+            return
+        problems = tuple(f"{b.assessor_id}: {b.problem()}" for b in apply_status(self.keys_dir, status)
+                         if b.problem() is not None)
+        self._set(assessor_problems=problems)
 
     def _backoff(self, state: str, error: str) -> float:
         self._failures += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import uuid
@@ -20,7 +21,9 @@ from assessor_app.core.events import Event
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.bundle import PayloadFile, write_bundle
 from assessor_app.evidence.keys import SigningKey, device_key
+from assessor_app.provider.directory import bind_message
 from assessor_app.provider.server import ProviderServer
+from assessor_app.provider.service import ProviderService
 from assessor_app.sync.client import ProviderClient
 
 
@@ -48,8 +51,9 @@ class Sealed:
 
 
 def make_bundle(where: Path, device: SigningKey, *, bundle_id: str | None = None,
-                extra_bytes: int = 0, archive: bool = True) -> Sealed:
-    """A sealed bundle (and its .tar) signed by ``device``; ``extra_bytes`` of capture payload."""
+                extra_bytes: int = 0, archive: bool = True, assessor: SigningKey | None = None) -> Sealed:
+    """A sealed bundle (and its .tar) signed by ``device`` and ``assessor`` (default: the test
+    assessor's key); ``extra_bytes`` of capture payload."""
     bundle_id = bundle_id or str(uuid.uuid4())
     engine, events = finished()
     mini = load_mini()
@@ -62,7 +66,7 @@ def make_bundle(where: Path, device: SigningKey, *, bundle_id: str | None = None
         payload.append(PayloadFile(capture, "capture/can.bin", hashlib.sha256(data).hexdigest(), len(data)))
     sealed = write_bundle(where / "bundles", bundle_id=bundle_id, engine=engine, events=events,
                           checklist_source=mini.checklist.source, parameters_source=mini.params.source,
-                          keys=[device, assessor_key()], payload=payload)
+                          keys=[device, assessor or assessor_key()], payload=payload)
     tar = write_archive(sealed.path, where / "archives" / f"{bundle_id}.tar") if archive else Path()
     return Sealed(sealed.path, tar, bundle_id, sealed.manifest_sha256)
 
@@ -88,11 +92,44 @@ class Workstation:
         return make_bundle(self.folder, self.key, **kwargs)  # type: ignore[arg-type]
 
 
+TEST_ASSESSOR = "assr-1"  # the id assessor_key() signs as
+
+
+def provider_code(service: ProviderService, workshop: str = "ws-1", *, country: str = "FI") -> str:
+    """A one-time enrollment code for ``workshop``, which exists (made now if needed) with the test
+    assessor registered for it, as the provider's administrator would set things up."""
+    directory = service.directory
+    if workshop not in {w.id for w in directory.workshops()}:
+        directory.add_workshop(workshop, name=f"Workshop {workshop}", country=country)
+    if TEST_ASSESSOR not in {a.id for a in directory.assessors()}:
+        directory.add_assessor(TEST_ASSESSOR, name="Test Assessor", qualification="DGUV 209-093 level 3S",
+                               expires=dt.date.today() + dt.timedelta(days=365), workshops=[workshop])
+    elif workshop not in directory.assessor(TEST_ASSESSOR).workshops:
+        directory.update_assessor(TEST_ASSESSOR, add_workshops=[workshop])
+    return service.registry.create_code(workshop, "test")
+
+
+def bind_test_assessor(service: ProviderService, device_key_id: str, key: SigningKey | None = None,
+                       assessor_id: str = TEST_ASSESSOR) -> None:
+    """Bind the test assessor's key at the provider, from an enrolled device of their workshop,
+    through the provider's own binding checks (once per key and provider)."""
+    key = key or assessor_key()
+    if any(k.key_id == key.fingerprint for k in service.directory.assessor(assessor_id).keys):
+        return
+    device = service.registry.usable_device(device_key_id)
+    code = service.directory.create_assessor_code(assessor_id)
+    message = bind_message(service.store.key.fingerprint, assessor_id, code, key.fingerprint, device.key_id)
+    service.directory.bind_key(device, assessor_id=assessor_id, code=code, public_pem=key.public_pem(),
+                               signature=key.signer.sign(message).signature)
+
+
 def enroll(provider: ProviderServer, folder: Path, workshop: str = "ws-1") -> Workstation:
+    """A workstation enrolled into ``workshop`` whose bundles (co-signed by the test assessor) import."""
     key = workstation_key(folder / "keys")
     client = ProviderClient(provider.url, key)
-    answer = client.enroll(provider.service.registry.create_code("test"), workshop, "Main Workshop")
+    answer = client.enroll(provider_code(provider.service, workshop))
     client.provider_key_id = answer["provider_key_id"]
+    bind_test_assessor(provider.service, key.fingerprint)
     return Workstation(key, client, folder)
 
 

@@ -13,34 +13,35 @@ import httpx
 import pytest
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateIndex, CreateTable
-from sync_support import Workstation, enroll, workstation_key
+from sync_support import Workstation, enroll, provider_code, workstation_key
 
+from assessor_app.provider import directory as provider_directory
 from assessor_app.provider import registry as provider_registry
 from assessor_app.provider.importer import set_digest as provider_set_digest
 from assessor_app.provider.models import ProviderBase
 from assessor_app.provider.receipts import RECEIPT_PAYLOAD_TYPE, RECEIPT_TYPE
 from assessor_app.provider.server import ProviderServer
 from assessor_app.sync import protocol
-from assessor_app.sync.client import ProviderClient, SyncError
+from assessor_app.sync.client import DeviceRevoked, ProviderClient, SyncError
 
 
 def test_a_code_enrolls_one_workstation_once(provider: ProviderServer, tmp_path: Path):
-    code = provider.service.registry.create_code("bench 1")
+    code = provider_code(provider.service)
     first = ProviderClient(provider.url, workstation_key(tmp_path / "a"))
-    answer = first.enroll(code, "ws-1", "Main Workshop")
+    answer = first.enroll(code, "ws-1")
     assert answer["device_id"] == first.device.fingerprint
     assert answer["provider_key_id"] == provider.service.store.key.fingerprint
     second = ProviderClient(provider.url, workstation_key(tmp_path / "b"))
     with pytest.raises(SyncError) as refused:
-        second.enroll(code, "ws-1", "Main Workshop")
+        second.enroll(code, "ws-1")
     assert refused.value.status == 403 and "already used" in str(refused.value)
     with pytest.raises(SyncError) as again:
-        first.enroll(provider.service.registry.create_code(), "ws-1", "Main Workshop")
+        first.enroll(provider_code(provider.service), "ws-1")
     assert again.value.status == 409 and "already enrolled" in str(again.value)
 
 
 def test_codes_are_stored_only_as_hashes(provider: ProviderServer):
-    code = provider.service.registry.create_code()
+    code = provider_code(provider.service)
     raw = provider_registry.normalize_code(code)
     db = Path(provider.service.store.config.folder) / "provider.db"
     provider.service.store.engine.dispose()  # checkpoint nothing hidden in a connection
@@ -53,18 +54,16 @@ def test_codes_are_stored_only_as_hashes(provider: ProviderServer):
 def test_an_unknown_code_and_a_forged_enrollment_are_refused(provider: ProviderServer, tmp_path: Path):
     client = ProviderClient(provider.url, workstation_key(tmp_path / "a"))
     with pytest.raises(SyncError) as unknown:
-        client.enroll("AAAAA-BBBBB-CCCCC-DDDDD", "ws-1", "Main Workshop")
+        client.enroll("AAAAA-BBBBB-CCCCC-DDDDD")
     assert unknown.value.status == 403
     other = workstation_key(tmp_path / "other")
-    code = provider.service.registry.create_code()
+    code = provider_code(provider.service)
     forged = httpx.post(f"{provider.url}/enroll", json={
-        "code": code, "workshop_id": "ws-1", "workshop_name": "W",
-        "device_public_key": client.device.public_pem(),
-        "signature": other.signer.sign(protocol.enroll_message("ws-1", code, client.device.fingerprint))
-        .signature})
+        "code": code, "device_public_key": client.device.public_pem(),
+        "signature": other.signer.sign(protocol.enroll_message(code, client.device.fingerprint)).signature})
     assert forged.status_code == 401 and "does not verify" in forged.json()["error"]
     # the forged attempt did not spend the code
-    assert client.enroll(code, "ws-1", "Main Workshop")["device_id"] == client.device.fingerprint
+    assert client.enroll(code, "ws-1")["device_id"] == client.device.fingerprint
 
 
 def _token_request(ws: Workstation, provider: ProviderServer, **override: object) -> dict[str, object]:
@@ -120,17 +119,18 @@ def test_a_revoked_device_is_refused_at_once(provider: ProviderServer, workstati
     assert answer.status_code == 401  # its tokens went with it
     with pytest.raises(SyncError) as no_token:
         workstation.client.send("GET", "/bundles")  # asks for a new token: refused
-    assert no_token.value.status == 403 and "revoked: laptop stolen" in str(no_token.value)
+    assert isinstance(no_token.value, DeviceRevoked) and no_token.value.status == 403
+    assert "revoked by the provider: laptop stolen" in str(no_token.value)
     assert httpx.get(f"{provider.url}/health").json()["status"] == "ok"
 
 
 def test_codes_and_tokens_never_reach_the_logs(provider: ProviderServer, tmp_path: Path,
                                                 caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.DEBUG)
-    code = provider.service.registry.create_code("logged?")
+    code = provider_code(provider.service)
     ws = enroll(provider, tmp_path / "w")  # a second code, used
     client = ProviderClient(provider.url, workstation_key(tmp_path / "x"))
-    client.enroll(code, "ws-2", "Other Workshop")
+    client.enroll(code)
     token = ws.client.token()
     ws.client.send("GET", "/bundles")
     text = caplog.text + "\n".join(str(r.args) for r in caplog.records)
@@ -141,7 +141,9 @@ def test_codes_and_tokens_never_reach_the_logs(provider: ProviderServer, tmp_pat
 
 def test_both_sides_agree_on_the_signed_messages_and_the_receipt_format():
     key_id, code = "ab" * 32, "abcde-FGHIJ-klmno-PQRST"
-    assert protocol.enroll_message("ws", code, key_id) == provider_registry.enroll_message("ws", code, key_id)
+    assert protocol.enroll_message(code, key_id) == provider_registry.enroll_message(code, key_id)
+    assert protocol.bind_message("p", "a-1", code, key_id, "cd" * 32) == provider_directory.bind_message(
+        "p", "a-1", code, key_id, "cd" * 32)
     assert protocol.token_message("p", key_id, 5, "n") == provider_registry.token_message("p", key_id, 5, "n")
     items = [("b", "2" * 64), ("a", "1" * 64)]
     assert protocol.set_digest(items) == provider_set_digest(items)

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from sync_support import make_bundle, workstation_key
+from sync_support import bind_test_assessor, make_bundle, workstation_key
 
 from assessor_app.errors import AssessorError
 from assessor_app.provider.commands import register
@@ -26,21 +26,28 @@ def run(*argv: str) -> int:
 
 
 def _enroll_directly(folder: Path, code: str, key_folder: Path) -> None:
+    """As the workstation would: enroll with the code, bind the assessor's key (their code)."""
     service = ProviderService(ProviderConfig(folder))
     key = workstation_key(key_folder)
-    service.registry.enroll(code=code, workshop_id="ws-usb", workshop_name="Rural Workshop",
-                            public_pem=key.public_pem(),
-                            signature=key.signer.sign(
-                                enroll_message("ws-usb", code, key.fingerprint)).signature)
+    service.registry.enroll(code=code, public_pem=key.public_pem(),
+                            signature=key.signer.sign(enroll_message(code, key.fingerprint)).signature)
+    bind_test_assessor(service, key.fingerprint)
     service.close()
 
 
 def test_an_air_gapped_workshop_imports_from_a_usb_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     prov = tmp_path / "provider"
-    assert run("provider", "codes", "--folder", str(prov), "--count", "2", "--label", "rural") == 0
+    assert run("provider", "workshops", "add", "ws-usb", "--folder", str(prov), "--name", "Rural Workshop",
+               "--country", "pt", "--address", "Rua do Campo 3, Viseu") == 0
+    assert "Added workshop ws-usb  Rural Workshop (PT)" in capsys.readouterr().out
+    assert run("provider", "assessors", "add", "assr-1", "--folder", str(prov), "--name", "Ana Assessora",
+               "--qualification", "DGUV 209-093 level 3S", "--expires", "2099-12-31",
+               "--workshop", "ws-usb") == 0
+    assert run("provider", "codes", "--folder", str(prov), "--workshop", "ws-usb", "--count", "2",
+               "--label", "rural") == 0
     out = capsys.readouterr().out
     codes = re.findall(r"[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}", out)
-    assert len(codes) == 2 and "fingerprint" in out
+    assert len(codes) == 2 and "fingerprint" in out and "workshop ws-usb (Rural Workshop)" in out
     _enroll_directly(prov, codes[0], tmp_path / "ws" / "keys")
     key = workstation_key(tmp_path / "ws" / "keys")
     usb = tmp_path / "usb"
@@ -71,13 +78,13 @@ def test_an_air_gapped_workshop_imports_from_a_usb_folder(tmp_path: Path, capsys
     assert "Revoked workstation" in capsys.readouterr().out
     later = make_bundle(tmp_path / "ws", key)
     assert run("provider", "import", "--folder", str(prov), str(later.archive)) == 1
-    assert "revoked: sold" in capsys.readouterr().out
+    assert "revoked by the provider: sold" in capsys.readouterr().out
 
 
 def test_mistakes_are_expected_errors_with_a_sentence(tmp_path: Path):
     with pytest.raises(AssessorError, match="at least 8 characters"):
         run("provider", "revoke", "--folder", str(tmp_path / "p"), "abc")
-    with pytest.raises(AssessorError, match="neither a bundle"):
+    with pytest.raises(AssessorError, match="nothing cannot be read"):
         run("provider", "import", "--folder", str(tmp_path / "p"), str(tmp_path / "nothing"))
     with pytest.raises(AssessorError, match="without --public"):
         run("provider", "serve", "--folder", str(tmp_path / "p"), "--host", "0.0.0.0")

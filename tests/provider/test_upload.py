@@ -22,7 +22,8 @@ from assessor_app.sync.upload import TUS, BundleRefused, TusUploader
 
 
 def _stored(provider: ProviderServer) -> list[str]:
-    return sorted(p.name for p in provider.service.store.bundles_dir.iterdir())
+    """The bundle ids stored, in every workstation's folder (bundles/<workstation>/<bundle id>)."""
+    return sorted(p.name for d in provider.service.store.bundles_dir.iterdir() for p in d.iterdir())
 
 
 def _alive(provider: ProviderServer) -> None:

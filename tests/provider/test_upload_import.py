@@ -58,7 +58,7 @@ def test_the_last_chunk_is_answered_before_the_import_and_the_result_is_polled(
     held_import.set()
     done = _result(workstation, url, 30)
     assert done.json()["status"] == "imported" and done.json()["receipt"]["payloadType"]
-    assert provider.service.importer.held(sealed.bundle_id) is not None
+    assert provider.service.importer.held(sealed.bundle_id, workstation.key.fingerprint) is not None
 
 
 def test_the_uploader_waits_for_a_long_import(provider: ProviderServer, workstation: Workstation,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fault_proxy import FaultProxy
-from sync_support import make_bundle
+from sync_support import bind_test_assessor, make_bundle, provider_code
 
 from assessor_app.evidence.keys import device_key
 from assessor_app.provider.server import ProviderServer
@@ -27,9 +27,10 @@ def test_every_bundle_arrives_exactly_once_and_receipted(provider: ProviderServe
     site = tmp_path / "site"
     store = AssessmentStore.open(site / "assessor.db")
     outbox = open_outbox(store, site)
-    enrollment = enroll(outbox, provider_url=provider.url, code=provider.service.registry.create_code(),
-                        workshop_id="ws-1", workshop_name="Main Workshop", keys_dir=site / "keys")
+    enrollment = enroll(outbox, provider_url=provider.url, code=provider_code(provider.service),
+                        workshop_id="ws-1", keys_dir=site / "keys")
     key = device_key(site / "keys")
+    bind_test_assessor(provider.service, key.fingerprint)
     proxy = FaultProxy(int(provider.url.rsplit(":", 1)[1]), fault_rate=0.2, seed=SEED).start()
     client = ProviderClient(proxy.url, key, provider_key_id=enrollment.provider_key_id, timeout=10)
     worker = SyncWorker(outbox, client, settings=SyncSettings(chunk_size=32 * 1024))
@@ -52,7 +53,7 @@ def test_every_bundle_arrives_exactly_once_and_receipted(provider: ProviderServe
         client.close()
         proxy.stop()
     # 0 lost, 0 stored twice, every delivered bundle receipted by the provider key
-    stored = sorted(p.name for p in provider.service.store.bundles_dir.iterdir())
+    stored = sorted(p.name for d in provider.service.store.bundles_dir.iterdir() for p in d.iterdir())
     assert stored == sorted(b.bundle_id for b in sealed)
     assert len(provider.service.importer.bundles(limit=1000)) == RUNS
     assert provider.service.importer.quarantined() == []

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 import pytest
-from sync_support import make_bundle
+from sync_support import bind_test_assessor, make_bundle, provider_code
 
 from assessor_app import paths
 from assessor_app.errors import AssessorError
@@ -29,10 +29,11 @@ def test_enroll_then_sync_delivers_the_sealed_bundles(provider: ProviderServer, 
     data = tmp_path / "data"
     with pytest.raises(AssessorError, match="not enrolled"):
         run("sync", "--data-dir", str(data))
-    monkeypatch.setenv(CODE_ENV, provider.service.registry.create_code())
+    monkeypatch.setenv(CODE_ENV, provider_code(provider.service))
     assert run("enroll", provider.url, "--workshop-id", "ws-1", "--data-dir", str(data)) == 0
     assert "pinned" in capsys.readouterr().out
     key = device_key(data / "keys")
+    bind_test_assessor(provider.service, key.fingerprint)
     bundles = [make_bundle(data, key, archive=False) for _ in range(2)]
     assert run("sync", "--data-dir", str(data), "--status") == 0
     assert "2 waiting" in capsys.readouterr().out
@@ -47,8 +48,9 @@ def test_sync_with_the_provider_down_says_it_will_resume(provider: ProviderServe
                                                           monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]):
     data = tmp_path / "data"
-    monkeypatch.setenv(CODE_ENV, provider.service.registry.create_code())
+    monkeypatch.setenv(CODE_ENV, provider_code(provider.service))
     run("enroll", provider.url, "--workshop-id", "ws-1", "--data-dir", str(data))
+    bind_test_assessor(provider.service, device_key(data / "keys").fingerprint)
     make_bundle(data, device_key(data / "keys"), archive=False)
     provider.stop()
     assert run("sync", "--data-dir", str(data)) == 1
@@ -70,8 +72,9 @@ def test_sync_takes_the_saved_delivery_settings_and_the_command_line_wins(
         sync_settings(parser.parse_args(["sync", "--limit-kbps", "0"]))
     # and the saved choice to prune reaches the worker: the archive goes once the receipt is stored
     data = tmp_path / "data"
-    monkeypatch.setenv(CODE_ENV, provider.service.registry.create_code())
+    monkeypatch.setenv(CODE_ENV, provider_code(provider.service))
     run("enroll", provider.url, "--workshop-id", "ws-1", "--data-dir", str(data))
+    bind_test_assessor(provider.service, device_key(data / "keys").fingerprint)
     sealed = make_bundle(data, device_key(data / "keys"), archive=False)
     save_settings(Settings(sync_prune_after_receipt=True))
     assert run("sync", "--data-dir", str(data)) == 0

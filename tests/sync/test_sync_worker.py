@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sync_support import Sealed, make_bundle
+from sync_support import Sealed, bind_test_assessor, make_bundle, provider_code
 
 from assessor_app.evidence.keys import device_key
 from assessor_app.provider.server import ProviderServer
@@ -36,9 +36,10 @@ class Site:
 @pytest.fixture
 def site(tmp_path: Path, provider: ProviderServer) -> Iterator[Site]:
     s = Site(tmp_path / "site")
-    enroll(s.outbox, provider_url=provider.url, code=provider.service.registry.create_code(),
-           workshop_id="ws-1", workshop_name="Main Workshop", keys_dir=s.keys,
+    enroll(s.outbox, provider_url=provider.url, code=provider_code(provider.service),
+           workshop_id="ws-1", keys_dir=s.keys,
            expected_fingerprint=provider.service.store.key.fingerprint[:16])
+    bind_test_assessor(provider.service, device_key(s.keys).fingerprint)
     yield s
     s.store.close()
 
@@ -54,8 +55,8 @@ def test_enrollment_pins_the_provider_key_and_checks_the_fingerprint(provider: P
                                                                      tmp_path: Path):
     other = Site(tmp_path / "other")
     with pytest.raises(SyncError, match="not the fingerprint"):
-        enroll(other.outbox, provider_url=provider.url, code=provider.service.registry.create_code(),
-               workshop_id="ws-2", workshop_name="W", keys_dir=other.keys, expected_fingerprint="00ff00ff")
+        enroll(other.outbox, provider_url=provider.url, code=provider_code(provider.service),
+               workshop_id="ws-1", keys_dir=other.keys, expected_fingerprint="00ff00ff")
     assert other.outbox.enrollment() is None
     with pytest.raises(SyncError, match="not enrolled"):
         provider_client(other.outbox, other.keys)
@@ -237,13 +238,17 @@ def test_a_receipt_counts_only_from_the_pinned_key_and_for_this_bundle(site: Sit
     b = site.sealed()
     site.outbox.add_bundle(b.folder)
     statement = receipt_statement(bundle_id=b.bundle_id, manifest_sha256=b.manifest_sha256, received_us=1,
-                                  device_key_id="d", workshop_id="ws-1", provider_key_id="p")
+                                  device_key_id=device_key(site.keys).fingerprint, workshop_id="ws-1",
+                                  provider_key_id="p")
     impostor = sign_receipt(statement, device_key(tmp_path / "impostor"))
     with pytest.raises(ReceiptError, match="not signed by the enrolled provider key"):
         site.outbox.deliver(b.bundle_id, impostor)
     genuine = sign_receipt({**statement, "bundle_id": "another"}, provider.service.store.key)
     with pytest.raises(ReceiptError, match="not bundle"):
         site.outbox.deliver(b.bundle_id, genuine)
+    someone_elses = sign_receipt({**statement, "device_key_id": "d" * 64}, provider.service.store.key)
+    with pytest.raises(ReceiptError, match="sealed by workstation dddddddddddddddd, not by this one"):
+        site.outbox.deliver(b.bundle_id, someone_elses)
     assert site.outbox.get(b.bundle_id).status == "pending" and site.outbox.receipt(b.bundle_id) is None
     right = sign_receipt(statement, provider.service.store.key)
     before = copy.deepcopy(right)

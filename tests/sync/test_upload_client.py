@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sync_support import Workstation, make_bundle
+from sync_support import Workstation, bind_test_assessor, make_bundle, provider_code
 
 from assessor_app.evidence.keys import device_key
 from assessor_app.provider.server import ProviderServer
@@ -69,8 +69,9 @@ def test_a_provider_at_a_new_address_is_used_only_with_the_pinned_key(provider: 
     store = AssessmentStore.open(site / "assessor.db")
     try:
         outbox = open_outbox(store, site)
-        enroll(outbox, provider_url=provider.url, code=provider.service.registry.create_code(),
-               workshop_id="ws-1", workshop_name="Main Workshop", keys_dir=site / "keys")
+        enroll(outbox, provider_url=provider.url, code=provider_code(provider.service),
+               workshop_id="ws-1", keys_dir=site / "keys")
+        bind_test_assessor(provider.service, device_key(site / "keys").fingerprint)
         with ProviderServer(tmp_path / "impostor") as impostor:
             with pytest.raises(SyncError, match="not the enrolled provider's"):
                 move_provider(outbox, site / "keys", impostor.url)

@@ -40,6 +40,7 @@ from typing import Any
 
 from can.util import len2dlc
 
+from assessor_app.durable import open_private
 from assessor_app.errors import AssessorError
 
 FILE_HEADER = struct.Struct("<4sLBBBBBBBBQQLL8H8H")
@@ -110,8 +111,8 @@ class BlfSegmentFile:
         self._buf_size = 0
         self._times = array("q")
         # never over an existing file: a segment is evidence once it exists
-        self._file = open(path, "xb")
-        self._host = open(host_times_path(path), "xb")
+        self._file = open_private(path, "xb")
+        self._host = open_private(host_times_path(path), "xb")
         self._body = hashlib.sha256()
         self._host_hash = hashlib.sha256()
         self._written = 0

@@ -37,6 +37,7 @@ from assessor_app.devices.can.records import (
     CaptureStats,
     append_journal,
 )
+from assessor_app.durable import private_dir
 from assessor_app.errors import AssessorError
 
 GapCallback = Callable[[DeviceIdentity, int, str], None]
@@ -127,7 +128,7 @@ class CanLogger:
     # -- control (any thread) -------------------------------------------------------------------
     def start(self) -> None:
         """Open the adapter and start logging; raises CanDeviceError if the adapter cannot be opened."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_dir(self.folder)
         self._open()
         append_journal(
             self.folder,

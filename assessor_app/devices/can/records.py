@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor_app.devices.can.config import CanConfig, DeviceIdentity
+from assessor_app.durable import private_opener
 
 JOURNAL_NAME = "capture.jsonl"
 
@@ -89,7 +90,7 @@ def bits_per_frame(data_len: int, extended: bool) -> int:
 def append_journal(folder: Path, record: dict[str, Any]) -> None:
     """Append one line to the capture journal and fsync it: the line is durable when this returns."""
     line = json.dumps(record, sort_keys=True, default=str) + "\n"
-    with open(folder / JOURNAL_NAME, "a", encoding="utf-8") as f:
+    with open(folder / JOURNAL_NAME, "a", encoding="utf-8", opener=private_opener) as f:
         f.write(line)
         f.flush()
         os.fsync(f.fileno())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import cv2
 
-from assessor_app.durable import fsync_dir
+from assessor_app.durable import fsync_dir, private_dir, private_opener
 
 from .errors import ClipEmptyError, SegmentIntegrityError, VideoWriteError
 from .segments import (
@@ -104,10 +104,12 @@ def export_clip(segments: Iterable[SegmentInfo], t0_us: int, t1_us: int, out_pat
     first = spans[0].segment
     size = (first.width, first.height)
     sidecar_path = out_path.with_name(out_path.name + SIDECAR_SUFFIX)
+    # a missing folder is made owner-only; one the person chose (their desktop) is left as it is
+    private_dir(out_path.parent, tighten_existing=False)
     writer = open_video_writer(out_path, first.fps, size, fourcc)
     n = 0
     try:
-        with sidecar_path.open("x", encoding="ascii", newline="\n") as side:
+        with open(sidecar_path, "x", encoding="ascii", newline="\n", opener=private_opener) as side:
             side.write(CLIP_SIDECAR_HEADER)
             for span in spans:
                 cap = cv2.VideoCapture(str(span.segment.path), cv2.CAP_FFMPEG)

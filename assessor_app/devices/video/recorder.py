@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from assessor_app.durable import private_dir
 from assessor_app.errors import AssessorError
 
 from .clock import FrameClock, RealClock
@@ -114,7 +115,7 @@ class VideoRecorder:
                                   "is recorded for this assessment.")
         if self._state != "idle":
             raise RuntimeError("a VideoRecorder is started once")
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.out_dir)
         problem = self._disk_problem()
         if problem:
             raise VideoWriteError(problem)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import cv2
 import numpy as np
 
-from assessor_app.durable import fsync_dir
+from assessor_app.durable import fsync_dir, open_private, private_file
 
 from ._opencv import stderr_to_log
 from .errors import SegmentIntegrityError, VideoWriteError
@@ -48,11 +48,16 @@ WriterFactory = Callable[[Path, float, tuple[int, int]], VideoSink]
 
 
 def open_video_writer(path: Path, fps: float, size: tuple[int, int], fourcc: str = FOURCC) -> VideoSink:
-    """An OpenCV FFmpeg writer for ``path`` (the container follows the suffix)."""
+    """An OpenCV FFmpeg writer for ``path`` (the container follows the suffix); the file is owner-only."""
+    created = not path.exists()
+    # FFmpeg creates the file with the process's umask; made owner-only first, it keeps that mode
+    private_file(path)
     with stderr_to_log():
         writer = cv2.VideoWriter(str(path), cv2.CAP_FFMPEG, cv2.VideoWriter.fourcc(*fourcc), fps, size)
     if not writer.isOpened():
         writer.release()
+        if created:
+            path.unlink(missing_ok=True)
         raise VideoWriteError(f"The video file {path} could not be opened for writing "
                               f"({fourcc} at {size[0]}x{size[1]}, {fps:g} fps).")
     return writer
@@ -145,7 +150,7 @@ class SidecarWriter:
 
     def __init__(self, path: Path):
         self.path = path
-        self._f = path.open("xb")
+        self._f = open_private(path, "xb")
         self._h = hashlib.sha256()
         self.size = 0
         self._write(SIDECAR_HEADER.encode())

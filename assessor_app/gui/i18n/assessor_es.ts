@@ -4,12 +4,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../crash.py" line="72"/>
+        <location filename="../crash.py" line="74"/>
         <source>Assessor: unexpected error</source>
         <translation>Assessor: error inesperado</translation>
     </message>
     <message>
-        <location filename="../crash.py" line="73"/>
+        <location filename="../crash.py" line="75"/>
         <source>Something went wrong. What you recorded so far is saved.
 
 {s}</source>
@@ -21,68 +21,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="77"/>
+        <location filename="../delivery.py" line="83"/>
         <source>Not enrolled with a provider</source>
         <translation>No inscrito con un centro de formación</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="78"/>
+        <location filename="../delivery.py" line="84"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Envío detenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="79"/>
-        <location filename="../delivery.py" line="129"/>
+        <location filename="../delivery.py" line="85"/>
+        <location filename="../delivery.py" line="158"/>
+        <location filename="../delivery.py" line="181"/>
         <source>Outbox: {n}</source>
         <translation>Bandeja de salida: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="113"/>
+        <location filename="../delivery.py" line="155"/>
+        <source>Provider: this workstation was revoked</source>
+        <translation>Centro: este puesto ha sido revocado</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="165"/>
         <source>Provider: up to date</source>
         <translation>Centro: al día</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="113"/>
+        <location filename="../delivery.py" line="165"/>
         <source>Provider: sending</source>
         <translation>Centro: enviando</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="114"/>
+        <location filename="../delivery.py" line="166"/>
         <source>Provider: offline</source>
         <translation>Centro: sin conexión</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="114"/>
+        <location filename="../delivery.py" line="166"/>
         <source>Provider: retrying</source>
         <translation>Centro: reintentando</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="115"/>
+        <location filename="../delivery.py" line="167"/>
         <source>Provider: paused</source>
         <translation>Centro: en pausa</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="115"/>
+        <location filename="../delivery.py" line="167"/>
         <source>Provider: stopped</source>
         <translation>Centro: detenido</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="119"/>
+        <location filename="../delivery.py" line="171"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Centro: enviando {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="122"/>
+        <location filename="../delivery.py" line="174"/>
         <source> (next try in {s} s)</source>
         <translation> (próximo intento en {s} s)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="125"/>
+        <location filename="../delivery.py" line="177"/>
         <source> · last delivery {when}</source>
         <translation> · último envío {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="128"/>
+        <location filename="../delivery.py" line="180"/>
         <source>, {n} refused</source>
         <translation>, {n} rechazados</translation>
     </message>
@@ -90,53 +96,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="100"/>
-        <location filename="../diagnostics.py" line="106"/>
+        <location filename="../diagnostics.py" line="101"/>
+        <location filename="../diagnostics.py" line="109"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Sin adaptador del vehículo (Ajustes)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="112"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Evaluación cerrada: sin registro CAN</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="111"/>
+        <location filename="../diagnostics.py" line="114"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Conectando con el adaptador…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="147"/>
+        <location filename="../diagnostics.py" line="153"/>
         <source>Vehicle adapter not available</source>
         <translation>Adaptador no disponible</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="168"/>
+        <location filename="../diagnostics.py" line="174"/>
         <source>CAN log closed</source>
         <translation>Registro CAN cerrado</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="205"/>
+        <location filename="../diagnostics.py" line="211"/>
         <source>DTC snapshot: {what}</source>
         <translation>Instantánea de DTC: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="207"/>
+        <location filename="../diagnostics.py" line="213"/>
         <source>signal check: {what}</source>
         <translation>comprobación de señales: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="209"/>
+        <location filename="../diagnostics.py" line="215"/>
         <source>Needed before a pass: {what}</source>
         <translation>Necesario antes de superar: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="235"/>
+        <location filename="../diagnostics.py" line="241"/>
         <source>Reading the vehicle…</source>
         <translation>Leyendo el vehículo…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="245"/>
+        <location filename="../diagnostics.py" line="251"/>
         <source>Checking the signals…</source>
         <translation>Comprobando las señales…</translation>
     </message>
@@ -284,22 +290,22 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="58"/>
+        <location filename="../main_window.py" line="59"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="60"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="209"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
@@ -415,6 +421,152 @@ Requisitos previos: {prereqs}</translation>
         <location filename="../pages/new_assessment.py" line="129"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta por rellenar: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSettings</name>
+    <message>
+        <location filename="../pages/provider_settings.py" line="20"/>
+        <source>Training provider</source>
+        <translation>Centro de formación</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="23"/>
+        <location filename="../pages/provider_settings.py" line="32"/>
+        <source>Provider address</source>
+        <translation>Dirección del centro</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="25"/>
+        <location filename="../pages/provider_settings.py" line="33"/>
+        <source>Enrollment code</source>
+        <translation>Código de inscripción</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="26"/>
+        <source>Enroll this workstation</source>
+        <translation>Inscribir este puesto</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="27"/>
+        <source>Not enrolled: sealed assessments stay on this computer.</source>
+        <translation>No inscrito: las evaluaciones selladas se quedan en este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="30"/>
+        <source>The provider gives you a one-time code for your workshop; the code decides which workshop this workstation delivers for.</source>
+        <translation>El centro le da un código de un solo uso para su taller; el código decide para qué taller entrega este puesto.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="37"/>
+        <source>Assessors</source>
+        <translation>Evaluadores</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="40"/>
+        <source>Each assessor binds their own signing key to their record at the provider, once:
+1. The provider registers you and gives you a one-time assessor code.
+2. Enter your assessor id and that code here.
+3. Enter your PIN: a new one (at least 4 characters) if this workstation has no key of yours yet, else the PIN you seal with.
+Your key never leaves this workstation; the provider keeps only its public part. Sealing works offline afterwards.</source>
+        <translation>Cada evaluador vincula su propia clave de firma a su ficha en el centro, una sola vez:
+1. El centro le registra y le da un código de evaluador de un solo uso.
+2. Escriba aquí su id de evaluador y ese código.
+3. Escriba su PIN: uno nuevo (al menos 4 caracteres) si este puesto aún no tiene una clave suya; si no, el PIN con el que sella.
+Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Después, sellar funciona también sin conexión.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="48"/>
+        <location filename="../pages/provider_settings.py" line="58"/>
+        <source>Assessor id</source>
+        <translation>Id de evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="50"/>
+        <location filename="../pages/provider_settings.py" line="59"/>
+        <source>Assessor code</source>
+        <translation>Código de evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="52"/>
+        <source>Assessor&apos;s PIN</source>
+        <translation>PIN del evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="53"/>
+        <source>Bind my key</source>
+        <translation>Vincular mi clave</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="55"/>
+        <location filename="../pages/provider_settings.py" line="120"/>
+        <source>No assessor has bound a key on this workstation.</source>
+        <translation>Ningún evaluador ha vinculado una clave en este puesto.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="56"/>
+        <source>Assessors bound on this workstation</source>
+        <translation>Evaluadores vinculados en este puesto</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="60"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="77"/>
+        <source>Fill in the provider address and the enrollment code.</source>
+        <translation>Rellene la dirección del centro y el código de inscripción.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="80"/>
+        <source>Enrolling…</source>
+        <translation>Inscribiendo…</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="86"/>
+        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
+        <translation>Inscrito en {url} como {workshop}. Clave del centro: {key}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="91"/>
+        <source>Not enrolled: {reason}</source>
+        <translation>No inscrito: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="98"/>
+        <source>Fill in your assessor id, the assessor code and your PIN.</source>
+        <translation>Rellene su id de evaluador, el código de evaluador y su PIN.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="101"/>
+        <source>Binding your key…</source>
+        <translation>Vinculando su clave…</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="108"/>
+        <source>Bound: {name} ({id}), {qualification}, valid through {expires}.</source>
+        <translation>Vinculado: {name} ({id}), {qualification}, válida hasta el {expires}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="115"/>
+        <source>Not bound: {reason}</source>
+        <translation>No vinculado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="126"/>
+        <source>NOT ACCEPTED: {problem}</source>
+        <translation>NO ACEPTADO: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="127"/>
+        <source>accepted by the provider</source>
+        <translation>aceptado por el centro</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="128"/>
+        <source>{id} ({name}): {qualification} through {expires}; {state} (checked {when})</source>
+        <translation>{id} ({name}): {qualification}, válida hasta el {expires}; {state} (comprobado {when})</translation>
     </message>
 </context>
 <context>
@@ -607,222 +759,163 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="52"/>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="67"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="57"/>
-        <location filename="../pages/settings.py" line="69"/>
-        <location filename="../pages/settings.py" line="187"/>
+        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="71"/>
+        <location filename="../pages/settings.py" line="161"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="61"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="62"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="63"/>
+        <location filename="../pages/settings.py" line="65"/>
         <source>General (applies when the app is next started)</source>
         <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70"/>
+        <location filename="../pages/settings.py" line="72"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (se aplican a la próxima evaluación abierta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="73"/>
-        <location filename="../pages/settings.py" line="83"/>
+        <location filename="../pages/settings.py" line="75"/>
+        <location filename="../pages/settings.py" line="85"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="76"/>
         <source>No camera</source>
         <translation>Sin cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="75"/>
+        <location filename="../pages/settings.py" line="77"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Cámara simulada (patrón de prueba)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="77"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>Camera {name}</source>
         <translation>Cámara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="81"/>
         <source>Find cameras</source>
         <translation>Buscar cámaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="85"/>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="107"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador del vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="86"/>
+        <location filename="../pages/settings.py" line="88"/>
         <source>No vehicle adapter</source>
         <translation>Sin adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="89"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (bus CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>Find adapters</source>
         <translation>Buscar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
-        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="99"/>
+        <location filename="../pages/settings.py" line="108"/>
         <source>Bit rate</source>
         <translation>Velocidad de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Solo escucha (nunca transmite en el bus)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
-        <source>Training provider</source>
-        <translation>Centro de formación</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="112"/>
-        <location filename="../pages/settings.py" line="123"/>
-        <source>Provider address</source>
-        <translation>Dirección del centro</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="114"/>
-        <location filename="../pages/settings.py" line="124"/>
-        <source>Enrollment code</source>
-        <translation>Código de inscripción</translation>
-    </message>
-    <message>
         <location filename="../pages/settings.py" line="116"/>
-        <location filename="../pages/settings.py" line="125"/>
-        <source>Workshop id</source>
-        <translation>Identificador del taller</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="118"/>
-        <location filename="../pages/settings.py" line="126"/>
-        <source>Workshop name</source>
-        <translation>Nombre del taller</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="119"/>
-        <source>Enroll this workstation</source>
-        <translation>Inscribir este puesto</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <source>Not enrolled: sealed assessments stay on this computer.</source>
-        <translation>No inscrito: las evaluaciones selladas se quedan en este ordenador.</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="129"/>
         <source>This workstation</source>
         <translation>Este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="131"/>
+        <location filename="../pages/settings.py" line="118"/>
         <source>not created yet</source>
         <translation>aún no creada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="133"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Workstation key fingerprint</source>
         <translation>Huella de la clave del puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>Signing key fingerprint</source>
         <translation>Huella de la clave de firma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>El centro de formación la compara con la clave que registró para este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="165"/>
-        <source>Fill in the provider address, the code and the workshop.</source>
-        <translation>Indique la dirección del centro, el código y el taller.</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="168"/>
-        <source>Enrolling…</source>
-        <translation>Inscribiendo…</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="174"/>
-        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
-        <translation>Inscrito en {url} como {workshop}. Clave del centro: {key}</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="179"/>
-        <source>Not enrolled: {reason}</source>
-        <translation>No inscrito: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="183"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Buscando cámaras (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="207"/>
+        <location filename="../pages/settings.py" line="181"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Buscando adaptadores (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="216"/>
+        <location filename="../pages/settings.py" line="190"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="196"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Elija primero un adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="225"/>
+        <location filename="../pages/settings.py" line="199"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Probando la conexión (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="238"/>
+        <location filename="../pages/settings.py" line="212"/>
         <source>{n} camera(s) found.</source>
         <translation>Cámaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="241"/>
+        <location filename="../pages/settings.py" line="215"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
     </message>
@@ -830,33 +923,33 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="119"/>
+        <location filename="../video.py" line="120"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ninguna evaluación abierta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="126"/>
+        <location filename="../video.py" line="129"/>
         <source>Assessment closed: no recording</source>
         <translation>Evaluación cerrada: sin grabación</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="132"/>
         <source>Not recording: no consent to video</source>
         <translation>Sin grabar: no hay consentimiento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="135"/>
         <source>No camera chosen (Settings)</source>
         <translation>No se ha elegido cámara (Ajustes)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="134"/>
+        <location filename="../video.py" line="137"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="158"/>
+        <location filename="../video.py" line="164"/>
         <source>Camera not available</source>
         <translation>Cámara no disponible</translation>
     </message>
@@ -913,7 +1006,7 @@ Requisitos previos: {prereqs}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="58"/>
+        <location filename="../window.py" line="59"/>
         <source>Assessor is already open on this computer.</source>
         <translation>Assessor ya está abierto en este ordenador.</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../crash.py" line="72"/>
+        <location filename="../crash.py" line="74"/>
         <source>Assessor: unexpected error</source>
         <translation>Assessor: odottamaton virhe</translation>
     </message>
     <message>
-        <location filename="../crash.py" line="73"/>
+        <location filename="../crash.py" line="75"/>
         <source>Something went wrong. What you recorded so far is saved.
 
 {s}</source>
@@ -21,68 +21,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="77"/>
+        <location filename="../delivery.py" line="83"/>
         <source>Not enrolled with a provider</source>
         <translation>Ei rekisteröity koulutuksen järjestäjälle</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="78"/>
+        <location filename="../delivery.py" line="84"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Toimitus pysähtyi: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="79"/>
-        <location filename="../delivery.py" line="129"/>
+        <location filename="../delivery.py" line="85"/>
+        <location filename="../delivery.py" line="158"/>
+        <location filename="../delivery.py" line="181"/>
         <source>Outbox: {n}</source>
         <translation>Lähtevät: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="113"/>
+        <location filename="../delivery.py" line="155"/>
+        <source>Provider: this workstation was revoked</source>
+        <translation>Järjestäjä: tämän työaseman rekisteröinti on peruttu</translation>
+    </message>
+    <message>
+        <location filename="../delivery.py" line="165"/>
         <source>Provider: up to date</source>
         <translation>Järjestäjä: ajan tasalla</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="113"/>
+        <location filename="../delivery.py" line="165"/>
         <source>Provider: sending</source>
         <translation>Järjestäjä: lähetetään</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="114"/>
+        <location filename="../delivery.py" line="166"/>
         <source>Provider: offline</source>
         <translation>Järjestäjä: ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="114"/>
+        <location filename="../delivery.py" line="166"/>
         <source>Provider: retrying</source>
         <translation>Järjestäjä: yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="115"/>
+        <location filename="../delivery.py" line="167"/>
         <source>Provider: paused</source>
         <translation>Järjestäjä: tauolla</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="115"/>
+        <location filename="../delivery.py" line="167"/>
         <source>Provider: stopped</source>
         <translation>Järjestäjä: pysäytetty</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="119"/>
+        <location filename="../delivery.py" line="171"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Järjestäjä: lähetetään {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="122"/>
+        <location filename="../delivery.py" line="174"/>
         <source> (next try in {s} s)</source>
         <translation> (seuraava yritys {s} s kuluttua)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="125"/>
+        <location filename="../delivery.py" line="177"/>
         <source> · last delivery {when}</source>
         <translation> · viimeisin toimitus {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="128"/>
+        <location filename="../delivery.py" line="180"/>
         <source>, {n} refused</source>
         <translation>, {n} hylätty</translation>
     </message>
@@ -90,53 +96,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="100"/>
-        <location filename="../diagnostics.py" line="106"/>
+        <location filename="../diagnostics.py" line="101"/>
+        <location filename="../diagnostics.py" line="109"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Ei ajoneuvosovitinta (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="112"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Arviointi suljettu: ei CAN-lokia</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="111"/>
+        <location filename="../diagnostics.py" line="114"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Yhdistetään ajoneuvosovittimeen…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="147"/>
+        <location filename="../diagnostics.py" line="153"/>
         <source>Vehicle adapter not available</source>
         <translation>Ajoneuvosovitin ei käytettävissä</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="168"/>
+        <location filename="../diagnostics.py" line="174"/>
         <source>CAN log closed</source>
         <translation>CAN-loki suljettu</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="205"/>
+        <location filename="../diagnostics.py" line="211"/>
         <source>DTC snapshot: {what}</source>
         <translation>Vikakoodikuva: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="207"/>
+        <location filename="../diagnostics.py" line="213"/>
         <source>signal check: {what}</source>
         <translation>signaalitarkistus: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="209"/>
+        <location filename="../diagnostics.py" line="215"/>
         <source>Needed before a pass: {what}</source>
         <translation>Tarvitaan ennen hyväksyntää: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="235"/>
+        <location filename="../diagnostics.py" line="241"/>
         <source>Reading the vehicle…</source>
         <translation>Luetaan ajoneuvoa…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="245"/>
+        <location filename="../diagnostics.py" line="251"/>
         <source>Checking the signals…</source>
         <translation>Tarkistetaan signaaleja…</translation>
     </message>
@@ -284,22 +290,22 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="58"/>
+        <location filename="../main_window.py" line="59"/>
         <source>Offline</source>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="60"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="209"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -415,6 +421,152 @@ Esivaatimukset: {prereqs}</translation>
         <location filename="../pages/new_assessment.py" line="129"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSettings</name>
+    <message>
+        <location filename="../pages/provider_settings.py" line="20"/>
+        <source>Training provider</source>
+        <translation>Koulutuksen järjestäjä</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="23"/>
+        <location filename="../pages/provider_settings.py" line="32"/>
+        <source>Provider address</source>
+        <translation>Järjestäjän osoite</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="25"/>
+        <location filename="../pages/provider_settings.py" line="33"/>
+        <source>Enrollment code</source>
+        <translation>Rekisteröintikoodi</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="26"/>
+        <source>Enroll this workstation</source>
+        <translation>Rekisteröi tämä työasema</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="27"/>
+        <source>Not enrolled: sealed assessments stay on this computer.</source>
+        <translation>Ei rekisteröity: sinetöidyt arvioinnit pysyvät tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="30"/>
+        <source>The provider gives you a one-time code for your workshop; the code decides which workshop this workstation delivers for.</source>
+        <translation>Järjestäjä antaa korjaamollesi kertakäyttöisen koodin; koodi ratkaisee, minkä korjaamon arvioinnit tämä työasema toimittaa.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="37"/>
+        <source>Assessors</source>
+        <translation>Arvioijat</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="40"/>
+        <source>Each assessor binds their own signing key to their record at the provider, once:
+1. The provider registers you and gives you a one-time assessor code.
+2. Enter your assessor id and that code here.
+3. Enter your PIN: a new one (at least 4 characters) if this workstation has no key of yours yet, else the PIN you seal with.
+Your key never leaves this workstation; the provider keeps only its public part. Sealing works offline afterwards.</source>
+        <translation>Jokainen arvioija liittää oman allekirjoitusavaimensa tietoihinsa järjestäjän rekisterissä kerran:
+1. Järjestäjä rekisteröi sinut ja antaa sinulle kertakäyttöisen arvioijakoodin.
+2. Kirjoita tähän arvioijatunnuksesi ja se koodi.
+3. Kirjoita PIN-koodisi: uusi (vähintään 4 merkkiä), jos tällä työasemalla ei vielä ole avaintasi, muuten se PIN, jolla sinetöit.
+Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julkisen osan. Sinetöinti toimii tämän jälkeen myös ilman verkkoa.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="48"/>
+        <location filename="../pages/provider_settings.py" line="58"/>
+        <source>Assessor id</source>
+        <translation>Arvioijatunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="50"/>
+        <location filename="../pages/provider_settings.py" line="59"/>
+        <source>Assessor code</source>
+        <translation>Arvioijakoodi</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="52"/>
+        <source>Assessor&apos;s PIN</source>
+        <translation>Arvioijan PIN-koodi</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="53"/>
+        <source>Bind my key</source>
+        <translation>Liitä avaimeni</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="55"/>
+        <location filename="../pages/provider_settings.py" line="120"/>
+        <source>No assessor has bound a key on this workstation.</source>
+        <translation>Yksikään arvioija ei ole liittänyt avainta tällä työasemalla.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="56"/>
+        <source>Assessors bound on this workstation</source>
+        <translation>Tällä työasemalla liitetyt arvioijat</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="60"/>
+        <source>PIN</source>
+        <translation>PIN-koodi</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="77"/>
+        <source>Fill in the provider address and the enrollment code.</source>
+        <translation>Täytä järjestäjän osoite ja rekisteröintikoodi.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="80"/>
+        <source>Enrolling…</source>
+        <translation>Rekisteröidään…</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="86"/>
+        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
+        <translation>Rekisteröity: {url}, korjaamo {workshop}. Järjestäjän avain: {key}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="91"/>
+        <source>Not enrolled: {reason}</source>
+        <translation>Ei rekisteröity: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="98"/>
+        <source>Fill in your assessor id, the assessor code and your PIN.</source>
+        <translation>Täytä arvioijatunnuksesi, arvioijakoodi ja PIN-koodisi.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="101"/>
+        <source>Binding your key…</source>
+        <translation>Liitetään avaintasi…</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="108"/>
+        <source>Bound: {name} ({id}), {qualification}, valid through {expires}.</source>
+        <translation>Liitetty: {name} ({id}), {qualification}, voimassa {expires} asti.</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="115"/>
+        <source>Not bound: {reason}</source>
+        <translation>Ei liitetty: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="126"/>
+        <source>NOT ACCEPTED: {problem}</source>
+        <translation>EI HYVÄKSYTTY: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="127"/>
+        <source>accepted by the provider</source>
+        <translation>järjestäjä hyväksyy</translation>
+    </message>
+    <message>
+        <location filename="../pages/provider_settings.py" line="128"/>
+        <source>{id} ({name}): {qualification} through {expires}; {state} (checked {when})</source>
+        <translation>{id} ({name}): {qualification}, voimassa {expires} asti; {state} (tarkistettu {when})</translation>
     </message>
 </context>
 <context>
@@ -607,222 +759,163 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="52"/>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="54"/>
+        <location filename="../pages/settings.py" line="67"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="57"/>
-        <location filename="../pages/settings.py" line="69"/>
-        <location filename="../pages/settings.py" line="187"/>
+        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="71"/>
+        <location filename="../pages/settings.py" line="161"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="58"/>
+        <location filename="../pages/settings.py" line="60"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
+        <location filename="../pages/settings.py" line="61"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="62"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="63"/>
+        <location filename="../pages/settings.py" line="65"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70"/>
+        <location filename="../pages/settings.py" line="72"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="73"/>
-        <location filename="../pages/settings.py" line="83"/>
+        <location filename="../pages/settings.py" line="75"/>
+        <location filename="../pages/settings.py" line="85"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74"/>
+        <location filename="../pages/settings.py" line="76"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="75"/>
+        <location filename="../pages/settings.py" line="77"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="77"/>
+        <location filename="../pages/settings.py" line="79"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="81"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="85"/>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="107"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="86"/>
+        <location filename="../pages/settings.py" line="88"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="89"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
-        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="99"/>
+        <location filename="../pages/settings.py" line="108"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
-        <source>Training provider</source>
-        <translation>Koulutuksen järjestäjä</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="112"/>
-        <location filename="../pages/settings.py" line="123"/>
-        <source>Provider address</source>
-        <translation>Järjestäjän osoite</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="114"/>
-        <location filename="../pages/settings.py" line="124"/>
-        <source>Enrollment code</source>
-        <translation>Rekisteröintikoodi</translation>
-    </message>
-    <message>
         <location filename="../pages/settings.py" line="116"/>
-        <location filename="../pages/settings.py" line="125"/>
-        <source>Workshop id</source>
-        <translation>Korjaamon tunnus</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="118"/>
-        <location filename="../pages/settings.py" line="126"/>
-        <source>Workshop name</source>
-        <translation>Korjaamon nimi</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="119"/>
-        <source>Enroll this workstation</source>
-        <translation>Rekisteröi tämä työasema</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <source>Not enrolled: sealed assessments stay on this computer.</source>
-        <translation>Ei rekisteröity: sinetöidyt arvioinnit pysyvät tällä tietokoneella.</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="129"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="131"/>
+        <location filename="../pages/settings.py" line="118"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="133"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="165"/>
-        <source>Fill in the provider address, the code and the workshop.</source>
-        <translation>Täytä järjestäjän osoite, koodi ja korjaamo.</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="168"/>
-        <source>Enrolling…</source>
-        <translation>Rekisteröidään…</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="174"/>
-        <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
-        <translation>Rekisteröity: {url}, korjaamo {workshop}. Järjestäjän avain: {key}</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="179"/>
-        <source>Not enrolled: {reason}</source>
-        <translation>Ei rekisteröity: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../pages/settings.py" line="183"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="207"/>
+        <location filename="../pages/settings.py" line="181"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="216"/>
+        <location filename="../pages/settings.py" line="190"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="196"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="225"/>
+        <location filename="../pages/settings.py" line="199"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="238"/>
+        <location filename="../pages/settings.py" line="212"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="241"/>
+        <location filename="../pages/settings.py" line="215"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -830,33 +923,33 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="119"/>
+        <location filename="../video.py" line="120"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ei avointa arviointia</translation>
     </message>
     <message>
-        <location filename="../video.py" line="126"/>
+        <location filename="../video.py" line="129"/>
         <source>Assessment closed: no recording</source>
         <translation>Arviointi suljettu: ei tallennusta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="132"/>
         <source>Not recording: no consent to video</source>
         <translation>Ei tallenneta: ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="135"/>
         <source>No camera chosen (Settings)</source>
         <translation>Kameraa ei valittu (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="134"/>
+        <location filename="../video.py" line="137"/>
         <source>Starting the camera…</source>
         <translation>Käynnistetään kameraa…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="158"/>
+        <location filename="../video.py" line="164"/>
         <source>Camera not available</source>
         <translation>Kamera ei käytettävissä</translation>
     </message>
@@ -913,7 +1006,7 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="58"/>
+        <location filename="../window.py" line="59"/>
         <source>Assessor is already open on this computer.</source>
         <translation>Assessor on jo auki tällä tietokoneella.</translation>
     </message>

@@ -1,10 +1,11 @@
-"""Settings: language, data folder, camera, this workstation's key, enrollment with the provider."""
+"""Settings: language, data folder, camera, this workstation's key, the provider and its assessors."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from assessor_app.devices.adapter_choice import can_config_from_setting, setting_from_can_config
 from assessor_app.devices.can import CanConfig, CanDeviceError
+from assessor_app.gui.pages.provider_settings import ProviderSettings
 from assessor_app.settings import LANGUAGES, Settings
 
 
@@ -36,11 +38,44 @@ def _adapter_config(value: str) -> CanConfig | None:
         return None
 
 
+class FittingScrollArea(QScrollArea):
+    """A scroll area whose content is never squeezed below the height its wrapped texts need.
+
+    QScrollArea sizes its widget from minimumSizeHint, which a word-wrapped label computes for a
+    width it does not have; the content's layout is asked for its height at the real width
+    instead, whenever the width or a text changes.
+    """
+
+    def __init__(self, content: QWidget):
+        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        content = self.widget()
+        layout = content.layout() if content is not None else None
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.viewport().width())
+        if needed != content.minimumHeight():
+            content.setMinimumHeight(needed)
+
+
 class SettingsPage(QWidget):
     save_requested = Signal(object)  # Settings
     back_requested = Signal()
     find_cameras_requested = Signal()
-    enroll_requested = Signal(str, str, str, str)  # provider address, code, workshop id, name
+    enroll_requested = Signal(str, str)  # provider address, one-time enrollment code
+    bind_requested = Signal(str, str, str)  # assessor id, one-time assessor code, PIN
     find_adapters_requested = Signal()
     test_adapter_requested = Signal(str)  # the adapter setting to test
 
@@ -106,26 +141,11 @@ class SettingsPage(QWidget):
         device_form.addRow(self.tr("Bit rate"), self.bitrate)
         device_form.addRow(self.listen_only)
         device_form.addRow(self.test_adapter, self.adapter_message)
-        provider = QGroupBox(self.tr("Training provider"))
-        provider_form = QFormLayout(provider)
-        self.provider_url = QLineEdit(placeholderText="https://provider.example/")
-        self.provider_url.setAccessibleName(self.tr("Provider address"))
-        self.enroll_code = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.enroll_code.setAccessibleName(self.tr("Enrollment code"))
-        self.workshop_id = QLineEdit()
-        self.workshop_id.setAccessibleName(self.tr("Workshop id"))
-        self.workshop_name = QLineEdit()
-        self.workshop_name.setAccessibleName(self.tr("Workshop name"))
-        self.enroll_button = QPushButton(self.tr("Enroll this workstation"))
-        self.enrollment = QLabel(self.tr("Not enrolled: sealed assessments stay on this computer."),
-                                 wordWrap=True)
-        self.enrollment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        provider_form.addRow(self.tr("Provider address"), self.provider_url)
-        provider_form.addRow(self.tr("Enrollment code"), self.enroll_code)
-        provider_form.addRow(self.tr("Workshop id"), self.workshop_id)
-        provider_form.addRow(self.tr("Workshop name"), self.workshop_name)
-        provider_form.addRow(self.enroll_button)
-        provider_form.addRow(self.enrollment)
+        self.provider = ProviderSettings()
+        self.provider_url = self.provider.provider_url
+        self.enroll_code = self.provider.enroll_code
+        self.enroll_button = self.provider.enroll_button
+        self.enrollment = self.provider.enrollment
         workstation = QGroupBox(self.tr("This workstation"))
         key_form = QFormLayout(workstation)
         self.fingerprint = QLabel(device_fingerprint or self.tr("not created yet"))
@@ -141,42 +161,28 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.save_button)
         content = QWidget()
         column = QVBoxLayout(content)
-        for w in (general, workstation, devices, provider):
+        for w in (general, workstation, devices, self.provider):
             column.addWidget(w)
         column.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(content)  # the groups scroll on a small screen; the buttons stay
+        self.scroll = FittingScrollArea(content)  # the groups scroll on a small screen; the buttons stay
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.browse.clicked.connect(self._browse)
         self.find_cameras.clicked.connect(self._find)
-        self.enroll_button.clicked.connect(self._enroll)
+        self.provider.enroll_requested.connect(self.enroll_requested)
+        self.provider.bind_requested.connect(self.bind_requested)
         self.find_adapters.clicked.connect(self._find_adapters)
         self.test_adapter.clicked.connect(self._test_adapter)
         self.save_button.clicked.connect(self._save)
         self.back_button.clicked.connect(self.back_requested)
 
-    def _enroll(self) -> None:
-        fields = (self.provider_url.text().strip(), self.enroll_code.text().strip(),
-                  self.workshop_id.text().strip(), self.workshop_name.text().strip())
-        if not all(fields):
-            self.enrollment.setText(self.tr("Fill in the provider address, the code and the workshop."))
-            return
-        self.enroll_button.setEnabled(False)
-        self.enrollment.setText(self.tr("Enrolling…"))
-        self.enroll_requested.emit(*fields)
-
     def show_enrolled(self, provider_url: str, provider_key: str, workshop: str) -> None:
-        self.enroll_code.clear()
-        self.enroll_button.setEnabled(True)
-        self.enrollment.setText(self.tr("Enrolled with {url} as {workshop}. Provider key: {key}").format(
-            url=provider_url, workshop=workshop, key=provider_key))
+        self.provider.show_enrolled(provider_url, provider_key, workshop)
 
     def show_enroll_failed(self, reason: str) -> None:
-        self.enroll_button.setEnabled(True)
-        self.enrollment.setText(self.tr("Not enrolled: {reason}").format(reason=reason))
+        self.provider.show_enroll_failed(reason)
 
     def _find(self) -> None:
         self.find_cameras.setEnabled(False)
