@@ -43,7 +43,8 @@ def _cmd_checklist_list(args: argparse.Namespace) -> int:
         s = cl.spec
         print(f"  {s.id} {s.version}  {s.title.get_text(lang)}")
         print(
-            f"      gateway {s.credential.gateway}, EQF {s.credential.eqf_level}, "
+            f"      {f'gateway {s.credential.gateway}' if s.credential.gateway else 'no gateway'}, "
+            f"EQF {s.credential.eqf_level}, "
             f"{len(s.steps)} steps ({sum(st.risk == 'critical' for st in s.steps)} critical), "
             f"languages {', '.join(s.languages)}, sha256 {cl.sha256[:12]}"
         )
@@ -110,6 +111,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             print(f"PDF record: {r}" + (f"  (also in: {', '.join(others)})" if others else ""))
     if result.archive is not None:
         print(f"Archive: {result.archive}  (check it: assessor verify {result.archive})")
+    if result.anonymised is not None:
+        print(f"For moderators, without the identity file: {result.anonymised}  (assessor verify says "
+              f"identity: withheld; made with: assessor bundle anonymise BUNDLE --out DIR)")
+    if result.photos:
+        print(f"Photos: {result.photos}, each tied to its step, sealed, and in the PDF's evidence index")
     if result.delivery is not None:
         _print_delivery(result.delivery)
     return 0
@@ -254,6 +260,23 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _cmd_bundle_anonymise(args: argparse.Namespace) -> int:
+    from assessor_app.evidence.anonymise import anonymise_bundle
+
+    done = anonymise_bundle(Path(args.bundle), Path(args.out), archive=args.archive)
+    print(f"Anonymised copy: {done.path}  (identity/ left out"
+          + ("; the source had none already)" if done.source_identity == "withheld" else ")"))
+    if done.archive is not None:
+        print(f"Archive: {done.archive}")
+    print("The copy verifies:")
+    for line in done.verification.proved:
+        print(f"ok   {line}")
+    for line in done.verification.warnings:
+        print(f"WARN {line}")
+    print("VERIFIED")
+    return 0
+
+
 def _cmd_provider_demo(args: argparse.Namespace) -> int:
     from assessor_app.demo.provider_demo import run_provider_demo, serve_until_stopped
     from assessor_app.paths import data_dir
@@ -346,6 +369,15 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="verify a sealed evidence bundle")
     verify.add_argument("bundle", help="the bundle folder, or its .tar archive")
     verify.set_defaults(func=_cmd_verify)
+    bundle = sub.add_parser("bundle", help="sealed evidence bundles")
+    bsub = bundle.add_subparsers(dest="bundle_command", required=True)
+    anonymise = bsub.add_parser(
+        "anonymise", help="copy a bundle without its identity file (names, VIN), for moderators")
+    anonymise.add_argument("bundle", help="the bundle folder, or its .tar archive")
+    anonymise.add_argument("--out", required=True, help="the folder to write the copy into, as <bundle id>/")
+    anonymise.add_argument("--archive", action="store_true",
+                           help="also write the copy as one file, <bundle id>.tar, next to it")
+    anonymise.set_defaults(func=_cmd_bundle_anonymise)
 
     demo = sub.add_parser("demo", help="a scripted assessment with simulated time and vehicle")
     demo.add_argument("--headless", action="store_true", help="run in the terminal, no window")

@@ -65,10 +65,11 @@ def seal_once(work: Path, name: str, payload: list[Any]) -> tuple[float, Path]:
     keys = [device_key(data / "bench-keys"), create_assessor_key(data / "bench-keys", "a1", "2468")]
     sources = (store.snapshot_source(summary.checklist_sha256),
                store.snapshot_source(summary.params_sha256))
+    identity = store.identity(result.assessment_id)
     t0 = time.perf_counter()
     bundle = write_bundle(data / "bench-bundles", bundle_id="b", engine=engine, events=events,
                           checklist_source=sources[0], parameters_source=sources[1], keys=keys,
-                          payload=payload)
+                          payload=payload, identity=identity)
     elapsed = time.perf_counter() - t0
     store.close()
     return elapsed, bundle.path

@@ -61,6 +61,9 @@ parameters:
   dead_voltage_max: {value: 1, unit: V}
   live_dead_live_window: {value: 5, unit: min}
   insulation_test_voltage: {value: 500, unit: V}
+  insulation_test_voltage_tolerance: {value: 50, unit: V}
+  insulation_floor: {value: 1, unit: MΩ}
+  glove_test_interval: {value: 183, unit: d}
 """
 
 
@@ -226,17 +229,25 @@ def bench_start(runs: int, assessments: int, workdir: Path) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- 2. actions
-def action_sequence(n: int) -> list[Any]:
+def action_sequence(n: int, step_data: dict[str, dict[str, Any]]) -> list[Any]:
     """``n`` actions on the HV isolation checklist, each one event.
 
-    The step results the rules allow (01-09 pass; after the discharge wait, 10 pass, the tester
-    proved at 11 and 11 pass), then notes and dead-test readings at step 12 alternating. Step 12
-    is never passed, so the rules keep accepting readings.
+    The step results the rules allow (01-09 pass, each after its recorded data where the step
+    asks for any: ``step_data``, step id -> values; after the discharge wait, 10 pass, the tester
+    proved at 11 with its instrument and 11 pass), then notes and dead-test readings at step 12
+    alternating. Step 12 is never passed, so the rules keep accepting readings.
     """
-    from assessor_app.core.engine import AddNote, RecordMeasurement, RecordResult
+    from assessor_app.core.engine import AddNote, RecordMeasurement, RecordResult, RecordStepData
+    from assessor_app.demo.step_data import DEMO_INSTRUMENT
 
-    out: list[Any] = [RecordResult(f"{i:02d}", "pass") for i in range(1, 10)]
-    out += [RecordResult("10", "pass"), RecordMeasurement("11", "proving_source", 13.8, "V"),
+    out: list[Any] = []
+    for i in range(1, 10):
+        step = f"{i:02d}"
+        if step in step_data:
+            out.append(RecordStepData(step, step_data[step]))
+        out.append(RecordResult(step, "pass"))
+    out += [RecordResult("10", "pass"),
+            RecordMeasurement("11", "proving_source", 13.8, "V", *DEMO_INSTRUMENT),
             RecordResult("11", "pass")]
     points = ("hv_plus_chassis", "hv_minus_chassis", "hv_plus_minus")
     i = 0
@@ -245,9 +256,20 @@ def action_sequence(n: int) -> list[Any]:
             out.append(AddNote(f"Learner re-checked the glove test before touching the pack ({i})",
                                step="12" if i % 4 == 0 else None))
         else:
-            out.append(RecordMeasurement("12", points[i // 2 % 3], round(0.05 * (i % 9), 2), "V"))
+            out.append(RecordMeasurement("12", points[i // 2 % 3], round(0.05 * (i % 9), 2), "V",
+                                         *DEMO_INSTRUMENT))
         i += 1
     return out[:n]
+
+
+def demo_step_data(engine: Any) -> dict[str, dict[str, Any]]:
+    """The values the demo's trainer records in steps 01-09 of ``engine``'s checklist."""
+    import datetime as dt
+
+    from assessor_app.demo.step_data import demo_values
+
+    today = dt.date.today()
+    return {step.id: demo_values(step, engine, today) for step in engine.spec.steps[:9] if step.fields}
 
 
 class GuiBench:
@@ -386,7 +408,8 @@ def bench_actions(n: int, workdir: Path) -> dict[str, Any]:
                 raise RuntimeError(f"the peer's action {action} was refused: {result.reason}")
             return took
 
-        actions = action_sequence(n)
+        actions = action_sequence(n, demo_step_data(recorder.engine))
+        opening_n = next(i for i, a in enumerate(actions) if getattr(a, "step", "") == "10")
         total: list[int] = []
         to_gui_thread: list[int] = []
         gui_work: list[int] = []
@@ -399,11 +422,11 @@ def bench_actions(n: int, workdir: Path) -> dict[str, Any]:
                 to_gui_thread.append(arrived - t0)
                 gui_work.append(painted - arrived)
 
-        # The opening step results (01-09), then the discharge wait (1.5 s) for both.
-        opening = actions[:9]
+        # The opening steps (01-09: data and results), then the discharge wait (1.5 s) for both.
+        opening = actions[:opening_n]
         run_gui(opening)
         peer_ns += [peer_act(a) for a in opening]
-        rest = actions[9:]
+        rest = actions[opening_n:]
         if rest:
             assert bench.window.controller is not None
             gui_ctl = bench.window.controller

@@ -239,6 +239,10 @@ class _JoinTransaction:
     def execution_options(self, **_options: Any) -> _JoinTransaction:
         return self  # the one open transaction already holds the write lock
 
+    @contextmanager
+    def connect(self) -> Iterator[Any]:
+        yield self._conn  # reads see what this transaction wrote
+
 
 def _one_assessment(store: Any, checklist: Any, params: Any, i: int, rng: random.Random,
                     base_wall_us: int) -> str:
@@ -249,6 +253,7 @@ def _one_assessment(store: Any, checklist: Any, params: Any, i: int, rng: random
         AddNote,
         Finish,
         RecordConsent,
+        RecordIdentityCheck,
         RecordResult,
         Refused,
         SignOff,
@@ -270,7 +275,8 @@ def _one_assessment(store: Any, checklist: Any, params: Any, i: int, rng: random
         steps += [
             RecordResult("lock", "pass"), RecordResult("earth", "na", reason="no earthing point"),
             AddNote("Worked calmly; explained each isolation step."),
-            SignOff("assessor", who["assessor"].name), Finish(),
+            RecordIdentityCheck("known_to_assessor"), SignOff("assessor", who["assessor"].name),
+            Finish(),
         ]
     elif kind == "abandoned":
         steps += [

@@ -21,6 +21,7 @@ from assessor_app.core.engine import (
     AddNote,
     Finish,
     Person,
+    RecordIdentityCheck,
     RecordMeasurement,
     RecordResult,
     ScoreRubric,
@@ -60,6 +61,8 @@ def next_action(recorder: AssessmentRecorder, rng: random.Random) -> Action:
     for criterion in engine.spec.rubric.criteria:
         if criterion.id not in st.rubric:
             return ScoreRubric(criterion.id, rng.choice([2, 3, 4]))
+    if st.identity_check is None:
+        return RecordIdentityCheck("known_to_assessor")
     if not any(s["role"] == "assessor" for s in st.signoffs):
         return SignOff("assessor", "Alex Assessor")
     return Finish()

@@ -6,6 +6,7 @@ its adapter); the session, engine, store, bundle, seal and PDF record run for re
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -18,26 +19,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import can
 import pytest
 import yaml
 from helpers import ASSESSOR, CANDIDATE, VEHICLE, WORKSHOP, Driver, Mini, load_mini
 from pypdf import PdfReader
-from test_engine_diagnostics import condition, diagnostics_mini
+from test_engine_diagnostics import condition, dead_mini, diagnostics_mini
+from test_shipped_specs import Walk
 
 from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine import (
     Finish,
     MarkDiagnosticsUnavailable,
+    RecordAnswer,
+    RecordIdentityCheck,
     RecordMeasurement,
     RecordResult,
+    RecordStepData,
     Refused,
     ScoreRubric,
     SignOff,
     StartStep,
     Vehicle,
 )
+from assessor_app.core.engine.diagnostics import condition_inputs
 from assessor_app.core.events import Event
 from assessor_app.core.specs import LoadedChecklist
 from assessor_app.core.specs.conditions import ConditionName
@@ -106,7 +113,10 @@ class Setup:
     def seal(self):
         for criterion in self.recorder.engine.spec.rubric.criteria:
             self.act(ScoreRubric(criterion.id, 3))
+        self.act(RecordIdentityCheck("known_to_assessor"))
         self.act(SignOff("assessor", ASSESSOR.name))
+        if "candidate" in self.recorder.engine.spec.signoffs:
+            self.act(SignOff("candidate", CANDIDATE.name, "I did this work."))
         self.act(Finish())
         return seal_assessment(self.store, self.recorder.assessment_id, data_dir=self.data_dir,
                                assessor_id="assr-1", pin="1357")
@@ -163,7 +173,9 @@ def test_the_contactor_condition_refuses_the_pass_until_the_service_plug_is_pull
             s.act(RecordResult("ppe", "pass"))
             s.session.mark_step("plug")
             snap = s.session.take_snapshot("plug", "DTCs before the task")
-            assert snap.summary["vin"] == "WA5EVSM0000000042"
+            # the VIN read is kept apart: a commitment, and whether it is the VIN recorded at the start
+            assert snap.summary["vin"] is None and len(snap.summary["vin_read"]["commitment"]) == 64
+            assert snap.summary["vin_read"]["matches_recorded_vin"] is False  # the test vehicle's VIN differs
             assert snap.summary["hv_dtcs"] == ["P0AA6"]  # the simulated ECU's isolation fault
             assert snap.summary["dtcs"]["stored"] == ["P0AA6"] and snap.summary["errors"] == []
             s.act(snap.action())
@@ -207,6 +219,15 @@ def _value(low: float | None, high: float | None) -> float:
     return (low or 1) * 2
 
 
+def _good_value(field, params, clock: ManualClock) -> object:
+    """A value of a step field that passes its checks, dates counted from the assessment's day."""
+    if field.type != "date":
+        return Walk.good_value(SimpleNamespace(params=params), field)  # type: ignore[arg-type]
+    today = dt.datetime.fromtimestamp(clock.wall_us() / 1e6, tz=dt.UTC).date()
+    ahead = any(c.not_past for c in field.checks)
+    return (today + dt.timedelta(days=365 if ahead else -30)).isoformat()
+
+
 def test_a_whole_hv_isolation_with_the_simulated_ev_seals_its_diagnostic_evidence(tmp_path: Path, ev):
     library = load_library(checklists_dir())
     s = _open(tmp_path, library.checklist("hv-isolation-series"), library.parameter_set("generic-400v"),
@@ -220,8 +241,14 @@ def test_a_whole_hv_isolation_with_the_simulated_ev_seals_its_diagnostic_evidenc
             s.clock.advance(45)
             s.act(StartStep(step.id))
             s.session.mark_step(step.id)
+            if step.fields:  # what a good candidate records: the engine's own checks pass on it
+                s.act(RecordStepData(step.id, {f.id: _good_value(f, engine.params, s.clock)
+                                               for f in step.fields}))
+            for q in step.questions:
+                s.act(RecordAnswer(step.id, q.id, "answer noted", True))
             for m in step.measurements:
-                s.act(RecordMeasurement(step.id, m.id, _value(*engine.bounds(m)), m.unit))
+                instrument = ("tester T-1", "1000 V DC") if m.instrument else (None, None)
+                s.act(RecordMeasurement(step.id, m.id, _value(*engine.bounds(m)), m.unit, *instrument))
             if step.id == "08":
                 ev.pull_service_plug()
             if step.id == "20":
@@ -231,7 +258,9 @@ def test_a_whole_hv_isolation_with_the_simulated_ev_seals_its_diagnostic_evidenc
                 evidence[step.id] = s.session.take_snapshot(step.id, d.snapshot.get_text("en"))
                 s.act(evidence[step.id].action())
             if d is not None and d.condition is not None:
-                evidence[step.id] = s.session.check_condition(step.id, d.condition, wait_s=10)
+                inputs = condition_inputs(engine.state, step)
+                evidence[step.id] = s.session.check_condition(step.id, d.condition, wait_s=10,
+                                                              limits=inputs.limits, readings=inputs.readings)
                 assert evidence[step.id].met, evidence[step.id].summary
                 s.act(evidence[step.id].action())
             s.act(RecordResult(step.id, "pass"))
@@ -279,12 +308,13 @@ def test_a_whole_hv_isolation_with_the_simulated_ev_seals_its_diagnostic_evidenc
         written = json.loads((bundle.path / "data" / recorded["evidence"]).read_text(encoding="utf-8"))
         assert written["step"] == step and written["summary"] == item.summary
     before = record["steps"]["02"]["diagnostics"]["records"][0]["summary"]
-    assert before["vin"] == "WA5EVSM0000000042" and before["dtcs"]["pending"] == ["U0100"]
+    assert before["vin"] is None and before["vin_read"]["matches_recorded_vin"] is True
+    assert before["dtcs"]["pending"] == ["U0100"]
     assert before["hv_dtcs"] == [] and before["label"] == "DTCs before the task"
     assert record["diagnostics_adapter"]["device"] == f"virtual {ev.channel} at 500 kbit/s"
     assert record["capture"]["dropped_can_frames"] == 0
     text = pdf_text(bundle.path / "assessment-record.en.pdf")
-    assert ("Diagnostic snapshot DTCs before the task: VIN WA5EVSM0000000042; DTCs (stored: none; "
+    assert ("Diagnostic snapshot DTCs before the task: VIN matches the recorded VIN; DTCs (stored: none; "
             "pending: U0100; permanent: none; UDS: U0100-00); HV DTCs: none") in text
     assert "Signal check HV contactors open: met (ContactorNegative = open, ContactorPositive = open)" in text
     assert f"Diagnostic adapter: virtual {ev.channel} at 500 kbit/s" in text
@@ -340,7 +370,9 @@ def test_an_adapter_unplugged_mid_capture_is_a_recorded_gap_and_the_assessment_g
     assert "Diagnostics not available (Diagnostic snapshot): The CAN adapter virtual" in text
 
 
-def test_what_cannot_be_checked_is_said_in_one_sentence_and_nothing_is_recorded(tmp_path: Path):
+def test_what_cannot_be_checked_is_said_in_one_sentence(tmp_path: Path):
+    """A bus with nothing on it: a check is recorded as not available; what the app cannot check at
+    all (no such condition, no CAN database, no adapter) is said in one sentence, nothing recorded."""
     channel = f"empty-{uuid.uuid4().hex[:8]}"
 
     @dataclass
@@ -351,10 +383,24 @@ def test_what_cannot_be_checked_is_said_in_one_sentence_and_nothing_is_recorded(
               dbc_path=default_dbc(), snapshot_timeout_s=0.05)
     s.session.start()
     try:
-        with pytest.raises(CanSessionError, match=r"^No value of ContactorNegative, ContactorPositive from "
-                                                  rf"virtual {channel} at 500 kbit/s in the last 1 s: the "
-                                                  r"condition 'contactors_open' cannot be checked"):
-            s.session.check_condition("lock", "contactors_open")
+        nothing = s.session.check_condition("lock", "contactors_open")
+        assert (nothing.met, nothing.summary["reason"], nothing.summary["missing"]) == (
+            None, "bus silent: 12 V off?", ["ContactorNegative", "ContactorPositive"])
+        assert nothing.action().met is None and nothing.evidence == "can/snapshots/lock-1.json"
+        with pytest.raises(CanSessionError) as no_limit:
+            s.session.check_condition("dead", "hv_bus_dead")
+        assert str(no_limit.value) == ("The signal condition 'hv_bus_dead' is judged against the "
+                                       "assessment's dead_voltage_max, which was not given. It cannot be "
+                                       "checked.")
+        with pytest.raises(CanSessionError) as fixed:
+            s.session.check_condition("lock", "contactors_open", readings={"hv": 0.1})
+        assert str(fixed.value) == ("The signal condition 'contactors_open' is not judged against a "
+                                    "parameter: there is nothing to compare typed readings with.")
+        with pytest.raises(CanSessionError) as typed:
+            s.session.check_condition("dead", "hv_bus_dead", limits={"dead_voltage_max": 1.0},
+                                      readings={"hv": float("inf")})
+        assert str(typed.value) == ("The typed readings hv are not numbers: the condition 'hv_bus_dead' "
+                                    "cannot be cross-checked with them.")
         with pytest.raises(CanSessionError, match="'contactor_open' is not one the app knows"):
             s.session.check_condition("lock", "contactor_open")
         silent = s.session.take_snapshot("ppe", "no ECU")  # an ECU that never answers: recorded, no crash
@@ -362,8 +408,9 @@ def test_what_cannot_be_checked_is_said_in_one_sentence_and_nothing_is_recorded(
         assert silent.summary["errors"][0].startswith("vin: timeout")
     finally:
         s.session.stop()
-    assert [f.meta["diagnostic"] for f in CaptureIndex(s.store).files(s.recorder.assessment_id,
-                                                                       kind="snapshot")] == ["snapshot"]
+    assert sorted(f.meta["diagnostic"] for f in CaptureIndex(s.store).files(s.recorder.assessment_id,
+                                                                             kind="snapshot")) == [
+        "condition", "snapshot"]
     without_dbc = CanSession(s.store, tmp_path, s.recorder.assessment_id, CanConfig("virtual", channel),
                              timeline_us=lambda: 0)
     with pytest.raises(CanSessionError, match=r"^No CAN database \(DBC\) is set for virtual"):
@@ -474,6 +521,7 @@ def test_after_a_kill_the_next_session_finishes_and_indexes_what_was_left_open(t
         assert len(list(can.BLFReader(str(path)))) == f.items
         assert f.t_start_us <= f.t_end_us
     assert any("left open by an interruption" in n for n in session.take_notices())
+    recorder.act(RecordIdentityCheck("known_to_assessor"))
     recorder.act(SignOff("assessor", ASSESSOR.name))
     recorder.act(Finish())
     bundle = seal_assessment(store, aid, data_dir=tmp_path, assessor_id="assr-1", pin="1357")
@@ -503,3 +551,135 @@ def test_the_record_shows_a_condition_not_met_and_diagnostics_not_available(tmp_
     assert "No diagnostic adapter was connected." in text
     path.write_bytes(render_record(record, d.engine.spec, "fi"))
     assert "Signaalitarkastus HV-väylän jännite alle 60 V: EI TÄYTTYNYT" in pdf_text(path)
+
+
+# ------------------------------------------------------------------ the dead check on the vehicle's HV bus
+
+
+def _to_the_dead_test(s: Setup, *readings: float) -> None:
+    s.act(s.session.connected_action())
+    for step in ("ppe", "plug", "lock"):
+        s.act(RecordResult(step, "pass"))
+    s.act(StartStep("dead"))
+    s.session.mark_step("dead")
+    for value in readings:
+        s.act(RecordMeasurement("dead", "hv", value, "V"))
+
+
+def _check_dead(s: Setup, wait_s: float = 10.0):
+    """As the window and the demo check it: with this assessment's limit and the typed readings."""
+    inputs = condition_inputs(s.recorder.engine.state, s.recorder.engine.spec.step("dead"))
+    return s.session.check_condition("dead", "hv_bus_dead", wait_s=wait_s, limits=inputs.limits,
+                                     readings=inputs.readings)
+
+
+def _heard(s: Setup) -> None:
+    wait_until(lambda: s.session.monitor.latest("HvBusVoltage") is not None, what="the HV status")
+
+
+LIMIT = {"param": "dead_voltage_max", "value": 1.0, "unit": "V", "signal": "HvBusVoltage"}
+
+
+def test_the_dead_check_judges_the_vehicles_hv_bus_against_the_dead_limit(tmp_path: Path):
+    mini = dead_mini()
+    with SimulatedEV(f"ev-{uuid.uuid4().hex[:8]}", tau_s=0.05, hv_period_s=0.02) as ev:
+        s = _open(tmp_path, mini.checklist, mini.params, ev=ev, dbc_path=default_dbc())
+        s.session.start()
+        try:
+            _to_the_dead_test(s, -0.3)
+            ev.pull_service_plug()
+            dead = _check_dead(s)
+            summary = dead.summary
+            assert (dead.met, summary["expression"], summary["limit"]) == (True, "HvBusVoltage <= 1", LIMIT)
+            assert summary["readings"] == {"hv": 0.3} and summary["contradiction"] is None
+            assert 0 <= summary["values"]["HvBusVoltage"]["value"] <= 1  # decayed, not cut
+            written = json.loads((s.session.folder / dead.evidence).read_text(encoding="utf-8"))
+            assert written["format"] == "assessor-app/condition-check/2" and written["summary"] == summary
+            assert written["check"]["limits"] == {"dead_voltage_max": 1.0}
+            s.act(dead.action())
+            passed = s.act(RecordResult("dead", "pass"))
+            assert "diagnostics_unavailable" not in passed.payload
+        finally:
+            s.session.stop()
+            s.store.close()
+
+
+def test_dead_readings_next_to_a_live_hv_bus_are_recorded_as_a_contradiction_and_refuse_the_pass(
+        tmp_path: Path):
+    mini = dead_mini()
+    with SimulatedEV(f"ev-{uuid.uuid4().hex[:8]}", pack_voltage=56.1, hv_period_s=0.02) as ev:
+        s = _open(tmp_path, mini.checklist, mini.params, ev=ev, dbc_path=default_dbc())
+        s.session.start()
+        try:
+            _to_the_dead_test(s, 0.1)
+            _heard(s)
+            live = _check_dead(s, wait_s=0)
+            assert live.met is False and live.summary["contradiction"] == {
+                "readings": {"hv": 0.1}, "readings_say": "dead",
+                "vehicle": {"signal": "HvBusVoltage", "value": 56.1}, "vehicle_says": "live",
+                "unit": "V", "limit": {"param": "dead_voltage_max", "value": 1.0}}
+            event = s.act(live.action())
+            assert event.payload["summary"]["contradiction"] == live.summary["contradiction"]
+            refusal = s.refused(RecordResult("dead", "pass"))
+            assert (refusal.rule, refusal.reason) == ("contradiction", (
+                "The typed readings say dead (HV+ to HV- 0.1 V) but the vehicle says live (HvBusVoltage = "
+                "56.1 V; dead_voltage_max = 1 V): find out which is right and check again, or record a fail"))
+            record = assessment_record(s.recorder.engine, s.store.events(s.recorder.assessment_id))
+            [recorded] = record["steps"]["dead"]["diagnostics"]["records"]
+            assert recorded["met"] is False
+            assert recorded["summary"]["contradiction"]["vehicle"] == {"signal": "HvBusVoltage",
+                                                                       "value": 56.1}
+            assert recorded["summary"]["contradiction"]["readings"] == {"hv": 0.1}
+        finally:
+            s.session.stop()
+            s.store.close()
+
+
+def test_live_readings_next_to_a_dead_hv_bus_are_a_contradiction_the_other_way(tmp_path: Path):
+    mini = dead_mini()
+    with SimulatedEV(f"ev-{uuid.uuid4().hex[:8]}", tau_s=0.05, hv_period_s=0.02) as ev:
+        s = _open(tmp_path, mini.checklist, mini.params, ev=ev, dbc_path=default_dbc())
+        s.session.start()
+        try:
+            _to_the_dead_test(s, 230.0)
+            ev.pull_service_plug()
+            dead = _check_dead(s)
+            found = dead.summary["contradiction"]
+            assert dead.met is True and (found["readings_say"], found["vehicle_says"]) == ("live", "dead")
+            assert found["readings"] == {"hv": 230.0} and found["vehicle"]["value"] <= 1
+        finally:
+            s.session.stop()
+            s.store.close()
+
+
+def test_with_its_12v_off_the_vehicle_is_silent_and_the_check_is_not_available_never_met(tmp_path: Path):
+    mini = dead_mini()
+    with SimulatedEV(f"ev-{uuid.uuid4().hex[:8]}", tau_s=0.05, hv_period_s=0.02) as ev:
+        s = _open(tmp_path, mini.checklist, mini.params, ev=ev, dbc_path=default_dbc(),
+                  condition_max_age_s=0.2, snapshot_timeout_s=0.05)
+        s.session.start()
+        try:
+            _to_the_dead_test(s, 0.2)
+            _heard(s)
+            ev.disconnect_12v()  # the ECUs are unpowered; the HV bus decays unseen
+            silent = _check_dead(s)
+            assert (silent.met, silent.summary["reason"], silent.summary["values"]) == (
+                None, "bus silent: 12 V off?", {})
+            assert silent.summary["contradiction"] is None and silent.summary["missing"] == ["HvBusVoltage"]
+            assert silent.summary["last_seen"]["HvBusVoltage"]["value"] == 396.0  # last heard, not now
+            unanswered = s.session.take_snapshot("dead", "with the 12 V off")
+            assert unanswered.summary["vin"] is None
+            assert unanswered.summary["errors"][0].startswith("vin: timeout")
+            s.act(silent.action())
+            passed = s.act(RecordResult("dead", "pass"))
+            assert passed.payload["diagnostics_unavailable"] == {"condition": "bus silent: 12 V off?"}
+
+            ev.connect_12v()  # it talks again
+            again = s.session.check_condition(None, "hv_bus_dead", wait_s=10,
+                                              limits={"dead_voltage_max": 1.0})
+            assert again.met is True and again.summary["values"]["HvBusVoltage"]["value"] <= 1
+            back = s.session.take_snapshot(None, "12 V back").summary
+            assert back["vin"] is None and back["vin_read"] is not None  # answered again, kept apart
+        finally:
+            s.session.stop()
+            s.store.close()

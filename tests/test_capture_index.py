@@ -8,7 +8,7 @@ import pytest
 from helpers import ASSESSOR, CANDIDATE, VEHICLE, WORKSHOP, Mini
 
 from assessor_app.core.clock import ManualClock
-from assessor_app.core.engine import Finish, SignOff
+from assessor_app.core.engine import Finish, RecordIdentityCheck, SignOff
 from assessor_app.storage.captures import CaptureFileRecord, CaptureIndex
 from assessor_app.storage.database import StoreError
 from assessor_app.storage.recorder import AssessmentRecorder
@@ -76,6 +76,7 @@ def test_a_sealed_assessment_takes_no_more_capture_records(store: AssessmentStor
     recorder = _started(store, mini)
     index = CaptureIndex(store)
     index.add_file(recorder.assessment_id, _segment(0))
+    recorder.act(RecordIdentityCheck("known_to_assessor"))
     assert isinstance(recorder.act(SignOff("assessor", ASSESSOR.name)), object)
     recorder.act(Finish())
     index.add_file(recorder.assessment_id, _segment(1))  # a segment closing just after finishing

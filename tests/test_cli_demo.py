@@ -34,12 +34,19 @@ def test_headless_demo_runs_a_competent_hv_isolation(tmp_path: Path, capsys):
     store.close()
 
 
-def test_demo_with_a_live_dead_test_is_not_yet_competent(tmp_path: Path, capsys):
+def test_demo_with_a_live_dead_test_is_a_hazard_stopped_safely(tmp_path: Path, capsys):
     args = ["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "12", "--no-video", "--no-sync"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "Outcome: not yet competent" in out
-    assert "critical step 12 failed" in out
+    assert "Outcome: stopped safely" in out and "not yet competent" not in out
+    assert "hazard found at step 12, correctly stopped: re-assess on a sound vehicle" in out
+
+
+def test_demo_with_a_failed_critical_step_is_not_yet_competent(tmp_path: Path, capsys):
+    args = ["demo", "--headless", "--data-dir", str(tmp_path), "--fail-step", "08", "--no-video", "--no-sync"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Outcome: not yet competent" in out and "critical step 08 failed" in out
 
 
 def test_demo_runs_on_the_800v_parameter_set(tmp_path: Path, capsys):
@@ -59,8 +66,8 @@ def test_demo_names_an_unknown_checklist(tmp_path: Path, capsys):
 def test_checklist_list_shows_versions_gateways_and_parameter_sets(capsys):
     assert main(["checklist", "list"]) == 0
     out = capsys.readouterr().out
-    assert "hv-isolation-series 1.1.0" in out
-    assert "gateway ev-hybrid" in out
+    assert "hv-isolation-series 1.2.0" in out
+    assert "gateway ev-hybrid" in out and "no gateway" in out
     assert "generic-800v" in out
 
 

@@ -21,6 +21,7 @@ from assessor_app.core.engine import (
     RecordMeasurement,
     RecordResult,
     StartStep,
+    diagnostics,
     replay,
 )
 from assessor_app.core.engine.diagnostics import NOT_CONNECTED, condition_failure, outstanding
@@ -303,9 +304,168 @@ def test_the_hv_isolation_checklist_declares_its_diagnostics():
     assert set(declared) == {"02", "12", "14", "21"}
     assert declared["02"].snapshot["en"] == "DTCs before the task"
     assert declared["21"].snapshot["en"] == "No HV DTCs after re-energising"
-    assert declared["12"].condition == "hv_bus_below_60v"
+    assert declared["12"].condition == "hv_bus_dead"  # the dead limit, not the 60 V touch threshold
     assert declared["14"].condition == "contactors_open"
     for step in ("02", "21"):
         assert set(declared[step].snapshot) >= {"en", "fi", "es", "pt"}
         assert "can_log" in spec.step(step).evidence
 
+
+
+# ------------------------------------------------------------------ the dead check: hv_bus_dead
+
+BUS_SILENT = "bus silent: 12 V off?"
+
+
+@lru_cache(maxsize=1)
+def dead_mini() -> Mini:
+    """The mini checklist whose dead test checks hv_bus_dead, its reading judged by magnitude."""
+    mini = load_mini()
+    data = yaml.safe_load(mini.checklist.source)
+    steps = {s["id"]: s for s in data["steps"]}
+    steps["dead"]["diagnostics"] = {"condition": "hv_bus_dead"}
+    steps["dead"]["evidence"] = ["measurement", "can_log"]
+    steps["dead"]["measurements"][0]["magnitude"] = True
+    source = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    spec = checklist_from_source(source)
+    assert list(check_checklist(spec)) == []
+    return Mini(LoadedChecklist(spec, "<mini with hv_bus_dead>", content_hash(source), source), mini.params)
+
+
+def dead_check(met: bool | None, volts: float | None, *, limit: float | dict[str, Any] = 1.0,
+               readings: dict[str, float] | None = None, **extra: Any) -> RecordDiagnostic:
+    """A check of hv_bus_dead as the CAN session records it (``limit`` a number, or the whole entry)."""
+    values = {} if volts is None else {"HvBusVoltage": {"value": volts, "unit": "V", "label": None}}
+    entry = limit if isinstance(limit, dict) else {
+        "param": "dead_voltage_max", "value": limit, "unit": "V", "signal": "HvBusVoltage"}
+    summary = {"condition": "hv_bus_dead", "expression": f"HvBusVoltage <= {entry['value']}", "met": met,
+               "values": values, "failing": [] if met else list(values),
+               "missing": [] if values else ["HvBusVoltage"],
+               "limit": entry, "readings": readings or {}, "contradiction": None, **extra}
+    return RecordDiagnostic("dead", "condition", "can/snapshots/dead-1.json", SHA, summary, met)
+
+
+@pytest.fixture
+def dd() -> Driver:
+    d = Driver(dead_mini())
+    connect(d)
+    d.passes("ppe")
+    d.passes("plug")
+    d.passes("lock")
+    d.advance(10 * MIN)
+    d.ok(StartStep("dead"))
+    return d
+
+
+CONTRADICTION = ("The typed readings say dead (HV+ to HV- 0.2 V) but the vehicle says live "
+                 "(HvBusVoltage = 56.1 V; dead_voltage_max = 1 V): find out which is right and check again, "
+                 "or record a fail")
+
+
+def test_dead_readings_with_the_vehicle_dead_pass(dd: Driver):
+    dd.ok(RecordMeasurement("dead", "hv", 0.2, "V"))
+    dd.ok(dead_check(True, 0.4, readings={"hv": 0.2}))
+    assert "diagnostics_unavailable" not in dd.passes("dead").payload
+
+
+def test_dead_readings_next_to_a_live_hv_bus_are_a_contradiction_and_the_step_cannot_pass(dd: Driver):
+    dd.ok(RecordMeasurement("dead", "hv", 0.2, "V"))
+    dd.ok(dead_check(False, 56.1, readings={"hv": 0.2}))
+    refusal = dd.refused(RecordResult("dead", "pass"))
+    assert (refusal.rule, refusal.reason) == ("contradiction", CONTRADICTION)
+    dd.ok(dead_check(None, None, reason=BUS_SILENT))  # not available: it clears nothing
+    assert dd.refused(RecordResult("dead", "pass")).reason == CONTRADICTION
+    dd.ok(dead_check(True, 0.3, readings={"hv": 0.2}))  # checked again: now they agree
+    dd.passes("dead")
+
+
+def test_a_check_taken_before_the_readings_is_cross_checked_with_them_at_the_pass(dd: Driver):
+    dd.ok(dead_check(False, 56.1))  # no readings typed yet: only not met
+    assert dd.refused(RecordResult("dead", "pass")).reason == "measure HV+ to HV- first"
+    dd.ok(RecordMeasurement("dead", "hv", -0.2, "V"))  # the magnitude is compared, as the range judges it
+    assert dd.refused(RecordResult("dead", "pass")).reason == CONTRADICTION
+    assert diagnostics.condition_inputs(dd.state, dd.engine.spec.step("dead")) == diagnostics.ConditionInputs(
+        {"dead_voltage_max": 1.0}, {"hv": 0.2})
+
+
+def test_live_readings_next_to_a_dead_hv_bus_are_a_contradiction_too(dd: Driver):
+    dd.ok(RecordMeasurement("dead", "hv", 230.0, "V"))
+    dd.ok(dead_check(True, 0.3, readings={"hv": 230.0}))
+    refusal = diagnostics.pass_refusal(dd.state, dd.engine.spec.step("dead"))
+    assert refusal is not None and (refusal.rule, refusal.reason) == ("contradiction", (
+        "The typed readings say live (HV+ to HV- 230 V) but the vehicle says dead (HvBusVoltage = 0.3 V; "
+        "dead_voltage_max = 1 V): find out which is right and check again, or record a fail"))
+    assert dd.refused(RecordResult("dead", "pass")).reason == (  # the reading itself refuses it first
+        "HV+ to HV- 230 V is out of range: measure again or record a fail")
+
+
+def test_a_live_hv_bus_without_readings_is_not_met_naming_value_and_limit(dd: Driver):
+    dd.ok(dead_check(False, 56.1))
+    refusal = diagnostics.pass_refusal(dd.state, dd.engine.spec.step("dead"))
+    assert refusal is not None and (refusal.rule, refusal.reason) == ("condition", (
+        "The vehicle reports voltage on its HV bus above the dead-voltage limit (HvBusVoltage = 56.1 V, "
+        "dead_voltage_max = 1 V): check again when it holds, or record a fail"))
+
+
+def test_the_check_is_judged_on_this_assessments_dead_limit_not_the_one_it_claims(dd: Driver):
+    dd.ok(RecordMeasurement("dead", "hv", 0.2, "V"))
+    dd.ok(dead_check(True, 56.1, limit=60.0, readings={"hv": 0.2}))  # the touch threshold: no dead test
+    refusal = dd.refused(RecordResult("dead", "pass"))
+    assert (refusal.rule, refusal.reason) == ("condition", (
+        "the check of hv_bus_dead was judged against dead_voltage_max = 60 V; this assessment's is 1 V: "
+        "check again"))
+    dd.ok(dead_check(True, 1.5, readings={"hv": 0.2}))  # says met, but 1.5 V is above the limit
+    assert dd.refused(RecordResult("dead", "pass")).rule == "contradiction"
+
+
+def test_with_the_bus_silent_the_condition_is_not_available_and_the_result_says_why(dd: Driver):
+    dd.ok(RecordMeasurement("dead", "hv", 0.2, "V"))
+    dd.ok(dead_check(None, None, reason=BUS_SILENT))
+    assert outstanding(dd.state, dd.engine.spec.step("dead")) == []
+    event = dd.passes("dead")
+    assert event.payload["diagnostics_unavailable"] == {"condition": BUS_SILENT}
+    rebuilt = replay(dead_mini().checklist.spec, dead_mini().params.params, dd.events)
+    assert rebuilt.state == dd.state
+
+
+DEAD_BAD = [
+    (dead_check(None, None), "input",
+     "a condition check says whether it was met (true or false), or why it could not be made (its reason)"),
+    (dead_check(True, 0.3, limit={"param": "dead_voltage_max", "value": "1", "unit": "V",
+                                  "signal": "HvBusVoltage"}), "input",
+     "the check of hv_bus_dead does not say which dead_voltage_max (in V) and which signal it was judged on"),
+    (dead_check(True, 0.3, limit={"param": "dead_voltage_max", "value": 1.0, "unit": "mV",
+                                  "signal": "HvBusVoltage"}), "input",
+     "the check of hv_bus_dead does not say which dead_voltage_max (in V) and which signal it was judged on"),
+    (dead_check(True, None), "input", "the check of hv_bus_dead does not give the vehicle's HvBusVoltage as "
+     "a number"),
+]
+
+
+@pytest.mark.parametrize(("action", "rule", "reason"), DEAD_BAD)
+def test_a_malformed_dead_check_is_refused_when_recorded(dd: Driver, action, rule: str, reason: str):
+    refusal = dd.refused(action)
+    assert (refusal.rule, refusal.reason) == (rule, reason)
+
+
+def test_a_dead_check_without_its_limit_is_refused():
+    d = Driver(dead_mini())
+    connect(d)
+    check = dead_check(True, 0.3)
+    del check.summary["limit"]
+    d.passes("ppe")
+    d.passes("plug")
+    d.passes("lock")
+    d.advance(10 * MIN)
+    assert d.refused(check).reason == ("the check of hv_bus_dead does not say which dead_voltage_max (in V) "
+                                       "and which signal it was judged on")
+
+
+def test_the_old_touch_threshold_check_still_passes_and_replays_as_recorded(d: Driver):
+    """Checklists up to 1.1.0 declare hv_bus_below_60v: what they recorded replays unchanged."""
+    connect(d)
+    to_dead(d)
+    d.ok(condition("dead", "hv_bus_below_60v", True, HvBusVoltage=56.1))
+    d.passes("dead")
+    rebuilt = replay(diagnostics_mini().checklist.spec, diagnostics_mini().params.params, d.events)
+    assert rebuilt.state == d.state

@@ -21,6 +21,8 @@ TRIGGERS = {
     "assessments_read_only", "assessments_no_delete_closed",
     "capture_files_append_only_update", "capture_files_append_only_delete", "capture_files_sealed",
     "capture_gaps_end_once", "capture_gaps_no_delete", "capture_gaps_sealed",
+    "identities_salt_fixed", "identities_sealed_update", "identities_sealed_delete",
+    "identities_sealed_insert",
 }
 
 

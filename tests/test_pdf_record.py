@@ -29,11 +29,12 @@ def _text(pdf: bytes | Path) -> str:
 
 @pytest.fixture(scope="module")
 def failed(tmp_path_factory) -> Path:
-    """A sealed assessment stopped at the dead test (step 12) by a live reading."""
+    """A sealed assessment stopped at the dead test (step 12) by a live reading: a hazard found,
+    correctly stopped."""
     folder = tmp_path_factory.mktemp("failed")
     result = run_demo(load_library(checklists_dir()), folder, fail_step="12", say=lambda _l: None,
                       video=False)
-    assert result.bundle is not None and result.outcome == "not_yet_competent"
+    assert result.bundle is not None and result.outcome == "stopped_safely"
     return result.bundle
 
 
@@ -66,8 +67,11 @@ def test_the_record_holds_outcome_every_step_and_the_manifest_hash(passed: Path)
             assert f"{step.id} {title}" in text, (language, step.id)
     english = _text(passed / "assessment-record.en.pdf")
     assert "Outcome: Competent" in english
-    assert "Demo Learner" in english and "Demo Workshop" in english and "Demo Assessor" in english
-    assert "hv-isolation-series 1.1.0" in english and "generic-400v 1.0.0" in english
+    full = _text(passed / "identity/assessment-record.en.pdf")  # the names are in the full record only
+    for name in ("Demo Learner", "Demo Workshop", "Demo Assessor"):
+        assert name in full and name not in english, name
+    assert "hv-isolation-series 1.2.0" in english and "generic-400v 1.1.0" in english
+    assert "generic values: not OEM data" in english
     for name in ("data/record.json", "data/checklist.yaml", "data/parameters.yaml"):
         digest = hashlib.sha256((passed / name).read_bytes()).hexdigest()
         assert f"{name}" in english and digest in english  # the evidence index
@@ -79,15 +83,27 @@ def test_the_record_holds_outcome_every_step_and_the_manifest_hash(passed: Path)
 def test_readings_show_against_their_ranges(passed: Path):
     text = _text(passed / "assessment-record.en.pdf")
     assert "pass range |x| ≤ 1 V; in range" in text  # the dead test, judged by magnitude
-    assert "pass range ≥ 500 V; in range" in text  # insulation tester voltage
+    assert "pass range 450 – 550 V; in range" in text  # insulation test voltage: the OEM value ± tolerance
+    assert "[instrument FLUKE-1587-DEMO, 1000 V DC]" in text  # live-dead-live: the same tester each time
 
 
-def test_a_failed_critical_step_is_named_and_the_reading_flagged(failed: Path):
+def test_a_hazard_stop_is_named_the_reading_flagged_and_missing_evidence_said(failed: Path):
     text = _text(failed / "assessment-record.en.pdf")
-    assert "Outcome: Not yet competent" in text
-    assert "Stopped by the failed critical step: 12 " in text
-    assert "OUT OF RANGE" in text
-    assert "Ei vielä osaa" in _text(failed / "assessment-record.fi.pdf")
+    assert "Outcome: Stopped safely: re-assess on a sound vehicle" in text
+    assert "Not yet competent" not in text
+    assert "Stopped at the hazard found at step: 12 " in text
+    assert "OUT OF RANGE" in text and "HV+ to chassis read 101 V: locked into the hazard stop" in text
+    assert "Missing: video: no camera" in text  # declared evidence not captured, and why
+    assert "Keskeytetty turvallisesti" in _text(failed / "assessment-record.fi.pdf")
+
+
+def test_the_record_carries_the_annex_i_facts_and_the_step_data(passed: Path):
+    text = _text(passed / "assessment-record.en.pdf")
+    for fact in ("Credential facts (EU micro-credentials, Annex I)", "Country FI",
+                 "Awarding body Demo Training Provider", "Type of assessment supervised practical on a "
+                 "vehicle, recorded", "Identity verification known to the assessor"):
+        assert fact in text
+    assert "Insulating glove class (IEC 60903): 00" in text and "Photos: photos/04-1.jpg" in text
 
 
 def test_the_seal_names_the_records_and_verification_checks_them(passed: Path, tmp_path: Path):
@@ -128,7 +144,7 @@ def test_exporting_the_record(passed: Path, tmp_path: Path, capsys):
     out = tmp_path / "out" / "record.pdf"
     argv = ["record", passed.name, "--data-dir", str(data_dir), "--language", "fi", "--out", str(out)]
     assert main(argv) == 0
-    assert out.read_bytes() == (passed / "assessment-record.fi.pdf").read_bytes()
+    assert out.read_bytes() == (passed / "identity/assessment-record.fi.pdf").read_bytes()  # names shown
     assert "Sealed record written" in capsys.readouterr().out
     assert main(argv[:-4] + ["--language", "sv", "--out", str(out)]) == 1
     assert "not written in 'sv'" in capsys.readouterr().err

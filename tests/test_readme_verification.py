@@ -23,6 +23,8 @@ def test_the_readme_recipe_verifies_a_demo_bundle(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert "the seal names exactly the bag's payload" in result.stdout
+    identity = r"^identity: (present|withheld|embedded in the record)$"
+    assert re.search(identity, result.stdout, re.M), result.stdout
     bag = subprocess.run(
         [str(Path(sys.executable).with_name("bagit.py")), "--validate", str(bundle)],
         capture_output=True, text=True, timeout=120,

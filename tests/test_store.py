@@ -16,6 +16,7 @@ from assessor_app.core.engine import (
     RESUMED,
     AddNote,
     Finish,
+    RecordIdentityCheck,
     RecordMeasurement,
     RecordResult,
     Refused,
@@ -63,6 +64,7 @@ def some_progress(recorder: AssessmentRecorder, clock: ManualClock) -> None:
 
 
 def finish(recorder: AssessmentRecorder) -> Event:
+    ok(recorder, RecordIdentityCheck("known_to_assessor"))
     ok(recorder, SignOff("assessor", ASSESSOR.name))
     return ok(recorder, Finish())
 

@@ -12,7 +12,7 @@ import pytest
 from helpers import ASSESSOR, CANDIDATE, VEHICLE, WORKSHOP, Mini
 
 from assessor_app.core.clock import ManualClock
-from assessor_app.core.engine import Finish, RecordConsent, SignOff
+from assessor_app.core.engine import Finish, RecordConsent, RecordIdentityCheck, SignOff
 from assessor_app.devices.video import SimulatedClock, SyntheticCamera, frames_covering, read_sidecar
 from assessor_app.devices.video_session import VideoSession, indexed_segments, step_span
 from assessor_app.evidence.sealing import seal_assessment
@@ -114,6 +114,7 @@ def test_an_unplugged_camera_leaves_a_recorded_gap_that_the_bundle_and_pdf_carry
     files = CaptureIndex(store).files(recorder.assessment_id, kind="video")
     # no frame inside the gap; segments before and after it are intact
     assert not any(f.t_start_us < gap.t_end_us and f.t_end_us > gap.t_start_us for f in files)
+    recorder.act(RecordIdentityCheck("known_to_assessor"))
     recorder.act(SignOff("assessor", ASSESSOR.name))
     recorder.act(Finish())
     bundle = seal_assessment(store, recorder.assessment_id, data_dir=tmp_path, assessor_id="a1",

@@ -18,20 +18,28 @@ from assessor_app.core.engine import (
     AddNote,
     Finish,
     Person,
+    RecordAnswer,
     RecordConsent,
+    RecordIdentityCheck,
     RecordMeasurement,
+    RecordPhoto,
     RecordResult,
+    RecordStepData,
     Refused,
     ScoreRubric,
     SignOff,
     StartStep,
     Vehicle,
+    stepwork,
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
+from assessor_app.demo.step_data import DEMO_INSTRUMENT, demo_values
 from assessor_app.demo.vehicle import DemoVehicle
+from assessor_app.devices.photos import PhotoDesk
 from assessor_app.devices.video import SyntheticCamera
 from assessor_app.devices.video_session import FollowingClock, VideoSession, export_step_clip
+from assessor_app.evidence.anonymise import anonymise_bundle
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.sealing import seal_assessment
 from assessor_app.evidence.verify import verify_bundle, verify_path
@@ -43,6 +51,7 @@ if TYPE_CHECKING:
 
 DEMO_VIN = "WVWZZZE1ZMP000042"
 DEMO_PIN = "2468"  # the demo assessor's signing-key PIN
+DEMO_AWARDING_BODY = "Demo Training Provider"  # its provider serves with --awarding-body this
 #: The demo camera: small and slow enough that 37 simulated minutes record in seconds.
 DEMO_CAMERA = (320, 240, 4.0)  # width, height, fps
 DEMO_SEGMENT_SECONDS = 60.0
@@ -65,6 +74,8 @@ class DemoResult:
     delivery: DemoDelivery | None = None  # the stored receipt, the stop and the resume
     can_segments: int = 0
     diagnostics: int = 0  # DTC snapshots and signal checks recorded
+    anonymised: Path | None = None  # the package for moderators (identity withheld)
+    photos: int = 0
 
 
 def _value_in_range(low: float | None, high: float | None) -> float:
@@ -97,6 +108,8 @@ def run_demo(
         store, checklist, params,
         candidate=Person("learner-017", "Demo Learner"), assessor=Person("assessor-03", "Demo Assessor"),
         workshop=Person("ws-demo", "Demo Workshop"), vehicle=Vehicle(DEMO_VIN, "Demo EV", wv),
+        workshop_country="FI", workshop_address="Korjaamotie 1, 00100 Helsinki",
+        awarding_body=DEMO_AWARDING_BODY,
         clock=clock,
     )
     spec, engine = checklist.spec, recorder.engine
@@ -148,7 +161,10 @@ def run_demo(
         act(car.start(), "diagnostics")
         say(f"  vehicle: the simulated EV on a virtual CAN bus, logged by {car.session.device}")
     try:
-        _walk(spec, engine, act, tick, say, clock_text, car, fail_step)
+        stills = SyntheticCamera(*DEMO_CAMERA, identity="demo-camera")  # a still at its sensor size
+        desk = PhotoDesk(store, data_dir, recorder.assessment_id, stills,
+                         timeline_us=lambda: recorder.timeline.now().t_us)
+        _walk(spec, engine, act, tick, say, clock_text, car, fail_step, desk)
     finally:
         can_segments = car.stop() if car is not None else 0
     if car is not None:
@@ -156,7 +172,10 @@ def run_demo(
             f"signal checks recorded as evidence")
     for criterion in spec.rubric.criteria:
         act(ScoreRubric(criterion.id, spec.rubric.scale.max - 1), f"rubric {criterion.id}")
+    act(RecordIdentityCheck("known_to_assessor"), "identity check")
     act(SignOff("assessor", "Demo Assessor", "I observed this assessment."), "sign-off")
+    if "candidate" in spec.signoffs:
+        act(SignOff("candidate", "Demo Learner", "I did this assessment myself."), "candidate sign-off")
     act(Finish(), "finish")
     segments, seconds, clip = 0, 0.0, None
     if session is not None:
@@ -191,6 +210,11 @@ def run_demo(
     archived = verify_path(archive)
     say(f"  archive {archive.name}: " + ("verified the same way" if archived.ok else
                                          "NOT VERIFIED: " + "; ".join(archived.problems)))
+    # the package for moderators: the same sealed evidence without identity/ (names, VIN, full PDFs)
+    anonymised = anonymise_bundle(bundle.path, data_dir / "anonymised")
+    checked = "verified" if anonymised.verification.ok else "NOT VERIFIED"
+    say(f"  full package: identity: {verified.identity}; for moderators: {anonymised.path} (identity: "
+        f"{anonymised.verification.identity}, {checked})")
     delivery = None
     try:
         if sync:
@@ -206,13 +230,14 @@ def run_demo(
         recorder.assessment_id, summary.outcome, list(finished.get("reasons", [])),
         data_dir / "assessor.db", len(events), head, refusals, bundle.path, archive,
         segments, seconds, clip, delivery, can_segments, car.snapshots + car.checks if car else 0,
+        anonymised.path, len(desk.photos()),
     )
 
 
 def _walk(spec: Any, engine: Any, act: Callable[[object, str], bool], tick: Callable[[float], None],
           say: Callable[[str], None], clock_text: Callable[[], str], car: DemoVehicle | None,
-          fail_step: str | None) -> None:
-    """Every step as a trainer would record it: start, readings, diagnostics, result."""
+          fail_step: str | None, photos: PhotoDesk | None = None) -> None:
+    """Every step as a trainer would record it: start, data, photos, readings, diagnostics, result."""
     for step in spec.steps:
         if engine.state.phase != "in_progress":
             break
@@ -225,15 +250,31 @@ def _walk(spec: Any, engine: Any, act: Callable[[object, str], bool], tick: Call
                 f"{step.id} {title}")
             say(f"  [{clock_text()}] {step.id} {title}: N/A")
             continue
+        if step.fields:
+            values = demo_values(step, engine, stepwork.wall_date(engine.state, engine.state.last_t_us))
+            act(RecordStepData(step.id, values), f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} recorded " + ", ".join(f"{k} {v}" for k, v in values.items()))
+        if photos is not None and "photo" in step.evidence:
+            photo = photos.take(step.id)
+            act(RecordPhoto(**photo.record_fields()), f"{step.id} photo")
+            say(f"  [{clock_text()}] {step.id} photo {photo.evidence} ({photo.width}x{photo.height})")
         for m in step.measurements:
             value = _demo_value(engine.bounds(m), fail=step.id == fail_step)
+            instrument = DEMO_INSTRUMENT if m.instrument else (None, None)
             tick(20)
-            act(RecordMeasurement(step.id, m.id, value, m.unit), f"{step.id} {title}")
+            act(RecordMeasurement(step.id, m.id, value, m.unit, *instrument), f"{step.id} {title}")
             say(f"  [{clock_text()}] {step.id} measured {m.label.get_text('en')}: {value:g} {m.unit}")
+        for q in step.questions:
+            act(RecordAnswer(step.id, q.id, "answered in the learner's own words", True), f"{step.id} oral")
         if car is not None and step.diagnostics is not None and step.id != fail_step:
             car.diagnose(step, act, say)
         tick(30)
-        if step.id == fail_step:
+        if step.id == fail_step and step.hazard is not None:
+            act(RecordResult(step.id, "hazard", reason="Demo: found at this step; vehicle made safe, "
+                             "quarantined and escalated"), f"{step.id} {title}")
+            say(f"  [{clock_text()}] {step.id} {title}: HAZARD FOUND, stopped safely")
+            act(AddNote(f"Demo: hazard at step {step.id} on purpose", step.id), "note")
+        elif step.id == fail_step:
             act(RecordResult(step.id, "fail", reason="Out of range in the demo"), f"{step.id} {title}")
             say(f"  [{clock_text()}] {step.id} {title}: FAIL ({step.risk})")
             act(AddNote(f"Demo: step {step.id} failed on purpose", step.id), "note")

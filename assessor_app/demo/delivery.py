@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import assessor_app
+from assessor_app.demo.assessment import DEMO_AWARDING_BODY
 from assessor_app.durable import private_opener
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import device_key
@@ -80,7 +81,8 @@ class ProviderProcess:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
         command = [sys.executable, "-m", "assessor_app.cli", "provider", "serve",
-                   "--folder", str(self.folder), "--port", str(self.port)]
+                   "--folder", str(self.folder), "--port", str(self.port),
+                   "--awarding-body", DEMO_AWARDING_BODY, "--country", "FI"]
         with open(self.folder / "provider.log", "a", encoding="utf-8", opener=private_opener) as log:
             proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=env)
         self._proc = proc

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessor_app.core.specs.library import load_library
-from assessor_app.demo.assessment import DEMO_PIN, run_demo
+from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN, run_demo
 from assessor_app.durable import private_dir
 from assessor_app.evidence.keys import DEVICE_KEY_FILE, device_key
 from assessor_app.evidence.sealing import keys_dir
@@ -75,7 +75,8 @@ def run_provider_demo(folder: Path, *, port: int = 0, say: Callable[[str], None]
         ProviderDemo, ProviderServer]:
     """Set the demo provider up and leave it serving; the caller stops the returned server."""
     provider_folder, workstation = folder / "provider", folder / "workstation"
-    server = ProviderServer(config=ProviderConfig(provider_folder), port=port).start()
+    config = ProviderConfig(provider_folder, awarding_body=DEMO_AWARDING_BODY, awarding_country="FI")
+    server = ProviderServer(config=config, port=port).start()
     try:
         service = server.service
         _records(service)

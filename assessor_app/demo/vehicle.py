@@ -3,7 +3,8 @@
 The scripted assessment runs on simulated time; the car runs in real time on python-can's
 virtual bus. Its log is indexed per step, the before/after DTC snapshots and the signal checks
 the checklist declares are taken through the same CAN session the window uses, and the car
-follows the steps (service plug pulled at 08, refitted at 20).
+follows the steps (12 V disconnected at 07, service plug pulled at 08, both refitted at 20). With
+its 12 V off the car is silent, so the checks at 12 and 14 are recorded as not available.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+from assessor_app.core.engine.diagnostics import condition_inputs, contradiction_text
 from assessor_app.core.specs.models import Step
 from assessor_app.devices.can import CanConfig, default_dbc
 from assessor_app.devices.can_session import CanSession
@@ -27,13 +29,18 @@ _runs = count(1)
 class DemoVehicle:
     """The simulated EV and the CAN session logging it, for one scripted assessment."""
 
-    def __init__(self, store: AssessmentStore, data_dir: Path, recorder: AssessmentRecorder, *, vin: str):
+    def __init__(self, store: AssessmentStore, data_dir: Path, recorder: AssessmentRecorder, *, vin: str,
+                 condition_max_age_s: float = 0.5, condition_wait_s: float = 10.0):
         channel = f"assessor-demo-{os.getpid()}-{next(_runs)}"  # one bus per demo run
         self.car = SimulatedVehicle(recorder.engine.spec.id, channel=channel, vin=vin)
+        self.recorder = recorder
+        # the car broadcasts every 100 ms: half a second unheard is silence
         self.session = CanSession(
             store, data_dir, recorder.assessment_id,
             CanConfig("virtual", channel, 500_000, receive_own_messages=True),
-            timeline_us=lambda: recorder.timeline.now().t_us, dbc_path=default_dbc())
+            timeline_us=lambda: recorder.timeline.now().t_us, dbc_path=default_dbc(),
+            condition_max_age_s=condition_max_age_s)
+        self.condition_wait_s = condition_wait_s
         self.snapshots = self.checks = 0
 
     def start(self) -> Any:
@@ -58,17 +65,29 @@ class DemoVehicle:
             evidence = self.session.take_snapshot(step.id, d.snapshot.get_text("en"))
             s = evidence.summary
             found = sorted({c for codes in s["dtcs"].values() if codes for c in codes})
-            say(f"      DTC snapshot ({s['label']}): VIN {s['vin']}, DTCs: {', '.join(found) or 'none'}, "
+            kept = s.get("vin_read") or {}
+            vin = s.get("vin") or ("matches the recorded VIN" if kept.get("matches_recorded_vin")
+                                   else "differs from the recorded VIN" if kept else "not read")
+            say(f"      DTC snapshot ({s['label']}): VIN {vin}, DTCs: {', '.join(found) or 'none'}, "
                 f"HV DTCs: {', '.join(s['hv_dtcs']) or 'none'} ({s['duration_ms']:.0f} ms)")
-            act(evidence.action(), f"{step.id} snapshot")
-            self.snapshots += 1
+            if act(evidence.action(), f"{step.id} snapshot"):
+                self.snapshots += 1
         if d.condition is not None:
-            evidence = self.session.check_condition(step.id, d.condition, wait_s=10.0)
+            inputs = condition_inputs(self.recorder.engine.state, step)
+            evidence = self.session.check_condition(step.id, d.condition, wait_s=self.condition_wait_s,
+                                                    limits=inputs.limits, readings=inputs.readings)
+            s = evidence.summary
             values = ", ".join(f"{name} = {v['label'] or format(v['value'], 'g')} {v['unit'] or ''}".rstrip()
-                               for name, v in evidence.summary["values"].items())
-            say(f"      signal check {d.condition}: {'met' if evidence.met else 'NOT met'} ({values})")
-            act(evidence.action(), f"{step.id} signal check")
-            self.checks += 1
+                               for name, v in s["values"].items())
+            if evidence.met is None:
+                said = f"not available ({s['reason']})"
+            else:
+                said = f"{'met' if evidence.met else 'NOT met'} ({values})"
+            if s.get("contradiction"):
+                said += f"; CONTRADICTION: {contradiction_text(s['contradiction'], step)}"
+            say(f"      signal check {d.condition}: {said}")
+            if act(evidence.action(), f"{step.id} signal check"):
+                self.checks += 1
 
     def stop(self) -> int:
         """Stop the log (every segment indexed) and the car; returns how many segments were logged."""

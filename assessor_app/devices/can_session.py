@@ -5,8 +5,12 @@ and the session indexes it and its host-time file before the logger goes on, so 
 names a file that is not whole. Adapter gaps are recorded when they open and closed when the
 adapter answers again. Snapshots and condition checks are JSON evidence files under
 ``can/snapshots/``, hashed while written, fsynced and indexed at once; each comes back as a
-``DiagnosticEvidence`` whose ``action()`` is the engine's record of it. DTCs are cleared only with
-the assessor's ``ClearDtcConfirmation``, never implicitly. Nothing here imports Qt.
+``DiagnosticEvidence`` whose ``action()`` is the engine's record of it. A condition check whose
+signals are not heard (the bus silent once the vehicle's 12 V supply is off) is recorded as not
+available (``met`` None, with the reason), never as met. A condition judged against an assessment
+parameter (hv_bus_dead: the vehicle's HV-bus voltage against dead_voltage_max) takes the parameter
+and the step's typed readings, and its record says whether the two contradict each other. DTCs are
+cleared only with the assessor's ``ClearDtcConfirmation``, never implicitly. Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,13 +30,21 @@ from typing import Any
 import can
 
 from assessor_app.core.engine import AddNote, ConnectDiagnostics, RecordDiagnostic
+from assessor_app.core.engine.people import commitment
+from assessor_app.core.specs.conditions import LIMITS
 from assessor_app.devices.can.blf import read_host_times
 from assessor_app.devices.can.capture import CanLogger
 from assessor_app.devices.can.clearing import ClearDtcConfirmation, clear_dtcs
 from assessor_app.devices.can.config import BusFactory, CanConfig, DeviceIdentity, open_bus
 from assessor_app.devices.can.records import JOURNAL_NAME, CanSegmentInfo, CaptureStats, read_journal
 from assessor_app.devices.can.recovery import recover_capture
-from assessor_app.devices.can.signals import NAMED_CONDITIONS, Condition, ConditionEvidence, SignalMonitor
+from assessor_app.devices.can.signals import (
+    NAMED_CONDITIONS,
+    Condition,
+    ConditionError,
+    ConditionEvidence,
+    SignalMonitor,
+)
 from assessor_app.devices.can.snapshot import DiagnosticSnapshot, take_snapshot
 from assessor_app.durable import fsync_dir, open_private, private_dir
 from assessor_app.errors import AssessorError
@@ -97,14 +110,36 @@ def snapshot_summary(snap: DiagnosticSnapshot, label: str) -> dict[str, Any]:
             "duration_ms": round(snap.duration_ms, 1)}
 
 
-def condition_summary(evidence: ConditionEvidence, condition: Condition) -> dict[str, Any]:
-    """The condition, whether it held, and every signal value seen (the failing ones named)."""
+def condition_summary(evidence: ConditionEvidence, condition: Condition,
+                      readings: Mapping[str, float] | None = None) -> dict[str, Any]:
+    """The condition, whether it held (None: not available, with the reason), every signal value
+    seen (the failing ones named); for a parameter-judged condition also the limit it was judged
+    against, the typed readings and whether they contradict the vehicle's value.
+
+    ``condition`` is the one evaluated (parameters resolved)."""
     values = {name: {"value": v.value, "unit": v.unit, "label": v.label}
               for name, v in evidence.values.items()}
     failing = [c.signal for c in condition.clauses
                if c.signal in evidence.values and not c.holds(evidence.values[c.signal].value)]
-    return {"condition": evidence.name, "expression": evidence.expression, "met": evidence.satisfied,
-            "values": values, "failing": failing, "missing": list(evidence.missing)}
+    summary: dict[str, Any] = {
+        "condition": evidence.name, "expression": evidence.expression, "met": evidence.satisfied,
+        "values": values, "failing": failing, "missing": list(evidence.missing)}
+    if evidence.satisfied is None:
+        summary["reason"] = evidence.reason
+        summary["last_seen"] = {name: {"value": v.value, "unit": v.unit, "label": v.label,
+                                       "age_s": round((evidence.checked_host_ns - v.host_ns) / 1e9, 3)}
+                                for name, v in evidence.stale.items()}
+    limit = LIMITS.get(evidence.name)
+    clause = condition.clause_of(limit.param) if limit is not None else None
+    if limit is not None and clause is not None:
+        typed = dict(readings or {})
+        summary["limit"] = {"param": limit.param, "value": clause.value, "unit": limit.unit,
+                            "signal": clause.signal}
+        summary["readings"] = typed
+        seen = evidence.values.get(clause.signal)
+        summary["contradiction"] = (limit.contradiction(clause.value, typed, clause.signal, seen.value)
+                                    if seen is not None and evidence.satisfied is not None else None)
+    return summary
 
 
 class CanSession:
@@ -115,7 +150,7 @@ class CanSession:
                  bus_factory: BusFactory = open_bus, dids: Iterable[int] = (),
                  snapshot_timeout_s: float = 0.5, condition_max_age_s: float = 1.0,
                  **logger_options: Any):
-        self.assessment_id, self.config = assessment_id, config
+        self.store, self.assessment_id, self.config = store, assessment_id, config
         self.folder = captures_dir(data_dir, assessment_id)
         self.can_folder = self.folder / "can"
         self.snapshots_folder = self.can_folder / "snapshots"
@@ -191,30 +226,72 @@ class CanSession:
                                       f"diagnostic snapshot: {exc}") from exc
         summary = snapshot_summary(snap, label)
         document = {"format": "assessor-app/diagnostic-snapshot/1", "snapshot": snap.to_dict()}
+        self._keep_vin_apart(document, summary)
         t0 = snap.started_timeline_us if snap.started_timeline_us is not None else self._timeline_us()
         return self._write_evidence(step_id, "snapshot", document, summary, None, t0, len(snap.items))
 
-    def check_condition(self, step_id: str | None, name: str, *, wait_s: float = 0.0) -> DiagnosticEvidence:
-        """Check a named condition on the live signals (waiting up to ``wait_s`` for it to hold)."""
+    def _keep_vin_apart(self, document: dict[str, Any], summary: dict[str, Any]) -> None:
+        """In a record that keeps identity apart, the VIN read from the vehicle is not evidence text:
+        it becomes a commitment (salted as the record's own VIN commitment) and whether it matches
+        the VIN recorded for the assessment; the raw answer that spells it goes too."""
+        identity = self.store.identity(self.assessment_id)
+        if identity is None or not isinstance(identity.get("salt"), str):
+            return  # a first-release record: the VIN is in its events anyway
+        read = summary.get("vin")
+        recorded = str((identity.get("vehicle") or {}).get("vin") or "")
+        kept = None if not read else {
+            "commitment": commitment(identity["salt"], {"vin": str(read)}),
+            "matches_recorded_vin": bool(recorded) and str(read).strip().upper() == recorded.strip().upper()}
+        summary["vin"] = None
+        summary["vin_read"] = kept
+        for item in document["snapshot"].get("items", []):
+            if item.get("id") == "vin":
+                item["value"], item["raw"] = kept, None
+
+    def check_condition(self, step_id: str | None, name: str, *, wait_s: float = 0.0,
+                        limits: Mapping[str, float] | None = None,
+                        readings: Mapping[str, float] | None = None) -> DiagnosticEvidence:
+        """Check a named condition on the live signals (waiting up to ``wait_s`` for it to hold).
+
+        ``limits``: the assessment parameters the condition is judged against, and ``readings``: the
+        step's typed readings to cross-check (both from ``core.engine.diagnostics.condition_inputs``).
+        Signals not heard for ``condition_max_age_s`` make a record of a check not available."""
         if self.monitor is None:
             raise CanSessionError(f"No CAN database (DBC) is set for {self.device}: the condition "
                                   f"{name!r} cannot be checked.")
-        condition = NAMED_CONDITIONS.get(name)
-        if condition is None:
+        named = NAMED_CONDITIONS.get(name)
+        if named is None:
             raise CanSessionError(f"The signal condition {name!r} is not one the app knows "
                                   f"({', '.join(sorted(NAMED_CONDITIONS))}).")
+        try:
+            condition = named.resolve(limits or {})
+        except ConditionError as exc:
+            raise CanSessionError(f"{exc} It cannot be checked.") from exc
+        limit = LIMITS.get(name)
+        if readings and limit is None:
+            raise CanSessionError(f"The signal condition {name!r} is not judged against a parameter: "
+                                  "there is nothing to compare typed readings with.")
+        bad = [k for k, v in (readings or {}).items()
+               if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)]
+        if bad:
+            raise CanSessionError(f"The typed readings {', '.join(map(str, bad))} are not numbers: the "
+                                  f"condition {name!r} cannot be cross-checked with them.")
+        clause = condition.clause_of(limit.param) if limit is not None else None
+        if clause is not None and limit is not None and self.monitor.unit_of(clause.signal) != limit.unit:
+            raise CanSessionError(
+                f"The CAN database {self.monitor.dbc_path} gives {clause.signal} in "
+                f"{self.monitor.unit_of(clause.signal) or 'no unit'}, not {limit.unit}: the condition "
+                f"{name!r} cannot be judged against {limit.param}.")
         self._live_bus("condition check")
         if wait_s > 0:
             evidence = self.monitor.wait_for(condition, wait_s, self.condition_max_age_s)
         else:
             evidence = self.monitor.evaluate(condition, self.condition_max_age_s)
-        if evidence.missing:
-            # no fresh value is no evidence either way: nothing is recorded, the trainer decides
-            raise CanSessionError(
-                f"No value of {', '.join(evidence.missing)} from {self.device} in the last "
-                f"{self.condition_max_age_s:g} s: the condition {name!r} cannot be checked on this vehicle.")
-        summary = condition_summary(evidence, condition)
-        document = {"format": "assessor-app/condition-check/1", "check": evidence.to_dict()}
+        if evidence.satisfied is None:
+            log.info("can %s: %s not available at step %s: %s", self.assessment_id, name, step_id,
+                     evidence.reason)
+        summary = condition_summary(evidence, condition, readings)
+        document = {"format": "assessor-app/condition-check/2", "check": evidence.to_dict()}
         t0 = evidence.checked_timeline_us if evidence.checked_timeline_us is not None else self._timeline_us()
         return self._write_evidence(step_id, "condition", document, summary, evidence.satisfied, t0,
                                     len(evidence.values))

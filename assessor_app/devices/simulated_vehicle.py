@@ -2,9 +2,11 @@
 
 It answers OBD and UDS and broadcasts its HV signals on python-can's virtual bus (see
 ``devices.can.SimulatedEV``). What the learner does to the real car is done to it when the
-step is recorded: the service plug pulled at HV isolation step 08 opens the contactors and the
-HV bus decays; the plug refitted at step 20 closes them again. A healthy car by default (no
-DTCs), so a correct isolation ends competent.
+step is recorded: the 12 V battery disconnected at HV isolation step 07 unpowers its ECUs: the
+contactors drop open, the HV bus decays and the bus falls silent (signal checks are then not
+available, as on a real vehicle); the service plug is pulled at step 08; the plug and the 12 V
+supply refitted at step 20 wake the ECUs and close the contactors again. A healthy car by
+default (no DTCs), so a correct isolation ends competent.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from assessor_app.devices.can import EcuData, SimulatedEV
 
 #: (checklist, step, result) -> what happens to the simulated car.
 REACTIONS: dict[tuple[str, str, str], str] = {
+    ("hv-isolation-series", "07", "pass"): "disconnect_12v",
     ("hv-isolation-series", "08", "pass"): "pull_service_plug",
     ("hv-isolation-series", "20", "pass"): "reconnect",
 }

@@ -16,11 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from assessor_app.core.engine import AssessmentEngine
-from assessor_app.core.events import Event, verify_chain
+from assessor_app.core.events import Event, canonical_json, verify_chain
 from assessor_app.durable import private_dir
 from assessor_app.errors import AssessorError
+from assessor_app.evidence.identity import (
+    FULL_RECORD_PDF,
+    IDENTITY_JSON,
+    identity_problem,
+    keeps_identity_apart,
+)
 from assessor_app.evidence.keys import SigningKey
-from assessor_app.evidence.seal import seal, statement
+from assessor_app.evidence.record import assessment_record
+from assessor_app.evidence.seal import IDENTITY_EMBEDDED, seal, statement
 from assessor_app.evidence.strict_json import JsonLimits
 from assessor_app.reports.pdf import EvidenceItem, SealFacts, render_record
 
@@ -74,6 +81,7 @@ class SealedBundle:
     files: int
     payload_bytes: int
     records: tuple[str, ...] = ()  # the PDF records, one per language of the checklist
+    identity: tuple[str, ...] = ()  # the identity files (identity/...), if identity is kept apart
 
 
 class _HashingWriter:
@@ -104,111 +112,33 @@ def _write(path: Path, data: bytes) -> tuple[str, int]:
     return writer.close(), writer.size
 
 
-def assessment_record(
-    engine: AssessmentEngine, events: list[Event], capture: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
-    """Everything a moderator needs to read the assessment, derived from its events."""
-    st = engine.state
-    readings = _reading_history(engine, events)
-    diagnostics = _diagnostic_history(events)
-    steps = {}
-    for step in engine.spec.steps:
-        ss = st.steps[step.id]
-        ranges = {m.id: (engine.bounds(m), m.magnitude) for m in step.measurements}
-        steps[step.id] = {
-            "title": step.title.get_text("en"), "risk": step.risk, "status": ss.status,
-            "person": ss.person, "reason": ss.reason, "attempts": ss.attempts,
-            "started_t_us": ss.started_t_us, "result_t_us": ss.result_t_us,
-            "measurements": {
-                mid: {"value": m.value, "unit": m.unit, "entered": f"{m.entered_value:g} {m.entered_unit}",
-                      "in_range": m.in_range, "t_us": m.t_us,
-                      "range": {"min": ranges[mid][0][0], "max": ranges[mid][0][1],
-                                "magnitude": ranges[mid][1]}}
-                for mid, m in ss.measurements.items()
-            },
-            "readings": readings.get(step.id, []),
-            "diagnostics": {
-                "declared": {
-                    "snapshot": step.diagnostics.snapshot.get_text("en") if step.diagnostics
-                    and step.diagnostics.snapshot else None,
-                    "condition": step.diagnostics.condition if step.diagnostics else None,
-                },
-                "records": diagnostics["records"].get(step.id, []),
-                # why the step went ahead without a declared diagnostic (its passing result says)
-                "unavailable": diagnostics["unavailable"].get(step.id, {}),
-            },
-        }
-    return {
-        "format": "assessor-app/assessment-record/1",
-        "assessment_id": st.assessment_id,
-        "started": st.started,
-        "outcome": st.outcome,
-        "phase": st.phase,
-        "stopped_by": st.stopped_by,
-        "steps": steps,
-        "rubric": st.rubric,
-        "signoffs": st.signoffs,
-        "consent": st.consent,
-        "notes": st.notes,
-        "event_chain_head": st.head_hash,
-        "events": [e.to_dict() for e in events],
-        "capture": dict(capture) if capture else {"devices": [], "gaps": [], "dropped_frames": 0},
-        "diagnostics_adapter": st.diagnostics_device,
-    }
-
-
-def _diagnostic_history(events: list[Event]) -> dict[str, dict[str, Any]]:
-    """Every diagnostic recorded, per step and in order with its attempt; and why any went missing."""
-    attempts: dict[str, int] = {}
-    records: dict[str, list[dict[str, Any]]] = {}
-    unavailable: dict[str, dict[str, str]] = {}
-    for e in events:
-        p = e.payload
-        if e.kind == "step_result":
-            attempts[p["step"]] = attempts.get(p["step"], 0) + 1
-            if p["result"] == "pass" and p.get("diagnostics_unavailable"):
-                unavailable[p["step"]] = dict(p["diagnostics_unavailable"])
-        elif e.kind == "diagnostic_recorded":
-            records.setdefault(p["step"], []).append({
-                "diagnostic": p["diagnostic"], "evidence": f"captures/{p['evidence']}",
-                "sha256": p["sha256"], "summary": p["summary"], "met": p["met"], "t_us": e.t_us,
-                "attempt": attempts.get(p["step"], 0) + 1,
-            })
-    return {"records": records, "unavailable": unavailable}
-
-
-def _reading_history(engine: AssessmentEngine, events: list[Event]) -> dict[str, list[dict[str, Any]]]:
-    """Every reading taken, per step and in order, with the attempt it belonged to.
-
-    The state keeps only the readings that count; a moderator also sees those of failed attempts.
-    """
-    magnitude = {(s.id, m.id): m.magnitude for s in engine.spec.steps for m in s.measurements}
-    attempts: dict[str, int] = {}
-    history: dict[str, list[dict[str, Any]]] = {}
-    for e in events:
-        p = e.payload
-        if e.kind == "step_result":
-            attempts[p["step"]] = attempts.get(p["step"], 0) + 1
-        elif e.kind == "measurement_recorded":
-            history.setdefault(p["step"], []).append({
-                "measurement": p["measurement"], "value": p["value"], "unit": p["unit"],
-                "entered": f"{p['entered_value']:g} {p['entered_unit']}", "in_range": p["in_range"],
-                "range": {**p["range"], "magnitude": magnitude.get((p["step"], p["measurement"]), False)},
-                "t_us": e.t_us, "attempt": attempts.get(p["step"], 0) + 1,
-            })
-    return history
-
-
 def write_bundle(
     folder: Path, *, bundle_id: str, engine: AssessmentEngine, events: list[Event],
     checklist_source: str, parameters_source: str, keys: list[SigningKey],
     payload: Sequence[PayloadFile] = (),
     capture: Mapping[str, Any] | None = None,
     extra_info: Mapping[str, str] | None = None,
+    identity: Mapping[str, Any] | None = None,
 ) -> SealedBundle:
-    """Write and seal the bundle in ``folder/bundle_id``; the result is read-only."""
+    """Write and seal the bundle in ``folder/bundle_id``; the result is read-only.
+
+    ``identity`` is the assessment's identity document, for an assessment that keeps identity
+    apart (its first event has format 2; such an assessment needs it): it is sealed as
+    ``identity/identity.json`` with the full PDF records ``identity/assessment-record.<lang>.pdf``,
+    and the PDF records at the top are anonymised. Without it (an assessment whose events hold
+    the names) the seal says the identity is embedded: such a bundle cannot be anonymised.
+    """
     if engine.state.phase not in ("finished", "abandoned"):
         raise BundleError("only a finished or abandoned assessment can be sealed")
+    started = engine.state.started
+    if identity is not None:
+        problem = identity_problem(identity, started)
+        if problem is not None:
+            raise BundleError(f"the identity of assessment {engine.state.assessment_id} cannot be sealed: "
+                              f"{problem}")
+    elif keeps_identity_apart(started):
+        raise BundleError(f"assessment {engine.state.assessment_id} keeps its identity apart from the "
+                          f"record: seal it with its identity document")
     head = verify_chain(events)
     root = folder / bundle_id
     if root.exists():
@@ -257,6 +187,7 @@ def write_bundle(
         name = RECORD_PDF.format(language=language)
         pdf = render_record(record_data, engine.spec, language, evidence=evidence, seal=facts)
         records[name] = tags[name] = _write(root / name, pdf)[0]
+    identity_files = _write_identity(root, identity, record_data, engine, evidence, facts)
     st = engine.state
     sealed = seal(statement({**manifest, **records}, bundle_id=bundle_id, chain_head=head, assessment={
         "assessment_id": st.assessment_id, "outcome": st.outcome,
@@ -265,6 +196,8 @@ def write_bundle(
         # bag-info.txt speaks about the assessment (who, where): signed, so verify can trust it
         "bag_info_sha256": tags["bag-info.txt"],
         "keys": {k.owner: k.fingerprint for k in keys},
+        # outside the payload and the tag manifest: a copy without them still verifies
+        "identity": identity_files or IDENTITY_EMBEDDED,
     }), keys)
     tags[SEAL_FILE] = _write(root / SEAL_FILE, json.dumps(sealed, indent=1).encode())[0]
     for key, name in zip(keys, (DEVICE_PUB, ASSESSOR_PUB), strict=False):
@@ -273,7 +206,21 @@ def write_bundle(
            "".join(f"{tags[n]}  {n}\n" for n in sorted(tags)).encode())
     _make_read_only(root)
     return SealedBundle(root, bundle_id, tags["manifest-sha256.txt"], len(manifest), total,
-                        tuple(sorted(records)))
+                        tuple(sorted(records)), tuple(sorted(identity_files)))
+
+
+def _write_identity(root: Path, identity: Mapping[str, Any] | None, record: Mapping[str, Any],
+                    engine: AssessmentEngine, evidence: Sequence[EvidenceItem],
+                    facts: SealFacts) -> dict[str, str]:
+    """The identity file and the full PDF records (names shown) under identity/; their hashes by name."""
+    if identity is None:
+        return {}
+    files = {IDENTITY_JSON: _write(root / IDENTITY_JSON, canonical_json(dict(identity)))[0]}
+    for language in engine.spec.languages:
+        pdf = render_record(record, engine.spec, language, evidence=evidence, seal=facts, identity=identity)
+        name = FULL_RECORD_PDF.format(language=language)
+        files[name] = _write(root / name, pdf)[0]
+    return files
 
 
 def _same_device(a: Path, b: Path) -> bool:

@@ -23,6 +23,7 @@ from assessor_app.evidence.keys import SigningKey
 from assessor_app.evidence.strict_json import (
     JsonError,
     JsonLimits,
+    kind_of,
     loads,
     need_field,
     need_list,
@@ -40,6 +41,10 @@ PREDICATE_TYPE = "urn:assessor-app:assessment-seal:v1"
 SEAL_NAME = "seal/statement.dsse.json"
 #: Bundle ids and assessor ids: safe as file names, in URLs and on a terminal.
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+#: The files a seal may name under identity/ (kept apart from the payload, so they can be withheld).
+IDENTITY_FILE = re.compile(r"identity/(identity\.json|assessment-record\.[a-z]{2}\.pdf)")
+#: The predicate's ``identity`` for a record whose first event holds the names (format 1).
+IDENTITY_EMBEDDED = "embedded"
 MAX_SIGNATURES = 16
 
 
@@ -91,6 +96,9 @@ class SealPredicate:
     assessor_id: str  # the one other entry of keys
     assessor_key_id: str
     bag_info_sha256: str | None  # None: sealed before bag-info.txt was covered
+    #: the identity files by name and SHA-256; None: the identity is embedded in the record (the
+    #: predicate says "embedded", or the bundle was sealed before identity was kept apart)
+    identity: dict[str, str] | None = None
 
 
 def seal_predicate(statement_: Mapping[str, Any]) -> SealPredicate:
@@ -123,10 +131,28 @@ def seal_predicate(statement_: Mapping[str, Any]) -> SealPredicate:
         if not SAFE_ID.fullmatch(assessors[0]):
             raise JsonError(f"{where}.keys names the assessor {shown(assessors[0])}, which is not "
                             f"an assessor id")
+        identity = _identity_files(p.get("identity", IDENTITY_EMBEDDED), f"{where}.identity")
     except JsonError as exc:
         raise SealError(str(exc)) from None
     return SealPredicate(bundle_id, assessment_id, outcome, head, manifest, keys["device"],
-                         assessors[0], keys[assessors[0]], bag_info)
+                         assessors[0], keys[assessors[0]], bag_info, identity)
+
+
+def _identity_files(value: Any, where: str) -> dict[str, str] | None:
+    """The identity files a predicate names (None: embedded); JsonError if it is neither."""
+    if value == IDENTITY_EMBEDDED:
+        return None
+    if not isinstance(value, dict):
+        raise JsonError(f"{where} must be {IDENTITY_EMBEDDED!r} or an object naming the identity files, "
+                        f"not {shown(value) if isinstance(value, str) else kind_of(value)}")
+    for name, digest in value.items():
+        if not IDENTITY_FILE.fullmatch(name):
+            raise JsonError(f"{where} names {shown(name)}, which is not an identity file (identity/"
+                            f"identity.json or identity/assessment-record.<language>.pdf)")
+        need_sha256(digest, f"{where}[{shown(name)}]")
+    if "identity/identity.json" not in value:
+        raise JsonError(f"{where} does not name identity/identity.json")
+    return dict(value)
 
 
 def public_key(pem: str) -> Key:

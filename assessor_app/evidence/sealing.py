@@ -16,6 +16,7 @@ from assessor_app.evidence.bundle import (
     assessment_record,
     write_bundle,
 )
+from assessor_app.evidence.identity import FULL_RECORD_PDF
 from assessor_app.evidence.keys import create_assessor_key, device_key, open_assessor_key
 from assessor_app.reports.pdf import EvidenceItem, render_record
 from assessor_app.storage.captures import CaptureIndex, captures_dir
@@ -79,14 +80,16 @@ def seal_assessment(
     assessor = (open_assessor_key(keys, assessor_id, pin) if key_file.exists()
                 else create_assessor_key(keys, assessor_id, pin))
     payload, capture = capture_evidence(store, data_dir, assessment_id)
+    workshop = recorder.engine.state.started["workshop"]["id"]
     bundle = write_bundle(
         bundles_dir(data_dir), bundle_id=assessment_id, engine=recorder.engine,
         events=store.events(assessment_id),
         checklist_source=store.snapshot_source(summary.checklist_sha256),
         parameters_source=store.snapshot_source(summary.params_sha256),
         keys=[device_key(keys), assessor], payload=payload, capture=capture,
-        extra_info={"Source-Organization": summary.workshop_name,
-                    "Contact-Name": summary.assessor_name},
+        # names stay in the identity file: bag-info.txt says which workshop, by its id
+        extra_info={"Source-Organization": workshop},
+        identity=store.identity(assessment_id),
     )
     store.set_status(assessment_id, "sealed")
     return bundle
@@ -97,14 +100,18 @@ def export_record(
 ) -> tuple[Path, bool]:
     """Write the PDF record to ``out``: the sealed one when there is a bundle, else a marked draft.
 
-    Returns the path and whether it is the sealed record.
+    Returns the path and whether it is the sealed record. The record is the full one (names shown)
+    where the identity is kept apart: the workstation holds the identity anyway.
     """
     summary = store.summary(assessment_id)
-    sealed = bundles_dir(data_dir) / assessment_id / RECORD_PDF.format(language=language)
+    bundle = bundles_dir(data_dir) / assessment_id
     out.parent.mkdir(parents=True, exist_ok=True)
-    if summary.status in ("sealed", "synced") and sealed.is_file():
-        shutil.copyfile(sealed, out)
-        return out, True
+    if summary.status in ("sealed", "synced"):
+        for sealed in (bundle / FULL_RECORD_PDF.format(language=language),
+                       bundle / RECORD_PDF.format(language=language)):
+            if sealed.is_file():
+                shutil.copyfile(sealed, out)
+                return out, True
     recorder = AssessmentRecorder.open(store, assessment_id, read_only=True)
     spec = recorder.engine.spec
     if language not in spec.languages:
@@ -113,7 +120,8 @@ def export_record(
     payload, capture = capture_evidence(store, data_dir, assessment_id)
     record = assessment_record(recorder.engine, store.events(assessment_id), capture)
     evidence = [EvidenceItem(p.name, p.size, p.sha256, p.seconds) for p in payload]
-    pdf = render_record(record, spec, language, evidence=evidence, seal=None)
+    pdf = render_record(record, spec, language, evidence=evidence, seal=None,
+                        identity=store.identity(assessment_id))
     tmp = out.with_name(f".{out.name}.tmp")
     tmp.write_bytes(pdf)
     os.replace(tmp, out)

@@ -35,6 +35,7 @@ from assessor_app.evidence.bundle import (
     BundleLimits,
 )
 from assessor_app.evidence.folder import inspect_folder, name_problem, open_regular
+from assessor_app.evidence.identity import IDENTITY_DIR, IDENTITY_JSON, identity_problem, keeps_identity_apart
 from assessor_app.evidence.record_shape import RECORD_JSON, payload_problem, read_events
 from assessor_app.evidence.seal import SealError, SealPredicate, public_key, read_seal, seal_predicate
 from assessor_app.evidence.strict_json import (
@@ -73,6 +74,9 @@ class Verification:
     assessment_id: str | None = None
     first_event_wall_us: int | None = None
     last_event_wall_us: int | None = None
+    #: "present" (the identity files are here as sealed), "withheld" (kept apart and not in this
+    #: copy), or "embedded" (the record's events hold the names: sealed before identity was kept apart)
+    identity: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -142,7 +146,8 @@ def _verify(root: Path, limits: BundleLimits, out: Verification) -> None:
         return
     predicate, sealed_files = checked
     _check_sealed_files(root, files, manifest, predicate, sealed_files, out)
-    _check_record(root, files, predicate, limits, out)
+    started = _check_record(root, files, predicate, limits, out)
+    _check_identity(root, files, predicate, started, limits, out)
 
 
 def _check_bag(root: Path, files: set[str], limits: BundleLimits, out: Verification) -> dict[str, str]:
@@ -155,7 +160,8 @@ def _check_bag(root: Path, files: set[str], limits: BundleLimits, out: Verificat
     if _read(root, "bagit.txt", limits.max_tag_file_bytes) != BAGIT_TXT.encode():
         out.problems.append("bagit.txt is not a BagIt 1.0 declaration")
     payload = {f for f in files if f.startswith("data/")}
-    others = files - payload
+    # the identity files are outside the bag (a copy may leave them out): the seal covers them
+    others = {f for f in files - payload if not f.startswith(f"{IDENTITY_DIR}/")}
     for name in sorted(others):
         # the tag manifest is not signed: a file it lists is not part of the bundle for that
         if name not in TAG_FILES and not RECORD_NAME.fullmatch(name):
@@ -175,6 +181,10 @@ def _check_bag(root: Path, files: set[str], limits: BundleLimits, out: Verificat
             out.problems.append(f"payload file {name} was modified (SHA-256 differs)")
     tags = _read_manifest(_read(root, "tagmanifest-sha256.txt", limits.max_tag_file_bytes),
                           "tagmanifest-sha256.txt", out, limits)
+    for name in sorted(n for n in tags if n.startswith(f"{IDENTITY_DIR}/")):
+        out.problems.append(f"tagmanifest-sha256.txt lists the identity file {name}: identity files are "
+                            f"outside the bag, so that a copy without them is still a complete bag")
+        del tags[name]
     listed = others - {"tagmanifest-sha256.txt"}
     for name in sorted(listed - set(tags)):
         if name in TAG_FILES or RECORD_NAME.fullmatch(name):
@@ -293,12 +303,15 @@ def _text(root: Path, name: str, limits: BundleLimits) -> str:
 
 
 def _check_record(root: Path, files: set[str], predicate: SealPredicate, limits: BundleLimits,
-                  out: Verification) -> None:
-    """The record: well formed, its chain intact and named by the seal, every decision replayed."""
+                  out: Verification) -> dict[str, object] | None:
+    """The record: well formed, its chain intact and named by the seal, every decision replayed.
+
+    Returns the replayed first event's payload, or None if the record could not be replayed.
+    """
     for name in (RECORD_JSON, "data/checklist.yaml", "data/parameters.yaml"):
         if name not in files:
             out.problems.append(f"the assessment record cannot be read: {name} is missing")
-            return
+            return None
     try:
         record = need_object(loads(_read(root, RECORD_JSON, limits.max_record_bytes), RECORD_JSON,
                                    limits.json), RECORD_JSON)
@@ -313,12 +326,12 @@ def _check_record(root: Path, files: set[str], predicate: SealPredicate, limits:
             root, "data/parameters.yaml", limits)
     except JsonError as exc:
         out.problems.append(f"the assessment record cannot be read: {exc}")
-        return
+        return None
     for i, event in enumerate(events):
         problem = payload_problem(i, event)
         if problem:
             out.problems.append(f"the assessment record cannot be replayed: {problem}")
-            return
+            return None
     try:
         head = verify_chain(events)
         if head != predicate.event_chain_head:
@@ -328,10 +341,10 @@ def _check_record(root: Path, files: set[str], predicate: SealPredicate, limits:
         engine = replay(spec, params, events)
     except (ChainError, ReplayError) as exc:
         out.problems.append(f"event chain: {exc}")
-        return
+        return None
     except (KeyError, TypeError, ValueError) as exc:  # a spec that does not validate (pydantic)
         out.problems.append(f"the assessment record cannot be read: {_first_line(exc)}")
-        return
+        return None
     state = engine.state
     for key, text, name in (("checklist", checklist, "data/checklist.yaml"),
                             ("parameter_set", parameters, "data/parameters.yaml")):
@@ -353,6 +366,62 @@ def _check_record(root: Path, files: set[str], predicate: SealPredicate, limits:
     out.proved.append(f"checklist {spec.id} {spec.version}, parameters {params.id} {params.version}; "
                       f"outcome {state.outcome}")
     out.proved.append(f"capture gaps recorded: {len(gaps)}; dropped frames: {dropped}")
+    return state.started
+
+
+def _check_identity(root: Path, files: set[str], predicate: SealPredicate, started: dict[str, object] | None,
+                    limits: BundleLimits, out: Verification) -> None:
+    """The identity files: all there as sealed (present), none there (withheld), or none sealed (embedded).
+
+    A record whose first event holds the names cannot have its identity kept apart; an identity
+    file that is there must be the one sealed, and the record's commitments must be made from it.
+    """
+    present = {n for n in files if n.startswith(f"{IDENTITY_DIR}/")}
+    sealed = predicate.identity
+    if sealed is None:
+        for name in sorted(present):
+            out.problems.append(f"file {name} is not named by the seal (the seal says the identity is "
+                                f"embedded in the record)")
+        if started is not None and keeps_identity_apart(started):
+            out.problems.append("the seal says the identity is embedded in the record, but the record's "
+                                "first event keeps it apart (it holds no names)")
+        elif not present:
+            out.identity = "embedded"
+            out.proved.append("identity: embedded in the record (sealed before identity was kept apart)")
+        return
+    if started is not None and not keeps_identity_apart(started):
+        out.problems.append("the seal says the identity is kept apart, but the record's first event holds "
+                            "the names and the VIN")
+        return
+    problems = [f"identity file {name} is not named by the seal" for name in sorted(present - set(sealed))]
+    held = present & set(sealed)
+    if held:
+        problems += [f"identity file {name} is missing (the seal names it: the identity folder must be "
+                     f"whole, or left out altogether)" for name in sorted(set(sealed) - held)]
+        problems += [f"identity file {name} was modified (SHA-256 differs from the one the seal names)"
+                     for name in sorted(held) if _sha256(root, name) != sealed[name]]
+    out.problems += problems
+    if problems:
+        return
+    if not held:
+        out.identity = "withheld"
+        out.proved.append(f"identity: withheld (kept apart from the record; the seal names {len(sealed)} "
+                          f"identity files, which this copy does not hold)")
+        return
+    if started is None:  # the record did not replay: its commitments are not established
+        return
+    try:
+        document = loads(_read(root, IDENTITY_JSON, limits.max_tag_file_bytes), IDENTITY_JSON, limits.json)
+    except JsonError as exc:
+        out.problems.append(f"the identity file cannot be read: {exc}")
+        return
+    problem = identity_problem(document, started)
+    if problem is not None:
+        out.problems.append(f"the identity file does not fit the record: {problem}")
+        return
+    out.identity = "present"
+    out.proved.append(f"identity: present ({IDENTITY_JSON} and {len(sealed) - 1} full PDF records, as "
+                      f"sealed; the record's commitments to the candidate and the VIN are made from it)")
 
 
 def _first_line(exc: BaseException) -> str:

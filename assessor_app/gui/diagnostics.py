@@ -249,9 +249,12 @@ class DiagnosticsCoordinator(QObject):
             return
         session, step, view = current
         self.panel.warning.setText(self.tr("Checking the signals…"))
+        # judged against the assessment's parameter, and cross-checked with the step's typed readings
+        limits, readings = dict(view.limits), dict(view.readings)
         self.tasks.background(Operation(
-            lambda: session.check_condition(step, view.condition, wait_s=3.0), on_success=self._evidence,
-            on_failure=self._evidence_failed, label="condition"))
+            lambda: session.check_condition(step, view.condition, wait_s=3.0, limits=limits,
+                                            readings=readings),
+            on_success=self._evidence, on_failure=self._evidence_failed, label="condition"))
 
     def _evidence(self, evidence: Any) -> None:
         self.panel.warning.setText("")

@@ -1,4 +1,5 @@
-"""Workshop words for the engine's codes (outcome, status, risk, gateway, evidence), translated.
+"""Workshop words for the engine's codes (outcome, status, risk, gateway, evidence, people, identity
+checks, interventions), translated.
 
 The engine and store speak in stable codes (``not_yet_competent``); people read these.
 """
@@ -14,6 +15,14 @@ def _labels() -> dict[str, str]:
         "not_yet_competent": QCoreApplication.translate("labels", "not yet competent"),
         "incomplete": QCoreApplication.translate("labels", "incomplete"),
         "abandoned": QCoreApplication.translate("labels", "abandoned"),
+        "stopped_safely": QCoreApplication.translate("labels", "stopped safely"),
+        "hazard": QCoreApplication.translate("labels", "hazard found, correctly stopped"),
+        "pending": QCoreApplication.translate("labels", "not done"),
+        "allowed": QCoreApplication.translate("labels", "can be done now"),
+        "blocked": QCoreApplication.translate("labels", "not allowed yet"),
+        "passed": QCoreApplication.translate("labels", "passed"),
+        "failed": QCoreApplication.translate("labels", "failed"),
+        "na": QCoreApplication.translate("labels", "not applicable"),
         "in_progress": QCoreApplication.translate("labels", "in progress"),
         "stopped": QCoreApplication.translate("labels", "stopped"),
         "finished": QCoreApplication.translate("labels", "finished"),
@@ -32,6 +41,17 @@ def _labels() -> dict[str, str]:
         "can_log": QCoreApplication.translate("labels", "CAN/OBD log"),
         "observation": QCoreApplication.translate("labels", "observation"),
         "signoff": QCoreApplication.translate("labels", "sign-off"),
+        "assessor": QCoreApplication.translate("labels", "assessor"),
+        "candidate": QCoreApplication.translate("labels", "candidate"),
+        "responsible_person": QCoreApplication.translate("labels", "responsible person"),
+        "photo_id": QCoreApplication.translate("labels", "photo ID checked"),
+        "known_to_assessor": QCoreApplication.translate("labels", "known to the assessor"),
+        "provider_record": QCoreApplication.translate("labels", "checked against the provider's record"),
+        "not_checked": QCoreApplication.translate("labels", "not checked"),
+        "prompt": QCoreApplication.translate("labels", "prompt"),
+        "intervention": QCoreApplication.translate("labels", "intervention"),
+        "camera": QCoreApplication.translate("labels", "camera"),
+        "file": QCoreApplication.translate("labels", "file"),
     }
 
 

@@ -67,15 +67,18 @@ class MainWindow(QMainWindow):
         self.delivery.enrolled.connect(self._enrolled)
         self.resize(1200, 800)
 
-        self.home.new_requested.connect(lambda: self.stack.setCurrentWidget(self.new_page))
+        self.home.new_requested.connect(self.show_new)
         self.home.open_requested.connect(self.open_assessment)
         self.home.filter_changed.connect(lambda status, text: self.refresh_home(status, text))
         self.new_page.cancelled.connect(self.show_home)
         self.new_page.start_requested.connect(self.start_assessment)
         self.run_page.action_requested.connect(self.act)
+        self.run_page.photo_requested.connect(self.take_photo)
+        self.run_page.photo_file_requested.connect(self.import_photo)
         self.run_page.review_requested.connect(self.show_review)
         self.run_page.refresh_requested.connect(self._refresh_run)
         self.review.action_requested.connect(self.act)
+        self.review.identity_check_requested.connect(self.act)
         self.review.back_requested.connect(lambda: self.stack.setCurrentWidget(self.run_page))
         self.review.home_requested.connect(self.show_home)
         self.review.seal_requested.connect(self.seal)
@@ -106,29 +109,50 @@ class MainWindow(QMainWindow):
         ))
 
     # ------------------------------------------------------------------ starting and opening
+    def show_new(self) -> None:
+        """The new-assessment page, the workshop prefilled from the enrollment when enrolled."""
+        self.stack.setCurrentWidget(self.new_page)
+        self.tasks.background(Operation(self.delivery.outbox.enrollment,
+                                        on_success=self.new_page.prefill_workshop, on_failure=self.report,
+                                        label="enrollment"))
+
     def start_assessment(self, form: NewAssessmentForm) -> None:
         checklist = self.library.checklist(form.checklist_id)
         params = self.library.parameter_set(form.parameter_set_id)
+        folder = self.store.path.parent
+        responsible = Person(form.responsible_id, form.responsible_name) if form.responsible_id else None
 
         def run() -> RunController:
             recorder = AssessmentRecorder.start(
                 self.store, checklist, params,
                 candidate=Person(form.candidate_id, form.candidate_name),
-                assessor=Person(form.assessor, form.assessor), workshop=Person(form.workshop, form.workshop),
+                assessor=Person(form.assessor, form.assessor_name),
+                workshop=Person(form.workshop, form.workshop_name),
                 vehicle=Vehicle(form.vin, "", form.working_voltage_v), language=self.language,
+                responsible_person=responsible, workshop_country=form.workshop_country,
+                workshop_address=form.workshop_address, awarding_body=form.awarding_body,
             )
             from assessor_app.core.engine import RecordConsent
 
             recorder.act(RecordConsent(form.candidate_id, form.video_consent,
                                        "Consent to video recording asked before any recording."))
-            return RunController(recorder, self.language)
+            return RunController(recorder, self.language, folder)
 
-        self.tasks.write(Operation(run, on_success=self._opened,
-                                   on_failure=lambda e: self.new_page.show_error(str(e)), label="start"))
+        self.tasks.write(Operation(run, on_success=self._opened, on_failure=self._start_failed,
+                                   label="start"))
+
+    def _start_failed(self, error: BaseException) -> None:
+        """Why it cannot start (the assessor is the candidate, a prerequisite missing): on the page."""
+        if isinstance(error, AssessorError):
+            self.new_page.show_error(str(error))
+        else:
+            self.report(error)
 
     def open_assessment(self, assessment_id: str) -> None:
+        folder = self.store.path.parent
+
         def run() -> RunController:
-            return RunController(AssessmentRecorder.open(self.store, assessment_id), self.language)
+            return RunController(AssessmentRecorder.open(self.store, assessment_id), self.language, folder)
 
         self.tasks.write(Operation(run, on_success=self._opened, on_failure=self.report, label="open"))
 
@@ -145,14 +169,34 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.review if snap.read_only else self.run_page)
 
     # ------------------------------------------------------------------ acting
-    def act(self, action: Any) -> None:
+    def act(self, action: Any, note: str = "") -> None:
+        """Record ``action`` on the writer thread; ``note``: an identity check's note."""
         controller = self.controller
         if controller is None:
             return
         self.tasks.write(Operation(
-            lambda: controller.act(action), on_success=self._acted, on_failure=self.report,
+            lambda: controller.act(action, note), on_success=self._acted, on_failure=self.report,
             label=type(action).__name__,
         ))
+
+    def take_photo(self, step: str) -> None:
+        """A photo of ``step``: the recording's latest frame while it holds the camera, else a still."""
+        controller = self.controller
+        if controller is None:
+            return
+        from assessor_app.devices.camera_choice import camera_from_setting
+
+        recording = self.video.session
+        camera = None if recording is not None else camera_from_setting(self.video.camera)
+        self.tasks.write(Operation(lambda: controller.take_photo(step, camera, recording),
+                                   on_success=self._acted, on_failure=self.report, label="photo"))
+
+    def import_photo(self, step: str, path: str) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        self.tasks.write(Operation(lambda: controller.import_photo(step, Path(path)),
+                                   on_success=self._acted, on_failure=self.report, label="photo file"))
 
     def _acted(self, outcome: tuple[Any, RunSnapshot]) -> None:
         result, snap = outcome

@@ -7,12 +7,23 @@ returns an immutable snapshot of everything the screens show.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from assessor_app.core.engine import Action, Refused, StepView
+from assessor_app.core.engine import Action, RecordPhoto, Refused, StepView, stepwork
+from assessor_app.core.engine.rules import duration_s
 from assessor_app.core.events import Event
-from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.core.specs.models import ChecklistSpec, Step
+from assessor_app.devices.photos import Photo, PhotoDesk, PhotoSettings, thumbnail, thumbnails_dir
+from assessor_app.devices.video import FrameSource
+from assessor_app.errors import AssessorError
+from assessor_app.storage.captures import captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
+
+#: The longer side of a photo's thumbnail in the window, in pixels.
+THUMBNAIL_SIDE = 240
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,85 @@ class MeasurementView:
     value: float | None = None  # last reading, in the step's unit
     entered: str = ""
     in_range: bool | None = None
+    instrument: bool = False  # the reading must name the instrument and range it was read on
+    instrument_used: str = ""  # the instrument of the last reading
+    range_label: str = ""  # and its range
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A structured field of a step (glove class, test date...), its recorded value and its check."""
+
+    id: str
+    label: str
+    type: str  # text | number | date | choice | boolean
+    unit: str
+    required: bool
+    options: tuple[tuple[str, str], ...] = ()  # (value, label) of a choice
+    value: Any = None  # as recorded; None when not recorded yet
+    ok: bool | None = None  # the check's verdict; None when not recorded yet
+    reason: str = ""  # why the check failed, in the engine's words
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    evidence: str  # relative to the assessment's capture folder, e.g. photos/04-1.jpg
+    path: str
+    sha256: str
+    source: str  # camera | file
+    width: int
+    height: int
+    attempt: int
+    thumbnail: bytes | None = None  # a JPEG for the window; None when it cannot be made (see problem)
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    text: str
+    answer: str = ""  # as noted; empty when not asked yet
+    correct: bool | None = None
+
+
+@dataclass(frozen=True)
+class InterventionView:
+    kind: str  # prompt | intervention
+    note: str
+    fails_step: bool
+    attempt: int
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person of the assessment: id, role, and the name from the identity document (if kept)."""
+
+    id: str
+    role: str  # candidate | assessor | responsible_person
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    role: str
+    person: str
+    name: str
+    statement: str
+
+
+@dataclass(frozen=True)
+class StepWork:
+    """What happens inside one step besides its result, as the step's inputs show it."""
+
+    fields: list[FieldView]
+    photos: list[PhotoView]
+    questions: list[QuestionView]
+    interventions: list[InterventionView]
+    hazard: str | None  # what found here means stop; None when the step has no hazard stop
+    hazard_lock: str | None  # a reading that locks the step into its hazard stop
+    redo_from: str | None  # a lapsed live-dead-live window: the step the sequence starts again from
+    critical: bool  # a prompt or an intervention fails the step
+    person: str | None  # who did the step, as its result records
 
 
 @dataclass(frozen=True)
@@ -37,6 +127,8 @@ class DiagnosticsView:
     condition_title: str
     outstanding: list[str]  # declared diagnostics neither recorded nor marked unavailable
     records: dict[str, object]  # as in the record: {"records": [...], "unavailable": {...}}
+    limits: dict[str, float] = field(default_factory=dict)  # the parameters the condition is judged by
+    readings: dict[str, float] = field(default_factory=dict)  # typed readings to cross-check with
 
 
 @dataclass(frozen=True)
@@ -57,6 +149,15 @@ class RunSnapshot:
     missing_evidence: list[tuple[str, list[str]]] = field(default_factory=list)
     diagnostics: dict[str, DiagnosticsView] = field(default_factory=dict)
     diagnostics_connected: bool = False
+    work: dict[str, StepWork] = field(default_factory=dict)
+    people: list[PersonView] = field(default_factory=list)  # candidate first
+    last_instrument: str = ""  # the instrument of the latest reading that named one
+    last_range: str = ""
+    identity_check: str | None = None  # how the candidate's identity was checked
+    identity_note: str = ""
+    signatures: list[SignatureView] = field(default_factory=list)
+    record_format: int = 2  # 1: a first-release record (names inside, no identity check)
+    next_lapse_s: float | None = None  # seconds until a reopenable time window lapses
     taken_monotonic: float = field(default_factory=time.monotonic)
 
     @property
@@ -66,16 +167,90 @@ class RunSnapshot:
     def view(self, step_id: str) -> StepView:
         return next(v for v in self.views if v.id == step_id)
 
+    def person(self, role: str) -> PersonView | None:
+        return next((p for p in self.people if p.role == role), None)
+
 
 class RunController:
-    def __init__(self, recorder: AssessmentRecorder, language: str = "en"):
+    """Runs on the writer thread: acts through the recorder and hands out snapshots.
+
+    ``data_dir`` is the data folder (captures and the thumbnail cache are under it); by default
+    the store's folder.
+    """
+
+    def __init__(self, recorder: AssessmentRecorder, language: str = "en", data_dir: Path | None = None,
+                 *, photo_settings: PhotoSettings | None = None, thumbnail_side: int = THUMBNAIL_SIDE):
         self.recorder = recorder
         self.language = language
+        self.data_dir = Path(data_dir) if data_dir is not None else recorder.store.path.parent
+        self.photo_settings = photo_settings or PhotoSettings()
+        self.thumbnail_side = thumbnail_side
+        self._thumbnails: dict[str, bytes] = {}  # sha256 -> JPEG: each photo's thumbnail is made once
+        self._identity: dict[str, Any] | None = None
+        self._identity_read = False
+        self._last_instrument: tuple[int, str, str] | None = None  # (t_us, instrument, range)
 
-    def act(self, action: Action) -> tuple[Event | Refused, RunSnapshot]:
-        result = self.recorder.act(action, self.language)
+    def act(self, action: Action, note: str = "") -> tuple[Event | Refused, RunSnapshot]:
+        """Record ``action``; ``note`` goes with an identity check into the identity document."""
+        result = self.recorder.act(action, self.language, note=note)
+        if isinstance(result, Event):
+            self._remember(result)
         return result, self.snapshot()
 
+    def _remember(self, event: Event) -> None:
+        if event.kind in ("signed_off", "identity_checked"):
+            self._identity_read = False  # the names and the note are in the identity document
+        elif event.kind == "measurement_recorded" and event.payload.get("instrument"):
+            # kept here too: a failed attempt's readings leave the state, the instrument stays in use
+            self._last_instrument = (event.t_us, str(event.payload["instrument"]),
+                                     str(event.payload.get("range_label") or ""))
+
+    # ------------------------------------------------------------------ photos
+    def take_photo(self, step: str, camera: FrameSource | None = None,
+                   recording: Any = None) -> tuple[Event | Refused, RunSnapshot]:
+        """A still for ``step`` from ``camera``, or the latest frame of the ``recording`` that holds
+        it; stored and indexed as evidence, then recorded."""
+        return self._photo(step, camera, lambda desk: desk.take(step, latest_frame=recording))
+
+    def import_photo(self, step: str, path: Path) -> tuple[Event | Refused, RunSnapshot]:
+        """A picture copied over (a phone's), stored unchanged as evidence of ``step``, then recorded."""
+        return self._photo(step, None, lambda desk: desk.import_file(step, Path(path)))
+
+    def _photo(self, step: str, camera: FrameSource | None,
+               capture: Callable[[PhotoDesk], Photo]) -> tuple[Event | Refused, RunSnapshot]:
+        recorder = self.recorder
+        # asked first, so that no photo is written for a step the rules do not allow now
+        probe = RecordPhoto(step, "photos/probe.jpg", "0" * 64, "camera", 1, 1)
+        decision = recorder.engine.decide(probe, recorder.timeline.now().t_us, self.language)
+        if isinstance(decision, Refused):
+            return decision, self.snapshot()
+        desk = PhotoDesk(recorder.store, self.data_dir, recorder.assessment_id, camera,
+                         timeline_us=lambda: recorder.timeline.now().t_us, settings=self.photo_settings)
+        try:
+            photo = capture(desk)
+        except (AssessorError, OSError) as exc:  # no camera, a file that is no picture, a full disk
+            return Refused(str(exc), rule="photo"), self.snapshot()
+        result = recorder.act(RecordPhoto(**photo.record_fields()), self.language)
+        if isinstance(result, Event):
+            self._thumbnail(photo.path, photo.sha256)
+        return result, self.snapshot()
+
+    def _thumbnail(self, path: Path, sha256: str) -> tuple[bytes | None, str]:
+        """The photo's thumbnail (JPEG bytes), or None and why it cannot be shown."""
+        cached = self._thumbnails.get(sha256)
+        if cached is not None:
+            return cached, ""
+        ps = self.photo_settings
+        try:
+            jpeg = thumbnail(path, self.thumbnail_side, cache_dir=thumbnails_dir(self.data_dir),
+                             sha256=sha256, quality=ps.thumbnail_quality,
+                             max_bytes=ps.max_thumbnail_source_bytes, max_pixels=ps.max_pixels)
+        except (AssessorError, OSError) as exc:  # gone or changed since it was taken: say so
+            return None, str(exc)
+        self._thumbnails[sha256] = jpeg
+        return jpeg, ""
+
+    # ------------------------------------------------------------------ the snapshot
     def snapshot(self) -> RunSnapshot:
         engine, lang = self.recorder.engine, self.language
         st = engine.state
@@ -91,10 +266,15 @@ class RunController:
                     rec.value if rec else None,
                     f"{rec.entered_value:g} {rec.entered_unit}" if rec else "",
                     rec.in_range if rec else None,
+                    m.instrument, (rec.instrument or "") if rec else "",
+                    (rec.range_label or "") if rec else "",
                 ))
             measurements[step.id] = rows
         provisional, reasons = engine.derive_outcome()
         stopped = engine.stopped_reason(lang) if st.stopped_by else None
+        document = self._identity_document()
+        check = (document or {}).get("identity_check") or {}
+        instrument = self._latest_instrument()
         return RunSnapshot(
             assessment_id=st.assessment_id, spec=engine.spec, language=lang,
             views=engine.step_views(t_us, lang), measurements=measurements, phase=st.phase,
@@ -102,10 +282,120 @@ class RunController:
             reasons=reasons, rubric=dict(st.rubric), signoffs=list(st.signoffs),
             next_step=engine.next_step(t_us), missing_evidence=self._missing_evidence(),
             diagnostics=self._diagnostics(), diagnostics_connected=st.diagnostics_device is not None,
+            work=self._work(t_us), people=self._people(document),
+            last_instrument=instrument[0], last_range=instrument[1],
+            identity_check=st.identity_check, identity_note=str(check.get("note") or ""),
+            signatures=self._signatures(document), record_format=st.record_format,
+            next_lapse_s=self._next_lapse(t_us),
         )
 
+    def _work(self, t_us: int) -> dict[str, StepWork]:
+        engine, lang = self.recorder.engine, self.language
+        st = engine.state
+        redo: dict[str, str] = {}
+        for root in sorted(stepwork.lapsed_roots(engine.spec, engine.params, st, t_us)):
+            for sid in stepwork.chain(engine.spec, root):
+                redo.setdefault(sid, root)
+        folder = captures_dir(self.data_dir, st.assessment_id)
+        work = {}
+        for step in engine.spec.steps:
+            ss = st.steps[step.id]
+            photos = []
+            for p in ss.photos:
+                path = folder / str(p["evidence"])
+                thumb, problem = self._thumbnail(path, str(p["sha256"]))
+                photos.append(PhotoView(str(p["evidence"]), str(path), str(p["sha256"]), str(p["source"]),
+                                        int(p["width"]), int(p["height"]), int(p.get("attempt", 1)), thumb,
+                                        problem))
+            work[step.id] = StepWork(
+                fields=self._fields(step, ss.data, ss.data_checks), photos=photos,
+                questions=[QuestionView(q.id, q.text.get_text(lang),
+                                        str(ss.answers[q.id]["answer"]) if q.id in ss.answers else "",
+                                        ss.answers[q.id]["correct"] if q.id in ss.answers else None)
+                           for q in step.questions],
+                interventions=[InterventionView(str(i["intervention"]), str(i["note"]),
+                                                bool(i.get("fails_step")), int(i.get("attempt", 1)))
+                               for i in ss.interventions],
+                hazard=step.hazard.get_text(lang) if step.hazard else None, hazard_lock=ss.hazard_lock,
+                redo_from=redo.get(step.id), critical=step.risk == "critical", person=ss.person,
+            )
+        return work
+
+    def _fields(self, step: Step, data: dict[str, Any], checks: dict[str, dict[str, Any]]) -> list[FieldView]:
+        lang = self.language
+        views = []
+        for f in step.fields:
+            verdict = checks.get(f.id)
+            views.append(FieldView(
+                f.id, f.label.get_text(lang), f.type, f.unit or "", f.required,
+                tuple((o.value, o.label.get_text(lang)) for o in f.options), data.get(f.id),
+                bool(verdict.get("ok")) if verdict is not None else None,
+                str(verdict.get("reason") or "") if verdict is not None else "",
+            ))
+        return views
+
+    def _identity_document(self) -> dict[str, Any] | None:
+        """The names kept apart from the record (read once, again after a sign-off or identity check)."""
+        if not self._identity_read:
+            self._identity = self.recorder.store.identity(self.recorder.assessment_id)
+            self._identity_read = True
+        return self._identity
+
+    def _people(self, document: dict[str, Any] | None) -> list[PersonView]:
+        st = self.recorder.engine.state
+        source = document if document is not None else st.started  # a first-release record: names inside
+        names = {}
+        for role in ("candidate", "assessor", "responsible_person"):
+            entry = source.get(role)
+            if isinstance(entry, dict) and entry.get("id"):
+                names[str(entry["id"])] = str(entry.get("name") or "")
+        order = {"candidate": 0, "assessor": 1, "responsible_person": 2}
+        return sorted((PersonView(pid, role, names.get(pid, "")) for pid, role in st.persons().items()),
+                      key=lambda p: order.get(p.role, 3))
+
+    def _signatures(self, document: dict[str, Any] | None) -> list[SignatureView]:
+        kept = [s for s in (document or {}).get("signatures") or [] if isinstance(s, dict)]
+        views = []
+        for s in self.recorder.engine.state.signoffs:
+            name = str(s.get("name") or "")
+            person = str(s.get("person") or "")
+            if not name:  # names live in the identity document, in the order they were signed
+                match = next((d for d in kept
+                              if d.get("role") == s.get("role") and d.get("person") == person), None)
+                if match is not None:
+                    kept.remove(match)
+                    name = str(match.get("name") or "")
+            views.append(SignatureView(str(s.get("role")), person, name, str(s.get("statement") or "")))
+        return views
+
+    def _latest_instrument(self) -> tuple[str, str]:
+        st = self.recorder.engine.state
+        latest = max(((r.t_us, r.instrument, r.range_label or "") for ss in st.steps.values()
+                      for r in ss.measurements.values() if r.instrument), default=None)
+        remembered = self._last_instrument
+        if remembered is not None and (latest is None or remembered[0] >= latest[0]):
+            latest = remembered
+        return (str(latest[1]), str(latest[2])) if latest is not None else ("", "")
+
+    def _next_lapse(self, t_us: int) -> float | None:
+        """Seconds until a reopenable window of a step not yet done lapses (the window then offers a redo)."""
+        engine = self.recorder.engine
+        st = engine.state
+        soonest: float | None = None
+        for step in engine.spec.steps:
+            if st.steps[step.id].status not in ("pending", "failed"):
+                continue
+            for window in step.rules.max_window:
+                start = st.steps[window.start]
+                if window.on_lapse != "reopen" or start.status != "passed" or start.result_t_us is None:
+                    continue
+                left = duration_s(window.window, engine.params) - (t_us - start.result_t_us) / 1e6
+                if left > 0 and (soonest is None or left < soonest):
+                    soonest = left
+        return soonest
+
     def _diagnostics(self) -> dict[str, DiagnosticsView]:
-        from assessor_app.core.engine.diagnostics import outstanding
+        from assessor_app.core.engine.diagnostics import condition_inputs, outstanding
         from assessor_app.core.specs.conditions import condition_title
 
         engine, lang = self.recorder.engine, self.language
@@ -117,18 +407,20 @@ class RunController:
             ss = engine.state.steps[step.id]
             records = [{"diagnostic": r.diagnostic, "summary": r.summary, "met": r.met, "attempt": 1}
                        for r in ss.diagnostics]
+            inputs = condition_inputs(engine.state, step)
             views[step.id] = DiagnosticsView(
                 d.snapshot.get_text(lang) if d.snapshot else None, d.condition,
                 condition_title(d.condition, lang) if d.condition else "",
                 outstanding(engine.state, step),
                 {"records": records, "unavailable": dict(ss.diagnostics_unavailable)},
+                dict(inputs.limits), dict(inputs.readings),
             )
         return views
 
     def _missing_evidence(self) -> list[tuple[str, list[str]]]:
         """Per step, the evidence kinds its checklist asks for that this record does not hold.
 
-        Measurements, observations and sign-offs are recorded here; photo, video and CAN/OBD
+        Measurements, observations, photos and sign-offs are recorded here; video and CAN/OBD
         logs come from capture devices, so until those are attached they show as missing.
         """
         st = self.recorder.engine.state
@@ -140,8 +432,10 @@ class RunController:
             held = set()
             if step.measurements and all(m.id in ss.measurements for m in step.measurements):
                 held.add("measurement")
-            if ss.status in ("passed", "failed"):
+            if ss.status in ("passed", "failed", "hazard"):
                 held.add("observation")
+            if ss.photos:
+                held.add("photo")
             if any(s["role"] == "assessor" for s in st.signoffs):
                 held.add("signoff")
             lacking = [kind for kind in step.evidence if kind not in held]

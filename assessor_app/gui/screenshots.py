@@ -7,10 +7,13 @@ is recorded through the app's own code paths, never faked:
   reading at the dead test), and one HV isolation assessment recorded with the app's recorder on
   a simulated clock up to the end of the discharge wait (as if the trainer had paused it);
 - then, through the window: a new assessment entered in the form and started, steps 01-09
-  passed, step 10 selected while the discharge wait counts down; the paused assessment resumed
-  from the home list, the tester proved (in range), a live reading at the dead test (out of
-  range), step 12 failed (a critical failure stops the task); its review with two rubric
-  scores and the assessor's sign-off; the home list; the settings.
+  passed with their data (PPE, test equipment, lock-out), step 04 shown with its PPE data (one
+  check failed, then corrected) and two photos (one from the recording camera, one imported
+  from a file), step 10 selected while the discharge wait counts down; the paused assessment
+  resumed from the home list, the tester proved (in range, with its instrument), a live
+  reading at the dead test (out of range: the step is locked into its hazard stop), the hazard
+  stop recorded (stopped safely); its review with two rubric scores, then with the identity
+  check and the assessor's and the candidate's sign-offs; the home list; the settings.
 
 Every wait is for a condition (no background operation pending, a step's status), never a
 fixed sleep. The window is closed at the end, which stops its worker threads; the exit status
@@ -20,13 +23,17 @@ is 0 only if all the PNGs were written and no thread was left running.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import cv2
+import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,13 +43,17 @@ from assessor_app.core.engine import (
     Person,
     RecordConsent,
     RecordResult,
+    RecordStepData,
     Refused,
     StartStep,
     Vehicle,
+    stepwork,
 )
 from assessor_app.core.specs.library import Library, load_library
 from assessor_app.demo import run_demo
+from assessor_app.demo.step_data import DEMO_INSTRUMENT, demo_values
 from assessor_app.gui.main_window import MainWindow
+from assessor_app.gui.pages.field_inputs import YesNo
 from assessor_app.gui.pages.run import RunPage
 from assessor_app.gui.theme import STYLE
 from assessor_app.gui.window import TRANSLATIONS, install_translations
@@ -57,7 +68,8 @@ HV = "hv-isolation-series"
 PARAMS = "generic-400v"  # the shipped generic set: a real 10-minute discharge wait
 SHOTS = (
     "01-home.png", "02-new-assessment.png", "03-run-discharge-wait.png",
-    "04-run-critical-failure.png", "05-review.png", "06-settings.png", "07-settings-provider.png",
+    "04-run-hazard-stop.png", "05-review.png", "06-settings.png", "07-settings-provider.png",
+    "08-run-step-data-photos.png", "09-review-identity-signoffs.png",
 )
 TIMEOUT_S = 15.0
 
@@ -80,10 +92,10 @@ def seed_paused_assessment(library: Library, folder: Path, language: str) -> str
         clock = ManualClock(wall_us=time.time_ns() // 1000 - 90 * 60 * 1_000_000)
         recorder = AssessmentRecorder.start(
             store, checklist, params,
-            candidate=Person("L-022", "Noa Nieminen"), assessor=Person("Ari Assessor", "Ari Assessor"),
-            workshop=Person("Garage Nord", "Garage Nord"),
+            candidate=Person("L-022", "Noa Nieminen"), assessor=Person("assessor-03", "Ari Assessor"),
+            workshop=Person("garage-nord", "Garage Nord"),
             vehicle=Vehicle("KNAC381DFN5000123", "", params.params.working_voltage.value),
-            clock=clock, language=language,
+            clock=clock, language=language, workshop_country="FI",
         )
 
         def act(action: object) -> None:
@@ -96,8 +108,12 @@ def seed_paused_assessment(library: Library, folder: Path, language: str) -> str
                 raise ScreenshotError(f"seeding: {action} refused: {result.reason}")
 
         act(RecordConsent("L-022", False, "Consent to video recording asked before any recording."))
+        engine = recorder.engine
         for step in checklist.spec.steps[:10]:  # 01 .. 10
             act(StartStep(step.id))
+            if step.fields:
+                act(RecordStepData(step.id, demo_values(step, engine, stepwork.wall_date(
+                    engine.state, engine.state.last_t_us))))
             act(RecordResult(step.id, "pass"))
         act(AddNote("Break before the live-dead-live test; plug in the learner's pocket.", "10"))
         return recorder.assessment_id
@@ -183,6 +199,35 @@ class Session:
         getattr(self.run, f"{button}_button").click()
         self.idle(f"the {button} of step {step}")
 
+    def data(self, step: str, values: dict[str, Any] | None = None) -> None:
+        """Enter the step's data in its inputs as a trainer would, and record it."""
+        self.select(step)
+        controller = self.window.controller
+        assert controller is not None
+        engine = controller.recorder.engine  # read between operations: nothing writes meanwhile
+        if values is None:
+            values = demo_values(engine.spec.step(step), engine,
+                                 stepwork.wall_date(engine.state, engine.state.last_t_us))
+        fields = self.run.inputs.fields
+        for fid, value in values.items():
+            widget = fields.inputs[fid]
+            if isinstance(widget, YesNo):
+                (widget.yes if value else widget.no).click()
+            elif hasattr(widget, "findData"):
+                widget.setCurrentIndex(widget.findData(value))
+            else:
+                widget.setText(f"{value:g}" if isinstance(value, float) else str(value))
+        fields.record_button.click()
+        self.idle(f"the data of step {step}")
+
+    def scroll_to_end(self, widget: QWidget) -> None:
+        """Scroll the step's detail so that ``widget`` ends at the bottom of the view."""
+        self.idle("the layout")
+        QApplication.processEvents()
+        scroll = self.run.scroll
+        bottom = widget.mapTo(scroll.widget(), widget.rect().bottomLeft()).y()
+        scroll.verticalScrollBar().setValue(bottom - scroll.viewport().height() + 8)
+
 
 def _drive(s: Session, paused_id: str) -> None:
     w, run = s.window, s.run
@@ -193,8 +238,12 @@ def _drive(s: Session, paused_id: str) -> None:
     page = w.new_page
     page.candidate_id.setText("L-017")
     page.candidate_name.setText("Lea Laine")
-    page.assessor.setText("Ari Assessor")
-    page.workshop.setText("Garage Nord")
+    page.assessor_id.setText("assessor-03")
+    page.assessor_name.setText("Ari Assessor")
+    page.workshop_id.setText("garage-nord")
+    page.workshop_name.setText("Garage Nord")
+    page.workshop_country.setText("FI")
+    page.workshop_address.setText("Teollisuuskatu 12, 90100 Oulu")
     page.checklist.setCurrentIndex(page.checklist.findData(HV))
     page.parameters.setCurrentIndex(page.parameters.findData(PARAMS))
     page.vin.setText("WVWZZZE1ZMP000042")
@@ -204,17 +253,22 @@ def _drive(s: Session, paused_id: str) -> None:
     s.wait_until(lambda: w.stack.currentWidget() is run and run.snapshot is not None, "the run screen")
     started_id = run.snapshot.assessment_id
 
-    # Steps 01-09, then step 10 while the discharge wait counts down.
+    # Steps 01-09 with their data; step 04 shown with its PPE data and photos; then step 10
+    # while the discharge wait counts down.
+    s.wait_until(lambda: run.video.last_status is not None and run.video.last_status.frames_written > 0,
+                 "the camera preview")
     for i in range(1, 10):
         step = f"{i:02d}"
+        if run.snapshot.spec.step(step).fields:
+            s.data(step)
+        if step == "04":
+            _ppe_and_photos(s)
         s.result(step, "pass")
         if s.status(step) != "passed":
             raise ScreenshotError(f"step {step} was not passed: {run.refusal.text()}")
     s.select("10")
     if s.status("10") != "blocked" or not run.wait.text():
         raise ScreenshotError(f"step 10 should be blocked with a countdown, is {s.status('10')}")
-    s.wait_until(lambda: run.video.last_status is not None and run.video.last_status.frames_written > 0,
-                 "the camera preview")
     s.shoot(SHOTS[2], run)
 
     # Home (via review), resume the paused assessment from the list.
@@ -226,29 +280,47 @@ def _drive(s: Session, paused_id: str) -> None:
     s.wait_until(lambda: w.stack.currentWidget() is run and run.snapshot is not None
                  and run.snapshot.assessment_id == paused_id, "the resumed assessment")
 
-    # Tester proved (in range), a live reading at the dead test (out of range), step 12 failed.
+    # Tester proved (in range, its instrument named), a live reading at the dead test (out of
+    # range: locked into the hazard stop), the hazard stop recorded: stopped safely.
+    s.select("11")
+    run.instrument.instrument.setText(DEMO_INSTRUMENT[0])
+    run.instrument.range.setText(DEMO_INSTRUMENT[1])
     s.measure("11", "proving_source", "13,8")
     s.result("11", "pass")
     s.measure("12", "hv_plus_chassis", "231 V")
     reading = next(m for m in run.snapshot.measurements["12"] if m.id == "hv_plus_chassis")
     if reading.in_range is not False or not run._verdicts["hv_plus_chassis"].text():
         raise ScreenshotError("the live reading at step 12 was not shown as out of range")
-    s.result("12", "fail", "Live reading at HV+ to chassis: the service plug was not removed")
-    if not run.banner.text():
-        raise ScreenshotError("no banner after the critical failure")
-    s.select("12")  # the trainer looks at the failed step again
+    s.result("12", "hazard", "231 V HV+ to chassis after the wait: contactor suspected welded; barrier on, "
+                             "vehicle quarantined, 3S electrician informed")
+    if s.status("12") != "hazard" or not run.banner.text():
+        raise ScreenshotError(f"no hazard stop at step 12: {run.refusal.text()}")
+    s.select("12")  # the trainer looks at the stopped step again
+    s.scroll_to_end(run._verdicts["hv_plus_chassis"])
     s.shoot(SHOTS[3], run)
 
-    # Review: two criteria scored, signed off (not finished).
+    # Review: two criteria scored (not finished); then the identity check and both sign-offs.
     run.review_button.click()
     review = w.review
     review.score("professional_conduct", 3)
-    review.score("safety_protocols", 1)
+    review.score("safety_protocols", 3)
     s.idle("the rubric scores")
-    review.signer.setText("Ari Assessor")
-    review.sign_button.click()
-    s.idle("the sign-off")
     s.shoot(SHOTS[4], review)
+    review.identity_method.setCurrentIndex(review.identity_method.findData("photo_id"))
+    review.identity_note.setText("Driving licence")
+    review.identity_button.click()
+    s.idle("the identity check")
+    for role, name in (("assessor", "Ari Assessor"), ("candidate", "Noa Nieminen")):
+        review.signers[role].setText(name)
+        review.sign_buttons[role].click()
+        s.idle(f"the {role}'s sign-off")
+        if not review.signed_by[role].text():
+            raise ScreenshotError(f"the {role} did not sign off: {review.message.text()}")
+    s.idle("the layout")
+    QApplication.processEvents()
+    bar = review.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    s.shoot(SHOTS[8], review)
 
     # Home with the list, the assessment waiting for its discharge wait selected; then settings.
     review.home_button.click()
@@ -267,6 +339,35 @@ def _drive(s: Session, paused_id: str) -> None:
     bar.setValue(bar.maximum())
     s.idle("the provider settings")
     s.shoot(SHOTS[6], page)
+
+
+def _ppe_and_photos(s: Session) -> None:
+    """Step 04: a glove test date past its interval (the check says so), corrected; a photo from the
+    recording camera and one copied over from a phone."""
+    run = s.run
+    old = (dt.date.today() - dt.timedelta(days=240)).isoformat()
+    s.data("04", {"glove_test_date": old})
+    verdict = run.inputs.fields.verdicts["glove_test_date"].text()
+    if not verdict.startswith("✘"):
+        raise ScreenshotError(f"the old glove test date was not shown as failing its check: {verdict!r}")
+    run.inputs.photos.take_button.click()
+    s.idle("the photo from the camera")
+    with tempfile.TemporaryDirectory(prefix="assessor-phone-") as phone:
+        picture = Path(phone) / "IMG_0042.png"  # a stand-in for a picture copied over from a phone
+        image = np.full((600, 800, 3), (40, 90, 160), np.uint8)
+        cv2.putText(image, "IEC 60903 class 0", (60, 300), cv2.FONT_HERSHEY_SIMPLEX, 2.0, (255, 255, 255), 4)
+        if not cv2.imwrite(str(picture), image):
+            raise ScreenshotError(f"could not write {picture}")
+        s.window.import_photo("04", str(picture))  # as "Photo from file…" does with the chosen file
+        s.idle("the photo from a file")
+    if run.inputs.photos.strip.count() != 2:
+        raise ScreenshotError(f"step 04 shows {run.inputs.photos.strip.count()} photos, not 2: "
+                              f"{run.refusal.text()}")
+    s.data("04", {"insulated_tools": False})  # a tool with damaged insulation: the check says so
+    s.scroll_to_end(run.inputs.photos)
+    s.shoot(SHOTS[7], run)
+    s.data("04", {"glove_test_date": (dt.date.today() - dt.timedelta(days=40)).isoformat(),
+                  "insulated_tools": True})
 
 
 def _sample_bindings() -> list[AssessorBinding]:

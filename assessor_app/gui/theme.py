@@ -1,5 +1,7 @@
 """A high-contrast look with large hit targets: usable in insulating gloves, in a bright shop."""
 
+from PySide6.QtWidgets import QAbstractButton
+
 MIN_TARGET_PX = 48
 
 STYLE = f"""
@@ -10,9 +12,13 @@ QPushButton {{
 }}
 QPushButton:focus {{ border: 3px solid #0040ff; }}
 QPushButton:disabled {{ color: #707070; border-color: #a0a0a0; }}
-QPushButton#pass {{ background: #0a7d28; color: #ffffff; font-size: 20px; }}
-QPushButton#fail {{ background: #b00020; color: #ffffff; font-size: 20px; }}
-QPushButton#na {{ background: #404040; color: #ffffff; font-size: 20px; }}
+QPushButton#pass {{ background: #0a7d28; color: #ffffff; font-size: 18px; }}
+QPushButton#fail {{ background: #b00020; color: #ffffff; font-size: 18px; }}
+QPushButton#na {{ background: #404040; color: #ffffff; font-size: 18px; }}
+QPushButton#hazard {{ background: #f9a825; color: #000000; font-size: 18px; }}
+QPushButton:checked {{ background: #0040ff; color: #ffffff; }}
+QLabel#ok {{ color: #0a7d28; font-weight: bold; }}
+QLabel#hazardText {{ color: #8a4b00; font-weight: bold; }}
 QLineEdit, QComboBox, QDoubleSpinBox, QSpinBox {{
     min-height: {MIN_TARGET_PX - 8}px; border: 2px solid #000000; padding: 2px 6px;
 }}
@@ -22,7 +28,8 @@ QLabel#refusal {{ color: #b00020; font-weight: bold; }}
 QLabel#wait {{ color: #8a4b00; font-size: 22px; font-weight: bold; }}
 QLabel#outcome {{ font-size: 24px; font-weight: bold; }}
 QWidget {{ selection-background-color: #0040ff; selection-color: #ffffff; }}
-QPushButton#pass:disabled, QPushButton#fail:disabled, QPushButton#na:disabled {{
+QPushButton#pass:disabled, QPushButton#fail:disabled, QPushButton#na:disabled,
+QPushButton#hazard:disabled {{
     background: #d0d0d0; color: #606060; border-color: #a0a0a0;
 }}
 QCheckBox {{ min-height: {MIN_TARGET_PX}px; spacing: 12px; }}
@@ -40,4 +47,13 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 
 STATUS_MARK = {
     "pending": "○", "allowed": "▶", "blocked": "◷", "passed": "✔", "failed": "✘", "na": "–",
+    "hazard": "⚠",  # hazard found, correctly stopped: a correct decision, not a failure
 }
+
+
+def keep_words(*buttons: QAbstractButton) -> None:
+    """Never narrower than their words: the style's minimum width would let a crowded row squeeze
+    a button below its label (a translation is often longer than the English). Call once shown."""
+    for button in buttons:
+        button.ensurePolished()
+        button.setMinimumWidth(max(button.minimumWidth(), button.sizeHint().width()))

@@ -41,7 +41,7 @@ class VideoPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.preview.setFixedSize(*PREVIEW_SIZE)
         self.preview.setStyleSheet("background: #000; color: #bbb;")
         self.preview.setAccessibleName(self.tr("Camera preview"))

@@ -32,7 +32,9 @@ def _config(args: argparse.Namespace) -> ProviderConfig:
     from assessor_app.provider.store import ProviderConfig
 
     proxies = tuple(getattr(args, "trusted_proxy", None) or ())
-    return ProviderConfig(_folder(args), database_url=args.database_url or None, trusted_proxies=proxies)
+    return ProviderConfig(_folder(args), database_url=args.database_url or None, trusted_proxies=proxies,
+                          awarding_body=getattr(args, "awarding_body", None) or "",
+                          awarding_country=(getattr(args, "country", None) or "").upper())
 
 
 def service_for(args: argparse.Namespace) -> Any:
@@ -151,6 +153,9 @@ def register(subparsers: Any) -> Any:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--public", action="store_true",
                        help="allow listening on a non-loopback address (behind a TLS proxy)")
+    serve.add_argument("--awarding-body", help="the name of the body awarding the credentials (recorded "
+                                               "with every assessment of an enrolled workstation)")
+    serve.add_argument("--country", help="the awarding body's country, two letters (FI, SE, ES, PT...)")
     serve.add_argument("--trusted-proxy", action="append", metavar="ADDRESS",
                        help="a TLS reverse proxy (address or network) whose X-Forwarded-For/-Proto are "
                             "believed; repeat for several (default: none, the socket peer counts)")

@@ -37,6 +37,11 @@ def _optional(data: dict[str, Any], name: str) -> str | None:
     return None if data.get(name) is None else _field(data, name)
 
 
+def _awarding_body(service: ProviderService) -> dict[str, str]:
+    config = service.store.config
+    return {"name": config.awarding_body, "country": config.awarding_country}
+
+
 async def enroll(request: Request) -> Response:
     """A device joins the workshop its one-time code was issued for."""
     data = await _body(request)
@@ -50,7 +55,7 @@ async def enroll(request: Request) -> Response:
     key = service.store.key
     return JSONResponse({"device_id": device.key_id, "workshop_id": workshop.id,
                          "workshop_name": workshop.name, "workshop": workshop.to_json(),
-                         "provider_key_id": key.fingerprint,
+                         "awarding_body": _awarding_body(service), "provider_key_id": key.fingerprint,
                          "provider_public_key": key.public_pem()}, status_code=201)
 
 
@@ -83,5 +88,6 @@ async def status(request: Request) -> Response:
     return JSONResponse({
         "device": {"key_id": device.key_id, "revoked": False},
         "workshop": workshop.to_json(),
+        "awarding_body": _awarding_body(service),
         "assessors": [a.to_json() for a in assessors],
     }, headers={"Cache-Control": "no-store"})

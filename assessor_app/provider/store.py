@@ -59,6 +59,9 @@ class ProviderConfig:
     token_ttl_s: int = 600
     clock_window_s: int = 300  # signed token requests must be this fresh
     code_ttl_s: int = 7 * 24 * 3600
+    #: who awards the credentials, and its country: workstations record it (EU micro-credentials, Annex I)
+    awarding_body: str = ""
+    awarding_country: str = ""
     # What one stranger can cost (README: "Limits"); the HTTP layer enforces these.
     max_request_head_bytes: int = 16 * 1024  # request line and headers together: beyond is 431/414
     max_request_headers: int = 64

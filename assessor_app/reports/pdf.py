@@ -11,20 +11,15 @@ from __future__ import annotations
 import functools
 import io
 import itertools
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
-import reportlab
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
@@ -37,15 +32,19 @@ from reportlab.platypus.flowables import Flowable
 
 from assessor_app.core.specs.models import ChecklistSpec
 from assessor_app.reports.pdf_diagnostics import diagnostic_lines
+from assessor_app.reports.pdf_identity import commitment_lines, identity_block
+from assessor_app.reports.pdf_identity import identity_lines as identity_lines  # the full record's lines
+from assessor_app.reports.pdf_layout import FAILED_ROW, FONT, OUTCOME_COLOURS
+from assessor_app.reports.pdf_layout import clock as _clock
+from assessor_app.reports.pdf_layout import esc as _esc
+from assessor_app.reports.pdf_layout import register_fonts as _register_fonts
+from assessor_app.reports.pdf_layout import size as _size
+from assessor_app.reports.pdf_layout import styles as _styles
+from assessor_app.reports.pdf_layout import table as _table
+from assessor_app.reports.pdf_layout import value_range as _range
+from assessor_app.reports.pdf_layout import when as _when
+from assessor_app.reports.pdf_step import annex_i_block, step_extra_lines
 from assessor_app.reports.wording import wording
-
-FONT, BOLD, MONO = "AssessorVera", "AssessorVera-Bold", "Courier"
-OUTCOME_COLOURS = {
-    "competent": colors.HexColor("#1b5e20"), "not_yet_competent": colors.HexColor("#b71c1c"),
-    "incomplete": colors.HexColor("#e65100"), "abandoned": colors.HexColor("#424242"),
-}
-FAILED_ROW = colors.HexColor("#ffcdd2")
-GRID = colors.HexColor("#9e9e9e")
 
 
 @dataclass(frozen=True)
@@ -76,64 +75,6 @@ class SealFacts:
     def qr_text(self) -> str:
         return (f"assessor-bundle:v2:{self.bundle_id}:{self.device_key_id}"
                 f":sha256:{self.manifest_sha256}")
-
-
-def _register_fonts() -> None:
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-    pdfmetrics.registerFont(TTFont(FONT, os.path.join(folder, "Vera.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, os.path.join(folder, "VeraBd.ttf")))
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
-    return {
-        "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9),
-        "mono": ParagraphStyle("mono", parent=base, fontName=MONO, fontSize=7, leading=8.5),
-        # a SHA-256 in hex has no break points: small enough to fit its column whole
-        "hash": ParagraphStyle("hash", parent=base, fontName=MONO, fontSize=5.8, leading=8),
-        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=16, leading=20),
-        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11.5, leading=14,
-                             spaceBefore=8, spaceAfter=4),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
-        "bold": ParagraphStyle("bold", parent=base, fontName=BOLD),
-    }
-
-
-def _esc(text: object) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-
-
-def _when(wall_us: int) -> str:
-    return datetime.fromtimestamp(wall_us / 1e6, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def _clock(t_us: int | None, t0_us: int) -> str:
-    if t_us is None:
-        return ""
-    seconds = max(0, (t_us - t0_us) // 1_000_000)
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return str(n)
-
-
-def _range(low: float | None, high: float | None, unit: str, magnitude: bool) -> str:
-    prefix = "|x| " if magnitude else ""
-    if low is not None and high is not None:
-        return f"{prefix}{low:g} – {high:g} {unit}"
-    if high is not None:
-        return f"{prefix}≤ {high:g} {unit}"
-    if low is not None:
-        return f"{prefix}≥ {low:g} {unit}"
-    return ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -169,26 +110,17 @@ class _Qr(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
-           extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
-    style: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")))
-    table.setStyle(TableStyle(style + list(extra)))
-    return table
-
-
 def render_record(
     record: Mapping[str, Any], spec: ChecklistSpec, language: str = "en", *,
     evidence: Sequence[EvidenceItem] = (), seal: SealFacts | None = None,
+    identity: Mapping[str, Any] | None = None,
 ) -> bytes:
-    """The record as PDF bytes; without ``seal`` it is marked as a draft."""
+    """The record as PDF bytes; without ``seal`` it is marked as a draft.
+
+    With ``identity`` (the identity document of an assessment that keeps identity apart) it is the
+    full record, names and VIN shown; without, such a record is anonymised (pseudonymous ids and
+    commitments only).
+    """
     _register_fonts()
     w, st = wording(language), _styles()
     started = record["started"]
@@ -218,17 +150,20 @@ def render_record(
         name, pid = who.get("name", ""), who.get("id", "")
         return f"{name} ({pid})" if name and pid and name != pid else name or pid
 
-    identity = [
+    heading = [
         (w["workshop"], person("workshop")), (w["candidate"], person("candidate")),
         (w["assessor"], person("assessor")), (w["vehicle"], vehicle_text),
         (w["checklist"], f"{checklist['id']} {checklist['version']} (sha256 {checklist['sha256'][:16]}…)"),
-        (w["parameters"], f"{params['id']} {params['version']}"),
+        (w["parameters"], f"{params['id']} {params['version']}"
+         + (f" ({w['generic_params']})" if (record.get("parameter_set") or {}).get("generic") else "")),
         (w["date"], _when(wall0) if events else ""),
         (w["duration"], _clock(t_end, t0)),
         (w["assessment_id"], record["assessment_id"]),
     ]
-    story.append(_table([[p(k, "bold"), p(v)] for k, v in identity], (45 * mm, 135 * mm),
+    heading += commitment_lines(started, language)
+    story.append(_table([[p(k, "bold"), p(v)] for k, v in heading], (45 * mm, 135 * mm),
                         header=False))
+    story += identity_block(started, identity, language, st, p)
 
     outcome = record.get("outcome") or record.get("phase", "in_progress")
     colour = OUTCOME_COLOURS.get(outcome, colors.black)
@@ -237,8 +172,10 @@ def render_record(
         ParagraphStyle("outcome", parent=st["title"], fontSize=14))]
     stopped = record.get("stopped_by")
     if stopped:
+        hazard = record.get("stop_kind") == "hazard"  # a correct stop, not a candidate failure
+        said, tint = (w["stopped_hazard"], "#0d47a1") if hazard else (w["stopped_by"], "#b71c1c")
         story.append(Paragraph(
-            f"<font color='#b71c1c'>{_esc(w['stopped_by'])}: {_esc(stopped)} "
+            f"<font color='{tint}'>{_esc(said)}: {_esc(stopped)} "
             f"{_esc(spec.step(stopped).title.get_text(language))}</font>", st["bold"]))
     reasons = [e["payload"].get("reasons", []) for e in events
                if e["kind"] in ("assessment_finished", "assessment_abandoned")]
@@ -260,10 +197,13 @@ def render_record(
             verdict = w["in_range"] if got["in_range"] else w["out_of_range"]
             bounds = _range(rng.get("min"), rng.get("max"), got["unit"], bool(rng.get("magnitude")))
             attempt = f"[{w['attempt']} {got['attempt']}] " if retried else ""
+            tool = ", ".join(str(got[k]) for k in ("instrument", "range_label") if got.get(k))
             readings.append(p(f"{attempt}{labels.get(got['measurement'], got['measurement'])}: "
                               f"{got['value']:g} {got['unit']}"
-                              + (f" ({w['range']} {bounds}; {verdict})" if bounds else "")))
+                              + (f" ({w['range']} {bounds}; {verdict})" if bounds else "")
+                              + (f" [{w['instrument']} {tool}]" if tool else "")))
         diagnostics = diagnostic_lines(step, s.get("diagnostics") or {}, w, language)
+        diagnostics += step_extra_lines(step, s, w, language)
         readings += [Paragraph(text, st["cell"]) for text, _alert in diagnostics]
         result = w.get(s["status"], s["status"])
         if s.get("reason"):
@@ -292,7 +232,7 @@ def render_record(
     story.append(Paragraph(_esc(w["signoffs"]), st["h2"]))
     srows: list[list[Any]] = [[p(w["role"], "bold"), p(w["name"], "bold"), p(w["time"], "bold")]]
     for s in record.get("signoffs", []):
-        srows.append([p(w.get(f"role_{s['role']}", s["role"])), p(s["name"]),
+        srows.append([p(w.get(f"role_{s['role']}", s["role"])), p(s.get("name") or s.get("person", "")),
                       p(_clock(s.get("t_us"), t0))])
     story.append(_table(srows, (50 * mm, 95 * mm, 35 * mm)))
     consent = record.get("consent")
@@ -305,6 +245,7 @@ def render_record(
             where = f"[{note['step']}] " if note.get("step") else ""
             story.append(p(f"{_clock(note.get('t_us'), t0)} {where}{note.get('text', '')}", "body"))
 
+    story += annex_i_block(record, w, st, p)
     story += _evidence(record, evidence, w, st, p, t0,
                        diagnostics=any(step.diagnostics for step in spec.steps))
     if seal is not None:

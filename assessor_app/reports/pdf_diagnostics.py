@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
-from assessor_app.core.engine.diagnostics import NOT_CONNECTED
+from assessor_app.core.engine.diagnostics import NOT_CONNECTED, contradiction_text
 from assessor_app.core.specs.conditions import condition_title
 from assessor_app.core.specs.models import Step
 
@@ -30,8 +30,12 @@ def _snapshot_line(summary: Mapping[str, Any], label: str, w: Mapping[str, str])
         + (w["not_read"] if dtcs[kind] is None else ", ".join(dtcs[kind]) or w["none"])
         for kind in sorted(dtcs, key=lambda k: order.index(k) if k in order else len(order)))
     hv = summary.get("hv_dtcs") or []
-    text = escape(f"{w['diag_snapshot']} {label}: VIN {summary.get('vin') or w['not_read']}; "
-                  f"{w['dtcs']} ({found}); ")
+    kept = summary.get("vin_read")  # identity kept apart: only whether it matches the recorded VIN
+    if isinstance(kept, Mapping):
+        vin = w["vin_matches"] if kept.get("matches_recorded_vin") else w["vin_differs"]
+    else:
+        vin = summary.get("vin") or w["not_read"]
+    text = escape(f"{w['diag_snapshot']} {label}: VIN {vin}; {w['dtcs']} ({found}); ")
     text += _red(escape(f"{w['hv_dtcs']}: {', '.join(hv)}")) if hv else escape(f"{w['hv_dtcs']}: {w['none']}")
     if summary.get("errors"):
         text += escape(f"; {w['diag_errors']}: {', '.join(summary['errors'])}")
@@ -53,11 +57,18 @@ def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str,
             text, alert = _snapshot_line(summary, label, w)
             lines.append((attempt + text, alert))
             continue
+        title = condition_title(str(summary.get("condition", "")), language)
+        head = f"{attempt}{escape(w['diag_condition'])} {escape(title)}: "
+        if r.get("met") is None:  # the bus could not answer (12 V off, signals unheard): not "met"
+            lines.append((head + escape(f"{w['not_available']}: {summary.get('reason') or ''}"), False))
+            continue
         shown = ", ".join(_signal(name, v) for name, v in (summary.get("values") or {}).items())
         verdict = escape(w["met"]) if r.get("met") else _red(escape(w["not_met"]))
-        title = condition_title(str(summary.get("condition", "")), language)
-        lines.append((f"{attempt}{escape(w['diag_condition'])} {escape(title)}: {verdict} ({escape(shown)})",
-                      r.get("met") is False))
+        text = f"{head}{verdict} ({escape(shown)})"
+        found = summary.get("contradiction")
+        if isinstance(found, Mapping):
+            text += " " + _red(escape(f"{w['contradicts']}: {contradiction_text(found, step, language)}"))
+        lines.append((text, r.get("met") is False or isinstance(found, Mapping)))
     for kind, reason in (diagnostics.get("unavailable") or {}).items():
         why = w["no_adapter"] if reason == NOT_CONNECTED else reason
         what = w["diag_snapshot"] if kind == "snapshot" else w["diag_condition"]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from assessor_app.reports.wording_record import RECORD_WORDS
+
 _EN = {
     "diag_snapshot": "Diagnostic snapshot", "diag_condition": "Signal check", "met": "met",
-    "not_met": "NOT MET", "dtcs": "DTCs", "hv_dtcs": "HV DTCs", "none": "none", "not_read": "not read",
+    "not_met": "NOT MET", "not_available": "not available", "contradicts": "contradicts the readings",
+    "vin_matches": "matches the recorded VIN", "vin_differs": "DIFFERS from the recorded VIN",
+    "dtcs": "DTCs", "hv_dtcs": "HV DTCs", "none": "none", "not_read": "not read",
     "dtc_stored": "stored", "dtc_pending": "pending", "dtc_permanent": "permanent", "dtc_uds": "UDS",
     "diag_unavailable": "Diagnostics not available", "no_adapter": "no diagnostic adapter connected",
     "diag_errors": "not answered", "dropped_can": "Dropped CAN frames",
@@ -43,7 +47,10 @@ _EN = {
 _FI = {
     **_EN,
     "diag_snapshot": "Diagnostiikkatallenne", "diag_condition": "Signaalitarkastus", "met": "täyttyi",
-    "not_met": "EI TÄYTTYNYT", "dtcs": "Vikakoodit", "hv_dtcs": "HV-vikakoodit", "none": "ei yhtään",
+    "not_met": "EI TÄYTTYNYT", "not_available": "ei saatavilla",
+    "vin_matches": "sama kuin kirjattu VIN", "vin_differs": "ERI kuin kirjattu VIN",
+    "contradicts": "ristiriidassa lukemien kanssa", "dtcs": "Vikakoodit", "hv_dtcs": "HV-vikakoodit",
+    "none": "ei yhtään",
     "not_read": "ei luettu", "dtc_stored": "tallennetut", "dtc_pending": "odottavat",
     "dtc_permanent": "pysyvät", "diag_unavailable": "Diagnostiikka ei käytettävissä",
     "no_adapter": "diagnostiikkasovitinta ei ollut kytketty", "diag_errors": "vastaamatta",
@@ -83,7 +90,9 @@ _FI = {
 _SV = {
     **_EN,
     "diag_snapshot": "Diagnostisk ögonblicksbild", "diag_condition": "Signalkontroll",
-    "met": "uppfyllt", "not_met": "EJ UPPFYLLT", "dtcs": "Felkoder", "hv_dtcs": "HV-felkoder",
+    "met": "uppfyllt", "not_met": "EJ UPPFYLLT", "not_available": "inte tillgängligt",
+    "vin_matches": "stämmer med registrerat VIN", "vin_differs": "SKILJER SIG från registrerat VIN",
+    "contradicts": "motsäger avläsningarna", "dtcs": "Felkoder", "hv_dtcs": "HV-felkoder",
     "none": "inga", "not_read": "ej lästa", "dtc_stored": "lagrade", "dtc_pending": "väntande",
     "dtc_permanent": "permanenta", "diag_unavailable": "Diagnostik inte tillgänglig",
     "no_adapter": "ingen diagnosadapter ansluten", "diag_errors": "obesvarade",
@@ -124,7 +133,9 @@ _SV = {
 _ES = {
     **_EN,
     "diag_snapshot": "Instantánea de diagnóstico", "diag_condition": "Comprobación de señales",
-    "met": "se cumple", "not_met": "NO SE CUMPLE", "dtcs": "DTC", "hv_dtcs": "DTC de alta tensión",
+    "met": "se cumple", "not_met": "NO SE CUMPLE", "not_available": "no disponible",
+    "vin_matches": "coincide con el VIN registrado", "vin_differs": "NO COINCIDE con el VIN registrado",
+    "contradicts": "contradice las lecturas", "dtcs": "DTC", "hv_dtcs": "DTC de alta tensión",
     "none": "ninguno", "not_read": "no leído", "dtc_stored": "almacenados",
     "dtc_pending": "pendientes", "dtc_permanent": "permanentes",
     "diag_unavailable": "Diagnóstico no disponible",
@@ -166,7 +177,9 @@ _ES = {
 _PT = {
     **_EN,
     "diag_snapshot": "Instantâneo de diagnóstico", "diag_condition": "Verificação de sinais",
-    "met": "cumprida", "not_met": "NÃO CUMPRIDA", "dtcs": "DTC", "hv_dtcs": "DTC de alta tensão",
+    "met": "cumprida", "not_met": "NÃO CUMPRIDA", "not_available": "não disponível",
+    "vin_matches": "coincide com o VIN registado", "vin_differs": "NÃO COINCIDE com o VIN registado",
+    "contradicts": "contradiz as leituras", "dtcs": "DTC", "hv_dtcs": "DTC de alta tensão",
     "none": "nenhum", "not_read": "não lido", "dtc_stored": "memorizados",
     "dtc_pending": "pendentes", "dtc_permanent": "permanentes",
     "diag_unavailable": "Diagnóstico indisponível",
@@ -210,4 +223,5 @@ WORDING: dict[str, dict[str, str]] = {"en": _EN, "fi": _FI, "sv": _SV, "es": _ES
 
 def wording(language: str) -> dict[str, str]:
     """The record's fixed texts in ``language`` (English where a language is not known)."""
-    return WORDING.get(language, _EN)
+    known = language if language in WORDING else "en"
+    return {**WORDING[known], **RECORD_WORDS["en"], **RECORD_WORDS.get(known, {})}

@@ -1,8 +1,9 @@
 """The capture index: closed capture files and capture gaps of each assessment.
 
-Capture threads (video, CAN) report each file when it is closed and fsynced; the row is
-committed before the capture goes on, so the index never names a file that is not on disk
-whole. Rows are append-only (enforced by triggers); a gap's end is filled in once.
+Capture threads (video, CAN) report each file when it is closed and fsynced, and the photo
+desk each photo once written and fsynced; the row is committed before the capture goes on, so
+the index never names a file that is not on disk whole. Rows are append-only (enforced by
+triggers) and refused once the assessment is sealed; a gap's end is filled in once.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from assessor_app.storage.store import AssessmentStore
 class CaptureFileRecord:
     """One closed capture file, as the capture reported it."""
 
-    kind: str  # video, frame_times, can_log, can_times, snapshot
+    kind: str  # video, frame_times, can_log, can_times, snapshot, photo
     name: str  # path under the assessment's capture folder, forward slashes
     sha256: str
     size: int

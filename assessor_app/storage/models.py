@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision these models correspond to; a test proves it is the migrations' head.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0005"
 
 STATUSES = ("in_progress", "finished", "abandoned", "sealed", "synced")
 
@@ -114,6 +114,19 @@ class CaptureGap(Base):
     reason: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_capture_gaps_assessment", "assessment_id"),)
+
+
+class IdentityRow(Base):
+    """Who took part, kept apart from the event log: names, the VIN, and the salt of the record's
+    commitments (a JSON document). Fixed once the assessment is sealed."""
+
+    __tablename__ = "identities"
+
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"), primary_key=True)
+    salt: Mapped[str] = mapped_column(String(64))  # hex of 32 random bytes
+    document: Mapped[str] = mapped_column(Text)  # JSON: the identity document
+    updated_wall_us: Mapped[int]
+
 
 # Sync tables live in their own module; importing it here puts them on the same metadata.
 from assessor_app.storage import outbox_models  # noqa: E402,F401

@@ -21,6 +21,10 @@ class SyncEnrollment(Base):
     provider_key_id: Mapped[str] = mapped_column(String(64))
     provider_public_pem: Mapped[str] = mapped_column(Text)
     enrolled_wall_us: Mapped[int]
+    # from the provider's answer: the workshop's country and the awarding body (Annex I of the
+    # EU micro-credentials recommendation); empty for enrollments made before they were kept
+    workshop_country: Mapped[str] = mapped_column(String(2), server_default="")
+    awarding_body: Mapped[str] = mapped_column(String(200), server_default="")
 
 
 class OutboxEntry(Base):

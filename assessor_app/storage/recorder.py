@@ -5,6 +5,7 @@ An action is acknowledged (returned as an Event) only after its event is committ
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from assessor_app.core.clock import Clock, SystemClock, Timeline
@@ -13,12 +14,17 @@ from assessor_app.core.engine import (
     STARTED,
     Action,
     AssessmentEngine,
+    Participant,
     Person,
+    Place,
     Refused,
+    SignOff,
     StepView,
     Vehicle,
+    VehicleInfo,
     replay,
 )
+from assessor_app.core.engine.people import commitment
 from assessor_app.core.events import GENESIS, Event, make_event
 from assessor_app.core.specs import LoadedChecklist, LoadedParameterSet
 from assessor_app.core.specs.loader import (
@@ -27,6 +33,7 @@ from assessor_app.core.specs.loader import (
     parameter_set_from_source,
 )
 from assessor_app.storage.database import StoreError
+from assessor_app.storage.identity import identity_document
 from assessor_app.storage.store import AssessmentStore
 
 
@@ -45,14 +52,34 @@ class AssessmentRecorder:
         cls, store: AssessmentStore, checklist: LoadedChecklist, params: LoadedParameterSet, *,
         candidate: Person, assessor: Person, workshop: Person, vehicle: Vehicle,
         clock: Clock | None = None, language: str = "en", assessment_id: str | None = None,
+        responsible_person: Person | None = None, workshop_country: str = "", workshop_address: str = "",
+        awarding_body: str = "", eligibility: dict[str, str] | None = None,
     ) -> AssessmentRecorder:
-        """Start a new assessment; it is in the store when this returns."""
+        """Start a new assessment; it is in the store when this returns.
+
+        The record names people by id only: names, the VIN and the workshop's address go to the
+        assessment's identity document (kept apart, sealed into ``identity/``), and the record holds
+        salted commitments to them. A checklist with prerequisites starts only for a candidate who
+        passed them on this workstation (or ``eligibility`` the provider signed, checked by the caller).
+        """
         timeline = Timeline(clock or SystemClock())
-        payload, resolved = AssessmentEngine.start_payload(
+        salt = os.urandom(32).hex()
+        granted = {**store.passes(candidate.id), **(eligibility or {})}
+        payload, resolved = AssessmentEngine.start_payload_v2(
             spec=checklist.spec, spec_sha256=checklist.sha256, params=params.params,
-            params_sha256=params.sha256, candidate=candidate, assessor=assessor,
-            workshop=workshop, vehicle=vehicle, language=language,
+            params_sha256=params.sha256,
+            candidate=Participant(candidate.id,
+                                  commitment(salt, {"id": candidate.id, "name": candidate.name})),
+            assessor=Participant(assessor.id),
+            responsible=Participant(responsible_person.id) if responsible_person else None,
+            workshop=Place(workshop.id, workshop_country.strip().upper()),
+            vehicle=VehicleInfo(vehicle.description, vehicle.working_voltage_v,
+                                commitment(salt, {"vin": vehicle.vin})),
+            awarding_body=awarding_body, eligibility=granted, language=language,
         )
+        identity = identity_document(salt, candidate=candidate, assessor=assessor,
+                                     responsible=responsible_person, workshop=workshop,
+                                     workshop_address=workshop_address, vehicle=vehicle)
         stamp = timeline.now()
         for loaded, kind, spec_id, version in (
             (checklist, "checklist", checklist.spec.id, checklist.spec.version),
@@ -66,7 +93,10 @@ class AssessmentRecorder:
             assessment_id or str(uuid.uuid4()), 0, STARTED, payload, stamp.wall_us, stamp.t_us,
             GENESIS,
         )
-        store.create(first, stamp.wall_us)
+        with store.transaction() as conn:  # the record and its identity exist together or not at all
+            store.create(first, stamp.wall_us, connection=conn)
+            store.add_identity(first.assessment_id, identity["salt"], identity, connection=conn,
+                               wall_us=stamp.wall_us)
         return cls(store, AssessmentEngine(checklist.spec, resolved, first), timeline)
 
     @classmethod
@@ -95,17 +125,47 @@ class AssessmentRecorder:
             recorder._record(RESUMED, {"gap_us": gap, "previous_wall_us": st.last_wall_us})
         return recorder
 
-    def act(self, action: Action, language: str = "en") -> Event | Refused:
-        """Apply a trainer's action: a durable event, or the reason it is refused."""
+    def act(self, action: Action, language: str = "en", *, note: str = "") -> Event | Refused:
+        """Apply a trainer's action: a durable event, or the reason it is refused.
+
+        In a record that keeps identity apart, a sign-off given with a name is recorded by the
+        signer's id, and the name (with an identity check's ``note``) goes to the identity document
+        in the same transaction.
+        """
+        signer_name = ""
+        if isinstance(action, SignOff) and action.person is None and self.engine.state.record_format >= 2:
+            signer_name = action.name.strip()
+            if not signer_name:
+                return Refused("type the name of the person signing", rule="input")
+            person = next((pid for pid, role in self.engine.state.persons().items() if role == action.role),
+                          None)
+            if person is None:
+                return Refused(f"this assessment names no {action.role.replace('_', ' ')}", rule="signoff")
+            action = SignOff(action.role, statement=action.statement, person=person)
         stamp = self.timeline.now()
         decision = self.engine.decide(action, stamp.t_us, language)
         if isinstance(decision, Refused):
             return decision
-        return self._record(decision.kind, decision.payload, stamp.wall_us, stamp.t_us)
+        update = None
+        if signer_name or (decision.kind == "identity_checked" and self.engine.state.record_format >= 2):
+            update = self._identity_with(decision.kind, decision.payload, signer_name, note, stamp.t_us)
+        return self._record(decision.kind, decision.payload, stamp.wall_us, stamp.t_us, identity=update)
+
+    def _identity_with(self, kind: str, payload: dict[str, object], name: str, note: str,
+                       t_us: int) -> dict[str, object]:
+        document = self.store.identity(self.assessment_id)
+        if document is None:
+            raise StoreError(f"assessment {self.assessment_id} keeps no identity document")
+        if kind == "signed_off":
+            document.setdefault("signatures", []).append(
+                {"role": payload["role"], "person": payload["person"], "name": name, "t_us": t_us})
+        else:
+            document["identity_check"] = {"method": payload["method"], "note": note.strip()[:500]}
+        return document
 
     def _record(
         self, kind: str, payload: dict[str, object], wall_us: int | None = None,
-        t_us: int | None = None,
+        t_us: int | None = None, identity: dict[str, object] | None = None,
     ) -> Event:
         if wall_us is None or t_us is None:
             stamp = self.timeline.now()
@@ -115,7 +175,12 @@ class AssessmentRecorder:
             st.assessment_id, st.event_count, kind, payload, wall_us, max(t_us, st.last_t_us),
             st.head_hash,
         )
-        self.store.append(event)
+        if identity is None:
+            self.store.append(event)
+        else:
+            with self.store.transaction() as conn:
+                self.store.append(event, connection=conn)
+                self.store.update_identity(self.assessment_id, identity, connection=conn, wall_us=wall_us)
         self.engine.apply(event)
         return event
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Iterator
+import re
+import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assessor_app.core.events import Event
 from assessor_app.storage.database import StoreError, open_engine
-from assessor_app.storage.models import AssessmentRow, EventRow, SpecSnapshot
+from assessor_app.storage.models import AssessmentRow, EventRow, IdentityRow, SpecSnapshot
 
 #: Where each kind of closing event leaves an assessment.
 CLOSING = {"assessment_finished": "finished", "assessment_abandoned": "abandoned"}
@@ -31,6 +34,8 @@ _ADVANCE = update(_ASSESSMENTS).where(_ADVANCE_WHERE).values(
     last_t_us=bindparam("last_t_us"), updated_wall_us=bindparam("updated_wall_us"),
 )
 _CLOSE = _ADVANCE.values(status=bindparam("status"), outcome=bindparam("outcome"))
+#: The salt of an identity: 32 random bytes, in lowercase hex.
+SALT_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -107,15 +112,40 @@ class AssessmentStore:
         return source
 
     # ------------------------------------------------------------ writing
-    def create(self, first: Event, wall_us: int) -> None:
-        """Create an assessment with its first (``assessment_started``) event, durably."""
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE) for writes that must commit together.
+
+        Pass its connection to ``create``, ``append``, ``add_identity`` and ``update_identity``:
+        when the block ends all of it is on disk; if anything in it fails, none of it is.
+        """
+        with self._writing():
+            with self._writer.begin() as conn:
+                yield conn
+
+    @contextmanager
+    def _transaction(self, connection: Connection | None) -> Iterator[Connection]:
+        """The caller's transaction if it gives one, else a transaction of its own."""
+        if connection is None:
+            with self.transaction() as conn:
+                yield conn
+        else:
+            with self._writing():
+                yield connection
+
+    def create(self, first: Event, wall_us: int, *, connection: Connection | None = None) -> None:
+        """Create an assessment with its first (``assessment_started``) event, durably.
+
+        A first event that keeps identity apart (format 2) holds no names: the summary takes them
+        from the identity (``add_identity``), in the same transaction.
+        """
         p = first.payload
         row = {
             "id": first.assessment_id, "created_wall_us": wall_us, "updated_wall_us": wall_us,
-            "candidate_id": p["candidate"]["id"], "candidate_name": p["candidate"]["name"],
-            "assessor_name": p["assessor"]["name"] or p["assessor"]["id"],
-            "workshop_name": p["workshop"]["name"] or p["workshop"]["id"],
-            "vehicle_vin": p["vehicle"]["vin"],
+            "candidate_id": p["candidate"]["id"], "candidate_name": p["candidate"].get("name") or "",
+            "assessor_name": p["assessor"].get("name") or p["assessor"]["id"],
+            "workshop_name": p["workshop"].get("name") or p["workshop"]["id"],
+            "vehicle_vin": p["vehicle"].get("vin") or "",
             "checklist_id": p["checklist"]["id"], "checklist_version": p["checklist"]["version"],
             "checklist_sha256": p["checklist"]["sha256"],
             "params_id": p["parameter_set"]["id"], "params_version": p["parameter_set"]["version"],
@@ -123,16 +153,14 @@ class AssessmentStore:
             "status": "in_progress", "outcome": None, "event_count": 0, "head_hash": "",
             "last_t_us": 0,
         }
-        with self._writing():
-            with self._writer.begin() as conn:
-                conn.execute(insert(AssessmentRow).values(**row))
-                self._append(conn, first)
+        with self._transaction(connection) as conn:
+            conn.execute(insert(AssessmentRow).values(**row))
+            self._append(conn, first)
 
-    def append(self, event: Event) -> None:
-        """Append one event; when this returns, it is committed to disk."""
-        with self._writing():
-            with self._writer.begin() as conn:
-                self._append(conn, event)
+    def append(self, event: Event, *, connection: Connection | None = None) -> None:
+        """Append one event; when this returns (or the caller's transaction ends), it is on disk."""
+        with self._transaction(connection) as conn:
+            self._append(conn, event)
 
     def _append(self, conn: Connection, event: Event) -> None:
         # Statements are built once (module level); only the values change per event.
@@ -157,6 +185,95 @@ class AssessmentStore:
             raise ConcurrentWriteError(
                 f"assessment {event.assessment_id} moved on before event {event.seq} was written"
             )
+
+    # ------------------------------------------------------------ identity
+    def identity(self, assessment_id: str) -> dict[str, Any] | None:
+        """The assessment's identity document (names, VIN, salt), or None if it keeps none apart."""
+        with self.engine.connect() as conn:
+            text = conn.execute(
+                select(IdentityRow.document).where(IdentityRow.assessment_id == assessment_id)
+            ).scalar_one_or_none()
+        if text is None:
+            return None
+        try:
+            document = json.loads(text)
+        except ValueError as exc:
+            raise StoreError(f"the identity of assessment {assessment_id} in the store is not JSON: "
+                             f"{exc}") from None
+        if not isinstance(document, dict):
+            raise StoreError(f"the identity of assessment {assessment_id} in the store is not a document")
+        return document
+
+    def add_identity(
+        self, assessment_id: str, salt_hex: str, document: Mapping[str, Any], *,
+        connection: Connection | None = None, wall_us: int | None = None,
+    ) -> None:
+        """Keep the assessment's identity document, whose ``salt`` is ``salt_hex``, apart from its events.
+
+        With ``connection`` it is written in the caller's transaction (with the first event).
+        """
+        if not SALT_HEX.fullmatch(salt_hex):
+            raise StoreError("an identity's salt is 32 bytes in lowercase hex (64 characters)")
+        if document.get("salt") != salt_hex:
+            raise StoreError(f"the identity document of assessment {assessment_id} holds another salt "
+                             f"than the one given")
+        with self._transaction(connection) as conn:
+            self._check_candidate(conn, assessment_id, document)
+            conn.execute(insert(IdentityRow).values(
+                assessment_id=assessment_id, salt=salt_hex, document=_document_text(document),
+                updated_wall_us=_now_us() if wall_us is None else wall_us))
+            self._name_summary(conn, assessment_id, document)
+
+    def update_identity(
+        self, assessment_id: str, document: Mapping[str, Any], *,
+        connection: Connection | None = None, wall_us: int | None = None,
+    ) -> None:
+        """Replace the identity document (e.g. with a sign-off's name); its salt never changes.
+
+        With ``connection`` it is written in the caller's transaction (with the event it goes with).
+        """
+        with self._transaction(connection) as conn:
+            salt = conn.execute(
+                select(IdentityRow.salt).where(IdentityRow.assessment_id == assessment_id)
+            ).scalar_one_or_none()
+            if salt is None:
+                raise StoreError(f"assessment {assessment_id} keeps no identity to update")
+            if document.get("salt") != salt:
+                raise StoreError(f"the identity of assessment {assessment_id} cannot take another salt: "
+                                 f"the record's commitments are made with it")
+            self._check_candidate(conn, assessment_id, document)
+            conn.execute(update(IdentityRow).where(IdentityRow.assessment_id == assessment_id).values(
+                document=_document_text(document),
+                updated_wall_us=_now_us() if wall_us is None else wall_us))
+            self._name_summary(conn, assessment_id, document)
+
+    @staticmethod
+    def _check_candidate(conn: Connection, assessment_id: str, document: Mapping[str, Any]) -> None:
+        candidate_id = conn.execute(
+            select(AssessmentRow.candidate_id).where(AssessmentRow.id == assessment_id)
+        ).scalar_one_or_none()
+        if candidate_id is None:
+            raise StoreError(f"no assessment with id {assessment_id}")
+        candidate = document.get("candidate")
+        if not isinstance(candidate, Mapping) or candidate.get("id") != candidate_id:
+            raise StoreError(f"the identity document is not of assessment {assessment_id}'s candidate "
+                             f"{candidate_id}")
+
+    @staticmethod
+    def _name_summary(conn: Connection, assessment_id: str, document: Mapping[str, Any]) -> None:
+        """The summary's names and VIN (for lists and search on this workstation) from the identity."""
+
+        def part(key: str) -> Mapping[str, Any]:
+            value = document.get(key)
+            return value if isinstance(value, Mapping) else {}
+
+        candidate, assessor, workshop = part("candidate"), part("assessor"), part("workshop")
+        conn.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(
+            candidate_name=str(candidate.get("name") or ""),
+            assessor_name=str(assessor.get("name") or assessor.get("id") or ""),
+            workshop_name=str(workshop.get("name") or workshop.get("id") or ""),
+            vehicle_vin=str(part("vehicle").get("vin") or ""),
+        ))
 
     def set_status(self, assessment_id: str, status: str) -> None:
         """Mark a closed assessment as sealed or synced (the only changes a closed one takes)."""
@@ -214,6 +331,15 @@ class AssessmentStore:
         """Assessments a restart should offer to resume."""
         return self.list(status="in_progress")
 
+    def passes(self, candidate_id: str) -> dict[str, str]:
+        """Checklists this candidate passed on this workstation: checklist id -> which assessment."""
+        query = (select(AssessmentRow.checklist_id, AssessmentRow.id, AssessmentRow.updated_wall_us)
+                 .where(AssessmentRow.candidate_id == candidate_id, AssessmentRow.outcome == "competent")
+                 .order_by(AssessmentRow.updated_wall_us))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return {r.checklist_id: f"assessment {r.id} (competent, recorded on this workstation)" for r in rows}
+
     def count(self, status: str | None = None) -> int:
         query = select(func.count()).select_from(AssessmentRow)
         if status:
@@ -224,6 +350,14 @@ class AssessmentStore:
     def iter_ids(self) -> Iterator[str]:
         with self.engine.connect() as conn:
             yield from conn.execute(select(AssessmentRow.id)).scalars()
+
+
+def _document_text(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, sort_keys=True, ensure_ascii=False)
+
+
+def _now_us() -> int:
+    return time.time_ns() // 1000
 
 
 def _summary(row: object) -> AssessmentSummary:

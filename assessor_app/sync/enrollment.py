@@ -50,6 +50,12 @@ def enroll(outbox: Outbox, *, provider_url: str, code: str, keys_dir: Path,
         provider_key = public_key(str(answer["provider_public_key"]))
         enrolled_workshop = str(answer["workshop_id"])
         workshop_name = str(answer.get("workshop_name") or enrolled_workshop)
+        workshop = _mapping(answer.get("workshop"))
+        body = _mapping(answer.get("awarding_body"))
+        country = str(workshop.get("country") or "").strip().upper()
+        if not (len(country) == 2 and country.isascii() and country.isalpha()):
+            country = ""  # not an ISO 3166 code: the assessment names no country rather than a wrong one
+        awarding_body = str(body.get("name") or "")[:200]
     except (KeyError, SealError) as exc:
         raise SyncError(f"the provider at {provider_url} sent no usable enrollment answer: {exc}") from exc
     if provider_key.keyid != answer.get("provider_key_id"):
@@ -61,7 +67,8 @@ def enroll(outbox: Outbox, *, provider_url: str, code: str, keys_dir: Path,
         raise SyncError(f"the provider enrolled this workstation into workshop {enrolled_workshop}, not "
                         f"{workshop_id}")
     enrollment = Enrollment(provider_url.rstrip("/"), key.fingerprint, enrolled_workshop, workshop_name,
-                            provider_key.keyid, str(answer["provider_public_key"]), now_us())
+                            provider_key.keyid, str(answer["provider_public_key"]), now_us(), country,
+                            awarding_body)
     outbox.save_enrollment(enrollment)
     # also next to the workstation key, so a lost database does not lose the pinned provider key
     _write_private_json(keys_dir / ENROLLMENT_FILE, enrollment.__dict__)
@@ -128,3 +135,7 @@ def queue_sealed_bundles(outbox: Outbox, bundles_dir: Path) -> int:
             outbox.add_bundle(folder)
             added += 1
     return added
+
+
+def _mapping(value: object) -> dict[str, object]:
+    return value if isinstance(value, dict) else {}

@@ -43,6 +43,8 @@ class Enrollment:
     provider_key_id: str
     provider_public_pem: str
     enrolled_wall_us: int
+    workshop_country: str = ""
+    awarding_body: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ class Outbox:
         if row is None:
             return None
         return Enrollment(row.provider_url, row.device_key_id, row.workshop_id, row.workshop_name,
-                          row.provider_key_id, row.provider_public_pem, row.enrolled_wall_us)
+                          row.provider_key_id, row.provider_public_pem, row.enrolled_wall_us,
+                          row.workshop_country, row.awarding_body)
 
     def save_enrollment(self, e: Enrollment) -> None:
         with self._writer.begin() as conn:

@@ -27,6 +27,9 @@ parameters:
   dead_voltage_max: {value: 1, unit: V}
   live_dead_live_window: {value: 5, unit: min}
   insulation_test_voltage: {value: 500, unit: V}
+  insulation_test_voltage_tolerance: {value: 50, unit: V}
+  insulation_floor: {value: 1, unit: MΩ}
+  glove_test_interval: {value: 183, unit: d}
   adas_target_distance_tolerance: {value: 10, unit: mm}
   adas_target_height_tolerance: {value: 5, unit: mm}
   adas_target_lateral_tolerance: {value: 5, unit: mm}

@@ -1,18 +1,48 @@
-"""Drive a whole HV isolation assessment through the window, as a trainer would."""
+"""Drive a whole HV isolation assessment through the window, as a trainer would: the structured
+data (PPE, test equipment, lock-out...), the instrument of each live-dead-live reading, the oral
+questions, the identity check and the assessor's and the candidate's sign-offs."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
 from assessor_app.gui.main_window import MainWindow
+from assessor_app.gui.pages.field_inputs import YesNo
 from assessor_app.gui.pages.run import RunPage
 
 HV = "hv-isolation-series"
+METER = "FLUKE-1587-22"
+TODAY = dt.date.today()
 READINGS = {
     "11": {"proving_source": "13.8"},
     "12": {"hv_plus_chassis": "0.2", "hv_minus_chassis": "-0.1", "hv_plus_minus": "0,3 V"},
     "13": {"proving_source": "13.9"},
     "18": {"insulation_resistance": "550", "test_voltage": "520"},
+}
+#: What a careful learner records at each step of the HV isolation checklist (1.2.0).
+DATA: dict[str, dict[str, Any]] = {
+    "01": {"oem_procedure": "OEM HV isolation procedure, revision 3", "working_voltage_identified": "400"},
+    "04": {"glove_class": "0", "glove_test_date": (TODAY - dt.timedelta(days=30)).isoformat(),
+           "glove_air_test": True, "glove_visual_check": True, "outers_eye_protection_no_jewellery": True,
+           "face_protection": True, "insulated_tools": True},
+    "05": {"instrument_id": METER, "measurement_category": "CAT-III", "category_iii_or_above": True,
+           "voltage_rating": "1000", "calibration_due": (TODAY + dt.timedelta(days=180)).isoformat(),
+           "leads_checked": True, "proving_source_ready": True},
+    "06": {"remote_wake_up_disabled": True},
+    "09": {"locks_applied": "1", "every_worker_locked": True},
+    "18": {"discharged_after_test": True},
+    "20": {"every_lock_removed_by_owner": True, "gloves_on_plug_refit": True},
+    "21": {"reenergisation_announced": True},
+}
+ANSWERS = {
+    "22": {"five_safety_rules": "disconnect, secure, verify dead, earth, cover: each as done today",
+           "discharge_wait": "the capacitors in the inverter need time to discharge",
+           "limits_2s_3s": "2S: de-energised work only; 3S for live work or a damaged system",
+           "live_reading_at_dead_test": "stop, keep clear, make safe, quarantine and escalate"},
 }
 
 
@@ -31,20 +61,69 @@ def close(qtbot, window: MainWindow) -> None:
     window.close()
 
 
-def start_hv(qtbot, window: MainWindow) -> None:
+def fill_new(qtbot, window: MainWindow, params: str = "test-fast", consent: bool = True) -> None:
     qtbot.mouseClick(window.home.new_button, Qt.MouseButton.LeftButton)
     page = window.new_page
     assert window.stack.currentWidget() is page
     page.candidate_id.setText("L-017")
     page.candidate_name.setText("Lea Learner")
-    page.assessor.setText("Ari Assessor")
-    page.workshop.setText("Garage Nord")
+    page.assessor_id.setText("assessor-03")
+    page.assessor_name.setText("Ari Assessor")
+    page.workshop_id.setText("garage-nord")
+    page.workshop_name.setText("Garage Nord")
+    page.workshop_country.setText("fi")
     page.checklist.setCurrentIndex(page.checklist.findData(HV))
-    page.parameters.setCurrentIndex(page.parameters.findData("test-fast"))
+    page.parameters.setCurrentIndex(page.parameters.findData(params))
     page.vin.setText("WVWZZZE1ZMP000042")
-    page.consent.setChecked(True)
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    page.consent.setChecked(consent)
+
+
+def start_hv(qtbot, window: MainWindow, params: str = "test-fast", consent: bool = True) -> None:
+    fill_new(qtbot, window, params, consent)
+    qtbot.mouseClick(window.new_page.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.run_page, timeout=5000)
+
+
+def fill(run: RunPage, values: dict[str, Any]) -> None:
+    """Enter values in the step's data inputs as a trainer does (buttons, lists, typed text)."""
+    for fid, value in values.items():
+        widget = run.inputs.fields.inputs[fid]
+        if isinstance(widget, YesNo):
+            (widget.yes if value else widget.no).click()
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(widget.findData(value))
+        else:
+            widget.setText(value)
+
+
+def record_data(qtbot, window: MainWindow, values: dict[str, Any]) -> None:
+    fill(window.run_page, values)
+    qtbot.mouseClick(window.run_page.inputs.fields.record_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+
+
+def answer(qtbot, window: MainWindow, step: str) -> None:
+    box = window.run_page.inputs.questions
+    for qid, text in ANSWERS.get(step, {}).items():
+        box.answers[qid].setText(text)
+        qtbot.mouseClick(box.buttons[qid][0], Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, window)
+
+
+def sign(qtbot, window: MainWindow, role: str, name: str) -> None:
+    review = window.review
+    review.signers[role].setText(name)
+    qtbot.mouseClick(review.sign_buttons[role], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert review.signed_by[role].text() == f"Signed by {name}", review.message.text()
+
+
+def check_identity(qtbot, window: MainWindow, method: str, note: str = "") -> None:
+    review = window.review
+    review.identity_method.setCurrentIndex(review.identity_method.findData(method))
+    review.identity_note.setText(note)
+    qtbot.mouseClick(review.identity_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
 
 
 def select(qtbot, run: RunPage, step: str) -> None:
@@ -55,6 +134,9 @@ def select(qtbot, run: RunPage, step: str) -> None:
 
 def record(qtbot, window: MainWindow, step: str) -> None:
     run = window.run_page
+    if run.instrument.isVisible() and not run.instrument.instrument.text():
+        run.instrument.instrument.setText(METER)
+        run.instrument.range.setText("1000 V DC")
     for mid, text in READINGS.get(step, {}).items():
         edit = run._edits[mid]
         edit.setText(text)
@@ -66,6 +148,9 @@ def record(qtbot, window: MainWindow, step: str) -> None:
 def do_step(qtbot, window: MainWindow, step: str) -> None:
     run = window.run_page
     select(qtbot, run, step)
+    if step in DATA:
+        record_data(qtbot, window, DATA[step])
+    answer(qtbot, window, step)
     record(qtbot, window, step)
     step_spec = run.snapshot.spec.step(step)
     if step_spec.na_allowed:
@@ -98,21 +183,13 @@ def test_whole_hv_isolation_through_the_window(qtbot, store, library):
     do_step(qtbot, window, "10")
 
     do_step(qtbot, window, "11")
-    # a live reading at the dead test: immediate verdict, and pass is refused
+    # the dead test is read with the tester just proved: its instrument is there already
     select(qtbot, run, "12")
-    run._edits["hv_plus_chassis"].setText("230")
-    run._edits["hv_plus_chassis"].setFocus()
-    qtbot.keyClick(run._edits["hv_plus_chassis"], Qt.Key.Key_Return)
-    wait_idle(qtbot, window)
-    assert "OUT OF RANGE" in run._verdicts["hv_plus_chassis"].text()
-    run.steps.setFocus()
-    qtbot.keyClick(run.steps, Qt.Key.Key_Space)
-    wait_idle(qtbot, window)
-    assert "out of range" in run.refusal.text()
-    assert run.snapshot.view("12").status == "allowed"
-    record(qtbot, window, "12")  # measured again, correctly this time
+    assert run.instrument.isVisible() and run.instrument.instrument.text() == METER
+    assert run.instrument.range.text() == "1000 V DC"
     for i in range(12, 23):
         do_step(qtbot, window, f"{i:02d}")
+    assert run.snapshot.work["22"].questions[0].correct is True
 
     qtbot.keyClick(run.steps, Qt.Key.Key_R)
     review = window.review
@@ -120,15 +197,32 @@ def test_whole_hv_isolation_through_the_window(qtbot, store, library):
     for criterion in ("professional_conduct", "safety_protocols", "teamwork", "customer_communication"):
         review.score(criterion, 3)
         wait_idle(qtbot, window)
-    review.signer.setText("Ari Assessor")
-    qtbot.mouseClick(review.sign_button, Qt.MouseButton.LeftButton)
+    # finishing needs both sign-offs and the identity check: each refusal says what is missing
+    qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
+    assert review.message.text() == "the assessor must sign off before finishing"
+    sign(qtbot, window, "assessor", "Ari Assessor")
+    sign(qtbot, window, "candidate", "Lea Learner")
+    qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert review.message.text() == ("record how the candidate's identity was checked (or that it was not) "
+                                     "before finishing")
+    check_identity(qtbot, window, "photo_id", "driving licence")
+    assert review.identity_done.text() == "Identity: photo ID checked (driving licence)"
     qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
     assert "competent" in review.outcome.text() and "not yet" not in review.outcome.text()
     assert not review.finish_button.isEnabled()  # read-only now
     [summary] = store.list()
     assert (summary.status, summary.outcome) == ("finished", "competent")
+    identity = store.identity(summary.id)
+    assert [(s["role"], s["name"]) for s in identity["signatures"]] == [
+        ("assessor", "Ari Assessor"), ("candidate", "Lea Learner")]
+    assert identity["identity_check"] == {"method": "photo_id", "note": "driving licence"}
+    assert identity["workshop"]["name"] == "Garage Nord" and identity["vehicle"]["vin"] == "WVWZZZE1ZMP000042"
+    first = store.events(summary.id)[0].payload
+    assert first["workshop"] == {"id": "garage-nord", "country": "FI"}
+    assert "Lea" not in str(first) and "WVWZZZE1ZMP000042" not in str(first)
 
     # seal it from the review: the assessor's PIN, then a verified bundle
     assert review.seal_button.isVisible()

@@ -1,4 +1,4 @@
-"""The screenshot tool runs end to end and writes six real pictures of six different screens."""
+"""The screenshot tool runs end to end and writes a real, distinct picture of every screen it shows."""
 
 from __future__ import annotations
 

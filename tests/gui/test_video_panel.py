@@ -47,17 +47,7 @@ def test_recording_starts_after_consent_shows_a_preview_pauses_and_is_indexed(qt
 
 def test_no_consent_to_video_means_no_recording(qtbot, store, library):
     window = _window(qtbot, store, library, "simulated")
-    window.new_page.consent.setChecked(False)
-    qtbot.mouseClick(window.home.new_button, Qt.MouseButton.LeftButton)
-    page = window.new_page
-    page.candidate_id.setText("L-018")
-    page.assessor.setText("Ari Assessor")
-    page.workshop.setText("Garage Nord")
-    page.parameters.setCurrentIndex(page.parameters.findData("test-fast"))
-    page.vin.setText("WVWZZZE1ZMP000042")
-    page.consent.setChecked(False)
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.run_page, timeout=5000)
+    start_hv(qtbot, window, consent=False)
     panel = window.run_page.video
     qtbot.waitUntil(lambda: "no consent" in panel.preview.text(), timeout=5000)
     assert not panel.toggle.isEnabled() and panel.indicator.text() == ""

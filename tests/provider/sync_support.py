@@ -51,11 +51,18 @@ class Sealed:
 
 
 def make_bundle(where: Path, device: SigningKey, *, bundle_id: str | None = None,
-                extra_bytes: int = 0, archive: bool = True, assessor: SigningKey | None = None) -> Sealed:
+                extra_bytes: int = 0, archive: bool = True, assessor: SigningKey | None = None,
+                apart: bool = False) -> Sealed:
     """A sealed bundle (and its .tar) signed by ``device`` and ``assessor`` (default: the test
-    assessor's key); ``extra_bytes`` of capture payload."""
+    assessor's key); ``extra_bytes`` of capture payload. ``apart``: the assessment keeps its identity
+    apart, and the bundle holds it under identity/."""
     bundle_id = bundle_id or str(uuid.uuid4())
     engine, events = finished()
+    identity = None
+    if apart:
+        from identity_support import finished_apart
+
+        engine, events, identity = finished_apart()
     mini = load_mini()
     payload = []
     if extra_bytes:
@@ -66,7 +73,7 @@ def make_bundle(where: Path, device: SigningKey, *, bundle_id: str | None = None
         payload.append(PayloadFile(capture, "capture/can.bin", hashlib.sha256(data).hexdigest(), len(data)))
     sealed = write_bundle(where / "bundles", bundle_id=bundle_id, engine=engine, events=events,
                           checklist_source=mini.checklist.source, parameters_source=mini.params.source,
-                          keys=[device, assessor or assessor_key()], payload=payload)
+                          keys=[device, assessor or assessor_key()], payload=payload, identity=identity)
     tar = write_archive(sealed.path, where / "archives" / f"{bundle_id}.tar") if archive else Path()
     return Sealed(sealed.path, tar, bundle_id, sealed.manifest_sha256)
 

@@ -258,7 +258,7 @@ PAYLOADS = {
         "payload field 'entered_unit' must be a string, not a list"),
     "result not one of the results": (
         "step_result", lambda p: p.update(result="passed"),
-        "payload field 'result' must be one of 'pass', 'fail', 'na', not a string"),
+        "payload field 'result' must be one of 'pass', 'fail', 'na', 'hazard', not a string"),
     "step an object": ("step_result", lambda p: p.update(step={"id": "ppe"}),
                        "payload field 'step' must be a string, not an object"),
     "step missing": ("step_result", lambda p: p.pop("step"), "payload has no field 'step'"),

@@ -9,11 +9,17 @@ from assessor_app.core.engine.actions import (
     Finish,
     MarkDiagnosticsUnavailable,
     Person,
+    RecordAnswer,
     RecordConsent,
     RecordDiagnostic,
+    RecordIdentityCheck,
+    RecordIntervention,
     RecordMeasurement,
+    RecordPhoto,
     RecordResult,
+    RecordStepData,
     Refused,
+    ReopenSteps,
     ScoreRubric,
     SignOff,
     StartStep,
@@ -24,15 +30,18 @@ from assessor_app.core.engine.engine import (
     STARTED,
     AssessmentEngine,
     ReplayError,
+    StartError,
     StepView,
 )
+from assessor_app.core.engine.people import Participant, Place, VehicleInfo
 from assessor_app.core.engine.replay import action_from_event, replay
 from assessor_app.core.engine.state import AssessmentState, Outcome
 
 __all__ = [
     "RESUMED", "STARTED", "Abandon", "Accepted", "Action", "AddNote", "AssessmentEngine",
     "AssessmentState", "ConnectDiagnostics", "Finish", "MarkDiagnosticsUnavailable", "Outcome",
-    "Person", "RecordConsent", "RecordDiagnostic", "RecordMeasurement",
-    "RecordResult", "Refused", "ReplayError", "ScoreRubric", "SignOff", "StartStep", "StepView",
-    "Vehicle", "action_from_event", "replay",
+    "Participant", "Person", "Place", "RecordAnswer", "RecordConsent", "RecordDiagnostic",
+    "RecordIdentityCheck", "RecordIntervention", "RecordMeasurement", "RecordPhoto", "RecordResult",
+    "RecordStepData", "Refused", "ReopenSteps", "ReplayError", "ScoreRubric", "SignOff", "StartError",
+    "StartStep", "StepView", "Vehicle", "VehicleInfo", "action_from_event", "replay",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Result = Literal["pass", "fail", "na"]
+Result = Literal["pass", "fail", "na", "hazard"]  # hazard: found it and stopped, correctly
 DiagnosticKind = Literal["snapshot", "condition"]
 SignOffRole = Literal["assessor", "candidate", "responsible_person"]
 
@@ -53,6 +53,8 @@ class RecordMeasurement:
     measurement: str
     value: float
     unit: str
+    instrument: str | None = None  # the instrument's id, where the checklist asks for it
+    range_label: str | None = None  # the range it was read on, e.g. "1000 V DC"
     kind = "measurement_recorded"
 
 
@@ -82,10 +84,74 @@ class ScoreRubric:
 
 @dataclass(frozen=True)
 class SignOff:
+    """A sign-off. New records name the person by their id (names live in the identity file);
+    ``name`` is the form of the first release, whose events still replay."""
+
     role: SignOffRole
-    name: str
+    name: str = ""
     statement: str = ""
+    person: str | None = None
     kind = "signed_off"
+
+
+@dataclass(frozen=True)
+class RecordPhoto:
+    """A photo of a step, already on disk and hashed: ``evidence`` is its name under the capture folder."""
+
+    step: str
+    evidence: str
+    sha256: str
+    source: Literal["camera", "file"]
+    width: int
+    height: int
+    kind = "photo_recorded"
+
+
+@dataclass(frozen=True)
+class RecordStepData:
+    """Values of a step's declared fields (glove class, instrument id, dates...); checked at once."""
+
+    step: str
+    values: dict[str, Any]
+    kind = "step_data_recorded"
+
+
+@dataclass(frozen=True)
+class RecordAnswer:
+    """The answer to an oral question, as the assessor noted it, and whether it was correct."""
+
+    step: str
+    question: str
+    answer: str
+    correct: bool
+    kind = "answer_recorded"
+
+
+@dataclass(frozen=True)
+class RecordIntervention:
+    """The assessor prompted or intervened; on a critical step that fails the step."""
+
+    step: str
+    intervention: Literal["prompt", "intervention"]
+    note: str
+    kind = "intervention_recorded"
+
+
+@dataclass(frozen=True)
+class ReopenSteps:
+    """A lapsed live-dead-live window: do the sequence from ``step`` again (every attempt is kept)."""
+
+    step: str
+    reason: str = ""
+    kind = "steps_reopened"
+
+
+@dataclass(frozen=True)
+class RecordIdentityCheck:
+    """How the candidate's identity was checked, or that it was not (EU micro-credentials, Annex I)."""
+
+    method: Literal["photo_id", "known_to_assessor", "provider_record", "not_checked"]
+    kind = "identity_checked"
 
 
 @dataclass(frozen=True)
@@ -134,6 +200,7 @@ class Abandon:
 Action = (
     RecordConsent | StartStep | RecordMeasurement | RecordResult | AddNote | ScoreRubric
     | SignOff | Finish | Abandon | ConnectDiagnostics | RecordDiagnostic | MarkDiagnosticsUnavailable
+    | RecordPhoto | RecordStepData | RecordAnswer | RecordIntervention | ReopenSteps | RecordIdentityCheck
 )
 
 ACTION_TYPES: dict[str, type] = {
@@ -141,8 +208,10 @@ ACTION_TYPES: dict[str, type] = {
     for cls in (
         RecordConsent, StartStep, RecordMeasurement, RecordResult, AddNote, ScoreRubric,
         SignOff, Finish, Abandon, ConnectDiagnostics, RecordDiagnostic, MarkDiagnosticsUnavailable,
+        RecordPhoto, RecordStepData, RecordAnswer, RecordIntervention, ReopenSteps, RecordIdentityCheck,
     )
 }
+IDENTITY_CHECKS = ("photo_id", "known_to_assessor", "provider_record", "not_checked")
 
 
 def action_fields(action: Action) -> dict[str, Any]:

@@ -4,6 +4,13 @@ A step may declare a snapshot and/or a condition. Once a diagnostic adapter is c
 assessment, each declared item must be recorded, or recorded as not available with a reason,
 before the step can pass. Without a connected adapter the items are not available, and the
 step's result says so. A condition last seen not met refuses the pass whatever else was recorded.
+
+A condition check that could not be made (the bus silent once the 12 V supply is off, its signals
+not seen for a while) is recorded with ``met`` None and its reason: the condition is not
+available, never met. A condition judged against a parameter (``LIMITS``: hv_bus_dead against
+dead_voltage_max) is judged again here from the vehicle's recorded value and this assessment's
+own parameter, and cross-checked with the step's typed readings bounded by the same parameter:
+the step cannot pass while the last check that could be made contradicts them.
 """
 
 from __future__ import annotations
@@ -11,8 +18,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from assessor_app.core import units
 from assessor_app.core.engine.actions import (
     Accepted,
     ConnectDiagnostics,
@@ -22,8 +32,8 @@ from assessor_app.core.engine.actions import (
 )
 from assessor_app.core.engine.state import AssessmentState, DiagnosticRecord, StepState
 from assessor_app.core.events import Event
-from assessor_app.core.specs.conditions import CONDITIONS, condition_title
-from assessor_app.core.specs.models import Step
+from assessor_app.core.specs.conditions import CONDITIONS, LIMITS, ConditionLimit, condition_title
+from assessor_app.core.specs.models import ParamRef, Step
 
 KINDS = ("snapshot", "condition")
 #: The reason recorded with a step passed while no diagnostic adapter served the assessment.
@@ -42,6 +52,88 @@ def declared(step: Step) -> list[str]:
 def _json_copy(value: Any) -> Any:
     """A plain-JSON deep copy (tuples become lists), as the event will read back from the store."""
     return json.loads(json.dumps(value, allow_nan=False))
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _vehicle_value(summary: Mapping[str, Any]) -> float | None:
+    """The vehicle's value a parameter-judged check compared (``summary["limit"]["signal"]``)."""
+    limit, values = summary.get("limit"), summary.get("values")
+    if not isinstance(limit, dict) or not isinstance(values, dict):
+        return None
+    entry = values.get(limit.get("signal"))
+    return _number(entry.get("value")) if isinstance(entry, dict) else None
+
+
+def _limit_problem(name: str, limit: ConditionLimit, summary: Mapping[str, Any]) -> str | None:
+    """Why the check of a parameter-judged condition does not say what it was judged on, or None."""
+    recorded = summary.get("limit")
+    if (not isinstance(recorded, dict) or recorded.get("param") != limit.param
+            or recorded.get("unit") != limit.unit or _number(recorded.get("value")) is None
+            or not _text(recorded.get("signal"))):
+        return (f"the check of {name} does not say which {limit.param} (in {limit.unit}) and which "
+                "signal it was judged on")
+    if _vehicle_value(summary) is None:
+        return f"the check of {name} does not give the vehicle's {recorded['signal']} as a number"
+    return None
+
+
+def _param_value(state: AssessmentState, name: str, unit: str) -> float | None:
+    """This assessment's own parameter (as its start event pinned it) in ``unit``, or None."""
+    entry = (state.started.get("parameters") or {}).get(name)
+    if not isinstance(entry, dict):
+        return None
+    value, given = _number(entry.get("value")), entry.get("unit")
+    if value is None or not isinstance(given, str) or not units.is_unit(given) or not units.is_unit(unit):
+        return None
+    if units.quantity_of(given) != units.quantity_of(unit):
+        return None
+    return units.convert(value, given, unit)
+
+
+def _compared_readings(state: AssessmentState, step: Step, limit: ConditionLimit) -> dict[str, float]:
+    """The step's typed readings bounded by the limit's parameter, in its unit (magnitudes where the
+    checklist judges magnitudes), of the current attempt."""
+    ss = state.steps[step.id]
+    out: dict[str, float] = {}
+    for m in step.measurements:
+        bounds = (m.range.min, m.range.max) if m.range is not None else ()
+        record = ss.measurements.get(m.id)
+        if record is None or not any(isinstance(b, ParamRef) and b.param == limit.param for b in bounds):
+            continue
+        if not units.is_unit(record.unit) or units.quantity_of(record.unit) != units.quantity_of(limit.unit):
+            continue  # a reading of another quantity is no reading of this limit
+        value = units.convert(record.value, record.unit, limit.unit)
+        out[m.id] = abs(value) if m.magnitude else value
+    return out
+
+
+@dataclass(frozen=True)
+class ConditionInputs:
+    """What a device needs to check a step's condition besides the vehicle's signals."""
+
+    limits: dict[str, float] = field(default_factory=dict)  # parameter -> value, in the condition's unit
+    readings: dict[str, float] = field(default_factory=dict)  # measurement id -> typed value, same unit
+
+
+def condition_inputs(state: AssessmentState, step: Step) -> ConditionInputs:
+    """The parameter limits and typed readings to check ``step``'s declared condition with
+    (``CanSession.check_condition(..., limits=..., readings=...)``); empty for a fixed condition."""
+    name = step.diagnostics.condition if step.diagnostics is not None else None
+    limit = LIMITS.get(name or "")
+    if limit is None:
+        return ConditionInputs()
+    value = _param_value(state, limit.param, limit.unit)
+    return ConditionInputs({limit.param: value} if value is not None else {},
+                           _compared_readings(state, step, limit))
 
 
 def decide_connected(a: ConnectDiagnostics) -> Accepted | Refused:
@@ -76,7 +168,11 @@ def decide_recorded(a: RecordDiagnostic, step: Step, ss: StepState) -> Accepted 
         if a.met is not None:
             return Refused("a snapshot is not met or not met: leave 'met' empty", rule="input")
     else:
-        if not isinstance(a.met, bool):
+        if a.met is None:
+            if not _text(summary.get("reason")):
+                return Refused("a condition check says whether it was met (true or false), or why it "
+                               "could not be made (its reason)", rule="input")
+        elif not isinstance(a.met, bool):
             return Refused("a condition check says whether it was met (true or false)", rule="input")
         wanted = step.diagnostics.condition if step.diagnostics else None
         checked = summary.get("condition")
@@ -85,6 +181,10 @@ def decide_recorded(a: RecordDiagnostic, step: Step, ss: StepState) -> Accepted 
         if wanted is not None and checked != wanted:
             return Refused(f"step {a.step} checks the condition {wanted!r}, not {checked!r}",
                            rule="condition")
+        if a.met is not None and checked in LIMITS:
+            problem = _limit_problem(checked, LIMITS[checked], summary)
+            if problem:
+                return Refused(problem, rule="input")
     return Accepted(a.kind, {"step": a.step, "diagnostic": a.diagnostic, "evidence": a.evidence,
                              "sha256": a.sha256, "summary": summary, "met": a.met})
 
@@ -144,8 +244,11 @@ def unavailable_at_pass(state: AssessmentState, step: Step) -> dict[str, str]:
     out = {}
     for kind in declared(step):
         reason = _unavailable(state, ss, kind)
-        if not _records(step, ss, kind) and reason is not None:
+        records = _records(step, ss, kind)
+        if not records and reason is not None:
             out[kind] = reason
+        elif kind == "condition" and records and all(r.met is None for r in records):
+            out[kind] = _text(records[-1].summary.get("reason"))  # checked, but it could not be made
     return out
 
 
@@ -172,16 +275,74 @@ def condition_failure(summary: dict[str, Any], language: str = "en") -> str:
     failing: list[Any] = _typed(summary.get("failing"), list, list(values))
     parts = [f"{signal} = {_shown(values.get(signal))}" for signal in failing]
     parts += [f"{signal}: no recent value" for signal in _typed(summary.get("missing"), list, [])]
+    limit = summary.get("limit")
+    if isinstance(limit, dict) and _number(limit.get("value")) is not None:
+        parts.append(f"{limit.get('param')} = {_shown(limit)}")
     return f"{head} ({', '.join(parts)})" if parts else head
 
 
+def contradiction_text(found: Mapping[str, Any], step: Step | None = None, language: str = "en") -> str:
+    """'The typed readings say dead (HV+ to chassis 0.1 V, ...) but the vehicle says live
+    (HvBusVoltage = 56.1 V; dead_voltage_max = 1 V)' from a check's ``contradiction``."""
+    unit = str(found.get("unit") or "")
+    labels = {m.id: m.label.get_text(language) for m in step.measurements} if step is not None else {}
+    readings: dict[str, Any] = _typed(found.get("readings"), dict, {})
+    typed = ", ".join(f"{labels.get(mid, mid)} {_shown({'value': v, 'unit': unit})}"
+                      for mid, v in readings.items())
+    vehicle: dict[str, Any] = _typed(found.get("vehicle"), dict, {})
+    limit: dict[str, Any] = _typed(found.get("limit"), dict, {})
+    return (f"The typed readings say {found.get('readings_say')} ({typed}) but the vehicle says "
+            f"{found.get('vehicle_says')} ({vehicle.get('signal')} = "
+            f"{_shown({'value': vehicle.get('value'), 'unit': unit})}; {limit.get('param')} = "
+            f"{_shown({'value': limit.get('value'), 'unit': unit})})")
+
+
+def _limit_refusal(state: AssessmentState, step: Step, record: DiagnosticRecord, limit: ConditionLimit,
+                   language: str) -> Refused | None:
+    """A parameter-judged check judged again on this assessment's own parameter and readings."""
+    summary = record.summary
+    name = str(summary.get("condition", ""))
+    own = _param_value(state, limit.param, limit.unit)
+    if own is None:
+        return Refused(f"this assessment has no parameter {limit.param} in {limit.unit}: the check of "
+                       f"{name} cannot be judged", rule="condition")
+    problem = _limit_problem(name, limit, summary)
+    if problem:
+        return Refused(f"{problem}: check again", rule="condition")
+    used, value = _number(summary["limit"]["value"]), _vehicle_value(summary)
+    assert used is not None and value is not None  # _limit_problem said so
+    if not math.isclose(used, own, rel_tol=1e-9, abs_tol=1e-12):
+        return Refused(f"the check of {name} was judged against {limit.param} = {used:g} {limit.unit}; "
+                       f"this assessment's is {own:g} {limit.unit}: check again", rule="condition")
+    found = limit.contradiction(own, _compared_readings(state, step, limit), summary["limit"]["signal"],
+                                value)
+    if found is not None:
+        return Refused(f"{contradiction_text(found, step, language)}: find out which is right and check "
+                       "again, or record a fail", rule="contradiction")
+    if record.met is not True or not limit.holds(value, own):
+        return Refused(f"{condition_failure(summary, language)}: check again when it holds, or record a "
+                       "fail", rule="condition")
+    return None
+
+
 def pass_refusal(state: AssessmentState, step: Step, language: str = "en") -> Refused | None:
-    """Why ``step`` cannot pass on its diagnostics (a condition not met, or evidence missing)."""
+    """Why ``step`` cannot pass on its diagnostics: its last check that could be made was not met or
+    contradicts the typed readings (rule ``contradiction``), or declared evidence is missing.
+
+    A check that could not be made (met None) neither passes nor clears an earlier one."""
     ss = state.steps[step.id]
     conditions = _records(step, ss, "condition") if "condition" in declared(step) else []
-    if conditions and conditions[-1].met is False:
-        return Refused(f"{condition_failure(conditions[-1].summary, language)}: check again when it "
-                       "holds, or record a fail", rule="condition")
+    judged = [r for r in conditions if r.met is not None]
+    if judged:
+        last = judged[-1]
+        limit = LIMITS.get(str(last.summary.get("condition", "")))
+        if limit is not None:
+            refusal = _limit_refusal(state, step, last, limit, language)
+            if refusal is not None:
+                return refusal
+        elif last.met is False:
+            return Refused(f"{condition_failure(last.summary, language)}: check again when it "
+                           "holds, or record a fail", rule="condition")
     for kind in outstanding(state, step):
         assert step.diagnostics is not None
         if kind == "snapshot":

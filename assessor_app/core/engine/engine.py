@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assessor_app.core.engine import diagnostics, rules
+from assessor_app.core.engine import diagnostics, people, rules, stepwork
 from assessor_app.core.engine.actions import (
     Abandon,
     Accepted,
@@ -21,22 +21,25 @@ from assessor_app.core.engine.actions import (
     Finish,
     MarkDiagnosticsUnavailable,
     Person,
+    RecordAnswer,
     RecordConsent,
     RecordDiagnostic,
+    RecordIdentityCheck,
+    RecordIntervention,
     RecordMeasurement,
+    RecordPhoto,
     RecordResult,
+    RecordStepData,
     Refused,
+    ReopenSteps,
     ScoreRubric,
     SignOff,
     StartStep,
     Vehicle,
 )
-from assessor_app.core.engine.state import (
-    AssessmentState,
-    MeasurementRecord,
-    Outcome,
-    StepState,
-)
+from assessor_app.core.engine.fold import fold
+from assessor_app.core.engine.people import Participant, Place, VehicleInfo
+from assessor_app.core.engine.state import AssessmentState, Outcome, StepState
 from assessor_app.core.events import Event
 from assessor_app.core.specs.models import Amount, ChecklistSpec, Measurement, ParamRef
 from assessor_app.core.specs.parameters import ParameterSet, ResolvedParameters, resolve
@@ -78,6 +81,7 @@ class AssessmentEngine:
             assessment_id=started.assessment_id,
             started=dict(started.payload),
             steps={s.id: StepState() for s in spec.steps},
+            start_wall_us=started.wall_us - started.t_us,
         )
         self._advance(started)
 
@@ -116,6 +120,29 @@ class AssessmentEngine:
         }
         return payload, resolved
 
+    @staticmethod
+    def start_payload_v2(
+        *, spec: ChecklistSpec, spec_sha256: str, params: ParameterSet, params_sha256: str,
+        candidate: Participant, assessor: Participant, workshop: Place, vehicle: VehicleInfo,
+        responsible: Participant | None = None, awarding_body: str = "",
+        eligibility: dict[str, str] | None = None, language: str = "en",
+    ) -> tuple[dict[str, Any], ResolvedParameters]:
+        """The first event of a record that keeps identity apart: ids and commitments, no names."""
+        legacy_vehicle = Vehicle("", vehicle.description, vehicle.working_voltage_v)
+        payload, resolved = AssessmentEngine.start_payload(
+            spec=spec, spec_sha256=spec_sha256, params=params, params_sha256=params_sha256,
+            candidate=Person(candidate.id), assessor=Person(assessor.id), workshop=Person(workshop.id),
+            vehicle=legacy_vehicle, language=language)
+        problems = people.start_problems(spec, candidate, assessor, responsible, eligibility or {})
+        if problems:
+            raise StartError("; ".join(problems))
+        payload.update(people.people_payload(
+            candidate=candidate, assessor=assessor, responsible=responsible, workshop=workshop,
+            vehicle=vehicle, awarding_body=awarding_body))
+        payload["parameter_set"]["source"] = params.source
+        payload["eligibility"] = dict(sorted((eligibility or {}).items()))
+        return payload, resolved
+
     # ----------------------------------------------------------------- deciding
     def decide(self, action: Action, t_us: int, language: str = "en") -> Accepted | Refused:
         """Whether ``action`` is allowed at ``t_us``; if so, the event payload it becomes."""
@@ -124,7 +151,8 @@ class AssessmentEngine:
             return Refused(f"the assessment is {st.phase} and read-only", rule="read_only")
         if t_us < st.last_t_us:
             return Refused("time went backwards on the assessment timeline", rule="clock")
-        if isinstance(action, (StartStep, RecordMeasurement, RecordResult, RecordDiagnostic)):
+        if isinstance(action, (StartStep, RecordMeasurement, RecordResult, RecordDiagnostic, RecordPhoto,
+                               RecordStepData, RecordAnswer, RecordIntervention, ReopenSteps)):
             if action.step not in st.steps:
                 return Refused(f"this checklist has no step {action.step!r}", rule="unknown")
             if st.phase == "stopped":
@@ -135,6 +163,9 @@ class AssessmentEngine:
     def stopped_reason(self, language: str) -> str:
         sid = self.state.stopped_by or ""
         title = self.spec.step(sid).title.get_text(language) if sid else ""
+        if self.state.stop_kind == "hazard":
+            return (f"hazard found at step {sid} ({title}), correctly stopped: the task is stopped "
+                    "safely; re-assess on a sound vehicle")
         return f"critical step {sid} ({title}) failed: the task is stopped, not yet competent"
 
     def _decide_consent_recorded(self, a: RecordConsent, t_us: int, lang: str) -> Accepted | Refused:
@@ -165,6 +196,9 @@ class AssessmentEngine:
             return refusal
         if not isinstance(a.value, int | float) or a.value != a.value:
             return Refused("the value is not a number", rule="input")
+        if spec_m.instrument and not (a.instrument or "").strip():
+            return Refused(f"{spec_m.label.get_text(lang)}: say which instrument (and range) it was read "
+                           "on", rule="instrument")
         try:
             value = convert(float(a.value), a.unit, spec_m.unit)
         except UnitError as exc:
@@ -172,12 +206,16 @@ class AssessmentEngine:
         low, high = self.bounds(spec_m)
         judged = abs(value) if spec_m.magnitude else value
         in_range = (low is None or judged >= low) and (high is None or judged <= high)
-        return Accepted(a.kind, {
+        payload: dict[str, Any] = {
             "step": a.step, "measurement": a.measurement,
             "entered_value": float(a.value), "entered_unit": a.unit,
             "value": value, "unit": spec_m.unit,
             "range": {"min": low, "max": high}, "in_range": in_range,
-        })
+        }
+        for name in ("instrument", "range_label"):  # only when given: older records have neither
+            if getattr(a, name) is not None:
+                payload[name] = str(getattr(a, name)).strip()[:100]
+        return Accepted(a.kind, payload)
 
     def _decide_step_result(self, a: RecordResult, t_us: int, lang: str) -> Accepted | Refused:
         step = self.spec.step(a.step)
@@ -185,23 +223,37 @@ class AssessmentEngine:
         person = a.person or self.state.candidate_id
         if ss.status in ("passed", "na"):
             return Refused(f"step {a.step} is already {ss.status}", rule="done")
+        if a.result not in ("na", "pass", "fail", "hazard"):
+            return Refused(f"unknown result {a.result!r}", rule="input")
+        if a.result != "na":
+            refusal = people.person_refusal(self.state, step, person, a.result)
+            if refusal:
+                return refusal
         if a.result == "na":
             if not step.na_allowed:
                 return Refused(f"step {a.step} cannot be marked N/A", rule="na")
             if not a.reason.strip():
                 return Refused("give the reason this step does not apply", rule="na")
+        elif a.result == "hazard":
+            if step.hazard is None:
+                return Refused(f"step {a.step} has no hazard stop: record a fail (or a pass)", rule="hazard")
+            if not a.reason.strip():
+                return Refused("say what was found (the hazard), and that the vehicle was made safe",
+                               rule="hazard")
+            refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
+            if refusal:
+                return refusal
         elif a.result == "pass":
             refusal = (
                 rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
                 or rules.window_refusal(self.spec, self.params, self.state, step, t_us, lang)
                 or rules.person_refusal(self.spec, self.state, step, person, lang)
+                or stepwork.pass_refusal(self.spec, self.state, step, lang)
                 or rules.measurement_refusal(self.spec, self.state, step, lang)
                 or diagnostics.pass_refusal(self.state, step, lang)
             )
             if refusal:
                 return refusal
-        elif a.result != "fail":
-            return Refused(f"unknown result {a.result!r}", rule="input")
         payload: dict[str, Any] = {
             "step": a.step, "result": a.result, "reason": a.reason, "person": person,
             "risk": step.risk,
@@ -249,23 +301,51 @@ class AssessmentEngine:
         return Accepted(a.kind, {"criterion": a.criterion, "score": a.score, "comment": a.comment})
 
     def _decide_signed_off(self, a: SignOff, t_us: int, lang: str) -> Accepted | Refused:
-        if a.role not in ("assessor", "candidate", "responsible_person"):
-            return Refused(f"unknown sign-off role {a.role!r}", rule="input")
-        if not a.name.strip():
-            return Refused("a sign-off needs the name of the person signing", rule="input")
-        return Accepted(a.kind, {"role": a.role, "name": a.name, "statement": a.statement})
+        return people.decide_signoff(self.state, a)
+
+    def _decide_identity_checked(self, a: RecordIdentityCheck, t_us: int, lang: str) -> Accepted | Refused:
+        return people.decide_identity_check(a)
+
+    def _decide_photo_recorded(self, a: RecordPhoto, t_us: int, lang: str) -> Accepted | Refused:
+        step = self.spec.step(a.step)
+        return (rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
+                or stepwork.decide_photo(step, a))
+
+    def _decide_step_data_recorded(self, a: RecordStepData, t_us: int, lang: str) -> Accepted | Refused:
+        step = self.spec.step(a.step)
+        if self.state.steps[a.step].status in ("passed", "na", "hazard"):
+            return Refused(f"step {a.step} is already done", rule="done")
+        return (rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
+                or stepwork.decide_data(step, self.state, self.params, a, t_us, lang))
+
+    def _decide_answer_recorded(self, a: RecordAnswer, t_us: int, lang: str) -> Accepted | Refused:
+        step = self.spec.step(a.step)
+        if self.state.steps[a.step].status in ("passed", "na", "hazard"):
+            return Refused(f"step {a.step} is already done", rule="done")
+        return (rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
+                or stepwork.decide_answer(step, a))
+
+    def _decide_intervention_recorded(self, a: RecordIntervention, t_us: int, lang: str
+                                      ) -> Accepted | Refused:
+        return stepwork.decide_intervention(self.spec.step(a.step), self.state, a)
+
+    def _decide_steps_reopened(self, a: ReopenSteps, t_us: int, lang: str) -> Accepted | Refused:
+        return stepwork.decide_reopen(self.spec, self.params, self.state, a, t_us)
 
     def _decide_assessment_finished(self, a: Finish, t_us: int, lang: str) -> Accepted | Refused:
-        if not any(s["role"] == "assessor" for s in self.state.signoffs):
-            return Refused("the assessor must sign off before finishing", rule="signoff")
+        refusal = people.finish_refusal(self.spec, self.state)
+        if refusal:
+            return refusal
         outcome, reasons = self.derive_outcome()
         return Accepted(a.kind, {"outcome": outcome, "reasons": reasons})
 
     def _decide_assessment_abandoned(self, a: Abandon, t_us: int, lang: str) -> Accepted | Refused:
         if not a.reason.strip():
             return Refused("give the reason the assessment is abandoned", rule="input")
-        # Abandoning after a critical failure does not erase the verdict.
-        outcome = "not_yet_competent" if self.state.stopped_by else "abandoned"
+        # Abandoning after a stop does not erase its verdict.
+        outcome = "abandoned"
+        if self.state.stopped_by:
+            outcome = "stopped_safely" if self.state.stop_kind == "hazard" else "not_yet_competent"
         return Accepted(a.kind, {"reason": a.reason, "outcome": outcome})
 
     # ----------------------------------------------------------------- outcome
@@ -274,14 +354,22 @@ class AssessmentEngine:
         st, spec = self.state, self.spec
         if st.phase == "abandoned" and not st.stopped_by:
             return "abandoned", ["abandoned"]
+        if st.stopped_by and st.stop_kind == "hazard":
+            return "stopped_safely", [f"hazard found at step {st.stopped_by}, correctly stopped: "
+                                      "re-assess on a sound vehicle"]
         if st.stopped_by:
             return "not_yet_competent", [f"critical step {st.stopped_by} failed"]
         reasons: list[str] = []
         for step in spec.steps:
             if st.steps[step.id].status == "failed" and step.risk == "high":
                 reasons.append(f"high-risk step {step.id} failed and was not shown again")
-        minimum = spec.rubric.minimum
+            if step.gates_outcome:
+                wrong = [q for q, ans in st.steps[step.id].answers.items() if not ans["correct"]]
+                if wrong:
+                    reasons.append(f"step {step.id}: oral question(s) {', '.join(wrong)} answered "
+                                   "incorrectly")
         for c in spec.rubric.criteria:
+            minimum = c.minimum if c.minimum is not None else spec.rubric.minimum
             score = st.rubric.get(c.id)
             if minimum is not None and score is not None and score < minimum:
                 reasons.append(f"rubric {c.id} scored {score}, below {minimum}")
@@ -322,44 +410,7 @@ class AssessmentEngine:
         self._advance(event)
 
     def _advance(self, ev: Event) -> None:
-        st, p = self.state, ev.payload
-        kind = ev.kind
-        if kind == "consent_recorded":
-            st.consent = dict(p)
-        elif kind == "step_started":
-            st.steps[p["step"]].started_t_us = ev.t_us
-            st.current_step = p["step"]
-        elif kind == "measurement_recorded":
-            st.steps[p["step"]].measurements[p["measurement"]] = MeasurementRecord(
-                p["value"], p["unit"], p["entered_value"], p["entered_unit"], p["in_range"], ev.t_us
-            )
-        elif kind == "step_result":
-            ss = st.steps[p["step"]]
-            ss.status = {"pass": "passed", "fail": "failed", "na": "na"}[p["result"]]  # type: ignore[assignment]
-            ss.result_t_us, ss.person, ss.reason = ev.t_us, p["person"], p["reason"]
-            ss.attempts += 1
-            if p["result"] == "fail":
-                # Shown again means measured again: readings of a failed attempt do not count.
-                ss.measurements.clear()
-                ss.diagnostics.clear()
-            if ss.started_t_us is None:
-                ss.started_t_us = ev.t_us
-            if p["result"] == "fail" and p["risk"] == "critical" and st.stopped_by is None:
-                st.stopped_by, st.phase = p["step"], "stopped"
-        elif kind == "note_added":
-            st.notes.append({**p, "t_us": ev.t_us})
-        elif kind == "rubric_scored":
-            st.rubric[p["criterion"]] = p["score"]
-        elif kind == "signed_off":
-            st.signoffs.append({**p, "t_us": ev.t_us})
-        elif kind == "assessment_finished":
-            st.phase, st.outcome = "finished", p["outcome"]
-        elif kind == "assessment_abandoned":
-            st.phase, st.outcome = "abandoned", p["outcome"]
-        elif kind in ("diagnostics_connected", "diagnostic_recorded", "diagnostics_unavailable"):
-            diagnostics.apply(st, ev)
-        st.event_count = ev.seq + 1
-        st.last_t_us, st.last_wall_us, st.head_hash = ev.t_us, ev.wall_us, ev.hash
+        fold(self.spec, self.state, ev)
 
     # ----------------------------------------------------------------- views
     def step_views(self, t_us: int, language: str = "en") -> list[StepView]:

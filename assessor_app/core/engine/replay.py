@@ -24,7 +24,8 @@ def action_from_event(ev: Event) -> Action:
     cls = ACTION_TYPES[ev.kind]
     p = ev.payload
     if cls is RecordMeasurement:
-        return RecordMeasurement(p["step"], p["measurement"], p["entered_value"], p["entered_unit"])
+        return RecordMeasurement(p["step"], p["measurement"], p["entered_value"], p["entered_unit"],
+                                 p.get("instrument"), p.get("range_label"))
     if cls is RecordResult:
         return RecordResult(p["step"], p["result"], p["reason"], p["person"])
     if cls is Abandon:

@@ -24,8 +24,11 @@ def ordering_refusal(
     spec: ChecklistSpec, params: ResolvedParameters, state: AssessmentState, step: Step,
     t_us: int, language: str = "en",
 ) -> Refused | None:
-    """Why ``step`` may not be done at ``t_us`` yet (must-come-after and minimum waits)."""
-    for ref in step.rules.after:
+    """Why ``step`` may not be done at ``t_us`` yet (must-come-after and minimum waits).
+
+    The parameter set may give the OEM's own order for a step (it replaces the checklist's).
+    """
+    for ref in params.after(spec.id, step.id, step.rules.after):
         if state.steps[ref].status not in ("passed", "na"):
             return Refused(f"{_title(spec, ref, language)} must be passed first", rule="after")
     for wait in step.rules.min_wait:
@@ -57,9 +60,17 @@ def window_refusal(
         limit = duration_s(window.window, params)
         since = (t_us - ref_state.result_t_us) / 1e6
         if since > limit:
+            if window.on_lapse == "reopen":
+                from assessor_app.core.engine.stepwork import chain_root
+
+                root = chain_root(spec, window.start)
+                then = (f"do the sequence again from {_title(spec, root, language)} (every reading is "
+                        "kept), or record the step as failed")
+            else:
+                then = "record the step as failed"
             return Refused(
                 f"{label} closed: {format_duration(since)} since {_title(spec, window.start, language)}, "
-                f"limit {format_duration(limit)}; record the step as failed",
+                f"limit {format_duration(limit)}; {then}",
                 rule="max_window",
             )
     return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-StepStatus = Literal["pending", "passed", "failed", "na"]
+StepStatus = Literal["pending", "passed", "failed", "na", "hazard"]  # hazard: found it, stopped
 Phase = Literal["in_progress", "stopped", "finished", "abandoned"]
-Outcome = Literal["competent", "not_yet_competent", "incomplete", "abandoned"]
+Outcome = Literal["competent", "not_yet_competent", "incomplete", "abandoned", "stopped_safely"]
+StopKind = Literal["critical", "hazard"]  # a critical step failed | a hazard found, correctly stopped
 
 
 @dataclass
@@ -18,6 +19,8 @@ class MeasurementRecord:
     entered_unit: str
     in_range: bool
     t_us: int
+    instrument: str | None = None
+    range_label: str | None = None
 
 
 @dataclass
@@ -41,6 +44,14 @@ class StepState:
     measurements: dict[str, MeasurementRecord] = field(default_factory=dict)
     diagnostics: list[DiagnosticRecord] = field(default_factory=list)  # of the current attempt
     diagnostics_unavailable: dict[str, str] = field(default_factory=dict)  # kind -> reason
+    data: dict[str, Any] = field(default_factory=dict)  # field -> its latest value
+    data_checks: dict[str, dict[str, Any]] = field(default_factory=dict)  # field -> {"ok", "reason"}
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # question -> {answer, correct}
+    photos: list[dict[str, Any]] = field(default_factory=list)
+    interventions: list[dict[str, Any]] = field(default_factory=list)
+    #: an out-of-range reading that locks the step into the hazard stop (never measured away)
+    hazard_lock: str | None = None
+    reopened: int = 0  # times its live-dead-live sequence was done again
 
 
 @dataclass
@@ -49,7 +60,8 @@ class AssessmentState:
     started: dict[str, Any]
     steps: dict[str, StepState]
     phase: Phase = "in_progress"
-    stopped_by: str | None = None  # the critical step whose failure stopped the task
+    stopped_by: str | None = None  # the step that stopped the task
+    stop_kind: StopKind | None = None
     outcome: Outcome | None = None
     rubric: dict[str, int] = field(default_factory=dict)
     signoffs: list[dict[str, Any]] = field(default_factory=list)
@@ -58,6 +70,8 @@ class AssessmentState:
     diagnostics_device: dict[str, Any] | None = None  # the adapter connected, if any
     diagnostics_unavailable: dict[str, str] = field(default_factory=dict)  # kind -> reason, all steps
     current_step: str | None = None
+    identity_check: str | None = None  # how the candidate's identity was checked
+    start_wall_us: int = 0  # with the timeline, gives the wall-clock date of any action
     last_t_us: int = 0
     last_wall_us: int = 0
     event_count: int = 0
@@ -66,6 +80,19 @@ class AssessmentState:
     @property
     def candidate_id(self) -> str:
         return str(self.started["candidate"]["id"])
+
+    @property
+    def record_format(self) -> int:
+        """1: names and VIN inside the events (first release); 2: identity kept apart."""
+        return int(self.started.get("format", 1))
+
+    def persons(self) -> dict[str, str]:
+        """The people of this assessment: id -> role."""
+        people = {self.candidate_id: "candidate", str(self.started["assessor"]["id"]): "assessor"}
+        rp = self.started.get("responsible_person")
+        if isinstance(rp, dict) and rp.get("id"):
+            people[str(rp["id"])] = "responsible_person"
+        return people
 
     @property
     def read_only(self) -> bool:

@@ -7,8 +7,23 @@ import re
 from collections.abc import Iterator
 
 from assessor_app.core import units
-from assessor_app.core.specs.models import Amount, ChecklistSpec, ParamRef, PassRange
-from assessor_app.core.specs.parameters import INSULATION_FLOOR, ParameterSet
+from assessor_app.core.specs.conditions import LIMITS
+from assessor_app.core.specs.models import (
+    Amount,
+    ChecklistSpec,
+    ParamRef,
+    PassRange,
+    Step,
+    StepField,
+    WorkingVoltage,
+)
+from assessor_app.core.specs.parameters import (
+    DERIVED_NAMES,
+    INSULATION_FLOOR,
+    TEST_VOLTAGE,
+    TEST_VOLTAGE_TOLERANCE,
+    ParameterSet,
+)
 
 Finding = tuple[tuple[str | int, ...], str]
 
@@ -152,6 +167,7 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
                 yield (*base, "evidence"), "the step takes diagnostics: list 'can_log' as evidence"
         if len(set(step.evidence)) != len(step.evidence):
             yield (*base, "evidence"), "an evidence kind is listed twice"
+        yield from _check_step_extras(spec, step, base, seen)
 
     cycle = _find_cycle(graph)
     if cycle:
@@ -175,6 +191,104 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
         if c.id in cseen:
             yield ("rubric", "criteria", j, "id"), f"duplicate criterion id {c.id!r}"
         cseen.add(c.id)
+        if c.minimum is not None and not scale.min <= c.minimum <= scale.max:
+            yield ("rubric", "criteria", j, "minimum"), (
+                f"{c.minimum} is outside the scale {scale.min}-{scale.max}")
+    if len(set(spec.signoffs)) != len(spec.signoffs):
+        yield ("signoffs",), "a role is listed twice"
+    elif "assessor" not in spec.signoffs:
+        yield ("signoffs",), "the assessor always signs off: list 'assessor'"
+
+
+def _check_step_extras(spec: ChecklistSpec, step: Step, base: tuple[str | int, ...],
+                       steps: dict[str, int]) -> Iterator[Finding]:
+    """Fields, questions, hazard stops, instruments and who may do the step."""
+    fseen: set[str] = set()
+    for j, f in enumerate(step.fields):
+        path = (*base, "fields", j)
+        if f.id in fseen:
+            yield (*path, "id"), f"duplicate field id {f.id!r} in step {step.id}"
+        fseen.add(f.id)
+        yield from _check_field(spec, f, path)
+    qseen: set[str] = set()
+    for j, q in enumerate(step.questions):
+        if q.id in qseen or q.id in fseen:
+            yield (*base, "questions", j, "id"), f"duplicate id {q.id!r} in step {step.id}"
+        qseen.add(q.id)
+    condition = step.diagnostics.condition if step.diagnostics else None
+    if condition in LIMITS:
+        limit = LIMITS[condition]
+        needed = units.quantity_of(limit.unit)
+        if spec.parameters.get(limit.param) != needed:
+            yield (*base, "diagnostics", "condition"), (
+                f"{condition} is judged against the parameter {limit.param!r}: declare it under "
+                f"'parameters' as a {needed}")
+    if step.gates_outcome and not step.questions:
+        yield (*base, "gates_outcome"), "only a step with questions can gate the outcome"
+    for j, m in enumerate(step.measurements):
+        if m.out_of_range == "hazard" and step.hazard is None:
+            yield (*base, "measurements", j, "out_of_range"), (
+                "an out-of-range reading can lock the step into a hazard stop only if the step "
+                "declares 'hazard'")
+    ref = step.rules.same_instrument_as
+    if ref is not None:
+        path = (*base, "rules", "same_instrument_as")
+        if ref not in steps or ref == step.id:
+            yield path, f"names step {ref!r}, which this checklist does not have"
+        elif not any(m.instrument for m in spec.step(ref).measurements):
+            yield path, f"step {ref} records no instrument with its readings"
+        elif not any(m.instrument for m in step.measurements):
+            yield path, "this step's readings record no instrument (set instrument: true)"
+
+
+def _check_field(spec: ChecklistSpec, f: StepField, path: tuple[str | int, ...]) -> Iterator[Finding]:
+    if f.type == "choice":
+        if not f.options:
+            yield (*path, "options"), "a choice needs options"
+        values = [o.value for o in f.options]
+        if len(set(values)) != len(values):
+            yield (*path, "options"), "an option value is listed twice"
+        for k, o in enumerate(f.options):
+            if o.rated_voltage is not None:
+                yield from _check_amount(o.rated_voltage, (*path, "options", k, "rated_voltage"),
+                                         "voltage", spec)
+    elif f.options:
+        yield (*path, "options"), f"only a choice has options, not a {f.type}"
+    if f.type == "number":
+        if f.unit is None:
+            yield (*path, "unit"), "a number needs its unit"
+        elif not units.is_unit(f.unit):
+            yield (*path, "unit"), _unit_problem(f.unit)
+    elif f.unit is not None:
+        yield (*path, "unit"), f"only a number has a unit, not a {f.type}"
+    allowed = {"number": {"at_least", "at_most"}, "choice": {"rated_at_least_working_voltage"},
+               "date": {"not_older_than", "not_past"}, "boolean": {"must_be"}, "text": set()}[f.type]
+    for k, check in enumerate(f.checks):
+        cpath = (*path, "checks", k)
+        kinds = [name for name in ("at_least", "at_most", "not_older_than", "must_be")
+                 if getattr(check, name) is not None]
+        kinds += [name for name in ("rated_at_least_working_voltage", "not_past") if getattr(check, name)]
+        if len(kinds) != 1:
+            yield cpath, ("a check says exactly one thing (at_least, at_most, "
+                          "rated_at_least_working_voltage, not_older_than, not_past or must_be)")
+            continue
+        if kinds[0] not in allowed:
+            yield cpath, f"{kinds[0]} does not apply to a {f.type}"
+            continue
+        if kinds[0] == "rated_at_least_working_voltage" and any(o.rated_voltage is None for o in f.options):
+            yield cpath, "every option needs its rated_voltage for this check"
+        if kinds[0] == "not_older_than" and check.not_older_than is not None:
+            yield from _check_amount(check.not_older_than, (*cpath, "not_older_than"), "time", spec)
+        for side in ("at_least", "at_most"):
+            bound = getattr(check, side)
+            if bound is None or f.unit is None or not units.is_unit(f.unit):
+                continue
+            quantity = units.quantity_of(f.unit)
+            if isinstance(bound, WorkingVoltage):
+                if quantity != "voltage":
+                    yield (*cpath, side), f"the working voltage is a voltage; this field is a {quantity}"
+            elif isinstance(bound, Amount | ParamRef):
+                yield from _check_amount(bound, (*cpath, side), quantity, spec)
 
 
 def check_parameter_set(params: ParameterSet) -> Iterator[Finding]:
@@ -209,6 +323,12 @@ def compatibility(spec: ChecklistSpec, params: ParameterSet) -> list[str]:
     for name, quantity in spec.parameters.items():
         if name == INSULATION_FLOOR and name not in params.parameters:
             continue  # derived from working voltage
+        if name in DERIVED_NAMES and name != INSULATION_FLOOR:
+            missing = [n for n in (TEST_VOLTAGE, TEST_VOLTAGE_TOLERANCE) if n not in params.parameters]
+            if missing:
+                problems.append(f"parameter set {params.id} has no {' or '.join(map(repr, missing))}, from "
+                                f"which {spec.id} takes {name!r}")
+            continue
         p = params.parameters.get(name)
         if p is None:
             problems.append(f"parameter set {params.id} has no {name!r}, which {spec.id} needs")
@@ -216,4 +336,23 @@ def compatibility(spec: ChecklistSpec, params: ParameterSet) -> list[str]:
             problems.append(
                 f"parameter {name!r} in {params.id} is in {p.unit}, but {spec.id} needs a {quantity}"
             )
+    problems += _order_problems(spec, params)
+    return problems
+
+
+def _order_problems(spec: ChecklistSpec, params: ParameterSet) -> list[str]:
+    """This OEM's step order for the checklist: known steps, and an order that can be followed."""
+    order = params.step_order.get(spec.id, {})
+    ids = {s.id for s in spec.steps}
+    problems = [f"parameter set {params.id} orders step {step!r}, which {spec.id} does not have"
+                for step in order if step not in ids]
+    problems += [f"parameter set {params.id} puts step {ref!r} before {step}, but {spec.id} has no {ref!r}"
+                 for step, o in order.items() for ref in o.after if ref not in ids]
+    if problems:
+        return problems
+    graph = {s.id: list(order[s.id].after) if s.id in order else list(s.rules.after) for s in spec.steps}
+    cycle = _find_cycle(graph)
+    if cycle:
+        problems.append(f"parameter set {params.id}'s step order for {spec.id} has a cycle: "
+                        + " -> ".join(cycle))
     return problems

@@ -82,6 +82,77 @@ class PassRange(_Strict):
     max: Bound | None = None
 
 
+class WorkingVoltage(_Strict):
+    """The vehicle's working voltage (the highest in its HV system), as a check's limit."""
+
+    working_voltage: Literal[True]
+
+
+def _field_bound_kind(value: Any) -> str | None:
+    if isinstance(value, dict) and "working_voltage" in value:
+        return "WorkingVoltage"
+    return _amount_kind(value)
+
+
+#: A limit of a step field's check: a number, an amount, a parameter, or the working voltage.
+FieldBound = Annotated[
+    Annotated[float, Tag("float")] | Annotated[Amount, Tag("Amount")]
+    | Annotated[ParamRef, Tag("ParamRef")] | Annotated[WorkingVoltage, Tag("WorkingVoltage")],
+    Discriminator(
+        _field_bound_kind,
+        custom_error_type="field_bound",
+        custom_error_message="expected a number, an amount such as {value: 1000, unit: V}, a parameter "
+        "such as {param: name}, or {working_voltage: true}",
+    ),
+]
+FieldType = Literal["text", "number", "date", "choice", "boolean"]
+SignOffRole = Literal["assessor", "candidate", "responsible_person"]
+
+
+class FieldOption(_Strict):
+    value: Identifier
+    label: LocalizedText
+    rated_voltage: Amount | None = Field(
+        default=None, description="What this choice is rated for, e.g. a glove class's DC rating "
+        "(IEC 60903 class 0: 1500 V DC); checked by rated_at_least_working_voltage.")
+
+
+class FieldCheck(_Strict):
+    """One check of a step field's value; its limits come from parameters, never from code."""
+
+    at_least: FieldBound | None = Field(default=None, description="numbers: the value is at least this")
+    at_most: FieldBound | None = Field(default=None, description="numbers: the value is at most this")
+    rated_at_least_working_voltage: bool = Field(
+        default=False, description="choices: the chosen option's rated_voltage covers the working voltage")
+    not_older_than: Duration | None = Field(
+        default=None, description="dates: no longer ago than this on the assessment date (e.g. the "
+        "gloves' last dielectric test)")
+    not_past: bool = Field(default=False, description="dates: not before the assessment date (e.g. a "
+                                                      "calibration due date)")
+    must_be: bool | None = Field(default=None, description="booleans: the value must be this")
+    label: LocalizedText | None = Field(default=None, description="What the check is about, shown when "
+                                                                   "it fails")
+
+
+class StepField(_Strict):
+    """A value a moderator needs besides a button press: glove class, instrument id, due dates..."""
+
+    id: Identifier
+    label: LocalizedText
+    type: FieldType
+    unit: str | None = Field(default=None, description="numbers: the unit the value is entered in")
+    required: bool = True
+    options: list[FieldOption] = Field(default_factory=list, description="choices: what can be chosen")
+    checks: list[FieldCheck] = Field(default_factory=list)
+
+
+class OralQuestion(_Strict):
+    """A question the assessor asks; the answer is noted and judged correct or not."""
+
+    id: Identifier
+    text: LocalizedText
+
+
 class Measurement(_Strict):
     id: Identifier
     label: LocalizedText
@@ -98,6 +169,12 @@ class Measurement(_Strict):
     conditions: LocalizedText | None = Field(
         default=None, description="How to measure, e.g. test voltage or measuring points."
     )
+    instrument: bool = Field(
+        default=False, description="Each reading names the instrument and the range it was taken on.")
+    out_of_range: Literal["retry", "hazard"] = Field(
+        default="retry",
+        description="retry: measure again; hazard: an out-of-range reading locks the step into the "
+        "hazard stop (a live dead test is never measured away).")
 
 
 class MinWait(_Strict):
@@ -110,6 +187,9 @@ class MaxWindow(_Strict):
     start: Identifier = Field(description="The step whose result opens the window.")
     window: Duration
     label: LocalizedText | None = None
+    on_lapse: Literal["fail", "reopen"] = Field(
+        default="fail", description="reopen: a lapsed window lets the sequence from its first step be "
+        "done again (every attempt kept) instead of forcing a fail.")
 
 
 class StepRules(_Strict):
@@ -121,6 +201,10 @@ class StepRules(_Strict):
     same_person_as: Identifier | None = Field(
         default=None, description="The person recorded on this step must be the one on that step."
     )
+    performed_by: Literal["candidate"] | None = Field(
+        default=None, description="Only the candidate may do this step (e.g. applying a lock).")
+    same_instrument_as: Identifier | None = Field(
+        default=None, description="Readings must be taken with the instrument used on that step.")
 
 
 class StepDiagnostics(_Strict):
@@ -153,6 +237,14 @@ class Step(_Strict):
         description="A snapshot and/or a signal condition to record before the step can be passed "
         "(or to record as not available, with the reason).",
     )
+    fields: list[StepField] = Field(default_factory=list, description="Structured data recorded at "
+                                                                      "this step, with its checks.")
+    hazard: LocalizedText | None = Field(
+        default=None, description="What found here means stop: the step may end as 'hazard found, "
+        "correctly stopped', which ends the task as stopped safely (not a candidate failure).")
+    questions: list[OralQuestion] = Field(default_factory=list)
+    gates_outcome: bool = Field(default=False, description="An oral question answered incorrectly "
+                                                           "here means not yet competent.")
 
 
 class RubricScale(_Strict):
@@ -167,6 +259,9 @@ class RubricCriterion(_Strict):
     id: Identifier
     title: LocalizedText
     description: LocalizedText | None = None
+    minimum: int | None = Field(
+        default=None, description="Overrides the rubric's minimum for this criterion (e.g. safety "
+        "protocols: demonstrated independently).")
 
 
 class Rubric(_Strict):
@@ -198,7 +293,9 @@ class Credential(_Strict):
     )
     eqf_level: int = Field(ge=1, le=8)
     workload_hours: float = Field(gt=0)
-    gateway: Gateway
+    gateway: Gateway | None = Field(
+        default=None, description="The progression gateway this credential belongs to; none for "
+        "diagnostic credentials that carry no electrical-safety content.")
     prerequisites: list[Prerequisite] = Field(default_factory=list)
     standards: list[str] = Field(default_factory=list)
     country_codes: CountryCodes = Field(default_factory=CountryCodes)
@@ -217,6 +314,9 @@ class ChecklistSpec(_Strict):
     )
     steps: list[Step] = Field(min_length=1)
     rubric: Rubric
+    signoffs: list[SignOffRole] = Field(
+        default_factory=lambda: list[SignOffRole](["assessor"]),
+        description="Who must sign off before the assessment can be finished.")
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,6 +15,9 @@ from assessor_app.core.specs.text import LocalizedText
 R100_OHM_PER_VOLT = {"dc": 100.0, "ac": 500.0}
 #: The parameter the engine derives from working voltage when the parameter set gives none.
 INSULATION_FLOOR = "insulation_floor"
+#: The OEM's insulation test voltage and its tolerance give the accepted range's ends.
+TEST_VOLTAGE, TEST_VOLTAGE_TOLERANCE = "insulation_test_voltage", "insulation_test_voltage_tolerance"
+DERIVED_NAMES = (INSULATION_FLOOR, f"{TEST_VOLTAGE}_min", f"{TEST_VOLTAGE}_max")
 
 
 class _Strict(BaseModel):
@@ -39,6 +42,12 @@ class OemSource(_Strict):
     procedure_version: str
 
 
+class StepOrder(_Strict):
+    """This OEM's order for one step: the steps that must come before it, replacing the checklist's."""
+
+    after: list[Identifier]
+
+
 class ParameterSet(_Strict):
     kind: Literal["parameter-set"]
     id: Identifier
@@ -50,6 +59,11 @@ class ParameterSet(_Strict):
     bus: Literal["dc", "ac"] = "dc"
     parameters: dict[Identifier, Parameter] = Field(default_factory=dict)
     measuring_points: list[MeasuringPoint] = Field(default_factory=list)
+    step_order: dict[Identifier, dict[Identifier, StepOrder]] = Field(
+        default_factory=dict,
+        description="Where this OEM's procedure orders a checklist's steps differently (e.g. an "
+        "electronic confirmation that needs 12 V on): checklist id -> step id -> the steps that must "
+        "come first, replacing that step's 'after'.")
 
 
 @dataclass(frozen=True)
@@ -59,10 +73,18 @@ class ResolvedParameters:
     values: dict[str, tuple[float, str]]
     working_voltage_v: float
     derived: dict[str, str]  # name -> how it was derived, for the record
+    #: checklist id -> step -> the steps that must come before it (this OEM's order)
+    step_order: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    generic: bool = False  # generic values, not OEM data
 
     def get(self, name: str, unit: str) -> float:
         value, own_unit = self.values[name]
         return units.convert(value, own_unit, unit)
+
+    def after(self, checklist: str, step: str, default: list[str]) -> list[str]:
+        """The steps that must come before ``step``: this OEM's order where it gives one."""
+        order = self.step_order.get(checklist, {}).get(step)
+        return list(order) if order is not None else default
 
 
 def resolve(params: ParameterSet, working_voltage_v: float | None = None) -> ResolvedParameters:
@@ -92,4 +114,14 @@ def resolve(params: ParameterSet, working_voltage_v: float | None = None) -> Res
             f"UNECE R100 floor: {R100_OHM_PER_VOLT[params.bus]:.0f} Ω/V x {wv:.0f} V "
             f"({params.bus.upper()}) = {r100:.0f} Ω"
         )
-    return ResolvedParameters(values=values, working_voltage_v=wv, derived=derived)
+    if TEST_VOLTAGE in values and TEST_VOLTAGE_TOLERANCE in values:
+        nominal = units.convert(*values[TEST_VOLTAGE], "V")
+        tolerance = units.convert(*values[TEST_VOLTAGE_TOLERANCE], "V")
+        values[f"{TEST_VOLTAGE}_min"] = (nominal - tolerance, "V")
+        values[f"{TEST_VOLTAGE}_max"] = (nominal + tolerance, "V")
+        derived[f"{TEST_VOLTAGE}_min"] = derived[f"{TEST_VOLTAGE}_max"] = (
+            f"OEM test voltage {nominal:g} V ± {tolerance:g} V")
+    order = {checklist: {step: tuple(o.after) for step, o in steps.items()}
+             for checklist, steps in params.step_order.items()}
+    return ResolvedParameters(values=values, working_voltage_v=wv, derived=derived, step_order=order,
+                              generic=params.source == "generic")

@@ -45,11 +45,17 @@ Snapshots (snapshot.py, clearing.py, elm327.py)
 
 Signals and the simulated EV (signals.py, simulator.py, sim_ecu.py)
     ``load_dbc(path)`` (``DbcError`` naming file and line), ``SignalMonitor(dbc_path)`` with
-    ``on_frame``, ``evaluate(condition)`` / ``wait_for(condition, timeout_s)`` ->
-    ``ConditionEvidence`` (values, units, bus and host times, satisfied); conditions by name
-    (``NAMED_CONDITIONS``: contactors_open, hv_bus_below_60v, ...) or ``"HvBusVoltage <= 60"``.
-    ``SimulatedEV(channel)`` on python-can's virtual bus, with ``pull_service_plug()``,
-    ``reconnect()``, ``set_isolation()``, ``ecu.set(stored_dtcs=[...])``; ``default_dbc()`` is
+    ``on_frame``, ``evaluate(condition, max_age_s, limits=...)`` / ``wait_for(condition, timeout_s,
+    max_age_s, limits=...)`` -> ``ConditionEvidence`` (values, units, bus and host times,
+    ``satisfied`` True/False, or None when not available with its ``reason``: signals not heard for
+    ``max_age_s``, or ``BUS_SILENT`` "bus silent: 12 V off?" when nothing is heard at all);
+    conditions by name (``NAMED_CONDITIONS``: contactors_open, hv_bus_dead, ...) or
+    ``"HvBusVoltage <= 60"``; a threshold ``{param}`` is an assessment parameter given in ``limits``
+    (``hv_bus_dead`` is ``HvBusVoltage <= {dead_voltage_max}``; ``hv_bus_below_60v`` stays for
+    checklists up to 1.1.0). ``SimulatedEV(channel)`` on python-can's virtual bus, with
+    ``pull_service_plug()``, ``disconnect_12v()`` (silent: no broadcast, no answers, contactors
+    open) / ``connect_12v()``, ``reconnect()`` (plug and 12 V back, contactors closed),
+    ``set_isolation()``, ``ecu.set(stored_dtcs=[...])``; ``default_dbc()`` is
     resources/ev-simulator.dbc. ``SimulatedAdapter`` is a bus factory that can be unplugged.
 """
 
@@ -94,6 +100,7 @@ _EXPORTS = {
     "ConditionEvidence": "signals",
     "NAMED_CONDITIONS": "signals",
     "DbcError": "signals",
+    "BUS_SILENT": "signals",
     "SimulatedEV": "simulator",
     "SimulatedAdapter": "simulator",
     "default_dbc": "simulator",

@@ -3,9 +3,12 @@
 It broadcasts ``BMS_HvStatus`` and ``BMS_Isolation`` (resources/ev-simulator.dbc, encoded with
 cantools) every ``hv_period_s``, sends background frames at ``background_fps``, and answers OBD-II
 and UDS requests (sim_ecu.py). It reacts to the workshop's actions: ``pull_service_plug()`` opens
-the contactors and the HV-bus voltage decays as ``V0 * exp(-t / tau_s)``; ``reconnect()`` fits
-the plug again, precharges the bus and closes the contactors. ``SimulatedAdapter`` is a bus
-factory whose adapter can be unplugged and plugged back, for the capture's gap handling.
+the contactors and the HV-bus voltage decays as ``V0 * exp(-t / tau_s)``; ``disconnect_12v()``
+unpowers its ECUs like a real vehicle's: the contactors drop open, nothing is broadcast and no
+request is answered, while the HV bus goes on decaying unseen; ``connect_12v()`` powers them
+again; ``reconnect()`` fits the plug and the 12 V supply again, precharges the bus and closes the
+contactors. ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and plugged
+back, for the capture's gap handling.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ class SimulatedEV:
         )
         self._lock = threading.Lock()
         self._plug, self._contactors, self._precharging = True, True, False
+        self._powered = True  # the 12 V supply of its ECUs
         self._t0, self._v0 = time.monotonic(), pack_voltage
         self._counter = 0
         self.background_sent = 0
@@ -110,13 +114,36 @@ class SimulatedEV:
             self._settle(time.monotonic())
             self._open(time.monotonic())
 
+    def disconnect_12v(self) -> None:
+        """The 12 V battery is disconnected: the ECUs fall silent and the contactors drop open."""
+        with self._lock:
+            now = time.monotonic()
+            self._settle(now)
+            if self._contactors or self._precharging:
+                self._open(now)
+            self._powered = False
+            self.ecu.silent = True
+
+    def connect_12v(self) -> None:
+        """The 12 V battery is connected again: the ECUs talk again (the contactors stay open)."""
+        with self._lock:
+            self._powered = True
+            self.ecu.silent = False
+
+    @property
+    def powered(self) -> bool:
+        with self._lock:
+            return self._powered
+
     def reconnect(self) -> None:
-        """The plug is fitted again: precharge, then the contactors close."""
+        """The plug and the 12 V supply are fitted again: precharge, then the contactors close."""
         with self._lock:
             now = time.monotonic()
             self._settle(now)
             self._v0, self._t0 = self._bus_voltage(now), now
             self._plug, self._precharging, self._contactors = True, True, False
+            self._powered = True
+            self.ecu.silent = False
 
     def set_isolation(self, kohm: float) -> None:
         with self._lock:
@@ -157,7 +184,10 @@ class SimulatedEV:
 
     # -- traffic ---------------------------------------------------------------------------------
     def _hv_frames(self) -> list[can.Message]:
+        """The HV status and insulation frames now; none while the 12 V supply is off."""
         with self._lock:
+            if not self._powered:
+                return []
             now = time.monotonic()
             self._settle(now)
             bus_v = self._bus_voltage(now)
@@ -202,7 +232,7 @@ class SimulatedEV:
         tick, start, sent = 0.01, time.monotonic(), 0
         pack = struct.Struct(">Q").pack
         while not self._stop.wait(tick):
-            fps = self.background_fps
+            fps = self.background_fps if self.powered else 0.0
             if fps <= 0:
                 start, sent = time.monotonic(), 0
                 continue

@@ -186,6 +186,54 @@
     </message>
 </context>
 <context>
+    <name>FieldInputs</name>
+    <message>
+        <location filename="../pages/field_inputs.py" line="91"/>
+        <source>Step data</source>
+        <translation>Datos del paso</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="93"/>
+        <source>Record data</source>
+        <translation>Registrar datos</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="94"/>
+        <source>Record the step data</source>
+        <translation>Registrar los datos del paso</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="117"/>
+        <source>{field} (optional)</source>
+        <translation>{field} (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="122"/>
+        <source>{field}: check</source>
+        <translation>{field}: comprobación</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="140"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="148"/>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="152"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="167"/>
+        <source>recorded ✔</source>
+        <translation>registrado ✔</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../pages/home.py" line="36"/>
@@ -287,10 +335,78 @@
     </message>
 </context>
 <context>
+    <name>InstrumentRow</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="311"/>
+        <source>Instrument id, e.g. FLUKE-1587-22</source>
+        <translation>ID del instrumento, p. ej. FLUKE-1587-22</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="312"/>
+        <location filename="../pages/step_inputs.py" line="317"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="313"/>
+        <source>Range, e.g. 1000 V DC</source>
+        <translation>Rango, p. ej. 1000 V CC</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="314"/>
+        <location filename="../pages/step_inputs.py" line="319"/>
+        <source>Range</source>
+        <translation>Rango</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionBox</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="174"/>
+        <source>Assessor prompt or intervention</source>
+        <translation>Indicación o intervención del evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="175"/>
+        <source>What you prompted, or why you intervened</source>
+        <translation>Qué indicó o por qué intervino</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="176"/>
+        <source>Prompt or intervention note</source>
+        <translation>Nota de la indicación o intervención</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="177"/>
+        <source>Prompted</source>
+        <translation>Indicado</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="178"/>
+        <source>Intervened</source>
+        <translation>Intervenido</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="197"/>
+        <source>Critical step: a prompt or an intervention fails this step.</source>
+        <translation>Paso crítico: una indicación o una intervención hace que este paso sea no apto.</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="200"/>
+        <source>{kind} (attempt {n}): {note}</source>
+        <translation>{kind} (intento {n}): {note}</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="201"/>
+        <source> · failed the step</source>
+        <translation> · paso no apto</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="339"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
@@ -305,7 +421,7 @@
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="253"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
@@ -313,114 +429,266 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="46"/>
+        <location filename="../pages/new_assessment.py" line="64"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Identificador seudónimo, p. ej. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="47"/>
+        <location filename="../pages/new_assessment.py" line="65"/>
+        <location filename="../pages/new_assessment.py" line="67"/>
+        <location filename="../pages/new_assessment.py" line="69"/>
         <source>Name (optional)</source>
         <translation>Nombre (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="53"/>
+        <location filename="../pages/new_assessment.py" line="66"/>
+        <source>Id, e.g. assessor-03</source>
+        <translation>ID, p. ej. assessor-03</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="68"/>
+        <source>Id (optional)</source>
+        <translation>ID (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="73"/>
+        <source>Two letters, e.g. FI</source>
+        <translation>Dos letras, p. ej. ES</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <source>Address (optional)</source>
+        <translation>Dirección (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="81"/>
         <source>17 characters</source>
         <translation>17 caracteres</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="56"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>The candidate consents to video recording</source>
         <translation>El candidato autoriza la grabación en vídeo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="58"/>
+        <location filename="../pages/new_assessment.py" line="86"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Iniciar evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="59"/>
+        <location filename="../pages/new_assessment.py" line="87"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="89"/>
+        <location filename="../pages/new_assessment.py" line="113"/>
         <source>Candidate id</source>
         <translation>ID del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="89"/>
+        <location filename="../pages/new_assessment.py" line="114"/>
         <source>Candidate name</source>
         <translation>Nombre del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="78"/>
-        <source>Assessor</source>
-        <translation>Evaluador</translation>
-    </message>
-    <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="79"/>
+        <location filename="../pages/new_assessment.py" line="120"/>
         <source>Workshop</source>
         <translation>Taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="80"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="82"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="115"/>
+        <source>Assessor id</source>
+        <translation>ID del evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="116"/>
+        <source>Assessor name</source>
+        <translation>Nombre del evaluador</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="91"/>
+        <location filename="../pages/new_assessment.py" line="117"/>
+        <source>Responsible person id</source>
+        <translation>ID de la persona responsable</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="92"/>
+        <location filename="../pages/new_assessment.py" line="118"/>
+        <source>Responsible person name</source>
+        <translation>Nombre de la persona responsable</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="93"/>
+        <location filename="../pages/new_assessment.py" line="122"/>
+        <source>Workshop id</source>
+        <translation>ID del taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="93"/>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>Workshop name</source>
+        <translation>Nombre del taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="94"/>
+        <source>Workshop address</source>
+        <translation>Dirección del taller</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="131"/>
         <source>Parameter set</source>
         <translation>Conjunto de parámetros</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
-        <location filename="../pages/new_assessment.py" line="83"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
+        <location filename="../pages/new_assessment.py" line="132"/>
         <source>Vehicle VIN</source>
         <translation>VIN del vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
+        <location filename="../pages/new_assessment.py" line="133"/>
         <source>Working voltage</source>
         <translation>Tensión de trabajo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="110"/>
+        <location filename="../pages/new_assessment.py" line="111"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="125"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="126"/>
+        <source>Task and vehicle</source>
+        <translation>Tarea y vehículo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="178"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Nivel: {gateway} · versión {version} · {steps} pasos
 Requisitos previos: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="112"/>
+        <location filename="../pages/new_assessment.py" line="179"/>
+        <location filename="../pages/new_assessment.py" line="180"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="183"/>
+        <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
+        <translation>Esta lista de verificación pide la firma de la persona responsable: indíquela.</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="198"/>
         <source>candidate id</source>
         <translation>ID del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="124"/>
-        <source>assessor</source>
-        <translation>evaluador</translation>
+        <location filename="../pages/new_assessment.py" line="198"/>
+        <source>assessor id</source>
+        <translation>ID del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="125"/>
-        <source>workshop</source>
-        <translation>taller</translation>
+        <location filename="../pages/new_assessment.py" line="199"/>
+        <source>workshop id</source>
+        <translation>ID del taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="129"/>
+        <location filename="../pages/new_assessment.py" line="199"/>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="201"/>
+        <source>responsible person id</source>
+        <translation>ID de la persona responsable</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="208"/>
+        <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
+        <translation>País: dos letras (ISO 3166), p. ej. ES, no {value}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="230"/>
+        <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
+        <translation>Entidad que otorga: {name} (el centro de formación en el que está registrado este puesto)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="232"/>
+        <source>Awarding body: none named (not enrolled with a training provider)</source>
+        <translation>Entidad que otorga: ninguna (no registrado en un centro de formación)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="204"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta por rellenar: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="49"/>
+        <source>Photos</source>
+        <extracomment>How large a thumbnail is shown in the strip (the controller makes them a little larger). Recorded with a redo: why the sequence is done again (the trainer&apos;s words go in a note).</extracomment>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="50"/>
+        <source>Photo (P)</source>
+        <translation>Foto (P)</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="51"/>
+        <source>Take a photo with the camera</source>
+        <translation>Tomar una foto con la cámara</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="52"/>
+        <source>Photo from file…</source>
+        <translation>Foto desde archivo…</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="53"/>
+        <source>Add a photo from a file</source>
+        <translation>Añadir una foto desde un archivo</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="62"/>
+        <source>Photos of this step</source>
+        <translation>Fotos de este paso</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="81"/>
+        <source>Photo from file</source>
+        <translation>Foto desde archivo</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="81"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -463,7 +731,7 @@ Requisitos previos: {prereqs}</translation>
         <translation>Evaluadores</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="40"/>
+        <location filename="../pages/provider_settings.py" line="42"/>
         <source>Each assessor binds their own signing key to their record at the provider, once:
 1. The provider registers you and gives you a one-time assessor code.
 2. Enter your assessor id and that code here.
@@ -476,184 +744,307 @@ Your key never leaves this workstation; the provider keeps only its public part.
 Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Después, sellar funciona también sin conexión.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="48"/>
-        <location filename="../pages/provider_settings.py" line="58"/>
+        <location filename="../pages/provider_settings.py" line="50"/>
+        <location filename="../pages/provider_settings.py" line="60"/>
         <source>Assessor id</source>
         <translation>Id de evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="50"/>
-        <location filename="../pages/provider_settings.py" line="59"/>
+        <location filename="../pages/provider_settings.py" line="52"/>
+        <location filename="../pages/provider_settings.py" line="61"/>
         <source>Assessor code</source>
         <translation>Código de evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="52"/>
+        <location filename="../pages/provider_settings.py" line="54"/>
         <source>Assessor&apos;s PIN</source>
         <translation>PIN del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="53"/>
+        <location filename="../pages/provider_settings.py" line="55"/>
         <source>Bind my key</source>
         <translation>Vincular mi clave</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="55"/>
-        <location filename="../pages/provider_settings.py" line="120"/>
+        <location filename="../pages/provider_settings.py" line="57"/>
+        <location filename="../pages/provider_settings.py" line="124"/>
         <source>No assessor has bound a key on this workstation.</source>
         <translation>Ningún evaluador ha vinculado una clave en este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="56"/>
+        <location filename="../pages/provider_settings.py" line="58"/>
         <source>Assessors bound on this workstation</source>
         <translation>Evaluadores vinculados en este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="60"/>
+        <location filename="../pages/provider_settings.py" line="62"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="77"/>
+        <location filename="../pages/provider_settings.py" line="81"/>
         <source>Fill in the provider address and the enrollment code.</source>
         <translation>Rellene la dirección del centro y el código de inscripción.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="80"/>
+        <location filename="../pages/provider_settings.py" line="84"/>
         <source>Enrolling…</source>
         <translation>Inscribiendo…</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="86"/>
+        <location filename="../pages/provider_settings.py" line="90"/>
         <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
         <translation>Inscrito en {url} como {workshop}. Clave del centro: {key}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="91"/>
+        <location filename="../pages/provider_settings.py" line="95"/>
         <source>Not enrolled: {reason}</source>
         <translation>No inscrito: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="98"/>
+        <location filename="../pages/provider_settings.py" line="102"/>
         <source>Fill in your assessor id, the assessor code and your PIN.</source>
         <translation>Rellene su id de evaluador, el código de evaluador y su PIN.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="101"/>
+        <location filename="../pages/provider_settings.py" line="105"/>
         <source>Binding your key…</source>
         <translation>Vinculando su clave…</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="108"/>
+        <location filename="../pages/provider_settings.py" line="112"/>
         <source>Bound: {name} ({id}), {qualification}, valid through {expires}.</source>
         <translation>Vinculado: {name} ({id}), {qualification}, válida hasta el {expires}.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="115"/>
+        <location filename="../pages/provider_settings.py" line="119"/>
         <source>Not bound: {reason}</source>
         <translation>No vinculado: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="126"/>
+        <location filename="../pages/provider_settings.py" line="130"/>
         <source>NOT ACCEPTED: {problem}</source>
         <translation>NO ACEPTADO: {problem}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="127"/>
+        <location filename="../pages/provider_settings.py" line="131"/>
         <source>accepted by the provider</source>
         <translation>aceptado por el centro</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="128"/>
+        <location filename="../pages/provider_settings.py" line="132"/>
         <source>{id} ({name}): {qualification} through {expires}; {state} (checked {when})</source>
         <translation>{id} ({name}): {qualification}, válida hasta el {expires}; {state} (comprobado {when})</translation>
     </message>
 </context>
 <context>
+    <name>QuestionsBox</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="109"/>
+        <source>Oral questions</source>
+        <translation>Preguntas orales</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="127"/>
+        <source>The answer given</source>
+        <translation>La respuesta dada</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="128"/>
+        <source>Answer: {question}</source>
+        <translation>Respuesta: {question}</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="130"/>
+        <source>Correct</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="131"/>
+        <source>Incorrect</source>
+        <translation>Incorrecta</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="153"/>
+        <source>noted: correct ✔</source>
+        <translation>anotada: correcta ✔</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="153"/>
+        <source>noted: incorrect ✘</source>
+        <translation>anotada: incorrecta ✘</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="35"/>
+        <location filename="../pages/review.py" line="45"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidencias que faltan o incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
-        <location filename="../pages/review.py" line="38"/>
-        <source>Assessor&apos;s name</source>
-        <translation>Nombre del evaluador</translation>
+        <location filename="../pages/review.py" line="49"/>
+        <source>How the candidate&apos;s identity was checked</source>
+        <translation>Cómo se comprobó la identidad del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
+        <location filename="../pages/review.py" line="50"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="53"/>
+        <source>Note, e.g. the kind of document (optional)</source>
+        <translation>Nota, p. ej. el tipo de documento (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="54"/>
+        <source>Identity check note</source>
+        <translation>Nota de la comprobación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="55"/>
+        <source>Record identity check</source>
+        <translation>Registrar comprobación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="61"/>
+        <source>Sign-offs</source>
+        <translation>Firmas</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="64"/>
+        <location filename="../pages/review.py" line="242"/>
+        <source>Name, typed by the person signing</source>
+        <translation>Nombre, escrito por quien firma</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="65"/>
+        <source>Name of the {role} signing</source>
+        <translation>Nombre de quien firma como {role}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="66"/>
         <source>Sign off</source>
         <translation>Firmar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="67"/>
+        <source>Sign off as the {role}</source>
+        <translation>Firmar como {role}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="83"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Finalizar evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="41"/>
+        <location filename="../pages/review.py" line="84"/>
         <source>Back to steps (Esc)</source>
         <translation>Volver a los pasos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="42"/>
+        <location filename="../pages/review.py" line="85"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="43"/>
+        <location filename="../pages/review.py" line="86"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>PIN del evaluador para sellar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="45"/>
+        <location filename="../pages/review.py" line="88"/>
         <source>Assessor&apos;s PIN</source>
         <translation>PIN del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="46"/>
+        <location filename="../pages/review.py" line="89"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;ellar evidencias</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="55"/>
+        <location filename="../pages/review.py" line="93"/>
+        <source>Candidate&apos;s identity</source>
+        <translation>Identidad del candidato</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="105"/>
         <source>Behavioural rubric</source>
         <translation>Rúbrica de comportamiento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="89"/>
+        <location filename="../pages/review.py" line="144"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="90"/>
+        <location filename="../pages/review.py" line="145"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisional: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="149"/>
+        <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
+        <translation>Peligro detectado y trabajo detenido correctamente: detenerse fue la decisión correcta, así que no es un no apto del candidato. La tarea no pudo completarse en este vehículo: reevaluar en un vehículo sin defectos.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="154"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidencias que faltan o incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="98"/>
+        <location filename="../pages/review.py" line="158"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas las evidencias que pide la lista de verificación están registradas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="107"/>
+        <location filename="../pages/review.py" line="167"/>
         <source>not scored</source>
         <translation>sin puntuar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="114"/>
-        <source>Signed off by {n}</source>
-        <translation>Firmado por {n}</translation>
+        <location filename="../pages/review.py" line="214"/>
+        <source>Identity: {method}</source>
+        <translation>Identidad: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="128"/>
+        <location filename="../pages/review.py" line="218"/>
+        <source>Identity: not recorded yet</source>
+        <translation>Identidad: aún no registrada</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="236"/>
+        <source>Signed by {name}</source>
+        <translation>Firmado por {name}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="238"/>
+        <source>No responsible person was named for this assessment.</source>
+        <translation>No se indicó ninguna persona responsable para esta evaluación.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="251"/>
+        <source>I did the work assessed here myself, and I have seen this record.</source>
+        <translation>Realicé yo mismo el trabajo aquí evaluado y he visto este registro.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="253"/>
+        <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
+        <translation>Fui la persona responsable de este trabajo (SFS 6002) y confirmo este registro.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="254"/>
+        <source>I observed this assessment.</source>
+        <translation>Observé esta evaluación.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="265"/>
+        <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
+        <translation>Elija cómo se comprobó la identidad del candidato (o que no se comprobó).</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="188"/>
         <source>Sealed: {path}</source>
         <translation>Sellado: {path}</translation>
     </message>
@@ -661,97 +1052,118 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="69"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="98"/>
+        <source>Hazard found, stopped (H)</source>
+        <translation>Peligro detectado, detenido (H)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="99"/>
+        <source>Hazard found, correctly stopped</source>
+        <translation>Peligro detectado, detenido correctamente</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="104"/>
+        <location filename="../pages/run.py" line="143"/>
+        <source>Done by</source>
+        <translation>Realizado por</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="105"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="184"/>
+        <location filename="../pages/run.py" line="237"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="188"/>
+        <location filename="../pages/run.py" line="241"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="214"/>
+        <location filename="../pages/run.py" line="257"/>
+        <source>Hazard stop: {hazard}</source>
+        <translation>Parada por peligro: {hazard}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="294"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="325"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="325"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="259"/>
+        <location filename="../pages/run.py" line="343"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="263"/>
+        <location filename="../pages/run.py" line="347"/>
         <source>{what}: {time} left</source>
         <translation>{what}: quedan {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="304"/>
+        <location filename="../pages/run.py" line="403"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>
@@ -759,165 +1171,183 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="54"/>
-        <location filename="../pages/settings.py" line="67"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
-        <location filename="../pages/settings.py" line="71"/>
-        <location filename="../pages/settings.py" line="161"/>
+        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="104"/>
+        <location filename="../pages/settings.py" line="193"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="93"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="61"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>General (applies when the app is next started)</source>
         <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="72"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (se aplican a la próxima evaluación abierta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="75"/>
-        <location filename="../pages/settings.py" line="85"/>
+        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="118"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="109"/>
         <source>No camera</source>
         <translation>Sin cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="77"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Cámara simulada (patrón de prueba)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>Camera {name}</source>
         <translation>Cámara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="81"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>Find cameras</source>
         <translation>Buscar cámaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="107"/>
+        <location filename="../pages/settings.py" line="120"/>
+        <location filename="../pages/settings.py" line="140"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador del vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="121"/>
         <source>No vehicle adapter</source>
         <translation>Sin adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="89"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (bus CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="127"/>
         <source>Find adapters</source>
         <translation>Buscar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="99"/>
-        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="132"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Bit rate</source>
         <translation>Velocidad de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="136"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Solo escucha (nunca transmite en el bus)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="138"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="149"/>
         <source>This workstation</source>
         <translation>Este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="151"/>
         <source>not created yet</source>
         <translation>aún no creada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
+        <location filename="../pages/settings.py" line="153"/>
         <source>Workstation key fingerprint</source>
         <translation>Huella de la clave del puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="155"/>
         <source>Signing key fingerprint</source>
         <translation>Huella de la clave de firma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>El centro de formación la compara con la clave que registró para este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="157"/>
+        <location filename="../pages/settings.py" line="189"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Buscando cámaras (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="181"/>
+        <location filename="../pages/settings.py" line="213"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Buscando adaptadores (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="190"/>
+        <location filename="../pages/settings.py" line="222"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="196"/>
+        <location filename="../pages/settings.py" line="228"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Elija primero un adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="199"/>
+        <location filename="../pages/settings.py" line="231"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Probando la conexión (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="212"/>
+        <location filename="../pages/settings.py" line="244"/>
         <source>{n} camera(s) found.</source>
         <translation>Cámaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="215"/>
+        <location filename="../pages/settings.py" line="247"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>StepInputs</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="224"/>
+        <source>Re-prove the tester and measure again</source>
+        <translation>Volver a comprobar el comprobador y medir de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="273"/>
+        <source>Locked into the hazard stop: {lock}. Make the vehicle safe, keep it quarantined and record the hazard stop (H).</source>
+        <translation>Bloqueado en la parada por peligro: {lock}. Deje el vehículo en condiciones seguras, manténgalo en cuarentena y registre la parada por peligro (H).</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="279"/>
+        <source>The live-dead-live window has lapsed: do the sequence again from step {step} ({title}). Every reading is kept.</source>
+        <translation>La ventana vivo-muerto-vivo ha vencido: repita la secuencia desde el paso {step} ({title}). Se conservan todas las lecturas.</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1434,29 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
     </message>
 </context>
 <context>
+    <name>YesNo</name>
+    <message>
+        <location filename="../pages/field_inputs.py" line="64"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="65"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="66"/>
+        <source>{field}: yes</source>
+        <translation>{field}: sí</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="67"/>
+        <source>{field}: no</source>
+        <translation>{field}: no</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../window.py" line="59"/>
@@ -1014,114 +1467,209 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>labels</name>
     <message>
-        <location filename="../labels.py" line="13"/>
+        <location filename="../labels.py" line="14"/>
         <source>competent</source>
         <translation>competente</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="15"/>
         <source>not yet competent</source>
         <translation>aún no competente</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="16"/>
         <source>incomplete</source>
         <translation>incompleta</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="17"/>
         <source>abandoned</source>
         <translation>abandonada</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="18"/>
+        <source>stopped safely</source>
+        <translation>detenida de forma segura</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19"/>
+        <source>hazard found, correctly stopped</source>
+        <translation>peligro detectado, detenido correctamente</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20"/>
+        <source>not done</source>
+        <translation>sin hacer</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>can be done now</source>
+        <translation>se puede hacer ahora</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>not allowed yet</source>
+        <translation>aún no permitido</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>passed</source>
+        <translation>apto</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24"/>
+        <source>failed</source>
+        <translation>no apto</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25"/>
+        <source>not applicable</source>
+        <translation>no aplica</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="26"/>
         <source>in progress</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="27"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="28"/>
         <source>finished</source>
         <translation>finalizada</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="29"/>
         <source>sealed</source>
         <translation>sellada</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="30"/>
         <source>synced</source>
         <translation>sincronizada</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="31"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="32"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="33"/>
         <source>standard</source>
         <translation>estándar</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="34"/>
         <source>foundational electrical safety</source>
         <translation>seguridad eléctrica básica</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="35"/>
         <source>HV maintenance (non-live)</source>
         <translation>mantenimiento AT (sin tensión)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="36"/>
         <source>EV/hybrid work incl. de-energising</source>
         <translation>trabajos en VE/híbridos incl. desenergización</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="37"/>
         <source>live work</source>
         <translation>trabajos en tensión</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="38"/>
         <source>video</source>
         <translation>vídeo</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="39"/>
         <source>photo</source>
         <translation>foto</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="40"/>
         <source>measurement</source>
         <translation>medición</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="41"/>
         <source>CAN/OBD log</source>
         <translation>registro CAN/OBD</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="42"/>
         <source>observation</source>
         <translation>observación</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="43"/>
         <source>sign-off</source>
         <translation>firma</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44"/>
+        <source>assessor</source>
+        <translation>evaluador</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45"/>
+        <source>candidate</source>
+        <translation>candidato</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46"/>
+        <source>responsible person</source>
+        <translation>persona responsable</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>photo ID checked</source>
+        <translation>documento de identidad con foto comprobado</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>known to the assessor</source>
+        <translation>conocido por el evaluador</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>checked against the provider&apos;s record</source>
+        <translation>comprobado con el registro del centro de formación</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>not checked</source>
+        <translation>no comprobada</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
+        <source>prompt</source>
+        <translation>indicación</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52"/>
+        <source>intervention</source>
+        <translation>intervención</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>camera</source>
+        <translation>cámara</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
+        <source>file</source>
+        <translation>archivo</translation>
     </message>
 </context>
 </TS>

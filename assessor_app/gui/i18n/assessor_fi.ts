@@ -186,6 +186,54 @@
     </message>
 </context>
 <context>
+    <name>FieldInputs</name>
+    <message>
+        <location filename="../pages/field_inputs.py" line="91"/>
+        <source>Step data</source>
+        <translation>Vaiheen tiedot</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="93"/>
+        <source>Record data</source>
+        <translation>Kirjaa tiedot</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="94"/>
+        <source>Record the step data</source>
+        <translation>Kirjaa vaiheen tiedot</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="117"/>
+        <source>{field} (optional)</source>
+        <translation>{field} (valinnainen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="122"/>
+        <source>{field}: check</source>
+        <translation>{field}: tarkistus</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="140"/>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="148"/>
+        <source>a number</source>
+        <translation>luku</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="152"/>
+        <source>YYYY-MM-DD</source>
+        <translation>VVVV-KK-PP</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="167"/>
+        <source>recorded ✔</source>
+        <translation>kirjattu ✔</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../pages/home.py" line="36"/>
@@ -287,10 +335,78 @@
     </message>
 </context>
 <context>
+    <name>InstrumentRow</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="311"/>
+        <source>Instrument id, e.g. FLUKE-1587-22</source>
+        <translation>Mittarin tunnus, esim. FLUKE-1587-22</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="312"/>
+        <location filename="../pages/step_inputs.py" line="317"/>
+        <source>Instrument</source>
+        <translation>Mittari</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="313"/>
+        <source>Range, e.g. 1000 V DC</source>
+        <translation>Mittausalue, esim. 1000 V DC</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="314"/>
+        <location filename="../pages/step_inputs.py" line="319"/>
+        <source>Range</source>
+        <translation>Alue</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionBox</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="174"/>
+        <source>Assessor prompt or intervention</source>
+        <translation>Arvioijan vihje tai puuttuminen</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="175"/>
+        <source>What you prompted, or why you intervened</source>
+        <translation>Mitä vihjasit tai miksi puutuit</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="176"/>
+        <source>Prompt or intervention note</source>
+        <translation>Vihjeen tai puuttumisen kuvaus</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="177"/>
+        <source>Prompted</source>
+        <translation>Vihjattu</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="178"/>
+        <source>Intervened</source>
+        <translation>Puututtu</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="197"/>
+        <source>Critical step: a prompt or an intervention fails this step.</source>
+        <translation>Kriittinen vaihe: vihje tai puuttuminen hylkää tämän vaiheen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="200"/>
+        <source>{kind} (attempt {n}): {note}</source>
+        <translation>{kind} (yritys {n}): {note}</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="201"/>
+        <source> · failed the step</source>
+        <translation> · vaihe hylätty</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="339"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
@@ -305,7 +421,7 @@
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="253"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -313,114 +429,266 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="46"/>
+        <location filename="../pages/new_assessment.py" line="64"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Pseudonyymitunnus, esim. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="47"/>
+        <location filename="../pages/new_assessment.py" line="65"/>
+        <location filename="../pages/new_assessment.py" line="67"/>
+        <location filename="../pages/new_assessment.py" line="69"/>
         <source>Name (optional)</source>
         <translation>Nimi (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="53"/>
+        <location filename="../pages/new_assessment.py" line="66"/>
+        <source>Id, e.g. assessor-03</source>
+        <translation>Tunnus, esim. assessor-03</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="68"/>
+        <source>Id (optional)</source>
+        <translation>Tunnus (valinnainen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="73"/>
+        <source>Two letters, e.g. FI</source>
+        <translation>Kaksi kirjainta, esim. FI</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <source>Address (optional)</source>
+        <translation>Osoite (valinnainen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="81"/>
         <source>17 characters</source>
         <translation>17 merkkiä</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="56"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>The candidate consents to video recording</source>
         <translation>Kokelas suostuu videotallennukseen</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="58"/>
+        <location filename="../pages/new_assessment.py" line="86"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Aloita arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="59"/>
+        <location filename="../pages/new_assessment.py" line="87"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="89"/>
+        <location filename="../pages/new_assessment.py" line="113"/>
         <source>Candidate id</source>
         <translation>Kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="61"/>
-        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="89"/>
+        <location filename="../pages/new_assessment.py" line="114"/>
         <source>Candidate name</source>
         <translation>Kokelaan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="78"/>
-        <source>Assessor</source>
-        <translation>Arvioija</translation>
-    </message>
-    <message>
-        <location filename="../pages/new_assessment.py" line="62"/>
-        <location filename="../pages/new_assessment.py" line="79"/>
+        <location filename="../pages/new_assessment.py" line="120"/>
         <source>Workshop</source>
         <translation>Korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="80"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="63"/>
-        <location filename="../pages/new_assessment.py" line="82"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="115"/>
+        <source>Assessor id</source>
+        <translation>Arvioijan tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="116"/>
+        <source>Assessor name</source>
+        <translation>Arvioijan nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="91"/>
+        <location filename="../pages/new_assessment.py" line="117"/>
+        <source>Responsible person id</source>
+        <translation>Työstä vastaavan henkilön tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="92"/>
+        <location filename="../pages/new_assessment.py" line="118"/>
+        <source>Responsible person name</source>
+        <translation>Työstä vastaavan henkilön nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="93"/>
+        <location filename="../pages/new_assessment.py" line="122"/>
+        <source>Workshop id</source>
+        <translation>Korjaamon tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="93"/>
+        <location filename="../pages/new_assessment.py" line="123"/>
+        <source>Workshop name</source>
+        <translation>Korjaamon nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
+        <source>Country</source>
+        <translation>Maa</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="94"/>
+        <source>Workshop address</source>
+        <translation>Korjaamon osoite</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="131"/>
         <source>Parameter set</source>
         <translation>Parametrisarja</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
-        <location filename="../pages/new_assessment.py" line="83"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
+        <location filename="../pages/new_assessment.py" line="132"/>
         <source>Vehicle VIN</source>
         <translation>Ajoneuvon VIN</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
+        <location filename="../pages/new_assessment.py" line="133"/>
         <source>Working voltage</source>
         <translation>Käyttöjännite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="110"/>
+        <location filename="../pages/new_assessment.py" line="111"/>
+        <source>People</source>
+        <translation>Henkilöt</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="125"/>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="126"/>
+        <source>Task and vehicle</source>
+        <translation>Tehtävä ja ajoneuvo</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="178"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Taso: {gateway} · versio {version} · {steps} vaihetta
 Esivaatimukset: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="112"/>
+        <location filename="../pages/new_assessment.py" line="179"/>
+        <location filename="../pages/new_assessment.py" line="180"/>
         <source>none</source>
         <translation>ei ole</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="183"/>
+        <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
+        <translation>Tämä tarkistuslista edellyttää työstä vastaavan henkilön kuittausta: nimeä hänet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="198"/>
         <source>candidate id</source>
         <translation>kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="124"/>
-        <source>assessor</source>
-        <translation>arvioija</translation>
+        <location filename="../pages/new_assessment.py" line="198"/>
+        <source>assessor id</source>
+        <translation>arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="125"/>
-        <source>workshop</source>
-        <translation>korjaamo</translation>
+        <location filename="../pages/new_assessment.py" line="199"/>
+        <source>workshop id</source>
+        <translation>korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="129"/>
+        <location filename="../pages/new_assessment.py" line="199"/>
+        <source>country</source>
+        <translation>maa</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="201"/>
+        <source>responsible person id</source>
+        <translation>työstä vastaavan henkilön tunnus</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="208"/>
+        <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
+        <translation>Maa: kaksi kirjainta (ISO 3166), esim. FI, ei {value}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="230"/>
+        <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
+        <translation>Myöntäjä: {name} (koulutuksen järjestäjä, jolle tämä työasema on rekisteröity)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="232"/>
+        <source>Awarding body: none named (not enrolled with a training provider)</source>
+        <translation>Myöntäjä: ei nimetty (ei rekisteröity koulutuksen järjestäjälle)</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="204"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="49"/>
+        <source>Photos</source>
+        <extracomment>How large a thumbnail is shown in the strip (the controller makes them a little larger). Recorded with a redo: why the sequence is done again (the trainer&apos;s words go in a note).</extracomment>
+        <translation>Valokuvat</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="50"/>
+        <source>Photo (P)</source>
+        <translation>Valokuva (P)</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="51"/>
+        <source>Take a photo with the camera</source>
+        <translation>Ota valokuva kameralla</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="52"/>
+        <source>Photo from file…</source>
+        <translation>Valokuva tiedostosta…</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="53"/>
+        <source>Add a photo from a file</source>
+        <translation>Lisää valokuva tiedostosta</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="62"/>
+        <source>Photos of this step</source>
+        <translation>Tämän vaiheen valokuvat</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="81"/>
+        <source>Photo from file</source>
+        <translation>Valokuva tiedostosta</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="81"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>Kuvat (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -463,7 +731,7 @@ Esivaatimukset: {prereqs}</translation>
         <translation>Arvioijat</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="40"/>
+        <location filename="../pages/provider_settings.py" line="42"/>
         <source>Each assessor binds their own signing key to their record at the provider, once:
 1. The provider registers you and gives you a one-time assessor code.
 2. Enter your assessor id and that code here.
@@ -476,184 +744,307 @@ Your key never leaves this workstation; the provider keeps only its public part.
 Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julkisen osan. Sinetöinti toimii tämän jälkeen myös ilman verkkoa.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="48"/>
-        <location filename="../pages/provider_settings.py" line="58"/>
+        <location filename="../pages/provider_settings.py" line="50"/>
+        <location filename="../pages/provider_settings.py" line="60"/>
         <source>Assessor id</source>
         <translation>Arvioijatunnus</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="50"/>
-        <location filename="../pages/provider_settings.py" line="59"/>
+        <location filename="../pages/provider_settings.py" line="52"/>
+        <location filename="../pages/provider_settings.py" line="61"/>
         <source>Assessor code</source>
         <translation>Arvioijakoodi</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="52"/>
+        <location filename="../pages/provider_settings.py" line="54"/>
         <source>Assessor&apos;s PIN</source>
         <translation>Arvioijan PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="53"/>
+        <location filename="../pages/provider_settings.py" line="55"/>
         <source>Bind my key</source>
         <translation>Liitä avaimeni</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="55"/>
-        <location filename="../pages/provider_settings.py" line="120"/>
+        <location filename="../pages/provider_settings.py" line="57"/>
+        <location filename="../pages/provider_settings.py" line="124"/>
         <source>No assessor has bound a key on this workstation.</source>
         <translation>Yksikään arvioija ei ole liittänyt avainta tällä työasemalla.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="56"/>
+        <location filename="../pages/provider_settings.py" line="58"/>
         <source>Assessors bound on this workstation</source>
         <translation>Tällä työasemalla liitetyt arvioijat</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="60"/>
+        <location filename="../pages/provider_settings.py" line="62"/>
         <source>PIN</source>
         <translation>PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="77"/>
+        <location filename="../pages/provider_settings.py" line="81"/>
         <source>Fill in the provider address and the enrollment code.</source>
         <translation>Täytä järjestäjän osoite ja rekisteröintikoodi.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="80"/>
+        <location filename="../pages/provider_settings.py" line="84"/>
         <source>Enrolling…</source>
         <translation>Rekisteröidään…</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="86"/>
+        <location filename="../pages/provider_settings.py" line="90"/>
         <source>Enrolled with {url} as {workshop}. Provider key: {key}</source>
         <translation>Rekisteröity: {url}, korjaamo {workshop}. Järjestäjän avain: {key}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="91"/>
+        <location filename="../pages/provider_settings.py" line="95"/>
         <source>Not enrolled: {reason}</source>
         <translation>Ei rekisteröity: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="98"/>
+        <location filename="../pages/provider_settings.py" line="102"/>
         <source>Fill in your assessor id, the assessor code and your PIN.</source>
         <translation>Täytä arvioijatunnuksesi, arvioijakoodi ja PIN-koodisi.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="101"/>
+        <location filename="../pages/provider_settings.py" line="105"/>
         <source>Binding your key…</source>
         <translation>Liitetään avaintasi…</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="108"/>
+        <location filename="../pages/provider_settings.py" line="112"/>
         <source>Bound: {name} ({id}), {qualification}, valid through {expires}.</source>
         <translation>Liitetty: {name} ({id}), {qualification}, voimassa {expires} asti.</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="115"/>
+        <location filename="../pages/provider_settings.py" line="119"/>
         <source>Not bound: {reason}</source>
         <translation>Ei liitetty: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="126"/>
+        <location filename="../pages/provider_settings.py" line="130"/>
         <source>NOT ACCEPTED: {problem}</source>
         <translation>EI HYVÄKSYTTY: {problem}</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="127"/>
+        <location filename="../pages/provider_settings.py" line="131"/>
         <source>accepted by the provider</source>
         <translation>järjestäjä hyväksyy</translation>
     </message>
     <message>
-        <location filename="../pages/provider_settings.py" line="128"/>
+        <location filename="../pages/provider_settings.py" line="132"/>
         <source>{id} ({name}): {qualification} through {expires}; {state} (checked {when})</source>
         <translation>{id} ({name}): {qualification}, voimassa {expires} asti; {state} (tarkistettu {when})</translation>
     </message>
 </context>
 <context>
+    <name>QuestionsBox</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="109"/>
+        <source>Oral questions</source>
+        <translation>Suulliset kysymykset</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="127"/>
+        <source>The answer given</source>
+        <translation>Annettu vastaus</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="128"/>
+        <source>Answer: {question}</source>
+        <translation>Vastaus: {question}</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="130"/>
+        <source>Correct</source>
+        <translation>Oikein</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="131"/>
+        <source>Incorrect</source>
+        <translation>Väärin</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="153"/>
+        <source>noted: correct ✔</source>
+        <translation>kirjattu: oikein ✔</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="153"/>
+        <source>noted: incorrect ✘</source>
+        <translation>kirjattu: väärin ✘</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="35"/>
+        <location filename="../pages/review.py" line="45"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="37"/>
-        <location filename="../pages/review.py" line="38"/>
-        <source>Assessor&apos;s name</source>
-        <translation>Arvioijan nimi</translation>
+        <location filename="../pages/review.py" line="49"/>
+        <source>How the candidate&apos;s identity was checked</source>
+        <translation>Miten kokelaan henkilöllisyys tarkistettiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="39"/>
+        <location filename="../pages/review.py" line="50"/>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="53"/>
+        <source>Note, e.g. the kind of document (optional)</source>
+        <translation>Huomautus, esim. asiakirjan laji (valinnainen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="54"/>
+        <source>Identity check note</source>
+        <translation>Henkilöllisyyden tarkistuksen huomautus</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="55"/>
+        <source>Record identity check</source>
+        <translation>Kirjaa henkilöllisyyden tarkistus</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="61"/>
+        <source>Sign-offs</source>
+        <translation>Kuittaukset</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="64"/>
+        <location filename="../pages/review.py" line="242"/>
+        <source>Name, typed by the person signing</source>
+        <translation>Nimi, allekirjoittajan itse kirjoittamana</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="65"/>
+        <source>Name of the {role} signing</source>
+        <translation>Allekirjoittavan ({role}) nimi</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="66"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="40"/>
+        <location filename="../pages/review.py" line="67"/>
+        <source>Sign off as the {role}</source>
+        <translation>Allekirjoita roolissa: {role}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="83"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="41"/>
+        <location filename="../pages/review.py" line="84"/>
         <source>Back to steps (Esc)</source>
         <translation>Takaisin vaiheisiin (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="42"/>
+        <location filename="../pages/review.py" line="85"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="43"/>
+        <location filename="../pages/review.py" line="86"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>Arvioijan PIN-koodi sinetöintiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="45"/>
+        <location filename="../pages/review.py" line="88"/>
         <source>Assessor&apos;s PIN</source>
         <translation>Arvioijan PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="46"/>
+        <location filename="../pages/review.py" line="89"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;inetöi todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="55"/>
+        <location filename="../pages/review.py" line="93"/>
+        <source>Candidate&apos;s identity</source>
+        <translation>Kokelaan henkilöllisyys</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="105"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="89"/>
+        <location filename="../pages/review.py" line="144"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="90"/>
+        <location filename="../pages/review.py" line="145"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="94"/>
+        <location filename="../pages/review.py" line="149"/>
+        <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
+        <translation>Vaara havaittu ja työ pysäytetty oikein: pysäyttäminen oli oikea päätös, joten kyse ei ole kokelaan hylkäyksestä. Tehtävää ei voitu suorittaa tällä ajoneuvolla: arvioi uudelleen ehjällä ajoneuvolla.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="154"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="98"/>
+        <location filename="../pages/review.py" line="158"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="107"/>
+        <location filename="../pages/review.py" line="167"/>
         <source>not scored</source>
         <translation>ei pisteytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="114"/>
-        <source>Signed off by {n}</source>
-        <translation>Allekirjoittanut: {n}</translation>
+        <location filename="../pages/review.py" line="214"/>
+        <source>Identity: {method}</source>
+        <translation>Henkilöllisyys: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="128"/>
+        <location filename="../pages/review.py" line="218"/>
+        <source>Identity: not recorded yet</source>
+        <translation>Henkilöllisyys: ei vielä kirjattu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="236"/>
+        <source>Signed by {name}</source>
+        <translation>Allekirjoittanut {name}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="238"/>
+        <source>No responsible person was named for this assessment.</source>
+        <translation>Tälle arvioinnille ei nimetty työstä vastaavaa henkilöä.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="251"/>
+        <source>I did the work assessed here myself, and I have seen this record.</source>
+        <translation>Tein tässä arvioidun työn itse, ja olen nähnyt tämän tallenteen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="253"/>
+        <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
+        <translation>Olin tämän työn vastaava henkilö (SFS 6002) ja vahvistan tämän tallenteen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="254"/>
+        <source>I observed this assessment.</source>
+        <translation>Seurasin tätä arviointia.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="265"/>
+        <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
+        <translation>Valitse, miten kokelaan henkilöllisyys tarkistettiin (tai ettei sitä tarkistettu).</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="188"/>
         <source>Sealed: {path}</source>
         <translation>Sinetöity: {path}</translation>
     </message>
@@ -661,97 +1052,118 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="69"/>
+        <location filename="../pages/run.py" line="78"/>
         <source>Steps</source>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="80"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="81"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="82"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="83"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="98"/>
+        <source>Hazard found, stopped (H)</source>
+        <translation>Vaara havaittu, pysäytetty (H)</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="99"/>
+        <source>Hazard found, correctly stopped</source>
+        <translation>Vaara havaittu, pysäytetty oikein</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="104"/>
+        <location filename="../pages/run.py" line="143"/>
+        <source>Done by</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="105"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="184"/>
+        <location filename="../pages/run.py" line="237"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="188"/>
+        <location filename="../pages/run.py" line="241"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="214"/>
+        <location filename="../pages/run.py" line="257"/>
+        <source>Hazard stop: {hazard}</source>
+        <translation>Vaarapysäytys: {hazard}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="294"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="325"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="245"/>
+        <location filename="../pages/run.py" line="325"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="259"/>
+        <location filename="../pages/run.py" line="343"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="263"/>
+        <location filename="../pages/run.py" line="347"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="304"/>
+        <location filename="../pages/run.py" line="403"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
@@ -759,165 +1171,183 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="54"/>
-        <location filename="../pages/settings.py" line="67"/>
+        <location filename="../pages/settings.py" line="87"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="59"/>
-        <location filename="../pages/settings.py" line="71"/>
-        <location filename="../pages/settings.py" line="161"/>
+        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="104"/>
+        <location filename="../pages/settings.py" line="193"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="60"/>
+        <location filename="../pages/settings.py" line="93"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="61"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="62"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="65"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="72"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="75"/>
-        <location filename="../pages/settings.py" line="85"/>
+        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="118"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="76"/>
+        <location filename="../pages/settings.py" line="109"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="77"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="79"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="81"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="107"/>
+        <location filename="../pages/settings.py" line="120"/>
+        <location filename="../pages/settings.py" line="140"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="121"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="89"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="127"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="99"/>
-        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="132"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="136"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="138"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116"/>
+        <location filename="../pages/settings.py" line="149"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="151"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
+        <location filename="../pages/settings.py" line="153"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="155"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="157"/>
+        <location filename="../pages/settings.py" line="189"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="181"/>
+        <location filename="../pages/settings.py" line="213"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="190"/>
+        <location filename="../pages/settings.py" line="222"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="196"/>
+        <location filename="../pages/settings.py" line="228"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="199"/>
+        <location filename="../pages/settings.py" line="231"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="212"/>
+        <location filename="../pages/settings.py" line="244"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="215"/>
+        <location filename="../pages/settings.py" line="247"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
+    </message>
+</context>
+<context>
+    <name>StepInputs</name>
+    <message>
+        <location filename="../pages/step_inputs.py" line="224"/>
+        <source>Re-prove the tester and measure again</source>
+        <translation>Koesta mittari uudelleen ja mittaa uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="273"/>
+        <source>Locked into the hazard stop: {lock}. Make the vehicle safe, keep it quarantined and record the hazard stop (H).</source>
+        <translation>Lukittu vaarapysäytykseen: {lock}. Tee ajoneuvo turvalliseksi, pidä se eristettynä ja kirjaa vaarapysäytys (H).</translation>
+    </message>
+    <message>
+        <location filename="../pages/step_inputs.py" line="279"/>
+        <source>The live-dead-live window has lapsed: do the sequence again from step {step} ({title}). Every reading is kept.</source>
+        <translation>Koestus–mittaus–koestus-aikaikkuna on umpeutunut: tee sarja uudelleen vaiheesta {step} ({title}). Jokainen lukema säilytetään.</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1434,29 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
     </message>
 </context>
 <context>
+    <name>YesNo</name>
+    <message>
+        <location filename="../pages/field_inputs.py" line="64"/>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="65"/>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="66"/>
+        <source>{field}: yes</source>
+        <translation>{field}: kyllä</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="67"/>
+        <source>{field}: no</source>
+        <translation>{field}: ei</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../window.py" line="59"/>
@@ -1014,114 +1467,209 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>labels</name>
     <message>
-        <location filename="../labels.py" line="13"/>
+        <location filename="../labels.py" line="14"/>
         <source>competent</source>
         <translation>pätevä</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="15"/>
         <source>not yet competent</source>
         <translation>ei vielä pätevä</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="16"/>
         <source>incomplete</source>
         <translation>kesken</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="17"/>
         <source>abandoned</source>
         <translation>keskeytetty</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="18"/>
+        <source>stopped safely</source>
+        <translation>pysäytetty turvallisesti</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19"/>
+        <source>hazard found, correctly stopped</source>
+        <translation>vaara havaittu, pysäytetty oikein</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20"/>
+        <source>not done</source>
+        <translation>tekemättä</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>can be done now</source>
+        <translation>voidaan tehdä nyt</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>not allowed yet</source>
+        <translation>ei vielä sallittu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>passed</source>
+        <translation>hyväksytty</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24"/>
+        <source>failed</source>
+        <translation>hylätty</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25"/>
+        <source>not applicable</source>
+        <translation>ei sovellu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="26"/>
         <source>in progress</source>
         <translation>käynnissä</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="27"/>
         <source>stopped</source>
         <translation>pysäytetty</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="28"/>
         <source>finished</source>
         <translation>valmis</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="29"/>
         <source>sealed</source>
         <translation>sinetöity</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="30"/>
         <source>synced</source>
         <translation>lähetetty</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="31"/>
         <source>critical</source>
         <translation>kriittinen</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="32"/>
         <source>high</source>
         <translation>korkea</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="33"/>
         <source>standard</source>
         <translation>tavanomainen</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="34"/>
         <source>foundational electrical safety</source>
         <translation>sähköturvallisuuden perusteet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="35"/>
         <source>HV maintenance (non-live)</source>
         <translation>HV-huolto (jännitteetön)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="36"/>
         <source>EV/hybrid work incl. de-energising</source>
         <translation>sähkö-/hybridiajoneuvotyöt ml. jännitteettömäksi tekeminen</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="37"/>
         <source>live work</source>
         <translation>jännitetyö</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="38"/>
         <source>video</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="39"/>
         <source>photo</source>
         <translation>valokuva</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="40"/>
         <source>measurement</source>
         <translation>mittaus</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="41"/>
         <source>CAN/OBD log</source>
         <translation>CAN/OBD-loki</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="42"/>
         <source>observation</source>
         <translation>havainto</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="43"/>
         <source>sign-off</source>
         <translation>kuittaus</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44"/>
+        <source>assessor</source>
+        <translation>arvioija</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45"/>
+        <source>candidate</source>
+        <translation>kokelas</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46"/>
+        <source>responsible person</source>
+        <translation>työstä vastaava henkilö</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>photo ID checked</source>
+        <translation>kuvallinen henkilötodistus tarkistettu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>known to the assessor</source>
+        <translation>arvioijan tuntema</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>checked against the provider&apos;s record</source>
+        <translation>tarkistettu koulutuksen järjestäjän tiedoista</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>not checked</source>
+        <translation>ei tarkistettu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
+        <source>prompt</source>
+        <translation>vihje</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52"/>
+        <source>intervention</source>
+        <translation>puuttuminen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
+        <source>file</source>
+        <translation>tiedosto</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,14 @@
-"""New assessment: who, which checklist and parameters, which vehicle, consent to video."""
+"""New assessment: who (candidate, assessor, responsible person), where (the workshop), which
+checklist and parameters, which vehicle, consent to video.
+
+The record names people by id; their names, the VIN and the workshop's address go to the
+assessment's identity document, kept apart from the record."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -10,10 +16,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,18 +30,27 @@ from PySide6.QtWidgets import (
 from assessor_app.core.specs.library import Library
 from assessor_app.gui.labels import label
 
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
 
 @dataclass(frozen=True)
 class NewAssessmentForm:
     candidate_id: str
     candidate_name: str
-    assessor: str
-    workshop: str
+    assessor: str  # the assessor's id
+    workshop: str  # the workshop's id
     checklist_id: str
     parameter_set_id: str
     vin: str
     working_voltage_v: float
     video_consent: bool
+    assessor_name: str = ""
+    responsible_id: str = ""  # the responsible person (SFS 6002), when one is named
+    responsible_name: str = ""
+    workshop_name: str = ""
+    workshop_country: str = ""  # ISO 3166 two letters, e.g. FI
+    workshop_address: str = ""
+    awarding_body: str = ""  # the training provider, from the enrollment (EU micro-credentials, Annex I)
 
 
 class NewAssessmentPage(QWidget):
@@ -45,8 +63,18 @@ class NewAssessmentPage(QWidget):
         self.language = language
         self.candidate_id = QLineEdit(placeholderText=self.tr("Pseudonymous id, e.g. L-017"))
         self.candidate_name = QLineEdit(placeholderText=self.tr("Name (optional)"))
-        self.assessor = QLineEdit()
-        self.workshop = QLineEdit()
+        self.assessor_id = QLineEdit(placeholderText=self.tr("Id, e.g. assessor-03"))
+        self.assessor_name = QLineEdit(placeholderText=self.tr("Name (optional)"))
+        self.responsible_id = QLineEdit(placeholderText=self.tr("Id (optional)"))
+        self.responsible_name = QLineEdit(placeholderText=self.tr("Name (optional)"))
+        self.responsible_note = QLabel(wordWrap=True)
+        self.workshop_id = QLineEdit()
+        self.workshop_name = QLineEdit()
+        self.workshop_country = QLineEdit(placeholderText=self.tr("Two letters, e.g. FI"))
+        self.workshop_country.setMaxLength(2)
+        self.workshop_address = QLineEdit(placeholderText=self.tr("Address (optional)"))
+        self.awarding_body = ""
+        self.awarding_label = QLabel(wordWrap=True)
         self.checklist = QComboBox()
         self.checklist_info = QLabel(wordWrap=True)
         self.parameters = QComboBox()
@@ -59,12 +87,20 @@ class NewAssessmentPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         for widget, name in (
             (self.candidate_id, self.tr("Candidate id")), (self.candidate_name, self.tr("Candidate name")),
-            (self.assessor, self.tr("Assessor")), (self.workshop, self.tr("Workshop")),
+            (self.assessor_id, self.tr("Assessor id")), (self.assessor_name, self.tr("Assessor name")),
+            (self.responsible_id, self.tr("Responsible person id")),
+            (self.responsible_name, self.tr("Responsible person name")),
+            (self.workshop_id, self.tr("Workshop id")), (self.workshop_name, self.tr("Workshop name")),
+            (self.workshop_country, self.tr("Country")), (self.workshop_address, self.tr("Workshop address")),
             (self.checklist, self.tr("Checklist")), (self.parameters, self.tr("Parameter set")),
             (self.vin, self.tr("Vehicle VIN")), (self.voltage, self.tr("Working voltage")),
         ):
             widget.setAccessibleName(name)
 
+        for combo in (self.checklist, self.parameters):
+            # long titles (Finnish ones especially) are cut in the box, shown whole in its list
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
         for loaded in sorted(library.checklists.values(), key=lambda c: c.spec.id):
             self.checklist.addItem(
                 f"{loaded.spec.title.get_text(language)} ({loaded.spec.version})", loaded.spec.id
@@ -72,13 +108,26 @@ class NewAssessmentPage(QWidget):
         for ps in sorted(library.parameter_sets.values(), key=lambda p: p.params.id):
             self.parameters.addItem(ps.params.title.get_text(language), ps.params.id)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Candidate id"), self.candidate_id)
-        form.addRow(self.tr("Candidate name"), self.candidate_name)
-        form.addRow(self.tr("Assessor"), self.assessor)
-        form.addRow(self.tr("Workshop"), self.workshop)
+        people_box = QGroupBox(self.tr("People"))
+        people = QFormLayout(people_box)
+        people.addRow(self.tr("Candidate id"), self.candidate_id)
+        people.addRow(self.tr("Candidate name"), self.candidate_name)
+        people.addRow(self.tr("Assessor id"), self.assessor_id)
+        people.addRow(self.tr("Assessor name"), self.assessor_name)
+        people.addRow(self.tr("Responsible person id"), self.responsible_id)
+        people.addRow(self.tr("Responsible person name"), self.responsible_name)
+        people.addRow(self.responsible_note)
+        place_box = QGroupBox(self.tr("Workshop"))
+        place = QFormLayout(place_box)
+        place.addRow(self.tr("Workshop id"), self.workshop_id)
+        place.addRow(self.tr("Workshop name"), self.workshop_name)
+        place.addRow(self.tr("Country"), self.workshop_country)
+        place.addRow(self.tr("Address"), self.workshop_address)
+        task_box = QGroupBox(self.tr("Task and vehicle"))
+        form = QFormLayout(task_box)
         form.addRow(self.tr("Checklist"), self.checklist)
         form.addRow("", self.checklist_info)
+        form.addRow("", self.awarding_label)
         form.addRow(self.tr("Parameter set"), self.parameters)
         form.addRow(self.tr("Vehicle VIN"), self.vin)
         form.addRow(self.tr("Working voltage"), self.voltage)
@@ -87,10 +136,28 @@ class NewAssessmentPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(people_box)
+        left.addWidget(place_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(task_box)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(columns)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
-        layout.addStretch(1)
         layout.addLayout(buttons)
 
         self.checklist.currentIndexChanged.connect(self._show_checklist_info)
@@ -105,12 +172,21 @@ class NewAssessmentPage(QWidget):
         if not spec_id:
             return
         spec = self.library.checklists[spec_id].spec
+        self.checklist.setToolTip(self.checklist.currentText())
         prereqs = "; ".join(p.text.get_text(self.language) for p in spec.credential.prerequisites)
         self.checklist_info.setText(
             self.tr("Gateway: {gateway} · version {version} · {steps} steps\nPrerequisites: {prereqs}")
-            .format(gateway=label(spec.credential.gateway), version=spec.version, steps=len(spec.steps),
-                    prereqs=prereqs or self.tr("none"))
+            .format(gateway=label(spec.credential.gateway) or self.tr("none"), version=spec.version,
+                    steps=len(spec.steps), prereqs=prereqs or self.tr("none"))
         )
+        self.responsible_note.setText(
+            self.tr("This checklist asks for the responsible person's sign-off: name them.")
+            if self._needs_responsible() else "")
+        self.responsible_note.setVisible(bool(self.responsible_note.text()))
+
+    def _needs_responsible(self) -> bool:
+        spec_id = self.checklist.currentData()
+        return bool(spec_id) and "responsible_person" in self.library.checklists[spec_id].spec.signoffs
 
     def _parameters_chosen(self) -> None:
         set_id = self.parameters.currentData()
@@ -119,23 +195,48 @@ class NewAssessmentPage(QWidget):
             self.voltage.setValue(wv.value)
 
     def _start(self) -> None:
-        missing = [
-            label for label, w in (
-                (self.tr("candidate id"), self.candidate_id), (self.tr("assessor"), self.assessor),
-                (self.tr("workshop"), self.workshop),
-            ) if not w.text().strip()
-        ]
+        required = [(self.tr("candidate id"), self.candidate_id), (self.tr("assessor id"), self.assessor_id),
+                    (self.tr("workshop id"), self.workshop_id), (self.tr("country"), self.workshop_country)]
+        if self._needs_responsible() or self.responsible_name.text().strip():
+            required.append((self.tr("responsible person id"), self.responsible_id))
+        missing = [name for name, w in required if not w.text().strip()]
         if missing:
             self.error.setText(self.tr("Please fill in: {fields}").format(fields=", ".join(missing)))
+            return
+        country = self.workshop_country.text().strip().upper()
+        if not _COUNTRY.fullmatch(country):
+            self.error.setText(self.tr("Country: two letters (ISO 3166), e.g. FI, not {value}")
+                               .format(value=self.workshop_country.text().strip()))
             return
         self.error.clear()
         self.start_requested.emit(NewAssessmentForm(
             candidate_id=self.candidate_id.text().strip(), candidate_name=self.candidate_name.text().strip(),
-            assessor=self.assessor.text().strip(), workshop=self.workshop.text().strip(),
+            assessor=self.assessor_id.text().strip(), assessor_name=self.assessor_name.text().strip(),
+            responsible_id=self.responsible_id.text().strip(),
+            responsible_name=self.responsible_name.text().strip(),
+            workshop=self.workshop_id.text().strip(), workshop_name=self.workshop_name.text().strip(),
+            workshop_country=country, workshop_address=self.workshop_address.text().strip(),
+            awarding_body=self.awarding_body,
             checklist_id=self.checklist.currentData(), parameter_set_id=self.parameters.currentData(),
             vin=self.vin.text().strip().upper(), working_voltage_v=self.voltage.value(),
             video_consent=self.consent.isChecked(),
         ))
+
+    def prefill_workshop(self, enrollment: Any) -> None:
+        """The enrolled workshop's id, name and country, unless the trainer has typed others; the
+        training provider is the awarding body."""
+        self.awarding_body = str(enrollment.awarding_body or "") if enrollment is not None else ""
+        self.awarding_label.setText(
+            self.tr("Awarding body: {name} (the training provider this workstation is enrolled with)")
+            .format(name=self.awarding_body) if self.awarding_body
+            else self.tr("Awarding body: none named (not enrolled with a training provider)"))
+        if enrollment is None:
+            return
+        for edit, value in ((self.workshop_id, enrollment.workshop_id),
+                            (self.workshop_name, enrollment.workshop_name),
+                            (self.workshop_country, enrollment.workshop_country)):
+            if not edit.text().strip():
+                edit.setText(str(value or ""))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,27 +1,37 @@
-"""Review: the derived outcome, rubric scores, what is missing, the assessor's sign-off."""
+"""Review: the derived outcome, rubric scores, what is missing, how the candidate's identity was
+checked, and the sign-offs the checklist asks for (assessor, candidate, responsible person)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from assessor_app.core.engine import Finish, ScoreRubric, SignOff
+from assessor_app.core.engine import Finish, RecordIdentityCheck, ScoreRubric, SignOff
+from assessor_app.core.engine.actions import IDENTITY_CHECKS
 from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import RunSnapshot
+
+ROLES = ("assessor", "candidate", "responsible_person")
 
 
 class ReviewPage(QWidget):
     action_requested = Signal(object)
+    identity_check_requested = Signal(object, str)  # RecordIdentityCheck, the note (identity document)
     back_requested = Signal()
     home_requested = Signal()
     seal_requested = Signal(str)  # the assessor's PIN
@@ -34,9 +44,42 @@ class ReviewPage(QWidget):
         self.evidence = QLabel(wordWrap=True)
         self.evidence.setAccessibleName(self.tr("Missing or incomplete evidence"))
         self.rubric_form = QFormLayout()
-        self.signer = QLineEdit(placeholderText=self.tr("Assessor's name"))
-        self.signer.setAccessibleName(self.tr("Assessor's name"))
-        self.sign_button = QPushButton(self.tr("Sign off"))
+        self.stopped_safely = QLabel(objectName="hazardText", wordWrap=True)
+        self.identity_method = QComboBox()
+        self.identity_method.setAccessibleName(self.tr("How the candidate's identity was checked"))
+        self.identity_method.addItem(self.tr("Choose…"), None)
+        for method in IDENTITY_CHECKS:
+            self.identity_method.addItem(label(method), method)
+        self.identity_note = QLineEdit(placeholderText=self.tr("Note, e.g. the kind of document (optional)"))
+        self.identity_note.setAccessibleName(self.tr("Identity check note"))
+        self.identity_button = QPushButton(self.tr("Record identity check"))
+        self.identity_done = QLabel(wordWrap=True)
+        self.signers: dict[str, QLineEdit] = {}
+        self.sign_buttons: dict[str, QPushButton] = {}
+        self.statements: dict[str, QLabel] = {}
+        self.signed_by: dict[str, QLabel] = {}
+        self.signoff_box = QGroupBox(self.tr("Sign-offs"))
+        signoff_grid = QGridLayout(self.signoff_box)
+        for i, role in enumerate(ROLES):
+            name = QLineEdit(placeholderText=self.tr("Name, typed by the person signing"))
+            name.setAccessibleName(self.tr("Name of the {role} signing").format(role=label(role)))
+            button = QPushButton(self.tr("Sign off"))
+            button.setAccessibleName(self.tr("Sign off as the {role}").format(role=label(role)))
+            statement = QLabel(self.statement(role), wordWrap=True)
+            done = QLabel(wordWrap=True)
+            signoff_grid.addWidget(QLabel(label(role).capitalize()), 2 * i, 0)
+            signoff_grid.addWidget(statement, 2 * i, 1, 1, 3)
+            signoff_grid.addWidget(name, 2 * i + 1, 1)
+            signoff_grid.addWidget(button, 2 * i + 1, 2)
+            signoff_grid.addWidget(done, 2 * i + 1, 3)
+            name.returnPressed.connect(lambda r=role: self._sign(r))
+            button.clicked.connect(lambda _=False, r=role: self._sign(r))
+            self.signers[role], self.sign_buttons[role] = name, button
+            self.statements[role], self.signed_by[role] = statement, done
+        signoff_grid.setColumnStretch(1, 2)
+        signoff_grid.setColumnStretch(3, 1)
+        self.signer = self.signers["assessor"]  # the assessor's, as before
+        self.sign_button = self.sign_buttons["assessor"]
         self.finish_button = QPushButton(self.tr("&Finish assessment"))
         self.back_button = QPushButton(self.tr("Back to steps (Esc)"))
         self.home_button = QPushButton(self.tr("Home"))
@@ -46,32 +89,44 @@ class ReviewPage(QWidget):
         self.seal_button = QPushButton(self.tr("S&eal evidence"))
         self.sealed = QLabel(wordWrap=True)
         self.message = QLabel(objectName="refusal", wordWrap=True)
-        self.signed = QLabel(wordWrap=True)
         self._spins: dict[str, QSpinBox] = {}
+        identity_box = QGroupBox(self.tr("Candidate's identity"))
+        identity = QHBoxLayout(identity_box)
+        identity.addWidget(self.identity_method, 1)
+        identity.addWidget(self.identity_note, 2)
+        identity.addWidget(self.identity_button)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.outcome)
+        inner.addWidget(self.stopped_safely)
+        inner.addWidget(self.reasons)
+        inner.addWidget(self.evidence)
+        inner.addWidget(QLabel(self.tr("Behavioural rubric")))
+        inner.addLayout(self.rubric_form)
+        inner.addWidget(identity_box)
+        inner.addWidget(self.identity_done)
+        inner.addWidget(self.signoff_box)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.reasons)
-        layout.addWidget(self.evidence)
-        layout.addWidget(QLabel(self.tr("Behavioural rubric")))
-        layout.addLayout(self.rubric_form)
-        sign = QHBoxLayout()
-        sign.addWidget(self.signer, 1)
-        sign.addWidget(self.sign_button)
-        layout.addLayout(sign)
-        layout.addWidget(self.signed)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         seal_row = QHBoxLayout()
         seal_row.addWidget(self.pin, 1)
         seal_row.addWidget(self.seal_button)
         layout.addLayout(seal_row)
         layout.addWidget(self.sealed)
-        layout.addStretch(1)
         buttons = QHBoxLayout()
         for b in (self.back_button, self.home_button, self.finish_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
-        self.sign_button.clicked.connect(self._sign)
-        self.signer.returnPressed.connect(self._sign)
+        self.identity_button.clicked.connect(self._identity_check)
         back = QShortcut(QKeySequence("Escape"), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_requested)
@@ -90,6 +145,11 @@ class ReviewPage(QWidget):
             else self.tr("Outcome so far: {o}").format(o=outcome)
         )
         self.reasons.setText("\n".join(f"• {r}" for r in snap.reasons))
+        self.stopped_safely.setText(
+            self.tr("Hazard found and correctly stopped: stopping was the right decision, so this is not a "
+                    "fail of the candidate. The task could not be completed on this vehicle: re-assess on a "
+                    "sound vehicle.")
+            if (snap.outcome or snap.provisional_outcome) == "stopped_safely" else "")
         self.evidence.setText(
             self.tr("Missing or incomplete evidence: {items}").format(
                 items="; ".join(
@@ -110,10 +170,10 @@ class ReviewPage(QWidget):
                 spin.editingFinished.connect(lambda cid=c.id, s=spin: self._score(cid, s))
                 self.rubric_form.addRow(c.title.get_text(snap.language), spin)
                 self._spins[c.id] = spin
-        signed = [s["name"] for s in snap.signoffs if s["role"] == "assessor"]
-        self.signed.setText(self.tr("Signed off by {n}").format(n=", ".join(signed)) if signed else "")
+        self._show_identity_check(snap)
+        self._show_signoffs(snap)
         self.message.clear()
-        for w in (*self._spins.values(), self.signer, self.sign_button, self.finish_button):
+        for w in (*self._spins.values(), self.finish_button):
             w.setEnabled(not snap.read_only)
         for w in (self.pin, self.seal_button):
             w.setVisible(snap.read_only)
@@ -144,7 +204,65 @@ class ReviewPage(QWidget):
         self._spins[criterion].setValue(value)
         self._score(criterion, self._spins[criterion])
 
-    def _sign(self) -> None:
-        name = self.signer.text().strip()
-        if name:
-            self.action_requested.emit(SignOff("assessor", name, "I observed this assessment."))
+    def _show_identity_check(self, snap: RunSnapshot) -> None:
+        needed = snap.record_format >= 2  # a first-release record has no identity check
+        for w in (self.identity_method, self.identity_note, self.identity_button):
+            w.setVisible(needed)
+            w.setEnabled(needed and not snap.read_only)
+        if snap.identity_check is not None:
+            note = f" ({snap.identity_note})" if snap.identity_note else ""
+            self.identity_done.setText(self.tr("Identity: {method}").format(method=label(snap.identity_check))
+                                       + note)
+            self.identity_method.setCurrentIndex(max(0, self.identity_method.findData(snap.identity_check)))
+        else:
+            self.identity_done.setText(self.tr("Identity: not recorded yet") if needed else "")
+
+    def _show_signoffs(self, snap: RunSnapshot) -> None:
+        wanted = list(snap.spec.signoffs)
+        by_role = {s.role: s for s in snap.signatures}
+        for role in ROLES:
+            shown = role in wanted or role in by_role
+            name, button, done = self.signers[role], self.sign_buttons[role], self.signed_by[role]
+            for w in (name, button, self.statements[role], done):
+                w.setVisible(shown)
+            grid = self.signoff_box.layout()
+            assert isinstance(grid, QGridLayout)
+            caption = grid.itemAtPosition(2 * ROLES.index(role), 0)
+            if caption is not None and caption.widget() is not None:
+                caption.widget().setVisible(shown)
+            signed = by_role.get(role)
+            person = snap.person(role)
+            if signed is not None:
+                done.setText(self.tr("Signed by {name}").format(name=signed.name or signed.person))
+            elif role == "responsible_person" and person is None and shown:
+                done.setText(self.tr("No responsible person was named for this assessment."))
+            else:
+                done.setText("")
+            if not name.text() and person is not None and signed is None:
+                name.setPlaceholderText(person.name or self.tr("Name, typed by the person signing"))
+            named = person is not None or snap.record_format < 2  # first-release records: any name
+            can_sign = signed is None and not snap.read_only and named
+            name.setEnabled(can_sign)
+            button.setEnabled(can_sign)
+
+    def statement(self, role: str) -> str:
+        """What a person signing in ``role`` confirms: shown, and recorded as shown."""
+        if role == "candidate":
+            return self.tr("I did the work assessed here myself, and I have seen this record.")
+        if role == "responsible_person":
+            return self.tr("I was responsible for this work (SFS 6002) and confirm this record.")
+        return self.tr("I observed this assessment.")
+
+    def _sign(self, role: str = "assessor") -> None:
+        name = self.signers[role].text().strip()
+        if name and self.sign_buttons[role].isEnabled():
+            # the name stays (greyed once signed): a refused sign-off keeps what was typed
+            self.action_requested.emit(SignOff(role, name, self.statement(role)))  # type: ignore[arg-type]
+
+    def _identity_check(self) -> None:
+        method = self.identity_method.currentData()
+        if method is None:
+            self.message.setText(self.tr("Choose how the candidate's identity was checked (or that it was "
+                                         "not)."))
+            return
+        self.identity_check_requested.emit(RecordIdentityCheck(method), self.identity_note.text().strip())

@@ -1,12 +1,17 @@
-"""Run: the step list, the current step with its measurements, and Pass / Fail / N/A."""
+"""Run: the step list, the current step with its readings, data, photos and questions, who did
+it, and Pass / Fail / N/A / Hazard found."""
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,8 +34,9 @@ from assessor_app.core.engine import (
 )
 from assessor_app.gui.diagnostics import DiagnosticsPanel
 from assessor_app.gui.labels import label
+from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot
-from assessor_app.gui.theme import STATUS_MARK
+from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.video import VideoPanel
 
 
@@ -58,6 +65,8 @@ def parse_reading(text: str, default_unit: str) -> tuple[float, str] | None:
 
 class RunPage(QWidget):
     action_requested = Signal(object)  # an engine Action
+    photo_requested = Signal(str)  # step id: a photo through the assessment camera
+    photo_file_requested = Signal(str, str)  # step id, the picture file to import
     review_requested = Signal()
     refresh_requested = Signal()
     step_shown = Signal(object, str)  # RunSnapshot, step id: the step the trainer looks at
@@ -86,25 +95,57 @@ class RunPage(QWidget):
         self.pass_button = QPushButton(self.tr("Pass (Space)"), objectName="pass")
         self.fail_button = QPushButton(self.tr("Fail (F)"), objectName="fail")
         self.na_button = QPushButton(self.tr("N/A (N)"), objectName="na")
+        self.hazard_button = QPushButton(self.tr("Hazard found, stopped (H)"), objectName="hazard")
+        self.hazard_button.setAccessibleName(self.tr("Hazard found, correctly stopped"))
+        self.hazard_text = QLabel(objectName="hazardText", wordWrap=True)
+        self.person = QComboBox()
+        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.person.setMinimumContentsLength(18)
+        self.person.setAccessibleName(self.tr("Done by"))
         self.review_button = QPushButton(self.tr("Review (R)"))
+        self.instrument = InstrumentRow()
+        self.inputs = StepInputs()
         self._edits: dict[str, QLineEdit] = {}
         self._verdicts: dict[str, QLabel] = {}
+        self._people_key: tuple[object, ...] = ()
+        self._lapse_asked = False
+        self._person_step: tuple[str, str] | None = None
+        self._shown_step: tuple[str, str] | None = None
+
+        content = QWidget()
+        middle = QVBoxLayout(content)
+        middle.setContentsMargins(0, 0, 0, 0)
+        for w in (self.risk, self.instructions, self.criterion, self.hazard_text):
+            middle.addWidget(w)
+        middle.addWidget(self.instrument)
+        middle.addLayout(self.measure_grid)
+        middle.addWidget(self.inputs)
+        middle.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
 
         detail = QWidget()
         right = QVBoxLayout(detail)
-        for w in (self.banner, self.title, self.risk, self.instructions, self.criterion, self.wait):
+        for w in (self.banner, self.title, self.wait):
             right.addWidget(w)
-        right.addLayout(self.measure_grid)
+        right.addWidget(scroll, 1)
         right.addWidget(self.refusal)
-        right.addWidget(self.reason)
         note_row = QHBoxLayout()
+        note_row.addWidget(self.reason, 1)
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.note_button)
         right.addLayout(note_row)
-        right.addStretch(1)
+        who = QHBoxLayout()
+        who.addWidget(QLabel(self.tr("Done by")))
+        who.addWidget(self.person, 1)
+        who.addWidget(self.hazard_button)
+        right.addLayout(who)
         buttons = QHBoxLayout()
-        for b in (self.start_button, self.pass_button, self.fail_button, self.na_button,
-                  self.review_button):
+        for b in (self.start_button, self.pass_button, self.fail_button, self.na_button):
             buttons.addWidget(b)
         right.addLayout(buttons)
         self.video = VideoPanel()
@@ -115,6 +156,7 @@ class RunPage(QWidget):
         self.diagnostics = DiagnosticsPanel()
         left_column.addWidget(self.diagnostics)
         left_column.addWidget(self.steps, 1)
+        left_column.addWidget(self.review_button)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(detail)
@@ -125,6 +167,10 @@ class RunPage(QWidget):
         self.pass_button.clicked.connect(lambda: self._result("pass"))
         self.fail_button.clicked.connect(lambda: self._result("fail"))
         self.na_button.clicked.connect(lambda: self._result("na"))
+        self.hazard_button.clicked.connect(lambda: self._result("hazard"))
+        self.inputs.action_requested.connect(self.action_requested)
+        self.inputs.photo_requested.connect(self.photo_requested)
+        self.inputs.photo_file_requested.connect(self.photo_file_requested)
         self.start_button.clicked.connect(self._start)
         self.note_button.clicked.connect(self._add_note)
         self.note.returnPressed.connect(self._add_note)
@@ -132,6 +178,7 @@ class RunPage(QWidget):
         for keys, slot in (
             (("Space", "Return", "Enter"), self._pass_key),
             (("F",), lambda: self._result("fail")), (("N",), lambda: self._result("na")),
+            (("H",), lambda: self._result("hazard")), (("P",), self.inputs.take_photo),
             (("S",), self._start), (("R",), self.review_requested.emit),
             (("Down",), lambda: self._move(1)), (("Up",), lambda: self._move(-1)),
         ):
@@ -142,6 +189,11 @@ class RunPage(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        keep_words(self.start_button, self.pass_button, self.fail_button, self.na_button, self.hazard_button,
+                   self.diagnostics.snapshot_button, self.diagnostics.condition_button)
 
     # ------------------------------------------------------------------ showing
     @property
@@ -154,12 +206,13 @@ class RunPage(QWidget):
         focused = self.focusWidget()
         typing_in = next((mid for mid, e in self._edits.items() if e is focused), None)
         self.snapshot = snap
+        self._lapse_asked = False
         self.steps.blockSignals(True)
         self.steps.clear()
         for v in snap.views:
             item = QListWidgetItem(f"{STATUS_MARK[v.status]}  {v.id}  {v.title}")
             item.setData(Qt.ItemDataRole.UserRole, v.id)
-            item.setToolTip(v.reason or v.status)
+            item.setToolTip(v.reason or label(v.status))
             self.steps.addItem(item)
         self.steps.blockSignals(False)
         target = snap.next_step if (move_to_next or keep is None) else keep
@@ -197,8 +250,35 @@ class RunPage(QWidget):
         for b in (self.pass_button, self.fail_button, self.start_button):
             b.setEnabled(editable)
         self.na_button.setEnabled(editable and step.na_allowed)
+        work = snap.work.get(step_id)
+        hazard = work.hazard if work is not None else None
+        self.hazard_button.setVisible(hazard is not None)
+        self.hazard_button.setEnabled(editable and hazard is not None)
+        self.hazard_text.setText(self.tr("Hazard stop: {hazard}").format(hazard=hazard) if hazard else "")
+        self._show_people(snap, step_id, editable)
+        if (snap.assessment_id, step_id) != self._shown_step:  # another step: from its top, no reason yet
+            self._shown_step = (snap.assessment_id, step_id)
+            self.scroll.verticalScrollBar().setValue(0)
+            self.reason.clear()
+        self.instrument.show_step(snap, step_id, editable=editable)
+        self.inputs.show_step(snap, step_id, editable=editable)
         self.note_button.setEnabled(not snap.read_only)
         self._tick()
+
+    def _show_people(self, snap: RunSnapshot, step_id: str, editable: bool) -> None:
+        """Who did the step: the candidate unless the trainer chooses another person of the assessment."""
+        people = tuple((p.id, p.role, p.name) for p in snap.people)
+        if people != self._people_key:
+            self._people_key = people
+            self.person.clear()
+            for p in snap.people:
+                who = f"{p.name} ({p.id})" if p.name else p.id
+                self.person.addItem(f"{label(p.role)}: {who}", p.id)
+        key = (snap.assessment_id, step_id)
+        if key != self._person_step:  # another step: the candidate again
+            self._person_step = key
+            self.person.setCurrentIndex(0)
+        self.person.setEnabled(editable and self.person.count() > 1)
 
     def _build_measurements(self, rows: list[MeasurementView]) -> None:
         while self.measure_grid.count():
@@ -251,6 +331,10 @@ class RunPage(QWidget):
             self.wait.clear()
             return
         view = snap.view(step_id)
+        elapsed = time.monotonic() - snap.taken_monotonic
+        if snap.next_lapse_s is not None and elapsed > snap.next_lapse_s and not self._lapse_asked:
+            self._lapse_asked = True  # a time window has lapsed since: the redo is offered
+            self.refresh_requested.emit()
         if view.wait_s is None or view.status != "blocked":
             self.wait.clear()
             return
@@ -279,6 +363,17 @@ class RunPage(QWidget):
                 return
         if focus is self.note:
             return
+        if self.inputs.fields.holds(focus):
+            self.inputs.fields.record()
+            return
+        if isinstance(focus, QLineEdit) and self.isAncestorOf(focus) and focus is not self.reason:
+            return  # an answer, a note, the instrument: Enter there is no result
+        if isinstance(focus, QAbstractButton) and focus is not self.pass_button and self.isAncestorOf(focus):
+            focus.click()  # a focused button does what its label says
+            return
+        if isinstance(focus, QComboBox) and self.isAncestorOf(focus):
+            focus.showPopup()  # a focused list opens, as Space does there
+            return
         self._result("pass")
 
     def _result(self, result: str) -> None:
@@ -287,8 +382,12 @@ class RunPage(QWidget):
             return
         if result == "na" and not self.na_button.isEnabled():
             return
-        self.action_requested.emit(RecordResult(step, result, self.reason.text().strip()))  # type: ignore[arg-type]
-        self.reason.clear()
+        if result == "hazard" and not self.hazard_button.isEnabled():
+            return
+        person = self.person.currentData() if result != "na" else None
+        # the reason stays until another step is shown: a refused result keeps what was typed
+        self.action_requested.emit(RecordResult(step, result, self.reason.text().strip(),  # type: ignore[arg-type]
+                                                person=person or None))
 
     def _start(self) -> None:
         if self.current_step and self.start_button.isEnabled():
@@ -304,7 +403,9 @@ class RunPage(QWidget):
             self.refusal.setText(self.tr("{label}: enter a number, e.g. 0.4 or 0.4 {unit}").format(
                 label=m.label, unit=m.unit))
             return
-        self.action_requested.emit(RecordMeasurement(step, mid, reading[0], reading[1]))
+        instrument, range_label = self.instrument.values() if m.instrument else (None, None)
+        self.action_requested.emit(RecordMeasurement(step, mid, reading[0], reading[1], instrument=instrument,
+                                                     range_label=range_label))
 
     def _add_note(self) -> None:
         text = self.note.text().strip()

@@ -1,0 +1,148 @@
+"""The people of an assessment: who they are in the record (ids and commitments, never names),
+who may do a step, who must sign off, and how the candidate's identity was checked."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assessor_app.core.engine.actions import (
+    IDENTITY_CHECKS,
+    Accepted,
+    RecordIdentityCheck,
+    Refused,
+    SignOff,
+)
+from assessor_app.core.engine.state import AssessmentState
+from assessor_app.core.events import canonical_json
+from assessor_app.core.specs.models import ChecklistSpec, Step
+
+#: Annex I of the EU micro-credentials recommendation: what this kind of assessment is.
+ASSESSMENT_TYPE = "supervised practical on a vehicle, recorded"
+PARTICIPATION = "in person, at the workshop"
+FORMAT = 2
+
+
+def commitment(salt_hex: str, value: Mapping[str, Any]) -> str:
+    """A salted commitment: SHA-256 hex of the salt's bytes and the canonical JSON of ``value``.
+
+    The salt is kept only in the identity file, so the record's commitment says nothing about a
+    name or VIN until that file is shown, and then proves it is the one recorded.
+    """
+    return hashlib.sha256(bytes.fromhex(salt_hex) + canonical_json(dict(value))).hexdigest()
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person as the record names them: a (pseudonymous) id and, for the candidate, the salted
+    commitment to their identity that the identity file can open."""
+
+    id: str
+    commitment: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the assessment happens: the workshop's id and country (its name is in the identity file)."""
+
+    id: str
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class VehicleInfo:
+    description: str = ""
+    working_voltage_v: float | None = None
+    vin_commitment: str = ""  # the VIN itself is in the identity file
+
+
+def people_payload(*, candidate: Participant, assessor: Participant, responsible: Participant | None,
+                   workshop: Place, vehicle: VehicleInfo, awarding_body: str) -> dict[str, Any]:
+    """The part of the first event that names people and place, without names."""
+    return {
+        "format": FORMAT,
+        "candidate": {"id": candidate.id, "commitment": candidate.commitment},
+        "assessor": {"id": assessor.id},
+        "responsible_person": {"id": responsible.id} if responsible else None,
+        "workshop": {"id": workshop.id, "country": workshop.country},
+        "vehicle": {"description": vehicle.description, "working_voltage_v": vehicle.working_voltage_v,
+                    "vin_commitment": vehicle.vin_commitment},
+        "assessment": {"type": ASSESSMENT_TYPE, "participation": PARTICIPATION,
+                       "awarding_body": awarding_body, "country": workshop.country},
+    }
+
+
+def start_problems(spec: ChecklistSpec, candidate: Participant, assessor: Participant,
+                   responsible: Participant | None, eligibility: dict[str, str]) -> list[str]:
+    """Why these people cannot start this checklist (empty when they can)."""
+    problems = []
+    ids = [candidate.id, assessor.id, *([responsible.id] if responsible else [])]
+    if not all(i.strip() for i in ids):
+        problems.append("every person of the assessment needs an id")
+    if candidate.id == assessor.id:
+        problems.append("the assessor cannot be the candidate: another assessor must assess")
+    if responsible is not None and responsible.id == candidate.id:
+        problems.append("the responsible person cannot be the candidate")
+    if "responsible_person" in spec.signoffs and responsible is None:
+        problems.append(f"checklist {spec.id} asks for the responsible person (SFS 6002 työstä vastaava "
+                        "henkilö): name them")
+    for pre in spec.credential.prerequisites:
+        if pre.checklist is not None and pre.checklist not in eligibility:
+            problems.append(f"checklist {spec.id} requires a recorded pass of {pre.checklist} for candidate "
+                            f"{candidate.id} on this workstation, or an eligibility signed by the provider")
+    return problems
+
+
+def person_refusal(state: AssessmentState, step: Step, person: str, result: str) -> Refused | None:
+    """A step's result must name a person of the assessment; some steps only the candidate does,
+    and a critical step counts for the candidate only when they did it."""
+    if state.record_format < FORMAT:
+        return None  # first-release records named people freely
+    people = state.persons()
+    if person not in people:
+        return Refused(f"{person} is not a person of this assessment (the candidate is "
+                       f"{state.candidate_id})", rule="person")
+    if step.rules.performed_by == "candidate" and people[person] != "candidate":
+        return Refused(f"step {step.id} must be done by the candidate ({state.candidate_id}), not by "
+                       f"the {people[person].replace('_', ' ')}", rule="person")
+    if result == "pass" and step.risk == "critical" and people[person] != "candidate":
+        return Refused(f"a critical step passes only when the candidate did it, not the "
+                       f"{people[person].replace('_', ' ')}: record who did it with a fail", rule="person")
+    return None
+
+
+def decide_signoff(state: AssessmentState, a: SignOff) -> Accepted | Refused:
+    if a.role not in ("assessor", "candidate", "responsible_person"):
+        return Refused(f"unknown sign-off role {a.role!r}", rule="input")
+    if a.person is None:  # the first release's form: the name itself
+        if not a.name.strip():
+            return Refused("a sign-off needs the name of the person signing", rule="input")
+        return Accepted(a.kind, {"role": a.role, "name": a.name, "statement": a.statement})
+    if a.name:
+        return Refused("a sign-off names the person by id; the name goes to the identity file", rule="input")
+    role = state.persons().get(a.person)
+    if role != a.role:
+        who = {"assessor": "the assessor", "candidate": "the candidate",
+               "responsible_person": "the responsible person"}[a.role]
+        return Refused(f"{a.person} is not {who} of this assessment", rule="signoff")
+    return Accepted(a.kind, {"role": a.role, "person": a.person, "statement": a.statement})
+
+
+def decide_identity_check(a: RecordIdentityCheck) -> Accepted | Refused:
+    if a.method not in IDENTITY_CHECKS:
+        return Refused(f"say how the identity was checked: one of {', '.join(IDENTITY_CHECKS)}", rule="input")
+    return Accepted(a.kind, {"method": a.method})
+
+
+def finish_refusal(spec: ChecklistSpec, state: AssessmentState) -> Refused | None:
+    """Who must still sign off, and the identity check, before the assessment can be finished."""
+    signed = {s["role"] for s in state.signoffs}
+    for role in spec.signoffs:
+        if role not in signed:
+            return Refused(f"the {role.replace('_', ' ')} must sign off before finishing", rule="signoff")
+    if state.record_format >= FORMAT and state.identity_check is None:
+        return Refused("record how the candidate's identity was checked (or that it was not) before "
+                       "finishing", rule="identity")
+    return None
