@@ -49,6 +49,7 @@ def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str,
     retried = len({r["attempt"] for r in records}) > 1
     declared = step.diagnostics.snapshot if step.diagnostics else None
     lines: list[tuple[str, bool]] = []
+    said: set[tuple[str, str]] = set()  # (kind, reason) a record already showed as not available
     for r in records:
         attempt = escape(f"[{w['attempt']} {r['attempt']}] ") if retried else ""
         summary = r.get("summary") or {}
@@ -60,6 +61,7 @@ def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str,
         title = condition_title(str(summary.get("condition", "")), language)
         head = f"{attempt}{escape(w['diag_condition'])} {escape(title)}: "
         if r.get("met") is None:  # the bus could not answer (12 V off, signals unheard): not "met"
+            said.add((str(r["diagnostic"]), str(summary.get("reason") or "")))
             lines.append((head + escape(f"{w['not_available']}: {summary.get('reason') or ''}"), False))
             continue
         shown = ", ".join(_signal(name, v) for name, v in (summary.get("values") or {}).items())
@@ -70,6 +72,8 @@ def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str,
             text += " " + _red(escape(f"{w['contradicts']}: {contradiction_text(found, step, language)}"))
         lines.append((text, r.get("met") is False or isinstance(found, Mapping)))
     for kind, reason in (diagnostics.get("unavailable") or {}).items():
+        if (kind, reason) in said:  # the record above already says so, with the same reason
+            continue
         why = w["no_adapter"] if reason == NOT_CONNECTED else reason
         what = w["diag_snapshot"] if kind == "snapshot" else w["diag_condition"]
         lines.append((escape(f"{w['diag_unavailable']} ({what}): {why}"), False))

@@ -42,7 +42,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "hash": ParagraphStyle("hash", parent=base, fontName=MONO, fontSize=5.8, leading=8),
         "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=16, leading=20),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11.5, leading=14,
-                             spaceBefore=8, spaceAfter=4),
+                             spaceBefore=8, spaceAfter=4, keepWithNext=1),  # never alone at a page foot
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
         "bold": ParagraphStyle("bold", parent=base, fontName=BOLD),
     }
