@@ -34,7 +34,7 @@ def test_an_untouched_bundle_verifies_and_says_what_it_proved(sealed: Path, caps
     text = "\n".join(result.proved)
     assert "every SHA-256 correct" in text and "each key file holds the key of the role" in text
     assert "bag-info.txt is covered by the seal" in text and result.warnings == []
-    assert "hv-isolation-series 1.2.0" in text and "outcome competent" in text
+    assert "hv-isolation-series 1.2.1" in text and "outcome competent" in text
     assert main(["verify", str(sealed)]) == 0
     assert "VERIFIED" in capsys.readouterr().out
 

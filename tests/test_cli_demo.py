@@ -66,7 +66,7 @@ def test_demo_names_an_unknown_checklist(tmp_path: Path, capsys):
 def test_checklist_list_shows_versions_gateways_and_parameter_sets(capsys):
     assert main(["checklist", "list"]) == 0
     out = capsys.readouterr().out
-    assert "hv-isolation-series 1.2.0" in out
+    assert "hv-isolation-series 1.2.1" in out
     assert "gateway ev-hybrid" in out and "no gateway" in out
     assert "generic-800v" in out
 

@@ -70,7 +70,7 @@ def test_the_record_holds_outcome_every_step_and_the_manifest_hash(passed: Path)
     full = _text(passed / "identity/assessment-record.en.pdf")  # the names are in the full record only
     for name in ("Demo Learner", "Demo Workshop", "Demo Assessor"):
         assert name in full and name not in english, name
-    assert "hv-isolation-series 1.2.0" in english and "generic-400v 1.1.0" in english
+    assert "hv-isolation-series 1.2.1" in english and "generic-400v 1.1.1" in english
     assert "generic values: not OEM data" in english
     for name in ("data/record.json", "data/checklist.yaml", "data/parameters.yaml"):
         digest = hashlib.sha256((passed / name).read_bytes()).hexdigest()

@@ -206,7 +206,7 @@ def _texts(node: object) -> Iterator[dict[str, str]]:
 @pytest.mark.parametrize("spec_id", SHIPPED_IDS)
 def test_every_checklist_is_at_version_1_2_0_and_the_candidate_signs_off(spec_id):
     spec = _library().checklist(spec_id).spec
-    assert spec.version == "1.2.0"
+    assert spec.version == "1.2.1"
     # The SFS 6002 responsible person is optional: no shipped checklist requires their sign-off.
     assert spec.signoffs == ["assessor", "candidate"]
 
@@ -328,7 +328,7 @@ def test_adas_and_can_carry_no_gateway_and_take_their_limits_from_parameters():
                                                             ("generic-800v", 800, (900, 1100))])
 def test_generic_sets_say_so_and_give_a_conservative_floor(params_id, volts, test_voltage):
     params = _library().parameter_set(params_id).params
-    assert params.version == "1.1.0" and params.source == "generic"
+    assert params.version == "1.1.1" and params.source == "generic"
     assert params.title["en"] == f"Generic {volts} V DC series vehicle (generic values: not OEM data)"
     resolved = resolve(params, volts)
     assert resolved.generic
