@@ -16,45 +16,53 @@ from assessor_app.core.plausibility import Span, ValueProblem, value_problem
 from assessor_app.core.vin import VIN_LENGTH, CheckDigit, VinProblem
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("bad_input", text)
-
-
 def vin_text(problem: VinProblem) -> str:
     if problem.code == "empty":
-        return _tr("VIN: empty, needs {n} characters").format(n=VIN_LENGTH)
+        return QCoreApplication.translate(
+            "bad_input", "VIN: empty, needs {n} characters").format(n=VIN_LENGTH)
     if problem.code == "length":
-        return _tr("VIN: {length} characters, needs {n}").format(length=problem.length, n=VIN_LENGTH)
+        return QCoreApplication.translate(
+            "bad_input", "VIN: {length} characters, needs {n}").format(length=problem.length, n=VIN_LENGTH)
     if problem.code == "never_used":
-        text = _tr("VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)")
-        return text.format(char=problem.character, position=problem.position)
-    return _tr("VIN: '{char}' at position {position} is not allowed (only digits and the letters A-Z "
-               "without I, O, Q)").format(char=problem.character, position=problem.position)
+        return QCoreApplication.translate(
+            "bad_input", "VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)"
+        ).format(char=problem.character, position=problem.position)
+    return QCoreApplication.translate(
+        "bad_input", "VIN: '{char}' at position {position} is not allowed (only digits and the letters A-Z "
+        "without I, O, Q)").format(char=problem.character, position=problem.position)
 
 
 def check_digit_text(check: CheckDigit) -> str:
     if check.required:
-        return _tr("VIN: check digit {found} does not match (the VIN gives {expected}): re-read the "
-                   "plate").format(found=check.found, expected=check.expected)
-    return _tr("VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate, "
-               "unless this maker's VINs carry no check digit").format(found=check.found,
-                                                                       expected=check.expected)
+        text = QCoreApplication.translate(
+            "bad_input", "VIN: check digit {found} does not match (the VIN gives {expected}): re-read the "
+            "plate")
+    else:
+        text = QCoreApplication.translate(
+            "bad_input", "VIN: check digit {found} does not match (the VIN gives {expected}): re-read the "
+            "plate, unless this maker's VINs carry no check digit")
+    return text.format(found=check.found, expected=check.expected)
 
 
 def value_text(problem: ValueProblem) -> str:
     if problem.code == "not_finite":
-        return _tr("{field}: {value} is not a finite number").format(field=problem.name, value=problem.value)
-    shown = f"{problem.value:g} {problem.unit}"
-    bound = f"{problem.bound:g} {problem.unit}"
-    if problem.limit == "instrument":
-        text = (_tr("{field}: {value} is outside the instrument's range (at least {bound}): re-read the "
-                    "display") if problem.code == "below" else
-                _tr("{field}: {value} is outside the instrument's range (at most {bound}): re-read the "
-                    "display"))
+        return QCoreApplication.translate(
+            "bad_input", "{field}: {value} is not a finite number").format(
+            field=problem.name, value=problem.value)
+    if problem.limit == "instrument" and problem.code == "below":
+        text = QCoreApplication.translate(
+            "bad_input", "{field}: {value} is outside the instrument's range (at least {bound}): re-read the "
+            "display")
+    elif problem.limit == "instrument":
+        text = QCoreApplication.translate(
+            "bad_input", "{field}: {value} is outside the instrument's range (at most {bound}): re-read the "
+            "display")
+    elif problem.code == "below":
+        text = QCoreApplication.translate("bad_input", "{field}: {value} is not plausible (at least {bound})")
     else:
-        text = (_tr("{field}: {value} is not plausible (at least {bound})") if problem.code == "below"
-                else _tr("{field}: {value} is not plausible (at most {bound})"))
-    return text.format(field=problem.name, value=shown, bound=bound)
+        text = QCoreApplication.translate("bad_input", "{field}: {value} is not plausible (at most {bound})")
+    return text.format(field=problem.name, value=f"{problem.value:g} {problem.unit}",
+                       bound=f"{problem.bound:g} {problem.unit}")
 
 
 def parse_quantity(text: str, default_unit: str) -> tuple[float, str] | None:
@@ -78,14 +86,17 @@ def quantity_problem(name: str, text: str, unit: str, span: Span | None, limit: 
         return None
     parsed = parse_quantity(text, unit)
     if parsed is None:
-        return _tr("{field}: enter a number, e.g. 0.4 or 0.4 {unit}").format(field=name, unit=unit)
+        return QCoreApplication.translate(
+            "bad_input", "{field}: enter a number, e.g. 0.4 or 0.4 {unit}").format(field=name, unit=unit)
     value, typed_unit = parsed
     if not math.isfinite(value):  # said as typed: 1e999, not inf
-        return _tr("{field}: {value} is not a finite number").format(field=name, value=text.split()[0])
+        return QCoreApplication.translate(
+            "bad_input", "{field}: {value} is not a finite number").format(field=name, value=text.split()[0])
     try:
         own = units.convert(value, typed_unit, unit)
     except units.UnitError:
-        return _tr("{field}: {typed} is not a unit of this value (enter it in {unit})").format(
+        return QCoreApplication.translate(
+            "bad_input", "{field}: {typed} is not a unit of this value (enter it in {unit})").format(
             field=name, typed=typed_unit, unit=unit)
     problem = value_problem(name, own, unit, span, "instrument" if limit == "instrument" else "plausible")
     return value_text(problem) if problem is not None else None

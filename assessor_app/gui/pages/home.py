@@ -103,8 +103,9 @@ class HomePage(QWidget):
         lines = problem_lines(problems)
         files = len({p.file for p in problems})
         self.problems_summary.setText(self.tr(
-            "%n checklist file(s) could not be loaded and are not offered for new assessments. Correct "
-            "them (or ask the training provider for corrected files) and start the app again.", "", files))
+            "{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct "
+            "them (or ask the training provider for corrected files) and start the app again.").format(
+            n=files))
         self.problems_text.setPlainText("\n".join(lines))
         self.checklist_problems.setVisible(bool(lines))
 
