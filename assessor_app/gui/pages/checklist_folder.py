@@ -22,7 +22,7 @@ class ChecklistFolderBox(QGroupBox):
         self.problems = QPlainTextEdit(readOnly=True)
         self.problems.setAccessibleName(self.tr("Problems in the checklist folder"))
         self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.problems.setMaximumHeight(120)
+        self.problems.setMaximumHeight(96)
         self.problems.setVisible(False)
         note = QLabel(self.tr(
             "Checklist and parameter-set files put in this folder are read when the app starts, besides "

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -69,7 +70,8 @@ class HomePage(QWidget):
         self.problems_text = QPlainTextEdit(readOnly=True)  # selectable, to copy to the provider
         self.problems_text.setAccessibleName(self.tr("Checklist problems"))
         self.problems_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.problems_text.setMaximumHeight(120)
+        self.problems_text.setMaximumHeight(96)
+        self.checklist_problems.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         problems = QVBoxLayout(self.checklist_problems)
         problems.addWidget(self.problems_summary)
         problems.addWidget(self.problems_text)
