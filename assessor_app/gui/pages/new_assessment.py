@@ -252,8 +252,7 @@ class NewAssessmentPage(QWidget):
             message.setVisible(bool(message.text()))
         problems = self.field_problems()
         why = self.tr("Cannot start: {problems}").format(problems="; ".join(problems)) if problems else ""
-        self.start_why.setText(why)
-        self.start_why.setVisible(bool(why))
+        self.start_why.setText(why)  # always there (empty when it can start): it keeps the buttons right
         self.start_button.setEnabled(not problems)
         self.start_button.setToolTip(why)
         self.start_button.setAccessibleDescription(why)
