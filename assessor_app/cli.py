@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 def _cmd_checklist_validate(args: argparse.Namespace) -> int:
     from assessor_app.core.specs import validate_paths
+    from assessor_app.core.specs.loader import problem_lines
 
     files, problems = validate_paths(args.paths)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    for line in problem_lines(problems):
+        print(line, file=sys.stderr)
     bad = {p.file for p in problems}
     if not files:
         print("no checklist or parameter-set files found", file=sys.stderr)
@@ -32,16 +33,28 @@ def _cmd_checklist_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_checklist_list(args: argparse.Namespace) -> int:
-    from assessor_app.core.specs.library import load_library
-    from assessor_app.paths import checklists_dir
+    from assessor_app.core.specs.library import load_library, version_key
+    from assessor_app.core.specs.loader import problem_lines
+    from assessor_app.paths import checklists_dir, data_dir, user_checklists_dir
 
-    folder = Path(args.folder) if args.folder else checklists_dir()
-    lib = load_library(folder)
+    if args.folder:
+        folders = [Path(args.folder)]
+    else:  # the shipped checklists, and those a provider put in the data folder
+        base = Path(args.data_dir) if args.data_dir else data_dir()
+        folders = [checklists_dir(), user_checklists_dir(base)]
+    lib = load_library(*folders)
     lang = args.language
-    print(f"Checklists in {folder}:")
-    for cl in sorted(lib.checklists.values(), key=lambda c: c.spec.id):
+    for report in lib.folders:
+        found = (f"{len(report.checklists)} checklist(s), {len(report.parameter_sets)} parameter set(s), "
+                 f"{len(report.problems)} problem(s)") if report.exists else "no such folder"
+        print(f"{report.folder}: {found}")
+    print("Checklists (the newest version of each is offered for new assessments):")
+    shown = sorted((cl for found in lib.versions.values() for cl in found.values()),
+                   key=lambda c: (c.spec.id, version_key(c.spec.version)))
+    for cl in shown:
         s = cl.spec
-        print(f"  {s.id} {s.version}  {s.title.get_text(lang)}")
+        older = "" if lib.checklists.get(s.id) is cl else "  (older version: not offered)"
+        print(f"  {s.id} {s.version}  {s.title.get_text(lang)}{older}")
         print(
             f"      {f'gateway {s.credential.gateway}' if s.credential.gateway else 'no gateway'}, "
             f"EQF {s.credential.eqf_level}, "
@@ -55,8 +68,8 @@ def _cmd_checklist_list(args: argparse.Namespace) -> int:
             f"  {p.id} {p.version}  {p.title.get_text(lang)} "
             f"({p.working_voltage.value:g} {p.working_voltage.unit} {p.bus.upper()})"
         )
-    for problem in lib.problems:
-        print(problem, file=sys.stderr)
+    for line in problem_lines(lib.problems):
+        print(line, file=sys.stderr)
     return 1 if lib.problems else 0
 
 
@@ -326,8 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = csub.add_parser("validate", help="validate checklist and parameter-set files")
     validate.add_argument("paths", nargs="+", help="files or folders (.yaml/.yml)")
     validate.set_defaults(func=_cmd_checklist_validate)
-    listing = csub.add_parser("list", help="list the shipped checklists and parameter sets")
-    listing.add_argument("--folder", help="another folder of specifications")
+    listing = csub.add_parser("list", help="list the shipped checklists and parameter sets, and the "
+                              "data folder's own")
+    listing.add_argument("--folder", help="only this folder of specifications")
+    listing.add_argument("--data-dir", help="the data folder whose checklists folder is read too "
+                         "(default: the app's)")
     listing.add_argument("--language", default="en", choices=["en", "fi", "sv", "es", "pt"])
     listing.set_defaults(func=_cmd_checklist_list)
     schema = csub.add_parser("schema", help="write the JSON Schemas for checklist authors")

@@ -54,6 +54,12 @@ def checklists_dir() -> Path:
     return here.parent / "checklists"
 
 
+def user_checklists_dir(base: Path | None = None) -> Path:
+    """Checklists and parameter sets a training provider distributes, read besides the shipped ones:
+    the ``checklists`` folder of the data folder."""
+    return (base or data_dir()) / "checklists"
+
+
 def resources_dir() -> Path:
     here = Path(__file__).resolve().parent
     for candidate in (here / "_shipped" / "resources", here.parent / "resources"):

@@ -80,7 +80,7 @@ def main(db: str, checklist_path: str, params_path: str, seed: str) -> int:
             recorder = AssessmentRecorder.start(
                 store, checklist, params, candidate=Person("cand-1", "Casey"),
                 assessor=Person("assr-1", "Alex Assessor"), workshop=Person("ws-1", "Main"),
-                vehicle=Vehicle("VIN-CRASH", "crash test", 400.0),
+                vehicle=Vehicle("WVWZZZE1ZMP000077", "crash test", 400.0),
             )
         print(f"READY {recorder.assessment_id} {recorder.engine.state.event_count}", flush=True)
         while not recorder.engine.state.read_only:

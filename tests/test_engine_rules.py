@@ -290,7 +290,8 @@ def test_the_insulation_floor_follows_the_vehicle_working_voltage(mini):
     (RecordMeasurement("dead", "hv", 0.1, "A"), "unit",
      "HV+ to HV-: cannot convert A (current) to V (voltage)"),
     (RecordMeasurement("dead", "hv", 0.1, "volts"), "unit", "HV+ to HV-: unknown unit 'volts'"),
-    (RecordMeasurement("dead", "hv", float("nan"), "V"), "input", "the value is not a number"),
+    (RecordMeasurement("dead", "hv", float("nan"), "V"), "input",
+         "HV+ to HV-: nan is not a finite number"),
     (RecordMeasurement("dead", "src", 0.1, "V"), "unknown", "step dead has no measurement 'src'"),
     (RecordMeasurement("nope", "hv", 0.1, "V"), "unknown", "this checklist has no step 'nope'"),
 ])

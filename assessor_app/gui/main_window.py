@@ -21,6 +21,7 @@ from assessor_app.gui.pages.run import RunPage
 from assessor_app.gui.pages.settings import SettingsPage
 from assessor_app.gui.run_controller import RunController, RunSnapshot
 from assessor_app.gui.video import VideoCoordinator
+from assessor_app.paths import user_checklists_dir
 from assessor_app.settings import Settings, load_settings, save_settings
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
@@ -39,12 +40,15 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self.controller: RunController | None = None
         self.home = HomePage()
+        self.home.show_checklist_problems(library.problems)
         self.new_page = NewAssessmentPage(library, language)
         self.run_page = RunPage()
         self.review = ReviewPage()
         settings = load_settings()
         self.settings_page = SettingsPage(settings, str(store.path.parent),
                                           self._device_fingerprint())
+        user_checklists = user_checklists_dir(store.path.parent)
+        self.settings_page.checklists.show_report(str(user_checklists), library.report(user_checklists))
         self.video = VideoCoordinator(self.run_page.video, self.tasks, store.path.parent, camera)
         self.video.failed.connect(self.report)
         self.diagnostics = DiagnosticsCoordinator(self.run_page.diagnostics, self.tasks, store.path.parent,

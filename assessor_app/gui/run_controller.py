@@ -15,6 +15,7 @@ from typing import Any
 from assessor_app.core.engine import Action, RecordPhoto, Refused, StepView, stepwork
 from assessor_app.core.engine.rules import duration_s
 from assessor_app.core.events import Event
+from assessor_app.core.plausibility import Span
 from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.devices.photos import Photo, PhotoDesk, PhotoSettings, thumbnail, thumbnails_dir
 from assessor_app.devices.video import FrameSource
@@ -40,6 +41,10 @@ class MeasurementView:
     instrument: bool = False  # the reading must name the instrument and range it was read on
     instrument_used: str = ""  # the instrument of the last reading
     range_label: str = ""  # and its range
+    #: what a reading can be (the instrument's range, or the plausible one), in ``unit``; a reading
+    #: outside it is refused as mistyped
+    instrument_span: Span | None = None
+    span_limit: str = "plausible"  # instrument | plausible
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class FieldView:
     value: Any = None  # as recorded; None when not recorded yet
     ok: bool | None = None  # the check's verdict; None when not recorded yet
     reason: str = ""  # why the check failed, in the engine's words
+    plausible: Span | None = None  # a number's plausible span, in ``unit``; outside it is refused
 
 
 @dataclass(frozen=True)
@@ -260,6 +266,7 @@ class RunController:
             rows = []
             for m in step.measurements:
                 low, high = engine.bounds(m)
+                span, limit = engine.instrument_span(m)
                 rec = st.steps[step.id].measurements.get(m.id)
                 rows.append(MeasurementView(
                     m.id, m.label.get_text(lang), m.unit, low, high, m.magnitude,
@@ -268,6 +275,7 @@ class RunController:
                     rec.in_range if rec else None,
                     m.instrument, (rec.instrument or "") if rec else "",
                     (rec.range_label or "") if rec else "",
+                    instrument_span=span, span_limit=limit,
                 ))
             measurements[step.id] = rows
         provisional, reasons = engine.derive_outcome()
@@ -323,14 +331,17 @@ class RunController:
 
     def _fields(self, step: Step, data: dict[str, Any], checks: dict[str, dict[str, Any]]) -> list[FieldView]:
         lang = self.language
+        policy = self.recorder.engine.plausibility
         views = []
         for f in step.fields:
             verdict = checks.get(f.id)
+            span = policy.for_unit(f.unit) if policy is not None and f.type == "number" and f.unit else None
             views.append(FieldView(
                 f.id, f.label.get_text(lang), f.type, f.unit or "", f.required,
                 tuple((o.value, o.label.get_text(lang)) for o in f.options), data.get(f.id),
                 bool(verdict.get("ok")) if verdict is not None else None,
                 str(verdict.get("reason") or "") if verdict is not None else "",
+                span.to(f.unit) if span is not None and f.unit else None,
             ))
         return views
 

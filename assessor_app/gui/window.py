@@ -15,7 +15,7 @@ from assessor_app.errors import AssessorError
 from assessor_app.gui.crash import CrashReporter
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.theme import STYLE
-from assessor_app.paths import checklists_dir, data_dir, database_path
+from assessor_app.paths import checklists_dir, data_dir, database_path, user_checklists_dir
 from assessor_app.settings import load_settings
 from assessor_app.storage.store import AssessmentStore
 
@@ -42,6 +42,17 @@ def acquire_instance_lock(folder: Path) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
+def _user_checklists(folder: Path) -> Path:
+    """The data folder's checklists folder, made on first start so that a provider's files have a
+    place to go (Settings shows it)."""
+    user = user_checklists_dir(folder)
+    try:
+        private_dir(user, tighten_existing=False)
+    except OSError as exc:  # read-only data folder: nothing to read from it, and Settings says so
+        log.warning("cannot create the checklist folder %s: %s", user, exc)
+    return user
+
+
 def run(demo: bool = False, log_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -64,7 +75,7 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
     except AssessorError as exc:
         QMessageBox.critical(None, "Assessor", str(exc))
         return 1
-    library = load_library(checklists_dir())
+    library = load_library(checklists_dir(), _user_checklists(folder))
     if demo and store.count() == 0:
         # a newcomer's first look: one finished assessment to open, next to starting a new one
         from assessor_app.demo import run_demo

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from dataclasses import replace
 
 from assessor_app.core.clock import Clock, SystemClock, Timeline
 from assessor_app.core.engine import (
@@ -26,12 +27,14 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.engine.people import commitment
 from assessor_app.core.events import GENESIS, Event, make_event
+from assessor_app.core.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from assessor_app.core.specs import LoadedChecklist, LoadedParameterSet
 from assessor_app.core.specs.loader import (
     checklist_from_source,
     content_hash,
     parameter_set_from_source,
 )
+from assessor_app.core.vin import normalise
 from assessor_app.storage.database import StoreError
 from assessor_app.storage.identity import identity_document
 from assessor_app.storage.store import AssessmentStore
@@ -54,6 +57,7 @@ class AssessmentRecorder:
         clock: Clock | None = None, language: str = "en", assessment_id: str | None = None,
         responsible_person: Person | None = None, workshop_country: str = "", workshop_address: str = "",
         awarding_body: str = "", eligibility: dict[str, str] | None = None,
+        plausibility: Plausibility = DEFAULT_PLAUSIBILITY,
     ) -> AssessmentRecorder:
         """Start a new assessment; it is in the store when this returns.
 
@@ -61,7 +65,10 @@ class AssessmentRecorder:
         assessment's identity document (kept apart, sealed into ``identity/``), and the record holds
         salted commitments to them. A checklist with prerequisites starts only for a candidate who
         passed them on this workstation (or ``eligibility`` the provider signed, checked by the caller).
+        A VIN that is not one (ISO 3779) and an implausible working voltage are refused (StartError);
+        ``plausibility`` is the policy pinned for the assessment's readings.
         """
+        vehicle = replace(vehicle, vin=normalise(vehicle.vin))
         timeline = Timeline(clock or SystemClock())
         salt = os.urandom(32).hex()
         granted = {**store.passes(candidate.id), **(eligibility or {})}
@@ -75,7 +82,8 @@ class AssessmentRecorder:
             workshop=Place(workshop.id, workshop_country.strip().upper()),
             vehicle=VehicleInfo(vehicle.description, vehicle.working_voltage_v,
                                 commitment(salt, {"vin": vehicle.vin})),
-            awarding_body=awarding_body, eligibility=granted, language=language,
+            awarding_body=awarding_body, eligibility=granted, language=language, vin=vehicle.vin,
+            plausibility=plausibility,
         )
         identity = identity_document(salt, candidate=candidate, assessor=assessor,
                                      responsible=responsible_person, workshop=workshop,

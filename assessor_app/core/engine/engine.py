@@ -8,6 +8,8 @@ proves every event was allowed when it was recorded.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,9 +43,18 @@ from assessor_app.core.engine.fold import fold
 from assessor_app.core.engine.people import Participant, Place, VehicleInfo
 from assessor_app.core.engine.state import AssessmentState, Outcome, StepState
 from assessor_app.core.events import Event
+from assessor_app.core.plausibility import (
+    DEFAULT_PLAUSIBILITY,
+    Limit,
+    Plausibility,
+    Span,
+    as_float,
+    value_problem,
+)
 from assessor_app.core.specs.models import Amount, ChecklistSpec, Measurement, ParamRef
 from assessor_app.core.specs.parameters import ParameterSet, ResolvedParameters, resolve
 from assessor_app.core.units import UnitError, convert
+from assessor_app.core.vin import vin_problem
 from assessor_app.errors import AssessorError
 
 STARTED = "assessment_started"
@@ -77,6 +88,7 @@ class AssessmentEngine:
             raise ReplayError("the first event must start the assessment")
         self.spec = spec
         self.params = params
+        self.plausibility = plausibility_of(started.payload)
         self.state = AssessmentState(
             assessment_id=started.assessment_id,
             started=dict(started.payload),
@@ -90,14 +102,23 @@ class AssessmentEngine:
     def start_payload(
         *, spec: ChecklistSpec, spec_sha256: str, params: ParameterSet, params_sha256: str,
         candidate: Person, assessor: Person, workshop: Person, vehicle: Vehicle,
-        language: str = "en",
+        language: str = "en", plausibility: Plausibility = DEFAULT_PLAUSIBILITY,
     ) -> tuple[dict[str, Any], ResolvedParameters]:
-        """The payload of the first event, pinning checklist and parameters by hash."""
+        """The payload of the first event, pinning checklist, parameters and the plausibility policy
+        (by which readings are refused as mistyped) for the whole assessment."""
         from assessor_app.core.specs.checks import compatibility
 
         problems = compatibility(spec, params)
         set_voltage = convert(params.working_voltage.value, params.working_voltage.unit, "V")
-        if vehicle.working_voltage_v is not None and vehicle.working_voltage_v > set_voltage:
+        wv = vehicle.working_voltage_v
+        implausible: object = None
+        if isinstance(wv, bool) or not isinstance(wv, int | float | None):
+            implausible = "Working voltage: not a number"
+        elif wv is not None:
+            implausible = plausibility.working_voltage_problem(wv)
+        if implausible is not None:
+            problems.append(str(implausible))  # not compared with the set: the number itself is wrong
+        elif wv is not None and wv > set_voltage:
             # e.g. a 400 V set's 500 V insulation test voltage would pass on an 800 V vehicle
             problems.append(
                 f"parameter set {params.id} is for vehicles up to {set_voltage:g} V; this vehicle "
@@ -117,6 +138,7 @@ class AssessmentEngine:
             "derived_parameters": resolved.derived,
             "working_voltage_v": resolved.working_voltage_v,
             "language": language,
+            "plausibility": plausibility.to_payload(),
         }
         return payload, resolved
 
@@ -125,14 +147,23 @@ class AssessmentEngine:
         *, spec: ChecklistSpec, spec_sha256: str, params: ParameterSet, params_sha256: str,
         candidate: Participant, assessor: Participant, workshop: Place, vehicle: VehicleInfo,
         responsible: Participant | None = None, awarding_body: str = "",
-        eligibility: dict[str, str] | None = None, language: str = "en",
+        eligibility: dict[str, str] | None = None, language: str = "en", vin: str | None = None,
+        plausibility: Plausibility = DEFAULT_PLAUSIBILITY,
     ) -> tuple[dict[str, Any], ResolvedParameters]:
-        """The first event of a record that keeps identity apart: ids and commitments, no names."""
+        """The first event of a record that keeps identity apart: ids and commitments, no names.
+
+        ``vin``: the VIN as recorded in the identity file, checked here (ISO 3779) and never put in
+        the record; empty when the vehicle has none (a training rig), None when the caller keeps none.
+        """
+        if vin:
+            problem = vin_problem(vin)
+            if problem is not None:
+                raise StartError(str(problem))
         legacy_vehicle = Vehicle("", vehicle.description, vehicle.working_voltage_v)
         payload, resolved = AssessmentEngine.start_payload(
             spec=spec, spec_sha256=spec_sha256, params=params, params_sha256=params_sha256,
             candidate=Person(candidate.id), assessor=Person(assessor.id), workshop=Person(workshop.id),
-            vehicle=legacy_vehicle, language=language)
+            vehicle=legacy_vehicle, language=language, plausibility=plausibility)
         problems = people.start_problems(spec, candidate, assessor, responsible, eligibility or {})
         if problems:
             raise StartError("; ".join(problems))
@@ -194,15 +225,22 @@ class AssessmentEngine:
         refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
         if refusal:
             return refusal
-        if not isinstance(a.value, int | float) or a.value != a.value:
-            return Refused("the value is not a number", rule="input")
+        name = spec_m.label.get_text(lang)
+        if isinstance(a.value, bool) or not isinstance(a.value, int | float):
+            return Refused(f"{name}: the value is not a number", rule="input")
+        entered = as_float(a.value)
+        if not math.isfinite(entered):
+            return Refused(f"{name}: {entered} is not a finite number", rule="input")
         if spec_m.instrument and not (a.instrument or "").strip():
-            return Refused(f"{spec_m.label.get_text(lang)}: say which instrument (and range) it was read "
-                           "on", rule="instrument")
+            return Refused(f"{name}: say which instrument (and range) it was read on", rule="instrument")
         try:
-            value = convert(float(a.value), a.unit, spec_m.unit)
+            value = convert(entered, a.unit, spec_m.unit)
         except UnitError as exc:
-            return Refused(f"{spec_m.label.get_text(lang)}: {exc}", rule="unit")
+            return Refused(f"{name}: {exc}", rule="unit")
+        span, limit = self.instrument_span(spec_m)
+        problem = value_problem(name, value, spec_m.unit, span, limit)
+        if problem is not None:  # a slip of the finger, not a reading: nothing is judged or recorded
+            return Refused(str(problem), rule="implausible")
         low, high = self.bounds(spec_m)
         judged = abs(value) if spec_m.magnitude else value
         in_range = (low is None or judged >= low) and (high is None or judged <= high)
@@ -316,7 +354,8 @@ class AssessmentEngine:
         if self.state.steps[a.step].status in ("passed", "na", "hazard"):
             return Refused(f"step {a.step} is already done", rule="done")
         return (rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
-                or stepwork.decide_data(step, self.state, self.params, a, t_us, lang))
+                or stepwork.decide_data(step, self.state, self.params, a, t_us, lang,
+                                        plausibility=self.plausibility))
 
     def _decide_answer_recorded(self, a: RecordAnswer, t_us: int, lang: str) -> Accepted | Refused:
         step = self.spec.step(a.step)
@@ -386,6 +425,22 @@ class AssessmentEngine:
             return "incomplete", reasons
         return "competent", []
 
+    def instrument_span(self, m: Measurement) -> tuple[Span | None, Limit]:
+        """What a reading of ``m`` can be, in its own unit: the checklist's instrument range, else
+        the pinned policy's range for its quantity (none in records made before the policy)."""
+        rng = m.instrument_range
+        if rng is not None:
+            def one(bound: float | Amount | None) -> float | None:
+                if bound is None:
+                    return None
+                if isinstance(bound, Amount):
+                    return convert(bound.value, bound.unit, m.unit)
+                return float(bound)
+
+            return Span(one(rng.min), one(rng.max), m.unit), "instrument"
+        policy = self.plausibility.for_unit(m.unit) if self.plausibility is not None else None
+        return (policy.to(m.unit) if policy is not None else None), "plausible"
+
     def bounds(self, m: Measurement) -> tuple[float | None, float | None]:
         """The pass range of a measurement in its own unit, parameters resolved."""
         if m.range is None:
@@ -448,3 +503,13 @@ class AssessmentEngine:
             if v.status in ("blocked", "failed"):
                 return v.id
         return None
+
+
+def plausibility_of(started: Mapping[str, Any]) -> Plausibility | None:
+    """The plausibility policy a record pinned at its start; None in records made before there was one."""
+    if "plausibility" not in started:
+        return None
+    try:
+        return Plausibility.from_payload(started["plausibility"])
+    except ValueError as exc:
+        raise ReplayError(f"the first event's {exc}") from None

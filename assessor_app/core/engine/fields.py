@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from assessor_app.core.plausibility import Plausibility, as_float, value_problem
 from assessor_app.core.specs.models import Amount, FieldBound, ParamRef, StepField, WorkingVoltage
 from assessor_app.core.specs.parameters import ResolvedParameters
 from assessor_app.core.units import UnitError, convert
@@ -21,17 +22,25 @@ class FieldValueError(ValueError):
     """A value is not of its field's type; the message says what was expected."""
 
 
-def parse(field: StepField, value: Any, language: str = "en") -> Any:
-    """The value in its canonical JSON form, or FieldValueError naming the field."""
+def parse(field: StepField, value: Any, language: str = "en", *,
+          plausibility: Plausibility | None = None) -> Any:
+    """The value in its canonical JSON form, or FieldValueError naming the field.
+
+    A number must be finite and, under a ``plausibility`` policy, plausible for its unit."""
     label = field.label.get_text(language)
     if field.type == "text":
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
             raise FieldValueError(f"{label}: write 1-{MAX_TEXT} characters")
         return value.strip()
     if field.type == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if isinstance(value, bool) or not isinstance(value, int | float):
             raise FieldValueError(f"{label}: a number is expected")
-        return float(value)
+        span = plausibility.for_unit(field.unit or "") if plausibility is not None else None
+        number = as_float(value)
+        problem = value_problem(label, number, field.unit or "", span)
+        if problem is not None:
+            raise FieldValueError(str(problem))
+        return number
     if field.type == "boolean":
         if not isinstance(value, bool):
             raise FieldValueError(f"{label}: yes or no is expected")

@@ -21,6 +21,7 @@ from assessor_app.core.engine.actions import (
 )
 from assessor_app.core.engine.rules import duration_s
 from assessor_app.core.engine.state import AssessmentState
+from assessor_app.core.plausibility import Plausibility
 from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.core.specs.parameters import ResolvedParameters
 
@@ -52,7 +53,7 @@ def decide_photo(step: Step, a: RecordPhoto) -> Accepted | Refused:
 
 
 def decide_data(step: Step, state: AssessmentState, params: ResolvedParameters, a: RecordStepData,
-                t_us: int, language: str) -> Accepted | Refused:
+                t_us: int, language: str, *, plausibility: Plausibility | None = None) -> Accepted | Refused:
     if not isinstance(a.values, dict) or not a.values:
         return Refused("give at least one value", rule="input")
     by_id = {f.id: f for f in step.fields}
@@ -64,7 +65,7 @@ def decide_data(step: Step, state: AssessmentState, params: ResolvedParameters, 
         if field is None:
             return Refused(f"step {step.id} has no field {str(key)[:40]!r}", rule="unknown")
         try:
-            value = fields.parse(field, raw, language)
+            value = fields.parse(field, raw, language, plausibility=plausibility)
         except fields.FieldValueError as exc:
             return Refused(str(exc), rule="input")
         ok, reason = fields.check(field, value, params, today, language)

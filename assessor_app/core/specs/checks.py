@@ -11,6 +11,7 @@ from assessor_app.core.specs.conditions import LIMITS
 from assessor_app.core.specs.models import (
     Amount,
     ChecklistSpec,
+    Measurement,
     ParamRef,
     PassRange,
     Step,
@@ -77,6 +78,45 @@ def _check_range(
         yield path, "a range needs min, max or both"
     if "min" in literal and "max" in literal and literal["min"] > literal["max"]:
         yield path, f"min ({literal['min']:g}) is above max ({literal['max']:g})"
+
+
+def _check_instrument_range(m: Measurement, path: tuple[str | int, ...], quantity: str) -> Iterator[Finding]:
+    """The instrument's range: known units of the reading's quantity, min below max, and room for a
+    reading that passes."""
+    rng = m.instrument_range
+    assert rng is not None
+    if rng.min is None and rng.max is None:
+        yield path, "an instrument range needs min, max or both"
+        return
+    shown: dict[str, float] = {}
+    for side in ("min", "max"):
+        bound = getattr(rng, side)
+        if bound is None:
+            continue
+        if isinstance(bound, Amount):
+            if not units.is_unit(bound.unit):
+                yield (*path, side, "unit"), _unit_problem(bound.unit)
+                continue
+            if units.quantity_of(bound.unit) != quantity:
+                yield (*path, side, "unit"), (
+                    f"{bound.unit} measures {units.quantity_of(bound.unit)}, expected {quantity}")
+                continue
+            shown[side] = units.convert(bound.value, bound.unit, m.unit)
+        else:
+            shown[side] = float(bound)
+    if "min" in shown and "max" in shown and shown["min"] >= shown["max"]:
+        yield path, f"min ({shown['min']:g}) must be below max ({shown['max']:g})"
+        return
+    passing = m.range
+    for side, other, beyond in (("min", "max", "above"), ("max", "min", "below")):
+        bound = getattr(passing, side) if passing is not None else None
+        if isinstance(bound, Amount) and units.is_unit(bound.unit) and (
+                units.quantity_of(bound.unit) == quantity):
+            bound = units.convert(bound.value, bound.unit, m.unit)
+        if isinstance(bound, float | int) and other in shown and (
+                bound > shown[other] if side == "min" else bound < shown[other]):
+            yield path, (f"the pass range's {side} ({float(bound):g} {m.unit}) is {beyond} what the "
+                         f"instrument can show ({other} {shown[other]:g} {m.unit}): no reading could pass")
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
@@ -158,6 +198,8 @@ def check_checklist(spec: ChecklistSpec) -> Iterator[Finding]:
                 continue
             if m.range is not None:
                 yield from _check_range(m.range, (*mpath, "range"), quantity, m.unit, spec)
+            if m.instrument_range is not None:
+                yield from _check_instrument_range(m, (*mpath, "instrument_range"), quantity)
         if step.measurements and "measurement" not in step.evidence:
             yield (*base, "evidence"), "the step has measurements: list 'measurement' as evidence"
         if step.diagnostics is not None:

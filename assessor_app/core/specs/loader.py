@@ -38,6 +38,11 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
+def problem_lines(problems: Iterable[Problem]) -> list[str]:
+    """Problems as ``assessor checklist validate`` prints them: ``file:line: field: message`` each."""
+    return [str(p) for p in problems]
+
+
 class SpecError(AssessorError):
     """A specification file could not be loaded; ``problems`` says every reason."""
 

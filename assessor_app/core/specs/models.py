@@ -82,6 +82,29 @@ class PassRange(_Strict):
     max: Bound | None = None
 
 
+def _limit_kind(value: Any) -> str | None:
+    kind = _amount_kind(value)
+    return None if kind == "ParamRef" else kind
+
+
+#: A literal limit: a number in the measurement's unit, or an amount such as {value: 10, unit: kV}.
+Limit = Annotated[
+    Annotated[float, Tag("float")] | Annotated[Amount, Tag("Amount")],
+    Discriminator(
+        _limit_kind,
+        custom_error_type="limit",
+        custom_error_message="expected a number, or an amount such as {value: 10, unit: kV}",
+    ),
+]
+
+
+class InstrumentRange(_Strict):
+    """What the instrument can show for a reading; a reading outside it is refused as mistyped."""
+
+    min: Limit | None = None
+    max: Limit | None = None
+
+
 class WorkingVoltage(_Strict):
     """The vehicle's working voltage (the highest in its HV system), as a check's limit."""
 
@@ -171,6 +194,11 @@ class Measurement(_Strict):
     )
     instrument: bool = Field(
         default=False, description="Each reading names the instrument and the range it was taken on.")
+    instrument_range: InstrumentRange | None = Field(
+        default=None,
+        description="What the instrument can show for this reading (e.g. {min: 0, max: {value: 10, unit: "
+        "GΩ}}): a reading outside it is refused as mistyped, naming the bound. Without it, the policy's "
+        "plausible range for the unit's quantity applies.")
     out_of_range: Literal["retry", "hazard"] = Field(
         default="retry",
         description="retry: measure again; hazard: an out-of-range reading locks the step into the "

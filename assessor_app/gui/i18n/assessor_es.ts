@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>ChecklistFolderBox</name>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="16"/>
+        <source>Checklists from the training provider</source>
+        <translation>Listas de verificación del centro de formación</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="19"/>
+        <source>Checklist folder</source>
+        <translation>Carpeta de listas de verificación</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="21"/>
+        <source>Checklists loaded from the folder</source>
+        <translation>Listas de verificación cargadas de la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="23"/>
+        <source>Problems in the checklist folder</source>
+        <translation>Problemas en la carpeta de listas de verificación</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="28"/>
+        <source>Checklist and parameter-set files put in this folder are read when the app starts, besides the shipped ones. The newest version of a checklist is offered for new assessments; an assessment already started always keeps the exact version it started with.</source>
+        <translation>Los archivos de listas de verificación y de conjuntos de parámetros de esta carpeta se leen al iniciar la aplicación, además de los incluidos. Para las evaluaciones nuevas se ofrece la versión más reciente de cada lista; una evaluación ya iniciada conserva siempre exactamente la versión con la que empezó.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="39"/>
+        <source>Folder: {path}</source>
+        <translation>Carpeta: {path}</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="41"/>
+        <source>Not read at this start.</source>
+        <translation>No se leyó en este inicio.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="43"/>
+        <source>The folder does not exist: nothing was read from it.</source>
+        <translation>La carpeta no existe: no se leyó nada de ella.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="47"/>
+        <source>Read at start: {checklists} checklist(s), {sets} parameter set(s), {problems} problem(s).</source>
+        <translation>Leído al iniciar: {checklists} lista(s) de verificación, {sets} conjunto(s) de parámetros, {problems} problema(s).</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../crash.py" line="74"/>
@@ -188,47 +236,52 @@
 <context>
     <name>FieldInputs</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="91"/>
+        <location filename="../pages/field_inputs.py" line="95"/>
         <source>Step data</source>
         <translation>Datos del paso</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="93"/>
+        <location filename="../pages/field_inputs.py" line="97"/>
         <source>Record data</source>
         <translation>Registrar datos</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="94"/>
+        <location filename="../pages/field_inputs.py" line="98"/>
         <source>Record the step data</source>
         <translation>Registrar los datos del paso</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="117"/>
+        <location filename="../pages/field_inputs.py" line="121"/>
         <source>{field} (optional)</source>
         <translation>{field} (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="122"/>
+        <location filename="../pages/field_inputs.py" line="126"/>
         <source>{field}: check</source>
         <translation>{field}: comprobación</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="140"/>
+        <location filename="../pages/field_inputs.py" line="144"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="148"/>
+        <location filename="../pages/field_inputs.py" line="152"/>
         <source>a number</source>
         <translation>un número</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="152"/>
+        <location filename="../pages/field_inputs.py" line="156"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="167"/>
+        <location filename="../pages/field_inputs.py" line="172"/>
+        <source>{field}: enter a finite number, e.g. 0.4 or 1000</source>
+        <translation>{field}: introduzca un número finito, p. ej. 0,4 o 1000</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="190"/>
         <source>recorded ✔</source>
         <translation>registrado ✔</translation>
     </message>
@@ -236,97 +289,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Buscar candidato, lista de verificación, VIN, taller</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Search assessments</source>
         <translation>Buscar evaluaciones</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Finished</source>
         <translation>Finalizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Sealed</source>
         <translation>Sellada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nueva evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Ajustes</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Updated</source>
         <translation>Actualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Vehicle</source>
         <translation>Vehículo</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../pages/home.py" line="67"/>
+        <source>Checklists that could not be loaded</source>
+        <translation>Listas de verificación que no se pudieron cargar</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="70"/>
+        <source>Checklist problems</source>
+        <translation>Problemas de las listas de verificación</translation>
+    </message>
+    <message>
         <location filename="../pages/home.py" line="106"/>
+        <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
+        <translation>{n} archivo(s) de listas de verificación no se pudieron cargar y no se ofrecen para evaluaciones nuevas. Corríjalos (o pida archivos corregidos al centro de formación) y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="133"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n evaluación en curso: selecciónala y pulsa Reanudar.</numerusform>
@@ -405,23 +473,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="36"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="63"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="64"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="257"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
@@ -429,220 +497,236 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="73"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Identificador seudónimo, p. ej. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="65"/>
-        <location filename="../pages/new_assessment.py" line="67"/>
-        <location filename="../pages/new_assessment.py" line="69"/>
+        <location filename="../pages/new_assessment.py" line="74"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Name (optional)</source>
         <translation>Nombre (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="66"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
         <source>Id, e.g. assessor-03</source>
         <translation>ID, p. ej. assessor-03</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="68"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
         <source>Id (optional)</source>
         <translation>ID (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="73"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
         <source>Two letters, e.g. FI</source>
         <translation>Dos letras, p. ej. ES</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>Address (optional)</source>
         <translation>Dirección (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="81"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
         <source>17 characters</source>
         <translation>17 caracteres</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
         <source>The candidate consents to video recording</source>
         <translation>El candidato autoriza la grabación en vídeo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="86"/>
+        <location filename="../pages/new_assessment.py" line="97"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Iniciar evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="87"/>
+        <location filename="../pages/new_assessment.py" line="98"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="113"/>
+        <location filename="../pages/new_assessment.py" line="100"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>Candidate id</source>
         <translation>ID del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="114"/>
+        <location filename="../pages/new_assessment.py" line="100"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>Candidate name</source>
         <translation>Nombre del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="120"/>
+        <location filename="../pages/new_assessment.py" line="131"/>
         <source>Workshop</source>
         <translation>Taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="139"/>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="115"/>
+        <location filename="../pages/new_assessment.py" line="92"/>
+        <source>e.g. 400</source>
+        <translation>p. ej. 400</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="126"/>
         <source>Assessor id</source>
         <translation>ID del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="116"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="127"/>
         <source>Assessor name</source>
         <translation>Nombre del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="91"/>
-        <location filename="../pages/new_assessment.py" line="117"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Responsible person id</source>
         <translation>ID de la persona responsable</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="92"/>
-        <location filename="../pages/new_assessment.py" line="118"/>
+        <location filename="../pages/new_assessment.py" line="103"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Responsible person name</source>
         <translation>Nombre de la persona responsable</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="122"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="133"/>
         <source>Workshop id</source>
         <translation>ID del taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="134"/>
         <source>Workshop name</source>
         <translation>Nombre del taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="135"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
         <source>Workshop address</source>
         <translation>Dirección del taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="131"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="142"/>
         <source>Parameter set</source>
         <translation>Conjunto de parámetros</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="132"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="143"/>
         <source>Vehicle VIN</source>
         <translation>VIN del vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="133"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="148"/>
+        <location filename="../pages/new_assessment.py" line="227"/>
         <source>Working voltage</source>
         <translation>Tensión de trabajo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="111"/>
+        <location filename="../pages/new_assessment.py" line="122"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="125"/>
+        <location filename="../pages/new_assessment.py" line="136"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="126"/>
+        <location filename="../pages/new_assessment.py" line="137"/>
         <source>Task and vehicle</source>
         <translation>Tarea y vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="178"/>
+        <location filename="../pages/new_assessment.py" line="197"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Nivel: {gateway} · versión {version} · {steps} pasos
 Requisitos previos: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="179"/>
-        <location filename="../pages/new_assessment.py" line="180"/>
+        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="199"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="183"/>
+        <location filename="../pages/new_assessment.py" line="202"/>
         <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
         <translation>Esta lista de verificación pide la firma de la persona responsable: indíquela.</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="225"/>
+        <source>Working voltage: enter the vehicle&apos;s working voltage (the highest in its HV system), e.g. 400</source>
+        <translation>Tensión de trabajo: introduzca la tensión de trabajo del vehículo (la más alta de su sistema de alta tensión), p. ej. 400</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="254"/>
+        <source>Cannot start: {problems}</source>
+        <translation>No se puede iniciar: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>candidate id</source>
         <translation>ID del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>assessor id</source>
         <translation>ID del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="263"/>
         <source>workshop id</source>
         <translation>ID del taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="263"/>
         <source>country</source>
         <translation>país</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="201"/>
+        <location filename="../pages/new_assessment.py" line="265"/>
         <source>responsible person id</source>
         <translation>ID de la persona responsable</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="208"/>
+        <location filename="../pages/new_assessment.py" line="272"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>País: dos letras (ISO 3166), p. ej. ES, no {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="230"/>
+        <location filename="../pages/new_assessment.py" line="299"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Entidad que otorga: {name} (el centro de formación en el que está registrado este puesto)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="232"/>
+        <location filename="../pages/new_assessment.py" line="301"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Entidad que otorga: ninguna (no registrado en un centro de formación)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="204"/>
+        <location filename="../pages/new_assessment.py" line="268"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta por rellenar: {fields}</translation>
     </message>
@@ -1052,118 +1136,118 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="74"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="88"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Peligro detectado, detenido (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Peligro detectado, detenido correctamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="100"/>
+        <location filename="../pages/run.py" line="140"/>
         <source>Done by</source>
         <translation>Realizado por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="105"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="237"/>
+        <location filename="../pages/run.py" line="234"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="241"/>
+        <location filename="../pages/run.py" line="238"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="257"/>
+        <location filename="../pages/run.py" line="254"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Parada por peligro: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="294"/>
+        <location filename="../pages/run.py" line="291"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="350"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="350"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="343"/>
+        <location filename="../pages/run.py" line="368"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="347"/>
+        <location filename="../pages/run.py" line="372"/>
         <source>{what}: {time} left</source>
         <translation>{what}: quedan {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="403"/>
+        <location filename="../pages/run.py" line="429"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>
@@ -1171,163 +1255,163 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="100"/>
+        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
-        <location filename="../pages/settings.py" line="104"/>
-        <location filename="../pages/settings.py" line="193"/>
+        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="195"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="99"/>
         <source>General (applies when the app is next started)</source>
         <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="106"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (se aplican a la próxima evaluación abierta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>No camera</source>
         <translation>Sin cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="111"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Cámara simulada (patrón de prueba)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="113"/>
         <source>Camera {name}</source>
         <translation>Cámara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Find cameras</source>
         <translation>Buscar cámaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <location filename="../pages/settings.py" line="140"/>
+        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador del vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>No vehicle adapter</source>
         <translation>Sin adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (bus CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127"/>
+        <location filename="../pages/settings.py" line="128"/>
         <source>Find adapters</source>
         <translation>Buscar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="133"/>
+        <location filename="../pages/settings.py" line="142"/>
         <source>Bit rate</source>
         <translation>Velocidad de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="137"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Solo escucha (nunca transmite en el bus)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138"/>
+        <location filename="../pages/settings.py" line="139"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149"/>
+        <location filename="../pages/settings.py" line="150"/>
         <source>This workstation</source>
         <translation>Este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151"/>
+        <location filename="../pages/settings.py" line="152"/>
         <source>not created yet</source>
         <translation>aún no creada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="153"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>Workstation key fingerprint</source>
         <translation>Huella de la clave del puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>Signing key fingerprint</source>
         <translation>Huella de la clave de firma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>El centro de formación la compara con la clave que registró para este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="189"/>
+        <location filename="../pages/settings.py" line="191"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Buscando cámaras (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="213"/>
+        <location filename="../pages/settings.py" line="215"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Buscando adaptadores (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="224"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="228"/>
+        <location filename="../pages/settings.py" line="230"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Elija primero un adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="231"/>
+        <location filename="../pages/settings.py" line="233"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Probando la conexión (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="246"/>
         <source>{n} camera(s) found.</source>
         <translation>Cámaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="247"/>
+        <location filename="../pages/settings.py" line="249"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
     </message>
@@ -1436,22 +1520,22 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="64"/>
+        <location filename="../pages/field_inputs.py" line="68"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="65"/>
+        <location filename="../pages/field_inputs.py" line="69"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="66"/>
+        <location filename="../pages/field_inputs.py" line="70"/>
         <source>{field}: yes</source>
         <translation>{field}: sí</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="67"/>
+        <location filename="../pages/field_inputs.py" line="71"/>
         <source>{field}: no</source>
         <translation>{field}: no</translation>
     </message>
@@ -1459,9 +1543,78 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="59"/>
+        <location filename="../window.py" line="70"/>
         <source>Assessor is already open on this computer.</source>
         <translation>Assessor ya está abierto en este ordenador.</translation>
+    </message>
+</context>
+<context>
+    <name>bad_input</name>
+    <message>
+        <location filename="../bad_input.py" line="21"/>
+        <source>VIN: empty, needs {n} characters</source>
+        <translation>VIN: vacío, necesita {n} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="24"/>
+        <source>VIN: {length} characters, needs {n}</source>
+        <translation>VIN: {length} caracteres, necesita {n}</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="27"/>
+        <source>VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)</source>
+        <translation>VIN: la letra {char} en la posición {position} no está permitida (I, O y Q nunca se usan)</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="30"/>
+        <source>VIN: &apos;{char}&apos; at position {position} is not allowed (only digits and the letters A-Z without I, O, Q)</source>
+        <translation>VIN: &apos;{char}&apos; en la posición {position} no está permitido (solo dígitos y las letras A-Z sin I, O, Q)</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="37"/>
+        <source>VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate</source>
+        <translation>VIN: el dígito de control {found} no coincide (el VIN da {expected}): vuelva a leer la placa</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="41"/>
+        <source>VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate, unless this maker&apos;s VINs carry no check digit</source>
+        <translation>VIN: el dígito de control {found} no coincide (el VIN da {expected}): vuelva a leer la placa, salvo que los VIN de este fabricante no lleven dígito de control</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="49"/>
+        <location filename="../bad_input.py" line="93"/>
+        <source>{field}: {value} is not a finite number</source>
+        <translation>{field}: {value} no es un número finito</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="53"/>
+        <source>{field}: {value} is outside the instrument&apos;s range (at least {bound}): re-read the display</source>
+        <translation>{field}: {value} está fuera del rango del instrumento (como mínimo {bound}): vuelva a leer la pantalla</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="57"/>
+        <source>{field}: {value} is outside the instrument&apos;s range (at most {bound}): re-read the display</source>
+        <translation>{field}: {value} está fuera del rango del instrumento (como máximo {bound}): vuelva a leer la pantalla</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="61"/>
+        <source>{field}: {value} is not plausible (at least {bound})</source>
+        <translation>{field}: {value} no es plausible (como mínimo {bound})</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="63"/>
+        <source>{field}: {value} is not plausible (at most {bound})</source>
+        <translation>{field}: {value} no es plausible (como máximo {bound})</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="89"/>
+        <source>{field}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{field}: introduzca un número, p. ej. 0,4 o 0,4 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="98"/>
+        <source>{field}: {typed} is not a unit of this value (enter it in {unit})</source>
+        <translation>{field}: {typed} no es una unidad de este valor (introdúzcalo en {unit})</translation>
     </message>
 </context>
 <context>

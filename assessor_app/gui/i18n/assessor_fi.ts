@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI" sourcelanguage="en">
 <context>
+    <name>ChecklistFolderBox</name>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="16"/>
+        <source>Checklists from the training provider</source>
+        <translation>Koulutuksen järjestäjän tarkistuslistat</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="19"/>
+        <source>Checklist folder</source>
+        <translation>Tarkistuslistakansio</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="21"/>
+        <source>Checklists loaded from the folder</source>
+        <translation>Kansiosta ladatut tarkistuslistat</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="23"/>
+        <source>Problems in the checklist folder</source>
+        <translation>Tarkistuslistakansion ongelmat</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="28"/>
+        <source>Checklist and parameter-set files put in this folder are read when the app starts, besides the shipped ones. The newest version of a checklist is offered for new assessments; an assessment already started always keeps the exact version it started with.</source>
+        <translation>Tähän kansioon tuodut tarkistuslista- ja parametrijoukkotiedostot luetaan sovelluksen käynnistyessä toimitettujen lisäksi. Uusiin arviointeihin tarjotaan tarkistuslistan uusin versio; jo aloitettu arviointi säilyttää aina täsmälleen sen version, jolla se aloitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="39"/>
+        <source>Folder: {path}</source>
+        <translation>Kansio: {path}</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="41"/>
+        <source>Not read at this start.</source>
+        <translation>Ei luettu tällä käynnistyskerralla.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="43"/>
+        <source>The folder does not exist: nothing was read from it.</source>
+        <translation>Kansiota ei ole: siitä ei luettu mitään.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="47"/>
+        <source>Read at start: {checklists} checklist(s), {sets} parameter set(s), {problems} problem(s).</source>
+        <translation>Luettu käynnistyksessä: {checklists} tarkistuslista(a), {sets} parametrijoukko(a), {problems} ongelma(a).</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../crash.py" line="74"/>
@@ -188,47 +236,52 @@
 <context>
     <name>FieldInputs</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="91"/>
+        <location filename="../pages/field_inputs.py" line="95"/>
         <source>Step data</source>
         <translation>Vaiheen tiedot</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="93"/>
+        <location filename="../pages/field_inputs.py" line="97"/>
         <source>Record data</source>
         <translation>Kirjaa tiedot</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="94"/>
+        <location filename="../pages/field_inputs.py" line="98"/>
         <source>Record the step data</source>
         <translation>Kirjaa vaiheen tiedot</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="117"/>
+        <location filename="../pages/field_inputs.py" line="121"/>
         <source>{field} (optional)</source>
         <translation>{field} (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="122"/>
+        <location filename="../pages/field_inputs.py" line="126"/>
         <source>{field}: check</source>
         <translation>{field}: tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="140"/>
+        <location filename="../pages/field_inputs.py" line="144"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="148"/>
+        <location filename="../pages/field_inputs.py" line="152"/>
         <source>a number</source>
         <translation>luku</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="152"/>
+        <location filename="../pages/field_inputs.py" line="156"/>
         <source>YYYY-MM-DD</source>
         <translation>VVVV-KK-PP</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="167"/>
+        <location filename="../pages/field_inputs.py" line="172"/>
+        <source>{field}: enter a finite number, e.g. 0.4 or 1000</source>
+        <translation>{field}: anna äärellinen luku, esim. 0,4 tai 1000</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="190"/>
         <source>recorded ✔</source>
         <translation>kirjattu ✔</translation>
     </message>
@@ -236,97 +289,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../pages/home.py" line="67"/>
+        <source>Checklists that could not be loaded</source>
+        <translation>Tarkistuslistat, joita ei voitu ladata</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="70"/>
+        <source>Checklist problems</source>
+        <translation>Tarkistuslistojen ongelmat</translation>
+    </message>
+    <message>
         <location filename="../pages/home.py" line="106"/>
+        <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
+        <translation>{n} tarkistuslistatiedosto(a) ei voitu ladata, eikä niitä tarjota uusiin arviointeihin. Korjaa ne (tai pyydä korjatut tiedostot koulutuksen järjestäjältä) ja käynnistä sovellus uudelleen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="133"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -405,23 +473,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="36"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="63"/>
         <source>Offline</source>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="64"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="257"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -429,220 +497,236 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="73"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Pseudonyymitunnus, esim. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="65"/>
-        <location filename="../pages/new_assessment.py" line="67"/>
-        <location filename="../pages/new_assessment.py" line="69"/>
+        <location filename="../pages/new_assessment.py" line="74"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Name (optional)</source>
         <translation>Nimi (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="66"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
         <source>Id, e.g. assessor-03</source>
         <translation>Tunnus, esim. assessor-03</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="68"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
         <source>Id (optional)</source>
         <translation>Tunnus (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="73"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
         <source>Two letters, e.g. FI</source>
         <translation>Kaksi kirjainta, esim. FI</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>Address (optional)</source>
         <translation>Osoite (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="81"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
         <source>17 characters</source>
         <translation>17 merkkiä</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
         <source>The candidate consents to video recording</source>
         <translation>Kokelas suostuu videotallennukseen</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="86"/>
+        <location filename="../pages/new_assessment.py" line="97"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Aloita arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="87"/>
+        <location filename="../pages/new_assessment.py" line="98"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="113"/>
+        <location filename="../pages/new_assessment.py" line="100"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>Candidate id</source>
         <translation>Kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="114"/>
+        <location filename="../pages/new_assessment.py" line="100"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>Candidate name</source>
         <translation>Kokelaan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="120"/>
+        <location filename="../pages/new_assessment.py" line="131"/>
         <source>Workshop</source>
         <translation>Korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="139"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="115"/>
+        <location filename="../pages/new_assessment.py" line="92"/>
+        <source>e.g. 400</source>
+        <translation>esim. 400</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="126"/>
         <source>Assessor id</source>
         <translation>Arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="116"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="127"/>
         <source>Assessor name</source>
         <translation>Arvioijan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="91"/>
-        <location filename="../pages/new_assessment.py" line="117"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Responsible person id</source>
         <translation>Työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="92"/>
-        <location filename="../pages/new_assessment.py" line="118"/>
+        <location filename="../pages/new_assessment.py" line="103"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Responsible person name</source>
         <translation>Työstä vastaavan henkilön nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="122"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="133"/>
         <source>Workshop id</source>
         <translation>Korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="134"/>
         <source>Workshop name</source>
         <translation>Korjaamon nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="135"/>
         <source>Country</source>
         <translation>Maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
         <source>Workshop address</source>
         <translation>Korjaamon osoite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="131"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="142"/>
         <source>Parameter set</source>
         <translation>Parametrisarja</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="132"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="143"/>
         <source>Vehicle VIN</source>
         <translation>Ajoneuvon VIN</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="133"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="148"/>
+        <location filename="../pages/new_assessment.py" line="227"/>
         <source>Working voltage</source>
         <translation>Käyttöjännite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="111"/>
+        <location filename="../pages/new_assessment.py" line="122"/>
         <source>People</source>
         <translation>Henkilöt</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="125"/>
+        <location filename="../pages/new_assessment.py" line="136"/>
         <source>Address</source>
         <translation>Osoite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="126"/>
+        <location filename="../pages/new_assessment.py" line="137"/>
         <source>Task and vehicle</source>
         <translation>Tehtävä ja ajoneuvo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="178"/>
+        <location filename="../pages/new_assessment.py" line="197"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Taso: {gateway} · versio {version} · {steps} vaihetta
 Esivaatimukset: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="179"/>
-        <location filename="../pages/new_assessment.py" line="180"/>
+        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="199"/>
         <source>none</source>
         <translation>ei ole</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="183"/>
+        <location filename="../pages/new_assessment.py" line="202"/>
         <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
         <translation>Tämä tarkistuslista edellyttää työstä vastaavan henkilön kuittausta: nimeä hänet.</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="225"/>
+        <source>Working voltage: enter the vehicle&apos;s working voltage (the highest in its HV system), e.g. 400</source>
+        <translation>Käyttöjännite: anna ajoneuvon käyttöjännite (sen suurjännitejärjestelmän suurin), esim. 400</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="254"/>
+        <source>Cannot start: {problems}</source>
+        <translation>Ei voi aloittaa: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>candidate id</source>
         <translation>kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>assessor id</source>
         <translation>arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="263"/>
         <source>workshop id</source>
         <translation>korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="263"/>
         <source>country</source>
         <translation>maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="201"/>
+        <location filename="../pages/new_assessment.py" line="265"/>
         <source>responsible person id</source>
         <translation>työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="208"/>
+        <location filename="../pages/new_assessment.py" line="272"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>Maa: kaksi kirjainta (ISO 3166), esim. FI, ei {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="230"/>
+        <location filename="../pages/new_assessment.py" line="299"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Myöntäjä: {name} (koulutuksen järjestäjä, jolle tämä työasema on rekisteröity)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="232"/>
+        <location filename="../pages/new_assessment.py" line="301"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Myöntäjä: ei nimetty (ei rekisteröity koulutuksen järjestäjälle)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="204"/>
+        <location filename="../pages/new_assessment.py" line="268"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
     </message>
@@ -1052,118 +1136,118 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="74"/>
         <source>Steps</source>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="88"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Vaara havaittu, pysäytetty (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Vaara havaittu, pysäytetty oikein</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="100"/>
+        <location filename="../pages/run.py" line="140"/>
         <source>Done by</source>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="105"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="237"/>
+        <location filename="../pages/run.py" line="234"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="241"/>
+        <location filename="../pages/run.py" line="238"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="257"/>
+        <location filename="../pages/run.py" line="254"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Vaarapysäytys: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="294"/>
+        <location filename="../pages/run.py" line="291"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="350"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="350"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="343"/>
+        <location filename="../pages/run.py" line="368"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="347"/>
+        <location filename="../pages/run.py" line="372"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="403"/>
+        <location filename="../pages/run.py" line="429"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
@@ -1171,163 +1255,163 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="100"/>
+        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
-        <location filename="../pages/settings.py" line="104"/>
-        <location filename="../pages/settings.py" line="193"/>
+        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="195"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="99"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="106"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="111"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="113"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <location filename="../pages/settings.py" line="140"/>
+        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127"/>
+        <location filename="../pages/settings.py" line="128"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="133"/>
+        <location filename="../pages/settings.py" line="142"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="137"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138"/>
+        <location filename="../pages/settings.py" line="139"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149"/>
+        <location filename="../pages/settings.py" line="150"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151"/>
+        <location filename="../pages/settings.py" line="152"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="153"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="189"/>
+        <location filename="../pages/settings.py" line="191"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="213"/>
+        <location filename="../pages/settings.py" line="215"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="224"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="228"/>
+        <location filename="../pages/settings.py" line="230"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="231"/>
+        <location filename="../pages/settings.py" line="233"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="246"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="247"/>
+        <location filename="../pages/settings.py" line="249"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -1436,22 +1520,22 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="64"/>
+        <location filename="../pages/field_inputs.py" line="68"/>
         <source>Yes</source>
         <translation>Kyllä</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="65"/>
+        <location filename="../pages/field_inputs.py" line="69"/>
         <source>No</source>
         <translation>Ei</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="66"/>
+        <location filename="../pages/field_inputs.py" line="70"/>
         <source>{field}: yes</source>
         <translation>{field}: kyllä</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="67"/>
+        <location filename="../pages/field_inputs.py" line="71"/>
         <source>{field}: no</source>
         <translation>{field}: ei</translation>
     </message>
@@ -1459,9 +1543,78 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="59"/>
+        <location filename="../window.py" line="70"/>
         <source>Assessor is already open on this computer.</source>
         <translation>Assessor on jo auki tällä tietokoneella.</translation>
+    </message>
+</context>
+<context>
+    <name>bad_input</name>
+    <message>
+        <location filename="../bad_input.py" line="21"/>
+        <source>VIN: empty, needs {n} characters</source>
+        <translation>VIN: tyhjä, tarvitaan {n} merkkiä</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="24"/>
+        <source>VIN: {length} characters, needs {n}</source>
+        <translation>VIN: {length} merkkiä, tarvitaan {n}</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="27"/>
+        <source>VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)</source>
+        <translation>VIN: kirjain {char} kohdassa {position} ei ole sallittu (I, O ja Q eivät ole koskaan käytössä)</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="30"/>
+        <source>VIN: &apos;{char}&apos; at position {position} is not allowed (only digits and the letters A-Z without I, O, Q)</source>
+        <translation>VIN: &apos;{char}&apos; kohdassa {position} ei ole sallittu (vain numerot ja kirjaimet A–Z ilman I, O, Q)</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="37"/>
+        <source>VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate</source>
+        <translation>VIN: tarkistusmerkki {found} ei täsmää (VIN antaa {expected}): lue kilpi uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="41"/>
+        <source>VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate, unless this maker&apos;s VINs carry no check digit</source>
+        <translation>VIN: tarkistusmerkki {found} ei täsmää (VIN antaa {expected}): lue kilpi uudelleen, ellei tämän valmistajan VIN-tunnuksissa ole tarkistusmerkkiä</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="49"/>
+        <location filename="../bad_input.py" line="93"/>
+        <source>{field}: {value} is not a finite number</source>
+        <translation>{field}: {value} ei ole äärellinen luku</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="53"/>
+        <source>{field}: {value} is outside the instrument&apos;s range (at least {bound}): re-read the display</source>
+        <translation>{field}: {value} on mittarin alueen ulkopuolella (vähintään {bound}): lue näyttö uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="57"/>
+        <source>{field}: {value} is outside the instrument&apos;s range (at most {bound}): re-read the display</source>
+        <translation>{field}: {value} on mittarin alueen ulkopuolella (enintään {bound}): lue näyttö uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="61"/>
+        <source>{field}: {value} is not plausible (at least {bound})</source>
+        <translation>{field}: {value} ei ole uskottava (vähintään {bound})</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="63"/>
+        <source>{field}: {value} is not plausible (at most {bound})</source>
+        <translation>{field}: {value} ei ole uskottava (enintään {bound})</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="89"/>
+        <source>{field}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{field}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="98"/>
+        <source>{field}: {typed} is not a unit of this value (enter it in {unit})</source>
+        <translation>{field}: {typed} ei ole tämän arvon yksikkö (anna se yksikössä {unit})</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_PT" sourcelanguage="en">
 <context>
+    <name>ChecklistFolderBox</name>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="16"/>
+        <source>Checklists from the training provider</source>
+        <translation>Listas de verificação da entidade formadora</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="19"/>
+        <source>Checklist folder</source>
+        <translation>Pasta de listas de verificação</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="21"/>
+        <source>Checklists loaded from the folder</source>
+        <translation>Listas de verificação carregadas da pasta</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="23"/>
+        <source>Problems in the checklist folder</source>
+        <translation>Problemas na pasta de listas de verificação</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="28"/>
+        <source>Checklist and parameter-set files put in this folder are read when the app starts, besides the shipped ones. The newest version of a checklist is offered for new assessments; an assessment already started always keeps the exact version it started with.</source>
+        <translation>Os ficheiros de listas de verificação e de conjuntos de parâmetros colocados nesta pasta são lidos ao iniciar a aplicação, além dos fornecidos. Para novas avaliações é oferecida a versão mais recente de cada lista; uma avaliação já iniciada mantém sempre exatamente a versão com que começou.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="39"/>
+        <source>Folder: {path}</source>
+        <translation>Pasta: {path}</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="41"/>
+        <source>Not read at this start.</source>
+        <translation>Não lida neste arranque.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="43"/>
+        <source>The folder does not exist: nothing was read from it.</source>
+        <translation>A pasta não existe: nada foi lido dela.</translation>
+    </message>
+    <message>
+        <location filename="../pages/checklist_folder.py" line="47"/>
+        <source>Read at start: {checklists} checklist(s), {sets} parameter set(s), {problems} problem(s).</source>
+        <translation>Lido no arranque: {checklists} lista(s) de verificação, {sets} conjunto(s) de parâmetros, {problems} problema(s).</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../crash.py" line="74"/>
@@ -188,47 +236,52 @@
 <context>
     <name>FieldInputs</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="91"/>
+        <location filename="../pages/field_inputs.py" line="95"/>
         <source>Step data</source>
         <translation>Dados do passo</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="93"/>
+        <location filename="../pages/field_inputs.py" line="97"/>
         <source>Record data</source>
         <translation>Registar dados</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="94"/>
+        <location filename="../pages/field_inputs.py" line="98"/>
         <source>Record the step data</source>
         <translation>Registar os dados do passo</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="117"/>
+        <location filename="../pages/field_inputs.py" line="121"/>
         <source>{field} (optional)</source>
         <translation>{field} (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="122"/>
+        <location filename="../pages/field_inputs.py" line="126"/>
         <source>{field}: check</source>
         <translation>{field}: verificação</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="140"/>
+        <location filename="../pages/field_inputs.py" line="144"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="148"/>
+        <location filename="../pages/field_inputs.py" line="152"/>
         <source>a number</source>
         <translation>um número</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="152"/>
+        <location filename="../pages/field_inputs.py" line="156"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="167"/>
+        <location filename="../pages/field_inputs.py" line="172"/>
+        <source>{field}: enter a finite number, e.g. 0.4 or 1000</source>
+        <translation>{field}: introduza um número finito, p. ex. 0,4 ou 1000</translation>
+    </message>
+    <message>
+        <location filename="../pages/field_inputs.py" line="190"/>
         <source>recorded ✔</source>
         <translation>registado ✔</translation>
     </message>
@@ -236,97 +289,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="43"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="54"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../pages/home.py" line="67"/>
+        <source>Checklists that could not be loaded</source>
+        <translation>Listas de verificação que não puderam ser carregadas</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="70"/>
+        <source>Checklist problems</source>
+        <translation>Problemas das listas de verificação</translation>
+    </message>
+    <message>
         <location filename="../pages/home.py" line="106"/>
+        <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
+        <translation>{n} ficheiro(s) de listas de verificação não puderam ser carregados e não são oferecidos para novas avaliações. Corrija-os (ou peça ficheiros corrigidos à entidade formadora) e inicie a aplicação de novo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="133"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -405,23 +473,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="36"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="63"/>
         <source>Offline</source>
         <translation>Sem ligação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="64"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="257"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
     </message>
@@ -429,220 +497,236 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="73"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Identificador pseudónimo, p. ex. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="65"/>
-        <location filename="../pages/new_assessment.py" line="67"/>
-        <location filename="../pages/new_assessment.py" line="69"/>
+        <location filename="../pages/new_assessment.py" line="74"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Name (optional)</source>
         <translation>Nome (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="66"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
         <source>Id, e.g. assessor-03</source>
         <translation>ID, p. ex. assessor-03</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="68"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
         <source>Id (optional)</source>
         <translation>ID (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="73"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
         <source>Two letters, e.g. FI</source>
         <translation>Duas letras, p. ex. PT</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="84"/>
         <source>Address (optional)</source>
         <translation>Morada (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="81"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
         <source>17 characters</source>
         <translation>17 caracteres</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
         <source>The candidate consents to video recording</source>
         <translation>O candidato autoriza a gravação em vídeo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="86"/>
+        <location filename="../pages/new_assessment.py" line="97"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Iniciar avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="87"/>
+        <location filename="../pages/new_assessment.py" line="98"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="113"/>
+        <location filename="../pages/new_assessment.py" line="100"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>Candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="114"/>
+        <location filename="../pages/new_assessment.py" line="100"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>Candidate name</source>
         <translation>Nome do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="120"/>
+        <location filename="../pages/new_assessment.py" line="131"/>
         <source>Workshop</source>
         <translation>Oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="139"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="115"/>
+        <location filename="../pages/new_assessment.py" line="92"/>
+        <source>e.g. 400</source>
+        <translation>p. ex. 400</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="126"/>
         <source>Assessor id</source>
         <translation>ID do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="116"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="127"/>
         <source>Assessor name</source>
         <translation>Nome do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="91"/>
-        <location filename="../pages/new_assessment.py" line="117"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Responsible person id</source>
         <translation>ID da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="92"/>
-        <location filename="../pages/new_assessment.py" line="118"/>
+        <location filename="../pages/new_assessment.py" line="103"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Responsible person name</source>
         <translation>Nome da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="122"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="133"/>
         <source>Workshop id</source>
         <translation>ID da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="134"/>
         <source>Workshop name</source>
         <translation>Nome da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="135"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
         <source>Workshop address</source>
         <translation>Morada da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="131"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="142"/>
         <source>Parameter set</source>
         <translation>Conjunto de parâmetros</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="132"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="143"/>
         <source>Vehicle VIN</source>
         <translation>VIN do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="133"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="148"/>
+        <location filename="../pages/new_assessment.py" line="227"/>
         <source>Working voltage</source>
         <translation>Tensão de trabalho</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="111"/>
+        <location filename="../pages/new_assessment.py" line="122"/>
         <source>People</source>
         <translation>Pessoas</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="125"/>
+        <location filename="../pages/new_assessment.py" line="136"/>
         <source>Address</source>
         <translation>Morada</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="126"/>
+        <location filename="../pages/new_assessment.py" line="137"/>
         <source>Task and vehicle</source>
         <translation>Tarefa e veículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="178"/>
+        <location filename="../pages/new_assessment.py" line="197"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Nível: {gateway} · versão {version} · {steps} passos
 Pré-requisitos: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="179"/>
-        <location filename="../pages/new_assessment.py" line="180"/>
+        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="199"/>
         <source>none</source>
         <translation>nenhum</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="183"/>
+        <location filename="../pages/new_assessment.py" line="202"/>
         <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
         <translation>Esta lista de verificação pede a assinatura da pessoa responsável: indique-a.</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="225"/>
+        <source>Working voltage: enter the vehicle&apos;s working voltage (the highest in its HV system), e.g. 400</source>
+        <translation>Tensão de trabalho: introduza a tensão de trabalho do veículo (a mais alta do seu sistema de alta tensão), p. ex. 400</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="254"/>
+        <source>Cannot start: {problems}</source>
+        <translation>Não é possível iniciar: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>assessor id</source>
         <translation>ID do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="263"/>
         <source>workshop id</source>
         <translation>ID da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="263"/>
         <source>country</source>
         <translation>país</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="201"/>
+        <location filename="../pages/new_assessment.py" line="265"/>
         <source>responsible person id</source>
         <translation>ID da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="208"/>
+        <location filename="../pages/new_assessment.py" line="272"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>País: duas letras (ISO 3166), p. ex. PT, não {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="230"/>
+        <location filename="../pages/new_assessment.py" line="299"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Entidade que atribui: {name} (a entidade formadora onde este posto está inscrito)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="232"/>
+        <location filename="../pages/new_assessment.py" line="301"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Entidade que atribui: nenhuma (não inscrito numa entidade formadora)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="204"/>
+        <location filename="../pages/new_assessment.py" line="268"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta preencher: {fields}</translation>
     </message>
@@ -1052,118 +1136,118 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="74"/>
         <source>Steps</source>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="85"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="86"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="88"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Perigo detetado, parado (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Perigo detetado, parado corretamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="100"/>
+        <location filename="../pages/run.py" line="140"/>
         <source>Done by</source>
         <translation>Feito por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="105"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="237"/>
+        <location filename="../pages/run.py" line="234"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="241"/>
+        <location filename="../pages/run.py" line="238"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="257"/>
+        <location filename="../pages/run.py" line="254"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Paragem por perigo: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="294"/>
+        <location filename="../pages/run.py" line="291"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="350"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="350"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="343"/>
+        <location filename="../pages/run.py" line="368"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="347"/>
+        <location filename="../pages/run.py" line="372"/>
         <source>{what}: {time} left</source>
         <translation>{what}: faltam {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="403"/>
+        <location filename="../pages/run.py" line="429"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>
@@ -1171,163 +1255,163 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="100"/>
+        <location filename="../pages/settings.py" line="88"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
-        <location filename="../pages/settings.py" line="104"/>
-        <location filename="../pages/settings.py" line="193"/>
+        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="195"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="94"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="99"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="106"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Camera</source>
         <translation>Câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>No camera</source>
         <translation>Sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="111"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Câmara simulada (padrão de teste)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="113"/>
         <source>Camera {name}</source>
         <translation>Câmara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Find cameras</source>
         <translation>Procurar câmaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <location filename="../pages/settings.py" line="140"/>
+        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="122"/>
         <source>No vehicle adapter</source>
         <translation>Sem adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (barramento CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127"/>
+        <location filename="../pages/settings.py" line="128"/>
         <source>Find adapters</source>
         <translation>Procurar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="133"/>
+        <location filename="../pages/settings.py" line="142"/>
         <source>Bit rate</source>
         <translation>Taxa de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="137"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Só escuta (nunca transmite no barramento)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138"/>
+        <location filename="../pages/settings.py" line="139"/>
         <source>Test connection</source>
         <translation>Testar ligação</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149"/>
+        <location filename="../pages/settings.py" line="150"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151"/>
+        <location filename="../pages/settings.py" line="152"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="153"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="189"/>
+        <location filename="../pages/settings.py" line="191"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>A procurar câmaras (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="213"/>
+        <location filename="../pages/settings.py" line="215"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>A procurar adaptadores (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="224"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="228"/>
+        <location filename="../pages/settings.py" line="230"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Escolha primeiro um adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="231"/>
+        <location filename="../pages/settings.py" line="233"/>
         <source>Testing the connection (2 s)…</source>
         <translation>A testar a ligação (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="246"/>
         <source>{n} camera(s) found.</source>
         <translation>Câmaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="247"/>
+        <location filename="../pages/settings.py" line="249"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
     </message>
@@ -1436,22 +1520,22 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="64"/>
+        <location filename="../pages/field_inputs.py" line="68"/>
         <source>Yes</source>
         <translation>Sim</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="65"/>
+        <location filename="../pages/field_inputs.py" line="69"/>
         <source>No</source>
         <translation>Não</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="66"/>
+        <location filename="../pages/field_inputs.py" line="70"/>
         <source>{field}: yes</source>
         <translation>{field}: sim</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="67"/>
+        <location filename="../pages/field_inputs.py" line="71"/>
         <source>{field}: no</source>
         <translation>{field}: não</translation>
     </message>
@@ -1459,9 +1543,78 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="59"/>
+        <location filename="../window.py" line="70"/>
         <source>Assessor is already open on this computer.</source>
         <translation>O Assessor já está aberto neste computador.</translation>
+    </message>
+</context>
+<context>
+    <name>bad_input</name>
+    <message>
+        <location filename="../bad_input.py" line="21"/>
+        <source>VIN: empty, needs {n} characters</source>
+        <translation>VIN: vazio, são precisos {n} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="24"/>
+        <source>VIN: {length} characters, needs {n}</source>
+        <translation>VIN: {length} caracteres, são precisos {n}</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="27"/>
+        <source>VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)</source>
+        <translation>VIN: a letra {char} na posição {position} não é permitida (I, O e Q nunca são usadas)</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="30"/>
+        <source>VIN: &apos;{char}&apos; at position {position} is not allowed (only digits and the letters A-Z without I, O, Q)</source>
+        <translation>VIN: &apos;{char}&apos; na posição {position} não é permitido (apenas algarismos e as letras A-Z sem I, O, Q)</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="37"/>
+        <source>VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate</source>
+        <translation>VIN: o dígito de controlo {found} não corresponde (o VIN dá {expected}): leia a chapa de novo</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="41"/>
+        <source>VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate, unless this maker&apos;s VINs carry no check digit</source>
+        <translation>VIN: o dígito de controlo {found} não corresponde (o VIN dá {expected}): leia a chapa de novo, a menos que os VIN deste fabricante não tenham dígito de controlo</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="49"/>
+        <location filename="../bad_input.py" line="93"/>
+        <source>{field}: {value} is not a finite number</source>
+        <translation>{field}: {value} não é um número finito</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="53"/>
+        <source>{field}: {value} is outside the instrument&apos;s range (at least {bound}): re-read the display</source>
+        <translation>{field}: {value} está fora da gama do instrumento (no mínimo {bound}): leia o visor de novo</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="57"/>
+        <source>{field}: {value} is outside the instrument&apos;s range (at most {bound}): re-read the display</source>
+        <translation>{field}: {value} está fora da gama do instrumento (no máximo {bound}): leia o visor de novo</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="61"/>
+        <source>{field}: {value} is not plausible (at least {bound})</source>
+        <translation>{field}: {value} não é plausível (no mínimo {bound})</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="63"/>
+        <source>{field}: {value} is not plausible (at most {bound})</source>
+        <translation>{field}: {value} não é plausível (no máximo {bound})</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="89"/>
+        <source>{field}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{field}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../bad_input.py" line="98"/>
+        <source>{field}: {typed} is not a unit of this value (enter it in {unit})</source>
+        <translation>{field}: {typed} não é uma unidade deste valor (introduza-o em {unit})</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ Layout only: the engine checks the values and the snapshot that comes back shows
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -25,18 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.core.engine import RecordStepData
+from assessor_app.core.plausibility import value_problem
+from assessor_app.gui.bad_input import value_text
 from assessor_app.gui.run_controller import FieldView
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 
 
 def parse_number(text: str) -> float | None:
-    """``0,4`` or ``1000`` or ``1 000`` -> a number; None when it is not one."""
+    """``0,4`` or ``1000`` or ``1 000`` -> a number; None when it is not a finite one."""
     cleaned = text.strip().replace(",", ".").replace(" ", "").replace("\u00a0", "")
     try:
-        return float(cleaned)
+        number = float(cleaned)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def parse_date(text: str) -> str | None:
@@ -153,14 +157,33 @@ class FieldInputs(QGroupBox):
         if f.value is not None and f.type in ("text", "date"):
             edit.setText(str(f.value))
         edit.returnPressed.connect(self.record)
+        if f.type == "number":  # checked as typed: the message stays until the number is fixed
+            edit.textChanged.connect(lambda _text: self.show_verdicts(list(self._views.values())))
         return edit
+
+    def number_problem(self, fid: str) -> str | None:
+        """Why the number typed in field ``fid`` cannot be recorded (not a finite number, or not
+        plausible for its unit), naming the field; None when it can, or nothing is typed."""
+        f, widget = self._views.get(fid), self.inputs.get(fid)
+        if f is None or f.type != "number" or not isinstance(widget, QLineEdit) or not widget.text().strip():
+            return None
+        number = parse_number(widget.text())
+        if number is None:
+            return self.tr("{field}: enter a finite number, e.g. 0.4 or 1000").format(field=f.label)
+        problem = value_problem(f.label, number, f.unit, f.plausible)
+        return value_text(problem) if problem is not None else None
 
     def show_verdicts(self, fields: list[FieldView]) -> None:
         for f in fields:
+            self._views[f.id] = f
             verdict = self.verdicts.get(f.id)
             if verdict is None:
                 continue
-            if f.ok is None:
+            problem = self.number_problem(f.id)
+            if problem is not None:
+                verdict.setObjectName("refusal")
+                verdict.setText(f"✘ {problem}")
+            elif f.ok is None:
                 verdict.setText("")
             elif f.ok:
                 verdict.setObjectName("ok")
@@ -196,8 +219,11 @@ class FieldInputs(QGroupBox):
         return values
 
     def record(self) -> None:
-        if self.step is not None and self.record_button.isEnabled():
-            self.record_requested.emit(RecordStepData(self.step, self.values()))
+        if self.step is None or not self.record_button.isEnabled():
+            return
+        if any(self.number_problem(fid) is not None for fid in self.inputs):
+            return  # each such field says why beside it
+        self.record_requested.emit(RecordStepData(self.step, self.values()))
 
     def holds(self, widget: QWidget | None) -> bool:
         """Whether ``widget`` is one of the typed inputs (Enter there records the data)."""

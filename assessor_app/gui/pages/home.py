@@ -1,4 +1,5 @@
-"""Home: the assessments list with search and filter, and one-click resume."""
+"""Home: the assessments list with search and filter, one-click resume, and the checklist files
+that could not be loaded, with their problems."""
 
 from __future__ import annotations
 
@@ -8,17 +9,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from assessor_app.core.specs.loader import Problem, problem_lines
 from assessor_app.gui.labels import label
 from assessor_app.storage.store import AssessmentSummary
 
@@ -60,6 +65,17 @@ class HomePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.resume_hint = QLabel()
+        self.checklist_problems = QGroupBox(self.tr("Checklists that could not be loaded"))
+        self.problems_summary = QLabel(objectName="refusal", wordWrap=True)
+        self.problems_text = QPlainTextEdit(readOnly=True)  # selectable, to copy to the provider
+        self.problems_text.setAccessibleName(self.tr("Checklist problems"))
+        self.problems_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.problems_text.setMaximumHeight(96)
+        self.checklist_problems.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        problems = QVBoxLayout(self.checklist_problems)
+        problems.addWidget(self.problems_summary)
+        problems.addWidget(self.problems_text)
+        self.checklist_problems.setVisible(False)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -69,6 +85,7 @@ class HomePage(QWidget):
         bar.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.checklist_problems)
         layout.addWidget(self.resume_hint)
         layout.addWidget(self.table)
 
@@ -81,6 +98,18 @@ class HomePage(QWidget):
         self.table.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
         self.search.textChanged.connect(self._emit_filter)
         self.status.currentIndexChanged.connect(self._emit_filter)
+
+    def show_checklist_problems(self, problems: list[Problem]) -> None:
+        """Problems of the checklist files that were not loaded, one ``file:line: field: message`` a
+        line, as ``assessor checklist validate`` prints them; nothing shown when there are none."""
+        lines = problem_lines(problems)
+        files = len({p.file for p in problems})
+        self.problems_summary.setText(self.tr(
+            "{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct "
+            "them (or ask the training provider for corrected files) and start the app again.").format(
+            n=files))
+        self.problems_text.setPlainText("\n".join(lines))
+        self.checklist_problems.setVisible(bool(lines))
 
     def _emit_filter(self) -> None:
         self.filter_changed.emit(self.status.currentData() or "", self.search.text())

@@ -2,7 +2,11 @@
 checklist and parameters, which vehicle, consent to video.
 
 The record names people by id; their names, the VIN and the workshop's address go to the
-assessment's identity document, kept apart from the record."""
+assessment's identity document, kept apart from the record.
+
+The VIN and the working voltage are checked as they are typed: a problem is said under the field,
+naming it, until the field is fixed, and the Start button says why it cannot start meanwhile. A
+VIN's check digit that does not match is a warning only (European VINs need not carry one)."""
 
 from __future__ import annotations
 
@@ -14,7 +18,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -27,7 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor_app.core import units
+from assessor_app.core.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from assessor_app.core.specs.library import Library
+from assessor_app.core.vin import check_digit_warning, normalise, vin_problem
+from assessor_app.gui.bad_input import check_digit_text, parse_quantity, quantity_problem, vin_text
 from assessor_app.gui.labels import label
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -57,10 +64,12 @@ class NewAssessmentPage(QWidget):
     start_requested = Signal(object)  # NewAssessmentForm
     cancelled = Signal()
 
-    def __init__(self, library: Library, language: str = "en", parent: QWidget | None = None):
+    def __init__(self, library: Library, language: str = "en", parent: QWidget | None = None, *,
+                 plausibility: Plausibility = DEFAULT_PLAUSIBILITY):
         super().__init__(parent)
         self.library = library
         self.language = language
+        self.plausibility = plausibility
         self.candidate_id = QLineEdit(placeholderText=self.tr("Pseudonymous id, e.g. L-017"))
         self.candidate_name = QLineEdit(placeholderText=self.tr("Name (optional)"))
         self.assessor_id = QLineEdit(placeholderText=self.tr("Id, e.g. assessor-03"))
@@ -78,9 +87,11 @@ class NewAssessmentPage(QWidget):
         self.checklist = QComboBox()
         self.checklist_info = QLabel(wordWrap=True)
         self.parameters = QComboBox()
-        self.vin = QLineEdit(placeholderText=self.tr("17 characters"))
-        self.vin.setMaxLength(17)
-        self.voltage = QDoubleSpinBox(decimals=0, maximum=1500, suffix=" V")
+        self.vin = QLineEdit(placeholderText=self.tr("17 characters"))  # never cut: a long one is said
+        self.vin_message = QLabel(objectName="refusal", wordWrap=True)
+        self.voltage = QLineEdit(placeholderText=self.tr("e.g. 400"))
+        self.voltage_message = QLabel(objectName="refusal", wordWrap=True)
+        self.start_why = QLabel(objectName="refusal", wordWrap=True)
         self.consent = QCheckBox(self.tr("The candidate consents to video recording"))
         self.error = QLabel(objectName="refusal", wordWrap=True)
         self.start_button = QPushButton(self.tr("&Start assessment"))
@@ -130,10 +141,15 @@ class NewAssessmentPage(QWidget):
         form.addRow("", self.awarding_label)
         form.addRow(self.tr("Parameter set"), self.parameters)
         form.addRow(self.tr("Vehicle VIN"), self.vin)
-        form.addRow(self.tr("Working voltage"), self.voltage)
+        form.addRow("", self.vin_message)
+        voltage_row = QHBoxLayout()
+        voltage_row.addWidget(self.voltage, 1)
+        voltage_row.addWidget(QLabel("V"))
+        form.addRow(self.tr("Working voltage"), voltage_row)
+        form.addRow("", self.voltage_message)
         form.addRow("", self.consent)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.start_why, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
         columns = QHBoxLayout()
@@ -164,8 +180,11 @@ class NewAssessmentPage(QWidget):
         self.parameters.currentIndexChanged.connect(self._parameters_chosen)
         self.start_button.clicked.connect(self._start)
         self.cancel_button.clicked.connect(self.cancelled)
+        self.vin.textChanged.connect(self._check_fields)
+        self.voltage.textChanged.connect(self._check_fields)
         self._show_checklist_info()
         self._parameters_chosen()
+        self._check_fields()
 
     def _show_checklist_info(self) -> None:
         spec_id = self.checklist.currentData()
@@ -192,7 +211,51 @@ class NewAssessmentPage(QWidget):
         set_id = self.parameters.currentData()
         if set_id:
             wv = self.library.parameter_sets[set_id].params.working_voltage
-            self.voltage.setValue(wv.value)
+            self.voltage.setText(f"{units.convert(wv.value, wv.unit, 'V'):g}")
+
+    def vin_problem_text(self) -> str | None:
+        """Why the VIN as typed is not one; None for a VIN, or none at all (a rig without one)."""
+        vin = normalise(self.vin.text())
+        problem = vin_problem(vin) if vin else None
+        return vin_text(problem) if problem is not None else None
+
+    def voltage_problem_text(self) -> str | None:
+        """Why the working voltage as typed cannot be recorded; None when it can."""
+        if not self.voltage.text().strip():
+            return self.tr("Working voltage: enter the vehicle's working voltage (the highest in its HV "
+                           "system), e.g. 400")
+        return quantity_problem(self.tr("Working voltage"), self.voltage.text(), "V",
+                                self.plausibility.working_voltage)
+
+    def field_problems(self) -> list[str]:
+        """What is wrong with the VIN and the working voltage as typed, each naming its field."""
+        return [p for p in (self.vin_problem_text(), self.voltage_problem_text()) if p is not None]
+
+    def working_voltage_v(self) -> float | None:
+        """The working voltage typed, in volts; None while it cannot be recorded."""
+        parsed = parse_quantity(self.voltage.text(), "V")
+        if parsed is None or self.voltage_problem_text() is not None:
+            return None
+        return units.convert(parsed[0], parsed[1], "V")
+
+    def _check_fields(self) -> None:
+        """As typed: each field's problem under it, and why Start cannot start, until fixed."""
+        vin_said = self.vin_problem_text()
+        vin = normalise(self.vin.text())
+        warning = check_digit_warning(vin) if vin and vin_said is None else None
+        self.vin_message.setObjectName("refusal" if vin_said is not None else "hazardText")
+        self.vin_message.setText(vin_said or (check_digit_text(warning) if warning is not None else ""))
+        self.vin_message.style().unpolish(self.vin_message)
+        self.vin_message.style().polish(self.vin_message)
+        self.voltage_message.setText(self.voltage_problem_text() or "")
+        for message in (self.vin_message, self.voltage_message):
+            message.setVisible(bool(message.text()))
+        problems = self.field_problems()
+        why = self.tr("Cannot start: {problems}").format(problems="; ".join(problems)) if problems else ""
+        self.start_why.setText(why)  # always there (empty when it can start): it keeps the buttons right
+        self.start_button.setEnabled(not problems)
+        self.start_button.setToolTip(why)
+        self.start_button.setAccessibleDescription(why)
 
     def _start(self) -> None:
         required = [(self.tr("candidate id"), self.candidate_id), (self.tr("assessor id"), self.assessor_id),
@@ -208,6 +271,11 @@ class NewAssessmentPage(QWidget):
             self.error.setText(self.tr("Country: two letters (ISO 3166), e.g. FI, not {value}")
                                .format(value=self.workshop_country.text().strip()))
             return
+        problems = self.field_problems()
+        voltage = self.working_voltage_v()
+        if problems or voltage is None:
+            self.error.setText("; ".join(problems))
+            return
         self.error.clear()
         self.start_requested.emit(NewAssessmentForm(
             candidate_id=self.candidate_id.text().strip(), candidate_name=self.candidate_name.text().strip(),
@@ -218,7 +286,7 @@ class NewAssessmentPage(QWidget):
             workshop_country=country, workshop_address=self.workshop_address.text().strip(),
             awarding_body=self.awarding_body,
             checklist_id=self.checklist.currentData(), parameter_set_id=self.parameters.currentData(),
-            vin=self.vin.text().strip().upper(), working_voltage_v=self.voltage.value(),
+            vin=normalise(self.vin.text()), working_voltage_v=voltage,
             video_consent=self.consent.isChecked(),
         ))
 

@@ -3,6 +3,7 @@ it, and Pass / Fail / N/A / Hazard found."""
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Any
 
@@ -32,6 +33,7 @@ from assessor_app.core.engine import (
     RecordResult,
     StartStep,
 )
+from assessor_app.gui.bad_input import parse_quantity, quantity_problem
 from assessor_app.gui.diagnostics import DiagnosticsPanel
 from assessor_app.gui.labels import label
 from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
@@ -52,15 +54,9 @@ def range_text(m: MeasurementView) -> str:
 
 
 def parse_reading(text: str, default_unit: str) -> tuple[float, str] | None:
-    """``0,4`` or ``0.4 V`` or ``500 kΩ`` -> (value, unit); None when it is not a number."""
-    parts = text.strip().replace(",", ".").split(maxsplit=1)
-    if not parts:
-        return None
-    try:
-        value = float(parts[0])
-    except ValueError:
-        return None
-    return value, (parts[1].strip() if len(parts) > 1 else default_unit)
+    """``0,4`` or ``0.4 V`` or ``500 kΩ`` -> (value, unit); None when it is not a finite number."""
+    parsed = parse_quantity(text, default_unit)
+    return parsed if parsed is not None and math.isfinite(parsed[0]) else None
 
 
 class RunPage(QWidget):
@@ -107,6 +103,7 @@ class RunPage(QWidget):
         self.inputs = StepInputs()
         self._edits: dict[str, QLineEdit] = {}
         self._verdicts: dict[str, QLabel] = {}
+        self._typed: dict[tuple[str, str, str], str] = {}  # readings typed, not yet recorded
         self._people_key: tuple[object, ...] = ()
         self._lapse_asked = False
         self._person_step: tuple[str, str] | None = None
@@ -293,7 +290,9 @@ class RunPage(QWidget):
             edit.returnPressed.connect(lambda mid=m.id: self._record(mid))
             record = QPushButton(self.tr("Record"))
             record.clicked.connect(lambda _=False, mid=m.id: self._record(mid))
-            verdict = QLabel(self._verdict_text(m))
+            verdict = QLabel(self._verdict_text(m), wordWrap=True)
+            edit.setText(self._typed.get(self._reading_key(m.id), ""))  # a refresh keeps what is typed
+            edit.textChanged.connect(lambda _text, m=m: self._check_reading(m))
             self.measure_grid.addWidget(QLabel(m.label), i, 0)
             self.measure_grid.addWidget(edit, i, 1)
             self.measure_grid.addWidget(QLabel(range_text(m)), i, 2)
@@ -301,11 +300,37 @@ class RunPage(QWidget):
             self.measure_grid.addWidget(verdict, i, 4)
             self._edits[m.id] = edit
             self._verdicts[m.id] = verdict
+            self._check_reading(m)
         for i in range(self.measure_grid.count()):
             # shown now, not on the next layout pass, so focus can move to them at once
             widget = self.measure_grid.itemAt(i).widget()
             if widget is not None:
                 widget.show()
+
+    def _reading_key(self, mid: str) -> tuple[str, str, str]:
+        return (self.snapshot.assessment_id if self.snapshot else "", self.current_step or "", mid)
+
+    def _reading_problem(self, m: MeasurementView) -> str | None:
+        edit = self._edits.get(m.id)
+        if edit is None:
+            return None
+        return quantity_problem(m.label, edit.text(), m.unit, m.instrument_span, m.span_limit)
+
+    def _check_reading(self, m: MeasurementView) -> None:
+        """As typed: a reading that cannot be recorded says why beside it, naming it, until fixed."""
+        edit, verdict = self._edits.get(m.id), self._verdicts.get(m.id)
+        if edit is None or verdict is None:
+            return
+        key = self._reading_key(m.id)
+        if edit.text().strip():
+            self._typed[key] = edit.text()
+        else:
+            self._typed.pop(key, None)
+        problem = self._reading_problem(m)
+        verdict.setObjectName("refusal" if problem else "")
+        verdict.setText(problem or self._verdict_text(m))
+        verdict.style().unpolish(verdict)
+        verdict.style().polish(verdict)
 
     def _focus_after(self, mid: str) -> None:
         """After a reading, go on to the next one still to take (gloved hands: no mouse)."""
@@ -399,10 +424,12 @@ class RunPage(QWidget):
             return
         m = next(x for x in snap.measurements[step] if x.id == mid)
         reading = parse_reading(self._edits[mid].text(), m.unit)
-        if reading is None:
-            self.refusal.setText(self.tr("{label}: enter a number, e.g. 0.4 or 0.4 {unit}").format(
+        problem = self._reading_problem(m)
+        if reading is None or problem:
+            self.refusal.setText(problem or self.tr("{label}: enter a number, e.g. 0.4 or 0.4 {unit}").format(
                 label=m.label, unit=m.unit))
             return
+        self._typed.pop(self._reading_key(mid), None)  # sent: the snapshot that comes back shows it
         instrument, range_label = self.instrument.values() if m.instrument else (None, None)
         self.action_requested.emit(RecordMeasurement(step, mid, reading[0], reading[1], instrument=instrument,
                                                      range_label=range_label))

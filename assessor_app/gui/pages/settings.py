@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from assessor_app.devices.adapter_choice import can_config_from_setting, setting_from_can_config
 from assessor_app.devices.can import CanConfig, CanDeviceError
+from assessor_app.gui.pages.checklist_folder import ChecklistFolderBox
 from assessor_app.gui.pages.provider_settings import ProviderSettings
 from assessor_app.settings import LANGUAGES, Settings
 
@@ -161,7 +162,8 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.save_button)
         content = QWidget()
         column = QVBoxLayout(content)
-        for w in (general, workstation, devices, self.provider):
+        self.checklists = ChecklistFolderBox()  # what the data folder's checklist folder gave
+        for w in (general, workstation, devices, self.checklists, self.provider):
             column.addWidget(w)
         column.addStretch(1)
         self.scroll = FittingScrollArea(content)  # the groups scroll on a small screen; the buttons stay
