@@ -193,7 +193,8 @@ def apply(state: AssessmentState, ev: Event, *, reopen: Callable[[StepState], No
     ss = state.steps[p["step"]]
     ss.corrections.append({
         "replaces": p["replaces"], "result": p["result"], "reason": p["reason"], "person": p["person"],
-        "replaced_person": p["replaced_person"], "attempt": p["attempt"], "corrects": p["corrects"],
+        "replaced_person": p["replaced_person"], "replaced_reason": ss.reason, "attempt": p["attempt"],
+        "corrects": p["corrects"],
         "reopened": list(p["reopened"]), "t_us": ev.t_us, "seq": ev.seq,
     })
     if p["replaces"] == "fail" and p["result"] != "fail":
