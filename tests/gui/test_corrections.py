@@ -200,8 +200,8 @@ def test_finish_says_what_it_makes_read_only_and_can_be_cancelled(qtbot, store, 
     key(qtbot, review.finish_button, Qt.Key.Key_Space)
     assert review.confirm.isVisible() and review.confirm.what == "finish"
     assert review.confirm.text.text() == (
-        "Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no longer "
-        "be changed, and no result can be corrected. The outcome recorded: incomplete.")
+        "Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no "
+        "longer be changed, and no result can be corrected. The outcome recorded: incomplete.")
     assert review.focusWidget() is review.confirm.yes
     qtbot.keyClick(review.confirm.yes, Qt.Key.Key_Escape)  # Esc cancels, and stays on the review
     assert not review.confirm.isVisible() and window.stack.currentWidget() is review
@@ -250,7 +250,20 @@ def test_seal_asks_first_and_then_opens_the_pdf_record_and_the_bundle_folder(qtb
     key(qtbot, review.open_folder_button, Qt.Key.Key_Space)
     assert opened == [QUrl.fromLocalFile(str(bundle / "identity" / "assessment-record.en.pdf")),
                       QUrl.fromLocalFile(str(bundle))]
+    # opened again later, in a new window: sealed, and the record opens from there too
+    aid = window.controller.recorder.assessment_id
     window.close()
+    again = make_window(qtbot, store, library)
+    again.open_url = record
+    wait_idle(qtbot, again)
+    again.open_assessment(aid)
+    review = again.review
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is review and review.sealed.text() != "",
+                    timeout=5000)
+    assert review.sealed.text() == f"Sealed: {bundle}" and not review.seal_button.isEnabled()
+    key(qtbot, review.open_record_button, Qt.Key.Key_Space)
+    assert opened[-1] == QUrl.fromLocalFile(str(bundle / "identity" / "assessment-record.en.pdf"))
+    again.close()
 
 
 # ---------------------------------------------------------------- progress, and what is left
@@ -268,9 +281,9 @@ def test_progress_on_the_run_screen_and_what_is_left_once_stopped(qtbot, store, 
     lines = run.progress.text().splitlines()
     assert lines[0].endswith("passed 1 · failed 1 · remaining 20")
     assert lines[1] == (
-        "The task is stopped. Left before finishing: rubric scores (Professional conduct, Adherence to safety "
-        "protocols, Teamwork, Customer communication); the identity check; sign-offs (assessor, candidate). "
-        "Go to the review (R).")
+        "The task is stopped. Left before finishing: rubric scores (Professional conduct, Adherence to "
+        "safety protocols, Teamwork, Customer communication); the identity check; sign-offs (assessor, "
+        "candidate). Go to the review (R).")
     assert run.focusWidget() is run.review_button  # the review is offered
     qtbot.keyClick(run.review_button, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.review
