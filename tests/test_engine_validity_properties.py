@@ -1,7 +1,9 @@
 """Random action sequences on a record that keeps identity apart, and what must always hold:
 no sequence reaches "competent" with a critical step passed by anyone but the candidate, with a
 dead-test reading out of range, with a hazard stop, or with an intervention on a critical step;
-a refused action changes nothing; every record replays to the same state.
+corrections of recorded results (with or without a reason) are among the actions, and these hold
+for the results as corrected; a refused action changes nothing; every record replays to the same
+state.
 
 The checks read the event list, not the engine's state: an independent view of what happened.
 """
@@ -19,6 +21,7 @@ from assessor_app.core.clock import ManualClock, Timeline
 from assessor_app.core.engine import (
     STARTED,
     AssessmentEngine,
+    CorrectResult,
     Finish,
     Participant,
     Place,
@@ -123,6 +126,14 @@ def guided(data: st.DataObject, d: Driver) -> list[object]:
     return actions
 
 
+def correction(data: st.DataObject) -> CorrectResult:
+    """A correction of any step to any result, mostly with a reason."""
+    return CorrectResult(data.draw(st.sampled_from([s.id for s in SPEC.steps])),
+                         data.draw(st.sampled_from(["pass", "fail", "na", "hazard"])),
+                         data.draw(st.sampled_from(["keyed wrongly: the video shows it"] * 4 + ["", " "])),
+                         person=_person(data))
+
+
 def finish(d: Driver) -> None:
     for criterion in SPEC.rubric.criteria:
         d.act(ScoreRubric(criterion.id, 3))
@@ -137,18 +148,20 @@ def check_competence(events: list[Event]) -> None:
     outcome = events[-1].payload.get("outcome") if events[-1].kind == "assessment_finished" else None
     if outcome != "competent":
         return
-    passes = {}
+    standing: dict[str, tuple[str, str | None]] = {}  # step -> its result and person, as corrected
     for ev in events:
         p = ev.payload
-        assert not (ev.kind == "step_result" and p["result"] == "hazard"), "competent after a hazard stop"
         assert not (ev.kind == "intervention_recorded" and p["step"] in CRITICAL), \
             "competent after an intervention on a critical step"
         if ev.kind == "measurement_recorded" and p["step"] == "dead":
             assert abs(p["value"]) <= DEAD_LIMIT_V, "competent after a live dead-test reading"
-        if ev.kind == "step_result" and p["result"] == "pass":
-            passes[p["step"]] = p["person"]
+        if ev.kind in ("step_result", "result_corrected"):
+            standing[p["step"]] = (p["result"], p["person"])
+        for step in p.get("reopened", []) if ev.kind in ("steps_reopened", "result_corrected") else []:
+            standing.pop(step, None)
+    assert "hazard" not in {result for result, _person in standing.values()}, "competent after a hazard stop"
     for step in CRITICAL:
-        assert passes.get(step) == CANDIDATE, f"critical step {step} passed by {passes.get(step)}"
+        assert standing.get(step) == ("pass", CANDIDATE), f"critical step {step}: {standing.get(step)}"
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -156,8 +169,14 @@ def check_competence(events: list[Event]) -> None:
 def test_no_sequence_reaches_competent_without_the_candidates_own_safe_work(data: st.DataObject):
     d = Driver()
     for _ in range(data.draw(st.integers(5, 80), label="rounds")):
-        op = data.draw(st.sampled_from(["guided"] * 10 + ["advance", "reopen"]))
-        if op == "advance":
+        op = data.draw(st.sampled_from(["guided"] * 8 + ["advance", "reopen", "correct", "fix", "fix"]))
+        if op == "correct":
+            d.act(correction(data))
+        elif op == "fix":  # a fail or a hazard stop was keyed wrongly: corrected to a pass
+            wrong = [s.id for s in SPEC.steps if d.engine.state.steps[s.id].status in ("failed", "hazard")]
+            if wrong:
+                d.act(CorrectResult(wrong[-1], "pass", "pressed the wrong key", person=_person(data)))
+        elif op == "advance":
             d.clock.advance(data.draw(st.sampled_from([30.0, 200.0, 400.0, 600.0])))
         elif op == "reopen":
             d.act(ReopenSteps(data.draw(st.sampled_from(["prove", "dead"]))))
@@ -167,6 +186,10 @@ def test_no_sequence_reaches_competent_without_the_candidates_own_safe_work(data
     finish(d)
     last = d.events[-1].payload
     event(str(last.get("outcome", d.engine.state.phase)))
+    corrected = sum(e.kind == "result_corrected" for e in d.events)
+    event(f"corrections: {min(3, corrected)}")
+    if corrected:
+        event(f"corrected, then {last.get('outcome', d.engine.state.phase)}")
     event("why: " + str((last.get("reasons") or ["-"])[0])[:40])
     check_competence(d.events)
     again = replay(SPEC, PARAMS.params, d.events)

@@ -58,6 +58,9 @@ def assessment_record(
             "photos": list(ss.photos), "interventions": list(ss.interventions),
             "hazard_lock": ss.hazard_lock, "reopened": ss.reopened,
             "evidence": step_evidence(engine, step, capture or {}),
+            # the result as first recorded stays in the events; each correction says what it replaced
+            "corrections": [dict(c) for c in ss.corrections],
+            "reopened_by": [dict(r) for r in ss.reopened_by],
         })
     second = st.record_format >= 2
     return {
@@ -93,6 +96,7 @@ def _diagnostic_history(events: list[Event]) -> dict[str, dict[str, Any]]:
         p = e.payload
         if e.kind == "step_result":
             attempts[p["step"]] = attempts.get(p["step"], 0) + 1
+        if e.kind in ("step_result", "result_corrected"):
             if p["result"] == "pass" and p.get("diagnostics_unavailable"):
                 unavailable[p["step"]] = dict(p["diagnostics_unavailable"])
         elif e.kind == "diagnostic_recorded":

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from assessor_app.core.engine import Person, Refused, Vehicle
@@ -19,7 +22,7 @@ from assessor_app.gui.pages.new_assessment import NewAssessmentForm, NewAssessme
 from assessor_app.gui.pages.review import ReviewPage
 from assessor_app.gui.pages.run import RunPage
 from assessor_app.gui.pages.settings import SettingsPage
-from assessor_app.gui.run_controller import RunController, RunSnapshot
+from assessor_app.gui.run_controller import RunController, RunSnapshot, sealed_record_pdf
 from assessor_app.gui.video import VideoCoordinator
 from assessor_app.paths import user_checklists_dir
 from assessor_app.settings import Settings, load_settings, save_settings
@@ -38,6 +41,8 @@ class MainWindow(QMainWindow):
         self.library = library
         self.language = language
         self.tasks = TaskManager(self)
+        #: opens a file or folder with the desktop's own application (a test puts a recorder here)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.controller: RunController | None = None
         self.home = HomePage()
         self.home.show_checklist_problems(library.problems)
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         self.review.back_requested.connect(lambda: self.stack.setCurrentWidget(self.run_page))
         self.review.home_requested.connect(self.show_home)
         self.review.seal_requested.connect(self.seal)
+        self.review.open_requested.connect(self.open_path)
         self.home.settings_requested.connect(lambda: self.stack.setCurrentWidget(self.settings_page))
         self.settings_page.back_requested.connect(self.show_home)
         self.settings_page.save_requested.connect(self.save_settings)
@@ -234,14 +240,16 @@ class MainWindow(QMainWindow):
         started = controller.recorder.engine.state.started
         folder = self.store.path.parent
 
-        def run() -> tuple[str, str | None]:
+        def run() -> tuple[str, str | None, str]:
             from assessor_app.sync.assessors import seal_warning
 
             assessor_id = _key_id(started["assessor"]["id"])
             bundle = seal_assessment(self.store, controller.recorder.assessment_id, data_dir=folder,
                                      assessor_id=assessor_id, pin=pin)
             enrolled = self.delivery.outbox.enrollment() is not None
-            return str(bundle.path), seal_warning(folder / "keys", assessor_id, enrolled)
+            pdf = sealed_record_pdf(bundle.path, self.language)
+            return (str(bundle.path), seal_warning(folder / "keys", assessor_id, enrolled),
+                    str(pdf) if pdf is not None else "")
 
         self.tasks.write(Operation(run, on_success=self._sealed,
                                    on_failure=self._seal_failed, label="seal"))
@@ -281,9 +289,9 @@ class MainWindow(QMainWindow):
         else:
             self.report(error)
 
-    def _sealed(self, result: tuple[str, str | None]) -> None:
-        path, warning = result
-        self.review.show_sealed(path)
+    def _sealed(self, result: tuple[str, str | None, str]) -> None:
+        path, warning, pdf = result
+        self.review.show_sealed(path, pdf)
         if warning:  # sealed all the same: the bundle waits for what the provider needs
             self.review.show_refusal(warning)
         self.delivery.bundle_sealed(Path(path))
@@ -332,6 +340,15 @@ class MainWindow(QMainWindow):
 
         self.tasks.background(Operation(list_cameras, on_success=found, on_failure=self.report,
                                         label="cameras"))
+
+    def open_path(self, path: str) -> None:
+        """Open the sealed PDF record or the bundle folder with the desktop's own application."""
+        if not path or not Path(path).exists():
+            self.review.show_refusal(self.tr("Not found: {path}").format(path=path))
+            return
+        if not self.open_url(QUrl.fromLocalFile(path)):
+            self.review.show_refusal(self.tr("No application on this computer opened {path}").format(
+                path=path))
 
     def show_review(self) -> None:
         self.stack.setCurrentWidget(self.review)

@@ -138,6 +138,68 @@ class DiagnosticsView:
 
 
 @dataclass(frozen=True)
+class ReadingView:
+    """A reading of the step's current attempt (or of its failed attempt), as the review lists it."""
+
+    label: str
+    entered: str
+    in_range: bool
+    instrument: str = ""
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    """A correction of the step's result: what it replaced, what it is now, when and why."""
+
+    replaces: str  # pass | fail | na | hazard
+    result: str
+    reason: str
+    replaced_reason: str
+    person: str  # who did the step as corrected (an id)
+    replaced_person: str
+    t_us: int
+    reopened: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """One kind of evidence the checklist declares for the step: what is there, or why it is missing."""
+
+    kind: str
+    items: tuple[str, ...] = ()
+    why: str = ""  # a code of record_sections.WHY when missing
+
+
+@dataclass(frozen=True)
+class ReviewStep:
+    id: str
+    title: str
+    risk: str
+    status: str  # pending | passed | failed | na | hazard
+    reason: str
+    person: str  # an id; the window shows the name
+    result_t_us: int | None
+    readings: tuple[ReadingView, ...] = ()
+    corrections: tuple[CorrectionView, ...] = ()
+    evidence: tuple[EvidenceView, ...] = ()
+    reopened_by: tuple[str, ...] = ()  # steps whose correction reopened this one
+    corrections_to: tuple[str, ...] = ()  # the results it may be corrected to; empty: not correctable
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    """What the review lists and what finishing still needs."""
+
+    steps: tuple[ReviewStep, ...]
+    corrections_closed: str = ""  # why no result can be corrected now: "" | signed | read_only
+    finish_refusal: str | None = None  # the engine's reason finishing is refused now, if it is
+    left: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (steps | rubric | identity | signoffs, items)
+    sealed_bundle: str = ""  # the bundle folder once sealed
+    sealed_pdf: str = ""  # the PDF record in it, in the window's language where there is one
+    start_wall_us: int = 0  # with a moment's t_us, its time of day
+
+
+@dataclass(frozen=True)
 class RunSnapshot:
     assessment_id: str
     spec: ChecklistSpec
@@ -164,6 +226,7 @@ class RunSnapshot:
     signatures: list[SignatureView] = field(default_factory=list)
     record_format: int = 2  # 1: a first-release record (names inside, no identity check)
     next_lapse_s: float | None = None  # seconds until a reopenable time window lapses
+    review: ReviewData | None = None  # every step as the review lists it, and what finishing needs
     taken_monotonic: float = field(default_factory=time.monotonic)
 
     @property
@@ -294,7 +357,7 @@ class RunController:
             last_instrument=instrument[0], last_range=instrument[1],
             identity_check=st.identity_check, identity_note=str(check.get("note") or ""),
             signatures=self._signatures(document), record_format=st.record_format,
-            next_lapse_s=self._next_lapse(t_us),
+            next_lapse_s=self._next_lapse(t_us), review=self._review(),
         )
 
     def _work(self, t_us: int) -> dict[str, StepWork]:
@@ -453,3 +516,133 @@ class RunController:
             if lacking:
                 missing.append((step.id, lacking))
         return missing
+
+    # ------------------------------------------------------------------ the review (corrections, the end)
+    def _review(self) -> ReviewData:
+        """Every step with its result, readings, corrections and evidence; what finishing still needs."""
+        from assessor_app.core.engine import people
+
+        engine, lang = self.recorder.engine, self.language
+        st = engine.state
+        capture = self._capture()
+        steps = tuple(self._review_step(step, capture) for step in engine.spec.steps)
+        closed = "read_only" if st.read_only else "signed" if st.signoffs else ""
+        refusal = None if st.read_only else people.finish_refusal(engine.spec, st)
+        sealed_bundle, sealed_pdf = self._sealed() if st.read_only else ("", "")
+        return ReviewData(steps, closed, refusal.reason if refusal else None, what_is_left(engine, lang),
+                          sealed_bundle, sealed_pdf, st.start_wall_us)
+
+    def _review_step(self, step: Step, capture: dict[str, Any]) -> ReviewStep:
+        from assessor_app.core.engine.corrections import RESULT_OF
+        from assessor_app.evidence.record_sections import step_evidence
+
+        engine, lang = self.recorder.engine, self.language
+        st = engine.state
+        ss = st.steps[step.id]
+        labels = {m.id: m.label.get_text(lang) for m in step.measurements}
+        kept = ss.measurements or (ss.failed_measurements if ss.status == "failed" else {})
+        readings = tuple(ReadingView(labels.get(mid, mid), f"{r.entered_value:g} {r.entered_unit}",
+                                     r.in_range, ", ".join(x for x in (r.instrument, r.range_label) if x))
+                         for mid, r in kept.items())
+        corrections = tuple(CorrectionView(
+            str(c["replaces"]), str(c["result"]), str(c["reason"]), str(c.get("replaced_reason") or ""),
+            str(c.get("person") or ""), str(c.get("replaced_person") or ""), int(c["t_us"]),
+            tuple(c.get("reopened") or ())) for c in ss.corrections)
+        found = step_evidence(engine, step, capture)
+        evidence = [EvidenceView(kind, tuple(items)) for kind, items in found["present"].items()]
+        evidence += [EvidenceView(m["kind"], (), m["why"]) for m in found["missing"]]
+        order = {kind: i for i, kind in enumerate(step.evidence)}
+        evidence.sort(key=lambda e: order.get(e.kind, len(order)))
+        targets: tuple[str, ...] = ()
+        if ss.status in RESULT_OF and not ss.by_intervention and not st.read_only and not st.signoffs:
+            targets = tuple(r for r in ("pass", "fail", "na", "hazard")
+                            if (r != "na" or step.na_allowed) and (r != "hazard" or step.hazard is not None))
+        return ReviewStep(
+            step.id, step.title.get_text(lang), step.risk, ss.status, ss.reason, ss.person or "",
+            ss.result_t_us, readings, corrections, tuple(evidence),
+            tuple(str(r["step"]) for r in ss.reopened_by), targets)
+
+    def _capture(self) -> dict[str, Any]:
+        """The capture files and gaps as the record's capture section names them (for the evidence)."""
+        from assessor_app.storage.captures import CaptureIndex
+
+        index = CaptureIndex(self.recorder.store)
+        aid = self.recorder.assessment_id
+        files = [{"name": f"captures/{f.name}", "kind": f.kind, "step": f.step_id, "meta": f.meta}
+                 for f in index.files(aid)]
+        gaps = [{"kind": g.kind, "t_start_us": g.t_start_us, "t_end_us": g.t_end_us}
+                for g in index.gaps(aid)]
+        return {"files": files, "gaps": gaps}
+
+    def _sealed(self) -> tuple[str, str]:
+        """The sealed bundle's folder and the PDF record to open in it, once sealed."""
+        summary = self.recorder.store.summary(self.recorder.assessment_id)
+        if summary.status not in ("sealed", "synced"):
+            return "", ""
+        folder = self.data_dir / "bundles" / self.recorder.assessment_id
+        if not folder.is_dir():
+            return "", ""
+        return str(folder), str(sealed_record_pdf(folder, self.language) or "")
+
+
+def sealed_record_pdf(bundle: Path, language: str) -> Path | None:
+    """The PDF record to open from a sealed bundle: the full one (names shown) in the window's language,
+    else the anonymised one, else English, else any."""
+    from assessor_app.evidence.bundle import RECORD_PDF
+    from assessor_app.evidence.identity import FULL_RECORD_PDF
+
+    for lang in dict.fromkeys((language, "en")):
+        for name in (FULL_RECORD_PDF, RECORD_PDF):
+            path = bundle / name.format(language=lang)
+            if path.is_file():
+                return path
+    found = [*sorted(bundle.glob("identity/assessment-record.*.pdf")),
+             *sorted(bundle.glob("assessment-record.*.pdf"))]
+    return found[0] if found else None
+
+
+def what_is_left(engine: Any, language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What is left before the assessment can be finished: steps still to do (unless the task is
+    stopped), rubric criteria not scored, the identity check, and sign-offs not given."""
+    st, spec = engine.state, engine.spec
+    left: list[tuple[str, tuple[str, ...]]] = []
+    if st.phase == "in_progress":
+        todo = tuple(s.id for s in spec.steps if st.steps[s.id].status == "pending")
+        if todo:
+            left.append(("steps", todo))
+    unscored = tuple(c.title.get_text(language) for c in spec.rubric.criteria if c.id not in st.rubric)
+    if unscored:
+        left.append(("rubric", unscored))
+    if st.record_format >= 2 and st.identity_check is None:
+        left.append(("identity", ()))
+    signed = {s["role"] for s in st.signoffs}
+    missing = tuple(role for role in spec.signoffs if role not in signed)
+    if missing:
+        left.append(("signoffs", missing))
+    return tuple(left)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the trainer is in the checklist and how it stands: "Step 12 of 22", passed / failed /
+    remaining; ``steps_done`` once every step has a result (or the task is stopped)."""
+
+    position: int
+    total: int
+    passed: int
+    failed: int
+    na: int
+    hazard: int
+    remaining: int
+    steps_done: bool
+
+
+def progress(snap: RunSnapshot, step_id: str | None) -> Progress:
+    """The progress the run screen shows for ``step_id`` (the step shown)."""
+    ids = [v.id for v in snap.views]
+    count = {status: sum(v.status == status for v in snap.views)
+             for status in ("passed", "failed", "na", "hazard")}
+    remaining = sum(v.status in ("pending", "allowed", "blocked") for v in snap.views)
+    done = snap.phase != "in_progress" or remaining == 0
+    return Progress(ids.index(step_id) + 1 if step_id in ids else 0, len(ids), count["passed"],
+                    count["failed"], count["na"], count["hazard"], remaining, done)

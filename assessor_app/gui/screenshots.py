@@ -9,7 +9,8 @@ is recorded through the app's own code paths, never faked:
 - then, through the window: a new assessment entered in the form and started, steps 01-09
   passed with their data (PPE, test equipment, lock-out), step 04 shown with its PPE data (one
   check failed, then corrected) and two photos (one from the recording camera, one imported
-  from a file), step 10 selected while the discharge wait counts down; the paused assessment
+  from a file), step 10 selected while the discharge wait counts down; its review with step 05's
+  pass corrected to a fail (the reason given); the paused assessment
   resumed from the home list, the tester proved (in range, with its instrument), a live
   reading at the dead test (out of range: the step is locked into its hazard stop), the hazard
   stop recorded (stopped safely); its review with two rubric scores, then with the identity
@@ -69,7 +70,7 @@ PARAMS = "generic-400v"  # the shipped generic set: a real 10-minute discharge w
 SHOTS = (
     "01-home.png", "02-new-assessment.png", "03-run-discharge-wait.png",
     "04-run-hazard-stop.png", "05-review.png", "06-settings.png", "07-settings-provider.png",
-    "08-run-step-data-photos.png", "09-review-identity-signoffs.png",
+    "08-run-step-data-photos.png", "09-review-identity-signoffs.png", "10-review-correction.png",
 )
 TIMEOUT_S = 15.0
 
@@ -271,8 +272,9 @@ def _drive(s: Session, paused_id: str) -> None:
         raise ScreenshotError(f"step 10 should be blocked with a countdown, is {s.status('10')}")
     s.shoot(SHOTS[2], run)
 
-    # Home (via review), resume the paused assessment from the list.
+    # Review: step 05 corrected from a pass to a fail, with the reason; then home.
     run.review_button.click()
+    _correction(s)
     w.review.home_button.click()
     s.wait_until(lambda: paused_id in w.home._ids and w.tasks.pending == 0, "the home list")
     w.home.table.selectRow(w.home._ids.index(paused_id))
@@ -339,6 +341,19 @@ def _drive(s: Session, paused_id: str) -> None:
     bar.setValue(bar.maximum())
     s.idle("the provider settings")
     s.shoot(SHOTS[6], page)
+
+
+def _correction(s: Session) -> None:
+    """The test equipment's pass corrected to a fail from the review, as a trainer would."""
+    review = s.window.review
+    review.select_step("05")
+    review.result_buttons["fail"].click()
+    review.correction_reason.setText("Calibration label belonged to another meter (seen on the video)")
+    review.correct_button.click()
+    s.idle("the correction")
+    if not any(c.result == "fail" for c in (review._selected().corrections if review._selected() else ())):
+        raise ScreenshotError(f"step 05 was not corrected: {review.message.text()}")
+    s.shoot(SHOTS[9], review)
 
 
 def _ppe_and_photos(s: Session) -> None:

@@ -43,7 +43,7 @@ from assessor_app.reports.pdf_layout import styles as _styles
 from assessor_app.reports.pdf_layout import table as _table
 from assessor_app.reports.pdf_layout import value_range as _range
 from assessor_app.reports.pdf_layout import when as _when
-from assessor_app.reports.pdf_step import annex_i_block, step_extra_lines
+from assessor_app.reports.pdf_step import annex_i_block, correction_lines, step_extra_lines
 from assessor_app.reports.wording import wording
 
 
@@ -206,7 +206,10 @@ def render_record(
         diagnostics += step_extra_lines(step, s, w, language)
         readings += [Paragraph(text, st["cell"]) for text, _alert in diagnostics]
         result = w.get(s["status"], s["status"])
-        if s.get("reason"):
+        readings[:0] = [Paragraph(text, st["cell"]) for text in correction_lines(s, w, t0)]
+        if s.get("corrections"):  # the reason now standing is the correction's, said with it
+            result += f" ({w['corrected']})"
+        elif s.get("reason"):
             result += f" ({w['reason']}: {s['reason']})"
         rows.append([p(f"{step.id} {step.title.get_text(language)}"), p(w.get(step.risk, step.risk)),
                      p(result), p(s.get("person") or ""), p(_clock(s.get("result_t_us"), t0)),

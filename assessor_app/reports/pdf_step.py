@@ -1,6 +1,6 @@
 """What the PDF record shows of a step beyond its readings: the data recorded and its checks, oral
-answers, the assessor's prompts and interventions, photos, and the declared evidence that is
-missing and why; and the Annex I facts a credential is issued from."""
+answers, the assessor's prompts and interventions, corrections of its result, photos, and the
+declared evidence that is missing and why; and the Annex I facts a credential is issued from."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from assessor_app.core.specs.models import Step
-from assessor_app.reports.pdf_layout import esc, table
+from assessor_app.reports.pdf_layout import clock, esc, table
 
 
 def _red(text: str) -> str:
@@ -67,6 +67,32 @@ def step_extra_lines(step: Step, s: Mapping[str, Any], w: Mapping[str, str],
         said = "; ".join(f"{w.get('ev_' + m['kind'], m['kind'])}: {w.get('why:' + m['why'], m['why'])}"
                          for m in missing)
         lines.append((_red(escape(f"{w['missing']}: {said}")), False))
+    return lines
+
+
+_STATUS_WORD = {"pass": "passed", "fail": "failed", "na": "na", "hazard": "hazard"}
+
+
+def correction_lines(s: Mapping[str, Any], w: Mapping[str, str], t0: int) -> list[str]:
+    """Markup lines for each correction of the step's result (the result it replaced, the new one,
+    when, who did the step if that changed, and why), and for a reopening by another's correction."""
+    def result(r: object) -> str:
+        return w.get(_STATUS_WORD.get(str(r), str(r)), str(r))
+
+    lines = []
+    for c in s.get("corrections") or []:
+        old = result(c.get("replaces"))
+        if c.get("replaced_reason"):
+            old += f" ({w['reason']}: {c['replaced_reason']})"
+        text = (f"{w['correction']} {clock(c.get('t_us'), t0)}: {w['recorded_as']} {old}; "
+                f"{w['corrected_to']} {result(c.get('result'))}")
+        if c.get("replaced_person") != c.get("person"):
+            was = c.get("replaced_person") or "-"
+            text += f" ({w['person']}: {c.get('person') or '-'}, {w['recorded_as']} {was})"
+        text += f"; {w['reason']}: {c.get('reason', '')}"
+        lines.append(f"<font color='#e65100'>{escape(text)}</font>")
+    for r in s.get("reopened_by") or []:
+        lines.append(escape(f"{w['reopened_by']}: {r.get('step')} ({clock(r.get('t_us'), t0)})"))
     return lines
 
 

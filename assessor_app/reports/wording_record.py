@@ -1,5 +1,6 @@
 """The PDF record's words for what makes a record credible: hazard stops, missing evidence and why,
-structured step data, oral answers, interventions, generic parameters and the Annex I facts."""
+structured step data, oral answers, interventions, corrections of results, generic parameters and
+the Annex I facts."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ RECORD_WORDS: dict[str, dict[str, str]] = {
         "id_photo_id": "photo ID checked", "id_known_to_assessor": "known to the assessor",
         "id_provider_record": "checked against the provider's record", "id_not_checked": "not checked",
         "id_not recorded": "not recorded", "not_given": "not given",
+        "correction": "Correction", "recorded_as": "recorded as", "corrected_to": "corrected to",
+        "corrected": "corrected",
+        "reopened_by": "Reopened by the correction of step",
     },
     "fi": {
         "yes": "kyllä", "no": "ei",
@@ -59,6 +63,9 @@ RECORD_WORDS: dict[str, dict[str, str]] = {
         "id_photo_id": "kuvallinen henkilötodistus tarkastettu", "id_known_to_assessor": "arvioijan tuntema",
         "id_provider_record": "tarkastettu järjestäjän tiedoista", "id_not_checked": "ei tarkastettu",
         "id_not recorded": "ei kirjattu", "not_given": "ei annettu",
+        "correction": "Korjaus", "recorded_as": "kirjattu ensin", "corrected_to": "korjattu muotoon",
+        "corrected": "korjattu",
+        "reopened_by": "Avattu uudelleen korjatun vaiheen vuoksi",
     },
     "sv": {
         "yes": "ja", "no": "nej",
@@ -88,6 +95,9 @@ RECORD_WORDS: dict[str, dict[str, str]] = {
         "id_photo_id": "fotolegitimation kontrollerad", "id_known_to_assessor": "känd av bedömaren",
         "id_provider_record": "kontrollerad mot anordnarens register", "id_not_checked": "inte kontrollerad",
         "id_not recorded": "inte registrerad", "not_given": "inte angiven",
+        "correction": "Rättelse", "recorded_as": "registrerat som", "corrected_to": "rättat till",
+        "corrected": "rättad",
+        "reopened_by": "Återöppnat efter rättelsen av steg",
     },
     "es": {
         "yes": "sí", "no": "no",
@@ -118,6 +128,9 @@ RECORD_WORDS: dict[str, dict[str, str]] = {
         "id_photo_id": "documento con foto comprobado", "id_known_to_assessor": "conocido/a por el evaluador",
         "id_provider_record": "comprobado con el registro del centro", "id_not_checked": "no comprobada",
         "id_not recorded": "no registrada", "not_given": "no indicado",
+        "correction": "Corrección", "recorded_as": "registrado como", "corrected_to": "corregido a",
+        "corrected": "corregido",
+        "reopened_by": "Reabierto por la corrección del paso",
     },
     "pt": {
         "yes": "sim", "no": "não",
@@ -148,5 +161,8 @@ RECORD_WORDS: dict[str, dict[str, str]] = {
         "id_known_to_assessor": "conhecido/a do avaliador",
         "id_provider_record": "verificado no registo da entidade", "id_not_checked": "não verificada",
         "id_not recorded": "não registada", "not_given": "não indicado",
+        "correction": "Correção", "recorded_as": "registado como", "corrected_to": "corrigido para",
+        "corrected": "corrigido",
+        "reopened_by": "Reaberto pela correção do passo",
     },
 }

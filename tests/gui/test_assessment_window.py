@@ -210,6 +210,7 @@ def test_whole_hv_isolation_through_the_window(qtbot, store, library):
     check_identity(qtbot, window, "photo_id", "driving licence")
     assert review.identity_done.text() == "Identity: photo ID checked (driving licence)"
     qtbot.mouseClick(review.finish_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(review.confirm.yes, Qt.MouseButton.LeftButton)  # Finish asks first
     wait_idle(qtbot, window)
     assert "competent" in review.outcome.text() and "not yet" not in review.outcome.text()
     assert not review.finish_button.isEnabled()  # read-only now
@@ -228,6 +229,7 @@ def test_whole_hv_isolation_through_the_window(qtbot, store, library):
     assert review.seal_button.isVisible()
     review.pin.setText("2468")
     qtbot.mouseClick(review.seal_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(review.confirm.yes, Qt.MouseButton.LeftButton)  # Seal asks first
     wait_idle(qtbot, window)
     assert "Sealed:" in review.sealed.text(), review.message.text()
     from pathlib import Path

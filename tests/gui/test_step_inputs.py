@@ -267,6 +267,7 @@ def test_a_live_dead_test_ends_as_stopped_safely(qtbot, store, library):
     sign(qtbot, window, "candidate", "Lea Learner")
     check_identity(qtbot, window, "known_to_assessor")
     press(qtbot, window, review.finish_button)
+    press(qtbot, window, review.confirm.yes)  # Finish asks first
     assert review.outcome.text() == "Outcome: stopped safely", review.message.text()
     [summary] = store.list()
     assert (summary.status, summary.outcome) == ("finished", "stopped_safely")

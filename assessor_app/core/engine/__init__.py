@@ -6,6 +6,7 @@ from assessor_app.core.engine.actions import (
     Action,
     AddNote,
     ConnectDiagnostics,
+    CorrectResult,
     Finish,
     MarkDiagnosticsUnavailable,
     Person,
@@ -39,7 +40,8 @@ from assessor_app.core.engine.state import AssessmentState, Outcome
 
 __all__ = [
     "RESUMED", "STARTED", "Abandon", "Accepted", "Action", "AddNote", "AssessmentEngine",
-    "AssessmentState", "ConnectDiagnostics", "Finish", "MarkDiagnosticsUnavailable", "Outcome",
+    "AssessmentState", "ConnectDiagnostics", "CorrectResult", "Finish", "MarkDiagnosticsUnavailable",
+    "Outcome",
     "Participant", "Person", "Place", "RecordAnswer", "RecordConsent", "RecordDiagnostic",
     "RecordIdentityCheck", "RecordIntervention", "RecordMeasurement", "RecordPhoto", "RecordResult",
     "RecordStepData", "Refused", "ReopenSteps", "ReplayError", "ScoreRubric", "SignOff", "StartError",

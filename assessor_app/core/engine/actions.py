@@ -187,6 +187,20 @@ class MarkDiagnosticsUnavailable:
 
 
 @dataclass(frozen=True)
+class CorrectResult:
+    """The assessor corrects the latest recorded result of a step, with the reason (required).
+
+    The original result stays in the event chain; the correction is an event of its own that
+    names the result it replaces. ``person`` None keeps who did the step as recorded."""
+
+    step: str
+    result: Result
+    reason: str
+    person: str | None = None
+    kind = "result_corrected"
+
+
+@dataclass(frozen=True)
 class Finish:
     kind = "assessment_finished"
 
@@ -201,6 +215,7 @@ Action = (
     RecordConsent | StartStep | RecordMeasurement | RecordResult | AddNote | ScoreRubric
     | SignOff | Finish | Abandon | ConnectDiagnostics | RecordDiagnostic | MarkDiagnosticsUnavailable
     | RecordPhoto | RecordStepData | RecordAnswer | RecordIntervention | ReopenSteps | RecordIdentityCheck
+    | CorrectResult
 )
 
 ACTION_TYPES: dict[str, type] = {
@@ -209,6 +224,7 @@ ACTION_TYPES: dict[str, type] = {
         RecordConsent, StartStep, RecordMeasurement, RecordResult, AddNote, ScoreRubric,
         SignOff, Finish, Abandon, ConnectDiagnostics, RecordDiagnostic, MarkDiagnosticsUnavailable,
         RecordPhoto, RecordStepData, RecordAnswer, RecordIntervention, ReopenSteps, RecordIdentityCheck,
+        CorrectResult,
     )
 }
 IDENTITY_CHECKS = ("photo_id", "known_to_assessor", "provider_record", "not_checked")

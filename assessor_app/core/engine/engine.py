@@ -13,13 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assessor_app.core.engine import diagnostics, people, rules, stepwork
+from assessor_app.core.engine import corrections, diagnostics, people, rules, stepwork
 from assessor_app.core.engine.actions import (
     Abandon,
     Accepted,
     Action,
     AddNote,
     ConnectDiagnostics,
+    CorrectResult,
     Finish,
     MarkDiagnosticsUnavailable,
     Person,
@@ -370,6 +371,9 @@ class AssessmentEngine:
 
     def _decide_steps_reopened(self, a: ReopenSteps, t_us: int, lang: str) -> Accepted | Refused:
         return stepwork.decide_reopen(self.spec, self.params, self.state, a, t_us)
+
+    def _decide_result_corrected(self, a: CorrectResult, t_us: int, lang: str) -> Accepted | Refused:
+        return corrections.decide(self.spec, self.params, self.state, a, lang)
 
     def _decide_assessment_finished(self, a: Finish, t_us: int, lang: str) -> Accepted | Refused:
         refusal = people.finish_refusal(self.spec, self.state)

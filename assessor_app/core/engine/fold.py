@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessor_app.core.engine import diagnostics
+from assessor_app.core.engine import corrections, diagnostics
 from assessor_app.core.engine.state import AssessmentState, MeasurementRecord, StepState
 from assessor_app.core.events import Event
 from assessor_app.core.specs.models import ChecklistSpec
@@ -58,6 +58,8 @@ def fold(spec: ChecklistSpec, st: AssessmentState, ev: Event) -> None:
         st.steps[p["step"]].reopened += 1
     elif kind == "identity_checked":
         st.identity_check = p["method"]
+    elif kind == "result_corrected":
+        corrections.apply(st, ev, reopen=_reopen)
     st.event_count = ev.seq + 1
     st.last_t_us, st.last_wall_us, st.head_hash = ev.t_us, ev.wall_us, ev.hash
 
@@ -68,10 +70,11 @@ def _result(st: AssessmentState, ev: Event) -> None:
     ss.status = _STATUS[p["result"]]  # type: ignore[assignment]
     ss.result_t_us, ss.person, ss.reason = ev.t_us, p["person"], p["reason"]
     ss.attempts += 1
+    ss.result_seq, ss.by_intervention = ev.seq, False
+    ss.stop = corrections.stop_kind(p["result"], p["risk"])
     if p["result"] == "fail":
         # Shown again means measured again: readings of a failed attempt do not count.
-        ss.measurements.clear()
-        ss.diagnostics.clear()
+        corrections.set_aside(ss)
     if ss.started_t_us is None:
         ss.started_t_us = ev.t_us
     if st.stopped_by is None:
@@ -88,8 +91,8 @@ def _intervention(st: AssessmentState, ev: Event) -> None:
     if p.get("fails_step"):  # on a critical step: a prompted step is not the candidate's competence
         ss.status, ss.result_t_us, ss.reason = "failed", ev.t_us, f"assessor {p['intervention']}: {p['note']}"
         ss.attempts += 1
-        ss.measurements.clear()
-        ss.diagnostics.clear()
+        ss.result_seq, ss.by_intervention, ss.stop = ev.seq, True, "critical"
+        corrections.set_aside(ss)
         if st.stopped_by is None:
             st.stopped_by, st.phase, st.stop_kind = p["step"], "stopped", "critical"
 
@@ -99,3 +102,5 @@ def _reopen(ss: StepState) -> None:
     ss.status, ss.result_t_us, ss.person, ss.reason = "pending", None, None, ""
     ss.measurements.clear()
     ss.diagnostics.clear()
+    ss.result_seq, ss.by_intervention, ss.stop = None, False, None
+    ss.failed_measurements, ss.failed_diagnostics = {}, []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import MISSING
 
 from assessor_app.core.engine.actions import (
     ACTION_TYPES,
@@ -33,6 +34,9 @@ def action_from_event(ev: Event) -> Action:
     if cls is Finish:
         return Finish()
     fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    for name, f in fields.items():  # a required field missing: named, as for the kinds above
+        if name not in p and f.default is MISSING and f.default_factory is MISSING:
+            raise KeyError(name)
     return cls(**{k: p[k] for k in fields if k in p})
 
 

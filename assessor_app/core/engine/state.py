@@ -52,6 +52,15 @@ class StepState:
     #: an out-of-range reading that locks the step into the hazard stop (never measured away)
     hazard_lock: str | None = None
     reopened: int = 0  # times its live-dead-live sequence was done again
+    # corrections (see corrections.py): the event that set the current result, and how
+    result_seq: int | None = None
+    by_intervention: bool = False  # the current fail is the assessor's intervention on a critical step
+    stop: StopKind | None = None  # the current result stops the task
+    # the readings and diagnostics of a failed attempt, kept should the fail be corrected to a pass
+    failed_measurements: dict[str, MeasurementRecord] = field(default_factory=dict)
+    failed_diagnostics: list[DiagnosticRecord] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)  # of this step's results, in order
+    reopened_by: list[dict[str, Any]] = field(default_factory=list)  # corrections of other steps
 
 
 @dataclass

@@ -50,6 +50,20 @@
     </message>
 </context>
 <context>
+    <name>ConfirmBar</name>
+    <message>
+        <location filename="../pages/review.py" line="80"/>
+        <source>Reason</source>
+        <extracomment>Missing evidence that the list does not flag (the step is not done, or does not apply). The longest line of a score button&apos;s words (the scale&apos;s label), in characters. The height of the list of steps in the review, in pixels (it scrolls on its own). The widths of the list&apos;s columns after the step&apos;s title: result, done by, readings, evidence. The widest the selected step&apos;s details and the correction box get beside the list, in pixels. Checked buttons (a score, a corrected result) read as chosen in any theme, with a mark as well.</extracomment>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="82"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../crash.py" line="74"/>
@@ -289,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Buscar candidato, lista de verificación, VIN, taller</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Search assessments</source>
         <translation>Buscar evaluaciones</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Finished</source>
         <translation>Finalizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>Sealed</source>
         <translation>Sellada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nueva evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="55"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Ajustes</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Updated</source>
         <translation>Actualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="59"/>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="59"/>
         <source>Vehicle</source>
         <translation>Vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="67"/>
+        <location filename="../pages/home.py" line="68"/>
         <source>Checklists that could not be loaded</source>
         <translation>Listas de verificación que no se pudieron cargar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="70"/>
+        <location filename="../pages/home.py" line="71"/>
         <source>Checklist problems</source>
         <translation>Problemas de las listas de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="106"/>
+        <location filename="../pages/home.py" line="108"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} archivo(s) de listas de verificación no se pudieron cargar y no se ofrecen para evaluaciones nuevas. Corríjalos (o pida archivos corregidos al centro de formación) y vuelva a iniciar la aplicación.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="133"/>
+        <location filename="../pages/home.py" line="135"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n evaluación en curso: selecciónala y pulsa Reanudar.</numerusform>
@@ -473,25 +487,36 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="36"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="39"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="68"/>
         <source>Offline</source>
+        <extracomment>opens a file or folder with the desktop&apos;s own application (a test puts a recorder here)</extracomment>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="69"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="265"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="347"/>
+        <source>Not found: {path}</source>
+        <translation>No se encuentra: {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
+        <source>No application on this computer opened {path}</source>
+        <translation>Ninguna aplicación de este ordenador abrió {path}</translation>
     </message>
 </context>
 <context>
@@ -686,47 +711,47 @@ Requisitos previos: {prereqs}</translation>
         <translation>No se puede iniciar: {problems}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="261"/>
         <source>candidate id</source>
         <translation>ID del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="261"/>
         <source>assessor id</source>
         <translation>ID del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="263"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>workshop id</source>
         <translation>ID del taller</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="263"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>country</source>
         <translation>país</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="265"/>
+        <location filename="../pages/new_assessment.py" line="264"/>
         <source>responsible person id</source>
         <translation>ID de la persona responsable</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="272"/>
+        <location filename="../pages/new_assessment.py" line="271"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>País: dos letras (ISO 3166), p. ej. ES, no {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="299"/>
+        <location filename="../pages/new_assessment.py" line="298"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Entidad que otorga: {name} (el centro de formación en el que está registrado este puesto)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="301"/>
+        <location filename="../pages/new_assessment.py" line="300"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Entidad que otorga: ninguna (no registrado en un centro de formación)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="268"/>
+        <location filename="../pages/new_assessment.py" line="267"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta por rellenar: {fields}</translation>
     </message>
@@ -962,173 +987,454 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="45"/>
+        <location filename="../pages/review.py" line="146"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidencias que faltan o incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="49"/>
+        <location filename="../pages/review.py" line="155"/>
         <source>How the candidate&apos;s identity was checked</source>
         <translation>Cómo se comprobó la identidad del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="50"/>
+        <location filename="../pages/review.py" line="156"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="53"/>
+        <location filename="../pages/review.py" line="159"/>
         <source>Note, e.g. the kind of document (optional)</source>
         <translation>Nota, p. ej. el tipo de documento (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="54"/>
+        <location filename="../pages/review.py" line="160"/>
         <source>Identity check note</source>
         <translation>Nota de la comprobación de identidad</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="55"/>
+        <location filename="../pages/review.py" line="161"/>
         <source>Record identity check</source>
         <translation>Registrar comprobación de identidad</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="61"/>
+        <location filename="../pages/review.py" line="167"/>
         <source>Sign-offs</source>
         <translation>Firmas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="64"/>
-        <location filename="../pages/review.py" line="242"/>
+        <location filename="../pages/review.py" line="170"/>
+        <location filename="../pages/review.py" line="709"/>
         <source>Name, typed by the person signing</source>
         <translation>Nombre, escrito por quien firma</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="65"/>
+        <location filename="../pages/review.py" line="171"/>
         <source>Name of the {role} signing</source>
         <translation>Nombre de quien firma como {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="66"/>
+        <location filename="../pages/review.py" line="172"/>
         <source>Sign off</source>
         <translation>Firmar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="67"/>
+        <location filename="../pages/review.py" line="173"/>
         <source>Sign off as the {role}</source>
         <translation>Firmar como {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="189"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Finalizar evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="190"/>
+        <source>A&amp;bandon…</source>
+        <translation>A&amp;bandonar…</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="191"/>
+        <source>Abandon the assessment</source>
+        <translation>Abandonar la evaluación</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="192"/>
         <source>Back to steps (Esc)</source>
         <translation>Volver a los pasos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="85"/>
+        <location filename="../pages/review.py" line="193"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="86"/>
+        <location filename="../pages/review.py" line="194"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>PIN del evaluador para sellar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="88"/>
+        <location filename="../pages/review.py" line="196"/>
         <source>Assessor&apos;s PIN</source>
         <translation>PIN del evaluador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="89"/>
+        <location filename="../pages/review.py" line="197"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;ellar evidencias</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="93"/>
+        <location filename="../pages/review.py" line="199"/>
+        <source>Open the PDF &amp;record</source>
+        <translation>Abrir el acta en P&amp;DF</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="200"/>
+        <source>Open the bundle f&amp;older</source>
+        <translation>Abrir la &amp;carpeta del paquete</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="204"/>
         <source>Candidate&apos;s identity</source>
         <translation>Identidad del candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="105"/>
+        <location filename="../pages/review.py" line="423"/>
+        <source>corrected</source>
+        <translation>corregido</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="426"/>
+        <source>missing: {kinds}</source>
+        <translation>falta: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="475"/>
+        <source>Correct the result of step {step}</source>
+        <translation>Corregir el resultado del paso {step}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="478"/>
+        <source>Results can no longer be corrected: the assessment is {phase}.</source>
+        <translation>Los resultados ya no se pueden corregir: la evaluación está {phase}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="481"/>
+        <source>Results can no longer be corrected: the record is signed off.</source>
+        <translation>Los resultados ya no se pueden corregir: el acta está firmada.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="483"/>
+        <source>Step {step} has no result to correct.</source>
+        <translation>El paso {step} no tiene ningún resultado que corregir.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="484"/>
+        <source>Step {step} failed by the assessor&apos;s intervention: that cannot be corrected.</source>
+        <translation>El paso {step} es no apto por la intervención del evaluador: eso no se puede corregir.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="519"/>
+        <source>Result: {result}</source>
+        <translation>Resultado: {result}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="522"/>
+        <source>Done by: {person}</source>
+        <translation>Realizado por: {person}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="524"/>
+        <source>in range</source>
+        <translation>dentro del rango</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="524"/>
+        <source>OUT OF RANGE</source>
+        <translation>FUERA DE RANGO</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="528"/>
+        <source>Corrected at {time}: {old} → {new}; reason: {reason}</source>
+        <translation>Corregido a las {time}: {old} → {new}; motivo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="532"/>
+        <source>(first recorded with the reason: {reason})</source>
+        <translation>(registrado primero con el motivo: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="535"/>
+        <source>(done by {person}, first recorded as {was})</source>
+        <translation>(realizado por {person}; registrado primero como {was})</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="538"/>
+        <source>Reopened: {steps}</source>
+        <translation>Reabiertos: {steps}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="541"/>
+        <source>Reopened by the correction of step {step}: to be done again.</source>
+        <translation>Reabierto por la corrección del paso {step}: hay que repetirlo.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="549"/>
+        <source>{kind}: {items}</source>
+        <translation>{kind}: {items}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="550"/>
+        <source>{kind} missing: {why}</source>
+        <translation>falta {kind}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="555"/>
+        <source>no consent to video</source>
+        <translation>sin consentimiento para el vídeo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="555"/>
+        <source>no camera</source>
+        <translation>sin cámara</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="556"/>
+        <source>camera lost (gap)</source>
+        <translation>cámara perdida (interrupción)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="557"/>
+        <source>no vehicle adapter</source>
+        <translation>sin adaptador de vehículo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="558"/>
+        <source>not taken</source>
+        <translation>no tomada</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="558"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="559"/>
+        <source>step not done</source>
+        <translation>paso no realizado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="559"/>
+        <source>not applicable</source>
+        <translation>no aplicable</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>Pass</source>
+        <translation>Apto</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>Fail</source>
+        <translation>No apto</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>N/A</source>
+        <translation>No aplica</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="564"/>
+        <source>Hazard found, stopped</source>
+        <translation>Peligro detectado, detenido</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="593"/>
+        <source>Choose the result the step is corrected to.</source>
+        <translation>Elija el resultado al que se corrige el paso.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="609"/>
+        <source>Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no longer be changed, and no result can be corrected. The outcome recorded: {outcome}.</source>
+        <translation>Finalizar: la evaluación pasa a ser de solo lectura. Los resultados, las lecturas, las puntuaciones de la rúbrica y las firmas ya no se pueden cambiar, y ningún resultado se puede corregir. Resultado que se registra: {outcome}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="611"/>
+        <source>Yes, finish</source>
+        <translation>Sí, finalizar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="618"/>
+        <source>Abandon: the assessment ends here, unfinished, and becomes read-only. Nothing more can be recorded or corrected. Say why it is abandoned.</source>
+        <translation>Abandonar: la evaluación termina aquí, sin completar, y pasa a ser de solo lectura. Ya no se puede registrar ni corregir nada. Indique por qué se abandona.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="619"/>
+        <source>Yes, abandon</source>
+        <translation>Sí, abandonar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="620"/>
+        <source>Reason the assessment is abandoned (required)</source>
+        <translation>Motivo del abandono (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="626"/>
+        <source>Type the assessor&apos;s PIN to seal.</source>
+        <translation>Escriba el PIN del evaluador para sellar.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="630"/>
+        <source>Seal: the record, its evidence files and the PDF records are signed with this workstation&apos;s key and the assessor&apos;s key. Nothing in the sealed bundle can be changed afterwards.</source>
+        <translation>Sellar: el registro, sus archivos de evidencia y las actas en PDF se firman con la clave de este puesto de trabajo y la del evaluador. Después no se puede cambiar nada del paquete sellado.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="632"/>
+        <source>Yes, seal</source>
+        <translation>Sí, sellar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="150"/>
         <source>Behavioural rubric</source>
         <translation>Rúbrica de comportamiento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="144"/>
+        <location filename="../pages/review.py" line="143"/>
+        <source>People of the assessment</source>
+        <translation>Personas de la evaluación</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="272"/>
+        <source>Steps and their results</source>
+        <translation>Pasos y sus resultados</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="315"/>
+        <source>Done by</source>
+        <translation>Realizado por</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="274"/>
+        <source>Readings</source>
+        <translation>Lecturas</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="274"/>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="288"/>
+        <source>The selected step</source>
+        <translation>El paso seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="294"/>
+        <source>Correct the result of the selected step</source>
+        <translation>Corregir el resultado del paso seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="302"/>
+        <source>Correct to: {result}</source>
+        <translation>Corregir a: {result}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="307"/>
+        <source>Done by (as corrected)</source>
+        <translation>Realizado por (tras la corrección)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="308"/>
+        <source>Reason for the correction (required)</source>
+        <translation>Motivo de la corrección (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="309"/>
+        <source>Reason for the correction</source>
+        <translation>Motivo de la corrección</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="310"/>
+        <source>Record &amp;correction</source>
+        <translation>&amp;Registrar corrección</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="367"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="145"/>
+        <location filename="../pages/review.py" line="368"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisional: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="149"/>
+        <location filename="../pages/review.py" line="375"/>
         <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
         <translation>Peligro detectado y trabajo detenido correctamente: detenerse fue la decisión correcta, así que no es un no apto del candidato. La tarea no pudo completarse en este vehículo: reevaluar en un vehículo sin defectos.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="154"/>
+        <location filename="../pages/review.py" line="381"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidencias que faltan o incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="158"/>
+        <location filename="../pages/review.py" line="385"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas las evidencias que pide la lista de verificación están registradas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="167"/>
-        <source>not scored</source>
-        <translation>sin puntuar</translation>
-    </message>
-    <message>
-        <location filename="../pages/review.py" line="214"/>
+        <location filename="../pages/review.py" line="681"/>
         <source>Identity: {method}</source>
         <translation>Identidad: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="218"/>
+        <location filename="../pages/review.py" line="685"/>
         <source>Identity: not recorded yet</source>
         <translation>Identidad: aún no registrada</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="236"/>
+        <location filename="../pages/review.py" line="703"/>
         <source>Signed by {name}</source>
         <translation>Firmado por {name}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="238"/>
+        <location filename="../pages/review.py" line="705"/>
         <source>No responsible person was named for this assessment.</source>
         <translation>No se indicó ninguna persona responsable para esta evaluación.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="251"/>
+        <location filename="../pages/review.py" line="718"/>
         <source>I did the work assessed here myself, and I have seen this record.</source>
         <translation>Realicé yo mismo el trabajo aquí evaluado y he visto este registro.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="253"/>
+        <location filename="../pages/review.py" line="720"/>
         <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
         <translation>Fui la persona responsable de este trabajo (SFS 6002) y confirmo este registro.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="254"/>
+        <location filename="../pages/review.py" line="721"/>
         <source>I observed this assessment.</source>
         <translation>Observé esta evaluación.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="265"/>
+        <location filename="../pages/review.py" line="732"/>
         <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
         <translation>Elija cómo se comprobó la identidad del candidato (o que no se comprobó).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="188"/>
+        <location filename="../pages/review.py" line="650"/>
         <source>Sealed: {path}</source>
         <translation>Sellado: {path}</translation>
     </message>
@@ -1141,115 +1447,175 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="84"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="88"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Peligro detectado, detenido (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Peligro detectado, detenido correctamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="100"/>
-        <location filename="../pages/run.py" line="140"/>
+        <location filename="../pages/run.py" line="103"/>
+        <location filename="../pages/run.py" line="143"/>
         <source>Done by</source>
         <translation>Realizado por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="101"/>
+        <location filename="../pages/run.py" line="104"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="234"/>
+        <location filename="../pages/run.py" line="238"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="238"/>
+        <location filename="../pages/run.py" line="242"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="254"/>
+        <location filename="../pages/run.py" line="258"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Parada por peligro: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="291"/>
+        <location filename="../pages/run.py" line="295"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="350"/>
+        <location filename="../pages/run.py" line="354"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="350"/>
+        <location filename="../pages/run.py" line="354"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="368"/>
+        <location filename="../pages/run.py" line="372"/>
         <source>Wait over</source>
         <translation>Espera terminada</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="372"/>
+        <location filename="../pages/run.py" line="376"/>
         <source>{what}: {time} left</source>
         <translation>{what}: quedan {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="429"/>
+        <location filename="../pages/run.py" line="433"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="452"/>
+        <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
+        <translation>Paso {n} de {total} · aptos {passed} · no aptos {failed} · pendientes {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="456"/>
+        <source>N/A {count}</source>
+        <translation>no aplica {count}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="458"/>
+        <source>hazard stop {count}</source>
+        <translation>detenidos por peligro {count}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="461"/>
+        <source>The task is stopped.</source>
+        <translation>La tarea está detenida.</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="462"/>
+        <source>Every step has a result.</source>
+        <translation>Todos los pasos tienen resultado.</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="463"/>
+        <source>{head} Left before finishing: {left}. Go to the review (R).</source>
+        <translation>{head} Falta antes de finalizar: {left}. Vaya a la revisión (R).</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="465"/>
+        <source>{head} Nothing is left but finishing: go to the review (R).</source>
+        <translation>{head} Solo falta finalizar: vaya a la revisión (R).</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="476"/>
+        <source>steps {steps}</source>
+        <translation>pasos {steps}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="478"/>
+        <source>rubric scores ({criteria})</source>
+        <translation>puntuaciones de la rúbrica ({criteria})</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="480"/>
+        <source>the identity check</source>
+        <translation>la comprobación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="482"/>
+        <source>sign-offs ({roles})</source>
+        <translation>firmas ({roles})</translation>
     </message>
 </context>
 <context>

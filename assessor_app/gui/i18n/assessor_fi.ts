@@ -50,6 +50,20 @@
     </message>
 </context>
 <context>
+    <name>ConfirmBar</name>
+    <message>
+        <location filename="../pages/review.py" line="80"/>
+        <source>Reason</source>
+        <extracomment>Missing evidence that the list does not flag (the step is not done, or does not apply). The longest line of a score button&apos;s words (the scale&apos;s label), in characters. The height of the list of steps in the review, in pixels (it scrolls on its own). The widths of the list&apos;s columns after the step&apos;s title: result, done by, readings, evidence. The widest the selected step&apos;s details and the correction box get beside the list, in pixels. Checked buttons (a score, a corrected result) read as chosen in any theme, with a mark as well.</extracomment>
+        <translation>Perustelu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="82"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../crash.py" line="74"/>
@@ -289,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="55"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="59"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="59"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="67"/>
+        <location filename="../pages/home.py" line="68"/>
         <source>Checklists that could not be loaded</source>
         <translation>Tarkistuslistat, joita ei voitu ladata</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="70"/>
+        <location filename="../pages/home.py" line="71"/>
         <source>Checklist problems</source>
         <translation>Tarkistuslistojen ongelmat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="106"/>
+        <location filename="../pages/home.py" line="108"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} tarkistuslistatiedosto(a) ei voitu ladata, eikä niitä tarjota uusiin arviointeihin. Korjaa ne (tai pyydä korjatut tiedostot koulutuksen järjestäjältä) ja käynnistä sovellus uudelleen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="133"/>
+        <location filename="../pages/home.py" line="135"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -473,25 +487,36 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="36"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="39"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="68"/>
         <source>Offline</source>
+        <extracomment>opens a file or folder with the desktop&apos;s own application (a test puts a recorder here)</extracomment>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="69"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="265"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="347"/>
+        <source>Not found: {path}</source>
+        <translation>Ei löydy: {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
+        <source>No application on this computer opened {path}</source>
+        <translation>Mikään tämän tietokoneen sovellus ei avannut kohdetta {path}</translation>
     </message>
 </context>
 <context>
@@ -686,47 +711,47 @@ Esivaatimukset: {prereqs}</translation>
         <translation>Ei voi aloittaa: {problems}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="261"/>
         <source>candidate id</source>
         <translation>kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="261"/>
         <source>assessor id</source>
         <translation>arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="263"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>workshop id</source>
         <translation>korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="263"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>country</source>
         <translation>maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="265"/>
+        <location filename="../pages/new_assessment.py" line="264"/>
         <source>responsible person id</source>
         <translation>työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="272"/>
+        <location filename="../pages/new_assessment.py" line="271"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>Maa: kaksi kirjainta (ISO 3166), esim. FI, ei {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="299"/>
+        <location filename="../pages/new_assessment.py" line="298"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Myöntäjä: {name} (koulutuksen järjestäjä, jolle tämä työasema on rekisteröity)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="301"/>
+        <location filename="../pages/new_assessment.py" line="300"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Myöntäjä: ei nimetty (ei rekisteröity koulutuksen järjestäjälle)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="268"/>
+        <location filename="../pages/new_assessment.py" line="267"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
     </message>
@@ -962,173 +987,454 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="45"/>
+        <location filename="../pages/review.py" line="146"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="49"/>
+        <location filename="../pages/review.py" line="155"/>
         <source>How the candidate&apos;s identity was checked</source>
         <translation>Miten kokelaan henkilöllisyys tarkistettiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="50"/>
+        <location filename="../pages/review.py" line="156"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="53"/>
+        <location filename="../pages/review.py" line="159"/>
         <source>Note, e.g. the kind of document (optional)</source>
         <translation>Huomautus, esim. asiakirjan laji (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="54"/>
+        <location filename="../pages/review.py" line="160"/>
         <source>Identity check note</source>
         <translation>Henkilöllisyyden tarkistuksen huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="55"/>
+        <location filename="../pages/review.py" line="161"/>
         <source>Record identity check</source>
         <translation>Kirjaa henkilöllisyyden tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="61"/>
+        <location filename="../pages/review.py" line="167"/>
         <source>Sign-offs</source>
         <translation>Kuittaukset</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="64"/>
-        <location filename="../pages/review.py" line="242"/>
+        <location filename="../pages/review.py" line="170"/>
+        <location filename="../pages/review.py" line="709"/>
         <source>Name, typed by the person signing</source>
         <translation>Nimi, allekirjoittajan itse kirjoittamana</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="65"/>
+        <location filename="../pages/review.py" line="171"/>
         <source>Name of the {role} signing</source>
         <translation>Allekirjoittavan ({role}) nimi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="66"/>
+        <location filename="../pages/review.py" line="172"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="67"/>
+        <location filename="../pages/review.py" line="173"/>
         <source>Sign off as the {role}</source>
         <translation>Allekirjoita roolissa: {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="189"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="190"/>
+        <source>A&amp;bandon…</source>
+        <translation>K&amp;eskeytä…</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="191"/>
+        <source>Abandon the assessment</source>
+        <translation>Keskeytä arviointi</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="192"/>
         <source>Back to steps (Esc)</source>
         <translation>Takaisin vaiheisiin (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="85"/>
+        <location filename="../pages/review.py" line="193"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="86"/>
+        <location filename="../pages/review.py" line="194"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>Arvioijan PIN-koodi sinetöintiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="88"/>
+        <location filename="../pages/review.py" line="196"/>
         <source>Assessor&apos;s PIN</source>
         <translation>Arvioijan PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="89"/>
+        <location filename="../pages/review.py" line="197"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;inetöi todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="93"/>
+        <location filename="../pages/review.py" line="199"/>
+        <source>Open the PDF &amp;record</source>
+        <translation>Avaa &amp;arviointipöytäkirja (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="200"/>
+        <source>Open the bundle f&amp;older</source>
+        <translation>Avaa &amp;todistepaketin kansio</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="204"/>
         <source>Candidate&apos;s identity</source>
         <translation>Kokelaan henkilöllisyys</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="105"/>
+        <location filename="../pages/review.py" line="423"/>
+        <source>corrected</source>
+        <translation>korjattu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="426"/>
+        <source>missing: {kinds}</source>
+        <translation>puuttuu: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="475"/>
+        <source>Correct the result of step {step}</source>
+        <translation>Korjaa vaiheen {step} tulos</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="478"/>
+        <source>Results can no longer be corrected: the assessment is {phase}.</source>
+        <translation>Tuloksia ei voi enää korjata: arviointi on {phase}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="481"/>
+        <source>Results can no longer be corrected: the record is signed off.</source>
+        <translation>Tuloksia ei voi enää korjata: pöytäkirja on kuitattu.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="483"/>
+        <source>Step {step} has no result to correct.</source>
+        <translation>Vaiheella {step} ei ole korjattavaa tulosta.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="484"/>
+        <source>Step {step} failed by the assessor&apos;s intervention: that cannot be corrected.</source>
+        <translation>Vaihe {step} hylättiin arvioijan väliintulon vuoksi: sitä ei voi korjata.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="519"/>
+        <source>Result: {result}</source>
+        <translation>Tulos: {result}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="522"/>
+        <source>Done by: {person}</source>
+        <translation>Tekijä: {person}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="524"/>
+        <source>in range</source>
+        <translation>alueella</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="524"/>
+        <source>OUT OF RANGE</source>
+        <translation>ALUEEN ULKOPUOLELLA</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="528"/>
+        <source>Corrected at {time}: {old} → {new}; reason: {reason}</source>
+        <translation>Korjattu klo {time}: {old} → {new}; perustelu: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="532"/>
+        <source>(first recorded with the reason: {reason})</source>
+        <translation>(kirjattu ensin perustelulla: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="535"/>
+        <source>(done by {person}, first recorded as {was})</source>
+        <translation>(tekijä {person}, kirjattu ensin: {was})</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="538"/>
+        <source>Reopened: {steps}</source>
+        <translation>Avattu uudelleen: {steps}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="541"/>
+        <source>Reopened by the correction of step {step}: to be done again.</source>
+        <translation>Avattu uudelleen vaiheen {step} korjauksen vuoksi: tehtävä uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="549"/>
+        <source>{kind}: {items}</source>
+        <translation>{kind}: {items}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="550"/>
+        <source>{kind} missing: {why}</source>
+        <translation>{kind} puuttuu: {why}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="555"/>
+        <source>no consent to video</source>
+        <translation>ei suostumusta videoon</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="555"/>
+        <source>no camera</source>
+        <translation>ei kameraa</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="556"/>
+        <source>camera lost (gap)</source>
+        <translation>kamera katkesi (aukko)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="557"/>
+        <source>no vehicle adapter</source>
+        <translation>ei ajoneuvoliitäntää</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="558"/>
+        <source>not taken</source>
+        <translation>ei otettu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="558"/>
+        <source>not recorded</source>
+        <translation>ei kirjattu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="559"/>
+        <source>step not done</source>
+        <translation>vaihetta ei tehty</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="559"/>
+        <source>not applicable</source>
+        <translation>ei sovellu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>Pass</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>Fail</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>N/A</source>
+        <translation>Ei sovellu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="564"/>
+        <source>Hazard found, stopped</source>
+        <translation>Vaara havaittu, pysäytetty</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="593"/>
+        <source>Choose the result the step is corrected to.</source>
+        <translation>Valitse tulos, joksi vaihe korjataan.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="609"/>
+        <source>Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no longer be changed, and no result can be corrected. The outcome recorded: {outcome}.</source>
+        <translation>Päätä: arviointi muuttuu vain luettavaksi. Tuloksia, mittauksia, arviointikriteerien pisteitä ja kuittauksia ei voi enää muuttaa, eikä tuloksia voi korjata. Kirjattava tulos: {outcome}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="611"/>
+        <source>Yes, finish</source>
+        <translation>Kyllä, päätä</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="618"/>
+        <source>Abandon: the assessment ends here, unfinished, and becomes read-only. Nothing more can be recorded or corrected. Say why it is abandoned.</source>
+        <translation>Keskeytä: arviointi päättyy tähän keskeneräisenä ja muuttuu vain luettavaksi. Mitään ei voi enää kirjata eikä korjata. Kerro, miksi arviointi keskeytetään.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="619"/>
+        <source>Yes, abandon</source>
+        <translation>Kyllä, keskeytä</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="620"/>
+        <source>Reason the assessment is abandoned (required)</source>
+        <translation>Keskeyttämisen perustelu (pakollinen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="626"/>
+        <source>Type the assessor&apos;s PIN to seal.</source>
+        <translation>Kirjoita arvioijan PIN-koodi sinetöidäksesi.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="630"/>
+        <source>Seal: the record, its evidence files and the PDF records are signed with this workstation&apos;s key and the assessor&apos;s key. Nothing in the sealed bundle can be changed afterwards.</source>
+        <translation>Sinetöi: pöytäkirja, sen todistetiedostot ja PDF-pöytäkirjat allekirjoitetaan tämän työaseman avaimella ja arvioijan avaimella. Sinetöidyn paketin sisältöä ei voi muuttaa jälkeenpäin.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="632"/>
+        <source>Yes, seal</source>
+        <translation>Kyllä, sinetöi</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="150"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="144"/>
+        <location filename="../pages/review.py" line="143"/>
+        <source>People of the assessment</source>
+        <translation>Arvioinnin henkilöt</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="272"/>
+        <source>Steps and their results</source>
+        <translation>Vaiheet ja niiden tulokset</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <source>Step</source>
+        <translation>Vaihe</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="315"/>
+        <source>Done by</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="274"/>
+        <source>Readings</source>
+        <translation>Mittaukset</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="274"/>
+        <source>Evidence</source>
+        <translation>Todisteet</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="288"/>
+        <source>The selected step</source>
+        <translation>Valittu vaihe</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="294"/>
+        <source>Correct the result of the selected step</source>
+        <translation>Korjaa valitun vaiheen tulos</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="302"/>
+        <source>Correct to: {result}</source>
+        <translation>Korjaa tulokseksi: {result}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="307"/>
+        <source>Done by (as corrected)</source>
+        <translation>Tekijä (korjattuna)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="308"/>
+        <source>Reason for the correction (required)</source>
+        <translation>Korjauksen perustelu (pakollinen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="309"/>
+        <source>Reason for the correction</source>
+        <translation>Korjauksen perustelu</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="310"/>
+        <source>Record &amp;correction</source>
+        <translation>Kirjaa &amp;korjaus</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="367"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="145"/>
+        <location filename="../pages/review.py" line="368"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="149"/>
+        <location filename="../pages/review.py" line="375"/>
         <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
         <translation>Vaara havaittu ja työ pysäytetty oikein: pysäyttäminen oli oikea päätös, joten kyse ei ole kokelaan hylkäyksestä. Tehtävää ei voitu suorittaa tällä ajoneuvolla: arvioi uudelleen ehjällä ajoneuvolla.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="154"/>
+        <location filename="../pages/review.py" line="381"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="158"/>
+        <location filename="../pages/review.py" line="385"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="167"/>
-        <source>not scored</source>
-        <translation>ei pisteytetty</translation>
-    </message>
-    <message>
-        <location filename="../pages/review.py" line="214"/>
+        <location filename="../pages/review.py" line="681"/>
         <source>Identity: {method}</source>
         <translation>Henkilöllisyys: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="218"/>
+        <location filename="../pages/review.py" line="685"/>
         <source>Identity: not recorded yet</source>
         <translation>Henkilöllisyys: ei vielä kirjattu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="236"/>
+        <location filename="../pages/review.py" line="703"/>
         <source>Signed by {name}</source>
         <translation>Allekirjoittanut {name}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="238"/>
+        <location filename="../pages/review.py" line="705"/>
         <source>No responsible person was named for this assessment.</source>
         <translation>Tälle arvioinnille ei nimetty työstä vastaavaa henkilöä.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="251"/>
+        <location filename="../pages/review.py" line="718"/>
         <source>I did the work assessed here myself, and I have seen this record.</source>
         <translation>Tein tässä arvioidun työn itse, ja olen nähnyt tämän tallenteen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="253"/>
+        <location filename="../pages/review.py" line="720"/>
         <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
         <translation>Olin tämän työn vastaava henkilö (SFS 6002) ja vahvistan tämän tallenteen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="254"/>
+        <location filename="../pages/review.py" line="721"/>
         <source>I observed this assessment.</source>
         <translation>Seurasin tätä arviointia.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="265"/>
+        <location filename="../pages/review.py" line="732"/>
         <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
         <translation>Valitse, miten kokelaan henkilöllisyys tarkistettiin (tai ettei sitä tarkistettu).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="188"/>
+        <location filename="../pages/review.py" line="650"/>
         <source>Sealed: {path}</source>
         <translation>Sinetöity: {path}</translation>
     </message>
@@ -1141,115 +1447,175 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="84"/>
+        <source>Progress</source>
+        <translation>Edistyminen</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="88"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Vaara havaittu, pysäytetty (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Vaara havaittu, pysäytetty oikein</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="100"/>
-        <location filename="../pages/run.py" line="140"/>
+        <location filename="../pages/run.py" line="103"/>
+        <location filename="../pages/run.py" line="143"/>
         <source>Done by</source>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="101"/>
+        <location filename="../pages/run.py" line="104"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="234"/>
+        <location filename="../pages/run.py" line="238"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="238"/>
+        <location filename="../pages/run.py" line="242"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="254"/>
+        <location filename="../pages/run.py" line="258"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Vaarapysäytys: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="291"/>
+        <location filename="../pages/run.py" line="295"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="350"/>
+        <location filename="../pages/run.py" line="354"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="350"/>
+        <location filename="../pages/run.py" line="354"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="368"/>
+        <location filename="../pages/run.py" line="372"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="372"/>
+        <location filename="../pages/run.py" line="376"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="429"/>
+        <location filename="../pages/run.py" line="433"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="452"/>
+        <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
+        <translation>Vaihe {n}/{total} · hyväksytty {passed} · hylätty {failed} · jäljellä {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="456"/>
+        <source>N/A {count}</source>
+        <translation>ei sovellu {count}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="458"/>
+        <source>hazard stop {count}</source>
+        <translation>vaaran vuoksi pysäytetty {count}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="461"/>
+        <source>The task is stopped.</source>
+        <translation>Tehtävä on pysäytetty.</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="462"/>
+        <source>Every step has a result.</source>
+        <translation>Jokaisella vaiheella on tulos.</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="463"/>
+        <source>{head} Left before finishing: {left}. Go to the review (R).</source>
+        <translation>{head} Ennen päättämistä jäljellä: {left}. Siirry yhteenvetoon (R).</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="465"/>
+        <source>{head} Nothing is left but finishing: go to the review (R).</source>
+        <translation>{head} Jäljellä on vain päättäminen: siirry yhteenvetoon (R).</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="476"/>
+        <source>steps {steps}</source>
+        <translation>vaiheet {steps}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="478"/>
+        <source>rubric scores ({criteria})</source>
+        <translation>arviointikriteerien pisteet ({criteria})</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="480"/>
+        <source>the identity check</source>
+        <translation>henkilöllisyyden tarkistus</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="482"/>
+        <source>sign-offs ({roles})</source>
+        <translation>kuittaukset ({roles})</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,20 @@
     </message>
 </context>
 <context>
+    <name>ConfirmBar</name>
+    <message>
+        <location filename="../pages/review.py" line="80"/>
+        <source>Reason</source>
+        <extracomment>Missing evidence that the list does not flag (the step is not done, or does not apply). The longest line of a score button&apos;s words (the scale&apos;s label), in characters. The height of the list of steps in the review, in pixels (it scrolls on its own). The widths of the list&apos;s columns after the step&apos;s title: result, done by, readings, evidence. The widest the selected step&apos;s details and the correction box get beside the list, in pixels. Checked buttons (a score, a corrected result) read as chosen in any theme, with a mark as well.</extracomment>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="82"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../crash.py" line="74"/>
@@ -289,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="40"/>
+        <location filename="../pages/home.py" line="41"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="48"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="55"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="57"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="59"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="59"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="67"/>
+        <location filename="../pages/home.py" line="68"/>
         <source>Checklists that could not be loaded</source>
         <translation>Listas de verificação que não puderam ser carregadas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="70"/>
+        <location filename="../pages/home.py" line="71"/>
         <source>Checklist problems</source>
         <translation>Problemas das listas de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="106"/>
+        <location filename="../pages/home.py" line="108"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} ficheiro(s) de listas de verificação não puderam ser carregados e não são oferecidos para novas avaliações. Corrija-os (ou peça ficheiros corrigidos à entidade formadora) e inicie a aplicação de novo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="133"/>
+        <location filename="../pages/home.py" line="135"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -473,25 +487,36 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="36"/>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="39"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="68"/>
         <source>Offline</source>
+        <extracomment>opens a file or folder with the desktop&apos;s own application (a test puts a recorder here)</extracomment>
         <translation>Sem ligação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64"/>
+        <location filename="../main_window.py" line="69"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="265"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="347"/>
+        <source>Not found: {path}</source>
+        <translation>Não encontrado: {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
+        <source>No application on this computer opened {path}</source>
+        <translation>Nenhuma aplicação deste computador abriu {path}</translation>
     </message>
 </context>
 <context>
@@ -686,47 +711,47 @@ Pré-requisitos: {prereqs}</translation>
         <translation>Não é possível iniciar: {problems}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="261"/>
         <source>candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="261"/>
         <source>assessor id</source>
         <translation>ID do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="263"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>workshop id</source>
         <translation>ID da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="263"/>
+        <location filename="../pages/new_assessment.py" line="262"/>
         <source>country</source>
         <translation>país</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="265"/>
+        <location filename="../pages/new_assessment.py" line="264"/>
         <source>responsible person id</source>
         <translation>ID da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="272"/>
+        <location filename="../pages/new_assessment.py" line="271"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>País: duas letras (ISO 3166), p. ex. PT, não {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="299"/>
+        <location filename="../pages/new_assessment.py" line="298"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Entidade que atribui: {name} (a entidade formadora onde este posto está inscrito)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="301"/>
+        <location filename="../pages/new_assessment.py" line="300"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Entidade que atribui: nenhuma (não inscrito numa entidade formadora)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="268"/>
+        <location filename="../pages/new_assessment.py" line="267"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta preencher: {fields}</translation>
     </message>
@@ -962,173 +987,454 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="45"/>
+        <location filename="../pages/review.py" line="146"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidências em falta ou incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="49"/>
+        <location filename="../pages/review.py" line="155"/>
         <source>How the candidate&apos;s identity was checked</source>
         <translation>Como foi verificada a identidade do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="50"/>
+        <location filename="../pages/review.py" line="156"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="53"/>
+        <location filename="../pages/review.py" line="159"/>
         <source>Note, e.g. the kind of document (optional)</source>
         <translation>Nota, p. ex. o tipo de documento (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="54"/>
+        <location filename="../pages/review.py" line="160"/>
         <source>Identity check note</source>
         <translation>Nota da verificação de identidade</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="55"/>
+        <location filename="../pages/review.py" line="161"/>
         <source>Record identity check</source>
         <translation>Registar verificação de identidade</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="61"/>
+        <location filename="../pages/review.py" line="167"/>
         <source>Sign-offs</source>
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="64"/>
-        <location filename="../pages/review.py" line="242"/>
+        <location filename="../pages/review.py" line="170"/>
+        <location filename="../pages/review.py" line="709"/>
         <source>Name, typed by the person signing</source>
         <translation>Nome, escrito por quem assina</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="65"/>
+        <location filename="../pages/review.py" line="171"/>
         <source>Name of the {role} signing</source>
         <translation>Nome de quem assina como {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="66"/>
+        <location filename="../pages/review.py" line="172"/>
         <source>Sign off</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="67"/>
+        <location filename="../pages/review.py" line="173"/>
         <source>Sign off as the {role}</source>
         <translation>Assinar como {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="189"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Concluir avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="190"/>
+        <source>A&amp;bandon…</source>
+        <translation>A&amp;bandonar…</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="191"/>
+        <source>Abandon the assessment</source>
+        <translation>Abandonar a avaliação</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="192"/>
         <source>Back to steps (Esc)</source>
         <translation>Voltar aos passos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="85"/>
+        <location filename="../pages/review.py" line="193"/>
         <source>Home</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="86"/>
+        <location filename="../pages/review.py" line="194"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>PIN do avaliador para selar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="88"/>
+        <location filename="../pages/review.py" line="196"/>
         <source>Assessor&apos;s PIN</source>
         <translation>PIN do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="89"/>
+        <location filename="../pages/review.py" line="197"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;elar evidências</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="93"/>
+        <location filename="../pages/review.py" line="199"/>
+        <source>Open the PDF &amp;record</source>
+        <translation>Abrir o &amp;registo em PDF</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="200"/>
+        <source>Open the bundle f&amp;older</source>
+        <translation>Abrir a &amp;pasta do pacote</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="204"/>
         <source>Candidate&apos;s identity</source>
         <translation>Identidade do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="105"/>
+        <location filename="../pages/review.py" line="423"/>
+        <source>corrected</source>
+        <translation>corrigido</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="426"/>
+        <source>missing: {kinds}</source>
+        <translation>em falta: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="475"/>
+        <source>Correct the result of step {step}</source>
+        <translation>Corrigir o resultado do passo {step}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="478"/>
+        <source>Results can no longer be corrected: the assessment is {phase}.</source>
+        <translation>Os resultados já não podem ser corrigidos: a avaliação está {phase}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="481"/>
+        <source>Results can no longer be corrected: the record is signed off.</source>
+        <translation>Os resultados já não podem ser corrigidos: o registo está assinado.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="483"/>
+        <source>Step {step} has no result to correct.</source>
+        <translation>O passo {step} não tem resultado para corrigir.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="484"/>
+        <source>Step {step} failed by the assessor&apos;s intervention: that cannot be corrected.</source>
+        <translation>O passo {step} foi reprovado pela intervenção do avaliador: isso não pode ser corrigido.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="519"/>
+        <source>Result: {result}</source>
+        <translation>Resultado: {result}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="522"/>
+        <source>Done by: {person}</source>
+        <translation>Feito por: {person}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="524"/>
+        <source>in range</source>
+        <translation>dentro do intervalo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="524"/>
+        <source>OUT OF RANGE</source>
+        <translation>FORA DO INTERVALO</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="528"/>
+        <source>Corrected at {time}: {old} → {new}; reason: {reason}</source>
+        <translation>Corrigido às {time}: {old} → {new}; motivo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="532"/>
+        <source>(first recorded with the reason: {reason})</source>
+        <translation>(registado primeiro com o motivo: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="535"/>
+        <source>(done by {person}, first recorded as {was})</source>
+        <translation>(feito por {person}; registado primeiro como {was})</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="538"/>
+        <source>Reopened: {steps}</source>
+        <translation>Reabertos: {steps}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="541"/>
+        <source>Reopened by the correction of step {step}: to be done again.</source>
+        <translation>Reaberto pela correção do passo {step}: a repetir.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="549"/>
+        <source>{kind}: {items}</source>
+        <translation>{kind}: {items}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="550"/>
+        <source>{kind} missing: {why}</source>
+        <translation>{kind} em falta: {why}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="555"/>
+        <source>no consent to video</source>
+        <translation>sem consentimento para vídeo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="555"/>
+        <source>no camera</source>
+        <translation>sem câmara</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="556"/>
+        <source>camera lost (gap)</source>
+        <translation>câmara perdida (interrupção)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="557"/>
+        <source>no vehicle adapter</source>
+        <translation>sem adaptador de veículo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="558"/>
+        <source>not taken</source>
+        <translation>não tirada</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="558"/>
+        <source>not recorded</source>
+        <translation>não registado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="559"/>
+        <source>step not done</source>
+        <translation>passo não realizado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="559"/>
+        <source>not applicable</source>
+        <translation>não aplicável</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>Pass</source>
+        <translation>Aprovado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>Fail</source>
+        <translation>Reprovado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="563"/>
+        <source>N/A</source>
+        <translation>Não aplicável</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="564"/>
+        <source>Hazard found, stopped</source>
+        <translation>Perigo detetado, parado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="593"/>
+        <source>Choose the result the step is corrected to.</source>
+        <translation>Escolha o resultado para o qual o passo é corrigido.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="609"/>
+        <source>Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no longer be changed, and no result can be corrected. The outcome recorded: {outcome}.</source>
+        <translation>Concluir: a avaliação passa a ser só de leitura. Os resultados, as leituras, as pontuações da rubrica e as assinaturas já não podem ser alterados, e nenhum resultado pode ser corrigido. Resultado registado: {outcome}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="611"/>
+        <source>Yes, finish</source>
+        <translation>Sim, concluir</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="618"/>
+        <source>Abandon: the assessment ends here, unfinished, and becomes read-only. Nothing more can be recorded or corrected. Say why it is abandoned.</source>
+        <translation>Abandonar: a avaliação termina aqui, por concluir, e passa a ser só de leitura. Já nada pode ser registado nem corrigido. Indique porque é abandonada.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="619"/>
+        <source>Yes, abandon</source>
+        <translation>Sim, abandonar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="620"/>
+        <source>Reason the assessment is abandoned (required)</source>
+        <translation>Motivo do abandono (obrigatório)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="626"/>
+        <source>Type the assessor&apos;s PIN to seal.</source>
+        <translation>Escreva o PIN do avaliador para selar.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="630"/>
+        <source>Seal: the record, its evidence files and the PDF records are signed with this workstation&apos;s key and the assessor&apos;s key. Nothing in the sealed bundle can be changed afterwards.</source>
+        <translation>Selar: o registo, os seus ficheiros de evidência e os registos em PDF são assinados com a chave deste posto de trabalho e a do avaliador. Depois, nada no pacote selado pode ser alterado.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="632"/>
+        <source>Yes, seal</source>
+        <translation>Sim, selar</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="150"/>
         <source>Behavioural rubric</source>
         <translation>Rubrica de comportamento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="144"/>
+        <location filename="../pages/review.py" line="143"/>
+        <source>People of the assessment</source>
+        <translation>Pessoas da avaliação</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="272"/>
+        <source>Steps and their results</source>
+        <translation>Passos e os seus resultados</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="315"/>
+        <source>Done by</source>
+        <translation>Feito por</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="274"/>
+        <source>Readings</source>
+        <translation>Leituras</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="274"/>
+        <source>Evidence</source>
+        <translation>Evidências</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="288"/>
+        <source>The selected step</source>
+        <translation>O passo selecionado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="294"/>
+        <source>Correct the result of the selected step</source>
+        <translation>Corrigir o resultado do passo selecionado</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="302"/>
+        <source>Correct to: {result}</source>
+        <translation>Corrigir para: {result}</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="307"/>
+        <source>Done by (as corrected)</source>
+        <translation>Feito por (após a correção)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="308"/>
+        <source>Reason for the correction (required)</source>
+        <translation>Motivo da correção (obrigatório)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="309"/>
+        <source>Reason for the correction</source>
+        <translation>Motivo da correção</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="310"/>
+        <source>Record &amp;correction</source>
+        <translation>Registar c&amp;orreção</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="367"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="145"/>
+        <location filename="../pages/review.py" line="368"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisório: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="149"/>
+        <location filename="../pages/review.py" line="375"/>
         <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
         <translation>Perigo detetado e trabalho parado corretamente: parar foi a decisão certa, por isso não é uma reprovação do candidato. A tarefa não pôde ser concluída neste veículo: reavaliar num veículo sem defeitos.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="154"/>
+        <location filename="../pages/review.py" line="381"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidências em falta ou incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="158"/>
+        <location filename="../pages/review.py" line="385"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas as evidências exigidas pela lista de verificação estão registadas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="167"/>
-        <source>not scored</source>
-        <translation>sem pontuação</translation>
-    </message>
-    <message>
-        <location filename="../pages/review.py" line="214"/>
+        <location filename="../pages/review.py" line="681"/>
         <source>Identity: {method}</source>
         <translation>Identidade: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="218"/>
+        <location filename="../pages/review.py" line="685"/>
         <source>Identity: not recorded yet</source>
         <translation>Identidade: ainda não registada</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="236"/>
+        <location filename="../pages/review.py" line="703"/>
         <source>Signed by {name}</source>
         <translation>Assinado por {name}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="238"/>
+        <location filename="../pages/review.py" line="705"/>
         <source>No responsible person was named for this assessment.</source>
         <translation>Não foi indicada nenhuma pessoa responsável para esta avaliação.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="251"/>
+        <location filename="../pages/review.py" line="718"/>
         <source>I did the work assessed here myself, and I have seen this record.</source>
         <translation>Fiz eu próprio o trabalho aqui avaliado e vi este registo.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="253"/>
+        <location filename="../pages/review.py" line="720"/>
         <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
         <translation>Fui a pessoa responsável por este trabalho (SFS 6002) e confirmo este registo.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="254"/>
+        <location filename="../pages/review.py" line="721"/>
         <source>I observed this assessment.</source>
         <translation>Observei esta avaliação.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="265"/>
+        <location filename="../pages/review.py" line="732"/>
         <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
         <translation>Escolha como foi verificada a identidade do candidato (ou que não foi verificada).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="188"/>
+        <location filename="../pages/review.py" line="650"/>
         <source>Sealed: {path}</source>
         <translation>Selado: {path}</translation>
     </message>
@@ -1141,115 +1447,175 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="85"/>
+        <location filename="../pages/run.py" line="84"/>
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="88"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="86"/>
+        <location filename="../pages/run.py" line="89"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="90"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Perigo detetado, parado (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Perigo detetado, parado corretamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="100"/>
-        <location filename="../pages/run.py" line="140"/>
+        <location filename="../pages/run.py" line="103"/>
+        <location filename="../pages/run.py" line="143"/>
         <source>Done by</source>
         <translation>Feito por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="101"/>
+        <location filename="../pages/run.py" line="104"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="234"/>
+        <location filename="../pages/run.py" line="238"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="238"/>
+        <location filename="../pages/run.py" line="242"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="254"/>
+        <location filename="../pages/run.py" line="258"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Paragem por perigo: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="291"/>
+        <location filename="../pages/run.py" line="295"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="350"/>
+        <location filename="../pages/run.py" line="354"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="350"/>
+        <location filename="../pages/run.py" line="354"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="368"/>
+        <location filename="../pages/run.py" line="372"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="372"/>
+        <location filename="../pages/run.py" line="376"/>
         <source>{what}: {time} left</source>
         <translation>{what}: faltam {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="429"/>
+        <location filename="../pages/run.py" line="433"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="452"/>
+        <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
+        <translation>Passo {n} de {total} · aprovados {passed} · reprovados {failed} · por fazer {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="456"/>
+        <source>N/A {count}</source>
+        <translation>não aplicável {count}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="458"/>
+        <source>hazard stop {count}</source>
+        <translation>parados por perigo {count}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="461"/>
+        <source>The task is stopped.</source>
+        <translation>A tarefa está parada.</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="462"/>
+        <source>Every step has a result.</source>
+        <translation>Todos os passos têm resultado.</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="463"/>
+        <source>{head} Left before finishing: {left}. Go to the review (R).</source>
+        <translation>{head} Falta antes de concluir: {left}. Vá para a revisão (R).</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="465"/>
+        <source>{head} Nothing is left but finishing: go to the review (R).</source>
+        <translation>{head} Só falta concluir: vá para a revisão (R).</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="476"/>
+        <source>steps {steps}</source>
+        <translation>passos {steps}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="478"/>
+        <source>rubric scores ({criteria})</source>
+        <translation>pontuações da rubrica ({criteria})</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="480"/>
+        <source>the identity check</source>
+        <translation>a verificação de identidade</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="482"/>
+        <source>sign-offs ({roles})</source>
+        <translation>assinaturas ({roles})</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ from assessor_app.gui.bad_input import parse_quantity, quantity_problem
 from assessor_app.gui.diagnostics import DiagnosticsPanel
 from assessor_app.gui.labels import label
 from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
-from assessor_app.gui.run_controller import MeasurementView, RunSnapshot
+from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, progress
 from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.video import VideoPanel
 
@@ -80,6 +80,9 @@ class RunPage(QWidget):
         self.instructions = QLabel(wordWrap=True)
         self.criterion = QLabel(wordWrap=True)
         self.wait = QLabel(objectName="wait")
+        self.progress = QLabel(objectName="progress", wordWrap=True)  # "Step 12 of 22", and what is left
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self._review_offered: str | None = None  # the assessment whose steps all have a result
         self.refusal = QLabel(objectName="refusal", wordWrap=True)
         self.measure_grid = QGridLayout()
         self.reason = QLineEdit(placeholderText=self.tr("Reason (needed for N/A; useful for a fail)"))
@@ -127,7 +130,7 @@ class RunPage(QWidget):
 
         detail = QWidget()
         right = QVBoxLayout(detail)
-        for w in (self.banner, self.title, self.wait):
+        for w in (self.banner, self.title, self.progress, self.wait):
             right.addWidget(w)
         right.addWidget(scroll, 1)
         right.addWidget(self.refusal)
@@ -231,6 +234,7 @@ class RunPage(QWidget):
         lang = snap.language
         self.step_shown.emit(snap, step_id)
         self.title.setText(f"{step.id}  {step.title.get_text(lang)}")
+        self._show_progress(snap, step_id)
         self.risk.setText(self.tr("Risk: {risk} · evidence: {evidence}").format(
             risk=label(step.risk), evidence=", ".join(label(e) for e in step.evidence) or "-"))
         self.instructions.setText(step.instructions.get_text(lang) if step.instructions else "")
@@ -439,3 +443,41 @@ class RunPage(QWidget):
         if text:
             self.action_requested.emit(AddNote(text, self.current_step))
             self.note.clear()
+
+    # ------------------------------------------------------------------ progress
+    def _show_progress(self, snap: RunSnapshot, step_id: str) -> None:
+        """"Step 12 of 22" with the counts; once every step has a result (or the task stopped), what is
+        left before finishing, and the review offered (focus on Review, once)."""
+        p = progress(snap, step_id)
+        text = self.tr("Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}")
+        text = text.format(n=p.position, total=p.total, passed=p.passed, failed=p.failed,
+                           remaining=p.remaining)
+        if p.na:
+            text += " · " + self.tr("N/A {count}").format(count=p.na)
+        if p.hazard:
+            text += " · " + self.tr("hazard stop {count}").format(count=p.hazard)
+        if p.steps_done and snap.review is not None and not snap.read_only:
+            left = self.left_text(snap)
+            head = (self.tr("The task is stopped.") if snap.phase == "stopped"
+                    else self.tr("Every step has a result."))
+            text += "\n" + (self.tr("{head} Left before finishing: {left}. Go to the review (R).").format(
+                head=head, left=left) if left else
+                self.tr("{head} Nothing is left but finishing: go to the review (R).").format(head=head))
+            if self._review_offered != snap.assessment_id:
+                self._review_offered = snap.assessment_id
+                self.review_button.setFocus()
+        self.progress.setText(text)
+
+    def left_text(self, snap: RunSnapshot) -> str:
+        """What is left before finishing, in words: rubric scores, the identity check, sign-offs."""
+        parts = []
+        for what, items in (snap.review.left if snap.review is not None else ()):
+            if what == "steps":
+                parts.append(self.tr("steps {steps}").format(steps=", ".join(items)))
+            elif what == "rubric":
+                parts.append(self.tr("rubric scores ({criteria})").format(criteria=", ".join(items)))
+            elif what == "identity":
+                parts.append(self.tr("the identity check"))
+            elif what == "signoffs":
+                parts.append(self.tr("sign-offs ({roles})").format(roles=", ".join(label(r) for r in items)))
+        return "; ".join(parts)
