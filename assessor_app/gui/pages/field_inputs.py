@@ -199,6 +199,14 @@ class FieldInputs(QGroupBox):
         if self.step is not None and self.record_button.isEnabled():
             self.record_requested.emit(RecordStepData(self.step, self.values()))
 
+    def first_to_fill(self) -> QWidget | None:
+        """The input of the first required field not recorded yet (a Yes/No: its Yes)."""
+        for fid, widget in self.inputs.items():
+            f = self._views[fid]
+            if f.required and f.value is None:
+                return widget.yes if isinstance(widget, YesNo) else widget
+        return None
+
     def holds(self, widget: QWidget | None) -> bool:
         """Whether ``widget`` is one of the typed inputs (Enter there records the data)."""
         return isinstance(widget, QLineEdit) and any(w is widget for w in self.inputs.values())
