@@ -82,12 +82,16 @@ class KeyGuard(QObject):
     """Makes the keys of one page mean what they say (see the module's docstring).
 
     ``leave(widget)``: Esc was pressed in the text field ``widget``; move the focus out of it.
+    ``enter(widget)``: Enter was pressed in the text field ``widget``; True when that was handled
+    here (by default the field's own Enter: a line edit's returnPressed, a spin box's value).
     """
 
-    def __init__(self, page: QWidget, leave: Callable[[QWidget], None]):
+    def __init__(self, page: QWidget, leave: Callable[[QWidget], None],
+                 enter: Callable[[QWidget], bool] | None = None):
         super().__init__(page)
         self.page = page
         self.leave = leave
+        self.enter = enter
         app = QApplication.instance()
         assert app is not None, "a QApplication is needed before a page"
         # the application's filter: drop-down lists are windows of their own, outside the page
@@ -126,6 +130,8 @@ class KeyGuard(QObject):
             return True
         if key not in ENTER_KEYS or event.modifiers() & COMMAND_MODIFIERS:
             return False
+        if takes_text(widget) and not in_open_list(widget):
+            return self.enter is not None and self.enter(widget)
         if isinstance(widget, QAbstractButton):
             if not event.isAutoRepeat() and widget.isEnabled():  # a held key presses once
                 widget.click()
@@ -151,7 +157,7 @@ def screen_order(root: QWidget | QLayout) -> list[QWidget]:
 
 def _walk_widget(w: QWidget, found: list[QWidget], top: bool = False) -> None:
     if not top and isinstance(w, CONTROLS):
-        if w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus:  # (a radio group takes Tab from all but one)
             found.append(w)
         return
     if isinstance(w, QScrollArea):

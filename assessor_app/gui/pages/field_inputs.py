@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -65,9 +64,10 @@ class YesNo(QWidget):
         self.no = QPushButton(self.tr("No"), checkable=True)
         self.yes.setAccessibleName(self.tr("{field}: yes").format(field=name))
         self.no.setAccessibleName(self.tr("{field}: no").format(field=name))
-        self.group = QButtonGroup(self)
-        self.group.addButton(self.yes)
-        self.group.addButton(self.no)
+        # one or the other, by hand: a button group would take Tab from No (as in a radio group),
+        # and a gloved trainer tabs to the answer rather than arrowing within a pair
+        self.yes.toggled.connect(lambda on: on and self.no.setChecked(False))
+        self.no.toggled.connect(lambda on: on and self.yes.setChecked(False))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.yes)
@@ -108,6 +108,7 @@ class FieldInputs(QGroupBox):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the tab order now, not when Qt deletes it
                 item.widget().deleteLater()
         self.step = step
         self.inputs.clear()

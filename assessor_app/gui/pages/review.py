@@ -3,6 +3,8 @@ checked, and the sign-offs the checklist asks for (assessor, candidate, responsi
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assessor_app.core.engine import Finish, RecordIdentityCheck, ScoreRubric, SignOff
 from assessor_app.core.engine.actions import IDENTITY_CHECKS
+from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import RunSnapshot
 
@@ -113,6 +116,7 @@ class ReviewPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls, not their frame
         self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -135,6 +139,29 @@ class ReviewPage(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.seal_button.clicked.connect(self._seal)
         self.pin.returnPressed.connect(self._seal)
+        # keys: Esc in a field leaves it (Esc elsewhere goes back, as above); Tab follows the screen
+        self.guard = KeyGuard(self, lambda _field: self._focus(self.main_control()))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not event.spontaneous():  # the rubric and sign-offs are laid out for this assessment by now
+            set_tab_order(screen_order(self))
+            self._focus(self.arrival_focus())
+
+    def main_control(self) -> QWidget:
+        """Finish while the assessment runs, Seal once it is finished, else Back."""
+        return first_enabled(self, (self.finish_button, self.pin, self.back_button)) or self.back_button
+
+    def arrival_focus(self) -> QWidget:
+        """The first control still to use: the PIN to seal a finished assessment, else the first
+        control of the review (the rubric) that can be used."""
+        if self.snapshot is not None and self.snapshot.read_only:
+            return self.main_control()
+        return first_enabled(self, screen_order(self.scroll)) or self.main_control()
+
+    def _focus(self, widget: QWidget) -> None:
+        if self.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_snapshot(self, snap: RunSnapshot) -> None:
         first = self.snapshot is None or self.snapshot.assessment_id != snap.assessment_id

@@ -119,7 +119,7 @@ class RunPage(QWidget):
         self.beep: Callable[[], None] = QApplication.beep
         self.sound_on_wait_end = True
         self._cue: tuple[str, str] | None = None  # (text, object name) shown until another step is shown
-        self._signalled: set[tuple[str, str, int]] = set()  # (kind, step, due_us) already announced
+        self._signalled: set[tuple[str, str, int]] = set()  # (kind, label, due_us) already announced
         self._refresh_asked = False
         self._timed_refusal: str | None = None  # a refusal for a wait or window: told by its countdown
 
@@ -320,6 +320,7 @@ class RunPage(QWidget):
         while self.measure_grid.count():
             w = self.measure_grid.takeAt(0).widget()
             if w is not None:
+                w.hide()  # out of the tab order now, not when Qt deletes it
                 w.deleteLater()
         self._edits.clear()
         self._verdicts.clear()
@@ -414,8 +415,11 @@ class RunPage(QWidget):
             self.wait.setText(text)
 
     def _announce(self, t: TimingView) -> None:
-        """A wait has ended or a window has closed: a sound and a cue that stays until another step."""
-        key = (t.kind, t.step, t.due_us)
+        """A wait has ended or a window has closed: a sound and a cue that stays until another step.
+
+        One wait may hold back several steps (the discharge wait: the dead test and what follows):
+        it is announced once, for the first of them."""
+        key = (t.kind, t.label, t.due_us)
         if key in self._signalled:
             return
         self._signalled.add(key)

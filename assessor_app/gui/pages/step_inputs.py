@@ -118,6 +118,7 @@ class QuestionsBox(QGroupBox):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the tab order now, not when Qt deletes it
                 item.widget().deleteLater()
         self.step = step
         self.answers.clear()
