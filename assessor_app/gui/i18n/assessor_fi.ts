@@ -96,53 +96,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="101"/>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="102"/>
+        <location filename="../diagnostics.py" line="110"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Ei ajoneuvosovitinta (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="112"/>
+        <location filename="../diagnostics.py" line="113"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Arviointi suljettu: ei CAN-lokia</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="114"/>
+        <location filename="../diagnostics.py" line="115"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Yhdistetään ajoneuvosovittimeen…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="153"/>
+        <location filename="../diagnostics.py" line="154"/>
         <source>Vehicle adapter not available</source>
         <translation>Ajoneuvosovitin ei käytettävissä</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="174"/>
+        <location filename="../diagnostics.py" line="175"/>
         <source>CAN log closed</source>
         <translation>CAN-loki suljettu</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="211"/>
+        <location filename="../diagnostics.py" line="212"/>
         <source>DTC snapshot: {what}</source>
         <translation>Vikakoodikuva: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="213"/>
+        <location filename="../diagnostics.py" line="214"/>
         <source>signal check: {what}</source>
         <translation>signaalitarkistus: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="215"/>
+        <location filename="../diagnostics.py" line="216"/>
         <source>Needed before a pass: {what}</source>
         <translation>Tarvitaan ennen hyväksyntää: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="241"/>
+        <location filename="../diagnostics.py" line="242"/>
         <source>Reading the vehicle…</source>
         <translation>Luetaan ajoneuvoa…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="251"/>
+        <location filename="../diagnostics.py" line="252"/>
         <source>Checking the signals…</source>
         <translation>Tarkistetaan signaaleja…</translation>
     </message>
@@ -170,17 +170,17 @@
         <translation>Tämän vaiheen diagnostiikka</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="69"/>
+        <location filename="../diagnostics.py" line="70"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Ajoneuvosovitin kadonnut: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="73"/>
+        <location filename="../diagnostics.py" line="74"/>
         <source> · {n} frames lost</source>
         <translation> · {n} kehystä menetetty</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="75"/>
+        <location filename="../diagnostics.py" line="76"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>CAN-loki: {device} · {fps} kehystä/s ({pct} %)</translation>
     </message>
@@ -203,32 +203,32 @@
         <translation>Kirjaa vaiheen tiedot</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="117"/>
+        <location filename="../pages/field_inputs.py" line="118"/>
         <source>{field} (optional)</source>
         <translation>{field} (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="122"/>
+        <location filename="../pages/field_inputs.py" line="123"/>
         <source>{field}: check</source>
         <translation>{field}: tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="140"/>
+        <location filename="../pages/field_inputs.py" line="141"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="148"/>
+        <location filename="../pages/field_inputs.py" line="149"/>
         <source>a number</source>
         <translation>luku</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="152"/>
+        <location filename="../pages/field_inputs.py" line="153"/>
         <source>YYYY-MM-DD</source>
         <translation>VVVV-KK-PP</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="167"/>
+        <location filename="../pages/field_inputs.py" line="168"/>
         <source>recorded ✔</source>
         <translation>kirjattu ✔</translation>
     </message>
@@ -236,97 +236,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="39"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="106"/>
+        <location filename="../pages/home.py" line="130"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -337,24 +337,24 @@
 <context>
     <name>InstrumentRow</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="311"/>
+        <location filename="../pages/step_inputs.py" line="321"/>
         <source>Instrument id, e.g. FLUKE-1587-22</source>
         <translation>Mittarin tunnus, esim. FLUKE-1587-22</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="312"/>
-        <location filename="../pages/step_inputs.py" line="317"/>
+        <location filename="../pages/step_inputs.py" line="322"/>
+        <location filename="../pages/step_inputs.py" line="327"/>
         <source>Instrument</source>
         <translation>Mittari</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="313"/>
+        <location filename="../pages/step_inputs.py" line="323"/>
         <source>Range, e.g. 1000 V DC</source>
         <translation>Mittausalue, esim. 1000 V DC</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="314"/>
-        <location filename="../pages/step_inputs.py" line="319"/>
+        <location filename="../pages/step_inputs.py" line="324"/>
+        <location filename="../pages/step_inputs.py" line="329"/>
         <source>Range</source>
         <translation>Alue</translation>
     </message>
@@ -362,42 +362,42 @@
 <context>
     <name>InterventionBox</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="174"/>
+        <location filename="../pages/step_inputs.py" line="176"/>
         <source>Assessor prompt or intervention</source>
         <translation>Arvioijan vihje tai puuttuminen</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="175"/>
+        <location filename="../pages/step_inputs.py" line="177"/>
         <source>What you prompted, or why you intervened</source>
         <translation>Mitä vihjasit tai miksi puutuit</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="176"/>
+        <location filename="../pages/step_inputs.py" line="178"/>
         <source>Prompt or intervention note</source>
         <translation>Vihjeen tai puuttumisen kuvaus</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="177"/>
+        <location filename="../pages/step_inputs.py" line="179"/>
         <source>Prompted</source>
         <translation>Vihjattu</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="178"/>
+        <location filename="../pages/step_inputs.py" line="180"/>
         <source>Intervened</source>
         <translation>Puututtu</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="197"/>
+        <location filename="../pages/step_inputs.py" line="199"/>
         <source>Critical step: a prompt or an intervention fails this step.</source>
         <translation>Kriittinen vaihe: vihje tai puuttuminen hylkää tämän vaiheen.</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="200"/>
+        <location filename="../pages/step_inputs.py" line="202"/>
         <source>{kind} (attempt {n}): {note}</source>
         <translation>{kind} (yritys {n}): {note}</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="201"/>
+        <location filename="../pages/step_inputs.py" line="203"/>
         <source> · failed the step</source>
         <translation> · vaihe hylätty</translation>
     </message>
@@ -429,220 +429,220 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="64"/>
+        <location filename="../pages/new_assessment.py" line="65"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Pseudonyymitunnus, esim. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="65"/>
-        <location filename="../pages/new_assessment.py" line="67"/>
-        <location filename="../pages/new_assessment.py" line="69"/>
+        <location filename="../pages/new_assessment.py" line="66"/>
+        <location filename="../pages/new_assessment.py" line="68"/>
+        <location filename="../pages/new_assessment.py" line="70"/>
         <source>Name (optional)</source>
         <translation>Nimi (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="66"/>
+        <location filename="../pages/new_assessment.py" line="67"/>
         <source>Id, e.g. assessor-03</source>
         <translation>Tunnus, esim. assessor-03</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="68"/>
+        <location filename="../pages/new_assessment.py" line="69"/>
         <source>Id (optional)</source>
         <translation>Tunnus (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="73"/>
+        <location filename="../pages/new_assessment.py" line="74"/>
         <source>Two letters, e.g. FI</source>
         <translation>Kaksi kirjainta, esim. FI</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
         <source>Address (optional)</source>
         <translation>Osoite (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="81"/>
+        <location filename="../pages/new_assessment.py" line="82"/>
         <source>17 characters</source>
         <translation>17 merkkiä</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="85"/>
         <source>The candidate consents to video recording</source>
         <translation>Kokelas suostuu videotallennukseen</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="86"/>
+        <location filename="../pages/new_assessment.py" line="87"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Aloita arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="87"/>
+        <location filename="../pages/new_assessment.py" line="88"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="113"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="114"/>
         <source>Candidate id</source>
         <translation>Kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="89"/>
-        <location filename="../pages/new_assessment.py" line="114"/>
+        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="115"/>
         <source>Candidate name</source>
         <translation>Kokelaan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="120"/>
+        <location filename="../pages/new_assessment.py" line="121"/>
         <source>Workshop</source>
         <translation>Korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="115"/>
+        <location filename="../pages/new_assessment.py" line="91"/>
+        <location filename="../pages/new_assessment.py" line="116"/>
         <source>Assessor id</source>
         <translation>Arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
-        <location filename="../pages/new_assessment.py" line="116"/>
+        <location filename="../pages/new_assessment.py" line="91"/>
+        <location filename="../pages/new_assessment.py" line="117"/>
         <source>Assessor name</source>
         <translation>Arvioijan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="91"/>
-        <location filename="../pages/new_assessment.py" line="117"/>
+        <location filename="../pages/new_assessment.py" line="92"/>
+        <location filename="../pages/new_assessment.py" line="118"/>
         <source>Responsible person id</source>
         <translation>Työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="92"/>
-        <location filename="../pages/new_assessment.py" line="118"/>
+        <location filename="../pages/new_assessment.py" line="93"/>
+        <location filename="../pages/new_assessment.py" line="119"/>
         <source>Responsible person name</source>
         <translation>Työstä vastaavan henkilön nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="122"/>
+        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="123"/>
         <source>Workshop id</source>
         <translation>Korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="93"/>
-        <location filename="../pages/new_assessment.py" line="123"/>
+        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="124"/>
         <source>Workshop name</source>
         <translation>Korjaamon nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>Country</source>
         <translation>Maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="94"/>
+        <location filename="../pages/new_assessment.py" line="95"/>
         <source>Workshop address</source>
         <translation>Korjaamon osoite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
-        <location filename="../pages/new_assessment.py" line="131"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
+        <location filename="../pages/new_assessment.py" line="132"/>
         <source>Parameter set</source>
         <translation>Parametrisarja</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="132"/>
+        <location filename="../pages/new_assessment.py" line="97"/>
+        <location filename="../pages/new_assessment.py" line="133"/>
         <source>Vehicle VIN</source>
         <translation>Ajoneuvon VIN</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="96"/>
-        <location filename="../pages/new_assessment.py" line="133"/>
+        <location filename="../pages/new_assessment.py" line="97"/>
+        <location filename="../pages/new_assessment.py" line="134"/>
         <source>Working voltage</source>
         <translation>Käyttöjännite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="111"/>
+        <location filename="../pages/new_assessment.py" line="112"/>
         <source>People</source>
         <translation>Henkilöt</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="125"/>
+        <location filename="../pages/new_assessment.py" line="126"/>
         <source>Address</source>
         <translation>Osoite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="126"/>
+        <location filename="../pages/new_assessment.py" line="127"/>
         <source>Task and vehicle</source>
         <translation>Tehtävä ja ajoneuvo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="178"/>
+        <location filename="../pages/new_assessment.py" line="193"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Taso: {gateway} · versio {version} · {steps} vaihetta
 Esivaatimukset: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="179"/>
-        <location filename="../pages/new_assessment.py" line="180"/>
+        <location filename="../pages/new_assessment.py" line="194"/>
+        <location filename="../pages/new_assessment.py" line="195"/>
         <source>none</source>
         <translation>ei ole</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="183"/>
+        <location filename="../pages/new_assessment.py" line="198"/>
         <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
         <translation>Tämä tarkistuslista edellyttää työstä vastaavan henkilön kuittausta: nimeä hänet.</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="213"/>
         <source>candidate id</source>
         <translation>kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
+        <location filename="../pages/new_assessment.py" line="213"/>
         <source>assessor id</source>
         <translation>arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="214"/>
         <source>workshop id</source>
         <translation>korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="214"/>
         <source>country</source>
         <translation>maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="201"/>
+        <location filename="../pages/new_assessment.py" line="216"/>
         <source>responsible person id</source>
         <translation>työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="208"/>
+        <location filename="../pages/new_assessment.py" line="223"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>Maa: kaksi kirjainta (ISO 3166), esim. FI, ei {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="230"/>
+        <location filename="../pages/new_assessment.py" line="245"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Myöntäjä: {name} (koulutuksen järjestäjä, jolle tämä työasema on rekisteröity)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="232"/>
+        <location filename="../pages/new_assessment.py" line="247"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Myöntäjä: ei nimetty (ei rekisteröity koulutuksen järjestäjälle)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="204"/>
+        <location filename="../pages/new_assessment.py" line="219"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
     </message>
@@ -650,43 +650,43 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="49"/>
+        <location filename="../pages/step_inputs.py" line="50"/>
         <source>Photos</source>
         <extracomment>How large a thumbnail is shown in the strip (the controller makes them a little larger). Recorded with a redo: why the sequence is done again (the trainer&apos;s words go in a note).</extracomment>
         <translation>Valokuvat</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="50"/>
+        <location filename="../pages/step_inputs.py" line="51"/>
         <source>Photo (P)</source>
         <translation>Valokuva (P)</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="51"/>
+        <location filename="../pages/step_inputs.py" line="52"/>
         <source>Take a photo with the camera</source>
         <translation>Ota valokuva kameralla</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="52"/>
+        <location filename="../pages/step_inputs.py" line="53"/>
         <source>Photo from file…</source>
         <translation>Valokuva tiedostosta…</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="53"/>
+        <location filename="../pages/step_inputs.py" line="54"/>
         <source>Add a photo from a file</source>
         <translation>Lisää valokuva tiedostosta</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="62"/>
+        <location filename="../pages/step_inputs.py" line="63"/>
         <source>Photos of this step</source>
         <translation>Tämän vaiheen valokuvat</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="81"/>
+        <location filename="../pages/step_inputs.py" line="82"/>
         <source>Photo from file</source>
         <translation>Valokuva tiedostosta</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="81"/>
+        <location filename="../pages/step_inputs.py" line="82"/>
         <source>Pictures (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
         <translation>Kuvat (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -840,37 +840,37 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>QuestionsBox</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="109"/>
+        <location filename="../pages/step_inputs.py" line="110"/>
         <source>Oral questions</source>
         <translation>Suulliset kysymykset</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="127"/>
+        <location filename="../pages/step_inputs.py" line="129"/>
         <source>The answer given</source>
         <translation>Annettu vastaus</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="128"/>
+        <location filename="../pages/step_inputs.py" line="130"/>
         <source>Answer: {question}</source>
         <translation>Vastaus: {question}</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="130"/>
+        <location filename="../pages/step_inputs.py" line="132"/>
         <source>Correct</source>
         <translation>Oikein</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="131"/>
+        <location filename="../pages/step_inputs.py" line="133"/>
         <source>Incorrect</source>
         <translation>Väärin</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="153"/>
+        <location filename="../pages/step_inputs.py" line="155"/>
         <source>noted: correct ✔</source>
         <translation>kirjattu: oikein ✔</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="153"/>
+        <location filename="../pages/step_inputs.py" line="155"/>
         <source>noted: incorrect ✘</source>
         <translation>kirjattu: väärin ✘</translation>
     </message>
@@ -878,173 +878,173 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="45"/>
+        <location filename="../pages/review.py" line="48"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="49"/>
+        <location filename="../pages/review.py" line="52"/>
         <source>How the candidate&apos;s identity was checked</source>
         <translation>Miten kokelaan henkilöllisyys tarkistettiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="50"/>
+        <location filename="../pages/review.py" line="53"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="53"/>
+        <location filename="../pages/review.py" line="56"/>
         <source>Note, e.g. the kind of document (optional)</source>
         <translation>Huomautus, esim. asiakirjan laji (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="54"/>
+        <location filename="../pages/review.py" line="57"/>
         <source>Identity check note</source>
         <translation>Henkilöllisyyden tarkistuksen huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="55"/>
+        <location filename="../pages/review.py" line="58"/>
         <source>Record identity check</source>
         <translation>Kirjaa henkilöllisyyden tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="61"/>
+        <location filename="../pages/review.py" line="64"/>
         <source>Sign-offs</source>
         <translation>Kuittaukset</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="64"/>
-        <location filename="../pages/review.py" line="242"/>
+        <location filename="../pages/review.py" line="67"/>
+        <location filename="../pages/review.py" line="269"/>
         <source>Name, typed by the person signing</source>
         <translation>Nimi, allekirjoittajan itse kirjoittamana</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="65"/>
+        <location filename="../pages/review.py" line="68"/>
         <source>Name of the {role} signing</source>
         <translation>Allekirjoittavan ({role}) nimi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="66"/>
+        <location filename="../pages/review.py" line="69"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="67"/>
+        <location filename="../pages/review.py" line="70"/>
         <source>Sign off as the {role}</source>
         <translation>Allekirjoita roolissa: {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="86"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="87"/>
         <source>Back to steps (Esc)</source>
         <translation>Takaisin vaiheisiin (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="85"/>
+        <location filename="../pages/review.py" line="88"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="86"/>
+        <location filename="../pages/review.py" line="89"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>Arvioijan PIN-koodi sinetöintiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="88"/>
+        <location filename="../pages/review.py" line="91"/>
         <source>Assessor&apos;s PIN</source>
         <translation>Arvioijan PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="89"/>
+        <location filename="../pages/review.py" line="92"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;inetöi todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="93"/>
+        <location filename="../pages/review.py" line="96"/>
         <source>Candidate&apos;s identity</source>
         <translation>Kokelaan henkilöllisyys</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="105"/>
+        <location filename="../pages/review.py" line="108"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="144"/>
+        <location filename="../pages/review.py" line="171"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="145"/>
+        <location filename="../pages/review.py" line="172"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="149"/>
+        <location filename="../pages/review.py" line="176"/>
         <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
         <translation>Vaara havaittu ja työ pysäytetty oikein: pysäyttäminen oli oikea päätös, joten kyse ei ole kokelaan hylkäyksestä. Tehtävää ei voitu suorittaa tällä ajoneuvolla: arvioi uudelleen ehjällä ajoneuvolla.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="154"/>
+        <location filename="../pages/review.py" line="181"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="158"/>
+        <location filename="../pages/review.py" line="185"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="167"/>
+        <location filename="../pages/review.py" line="194"/>
         <source>not scored</source>
         <translation>ei pisteytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="214"/>
+        <location filename="../pages/review.py" line="241"/>
         <source>Identity: {method}</source>
         <translation>Henkilöllisyys: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="218"/>
+        <location filename="../pages/review.py" line="245"/>
         <source>Identity: not recorded yet</source>
         <translation>Henkilöllisyys: ei vielä kirjattu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="236"/>
+        <location filename="../pages/review.py" line="263"/>
         <source>Signed by {name}</source>
         <translation>Allekirjoittanut {name}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="238"/>
+        <location filename="../pages/review.py" line="265"/>
         <source>No responsible person was named for this assessment.</source>
         <translation>Tälle arvioinnille ei nimetty työstä vastaavaa henkilöä.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="251"/>
+        <location filename="../pages/review.py" line="278"/>
         <source>I did the work assessed here myself, and I have seen this record.</source>
         <translation>Tein tässä arvioidun työn itse, ja olen nähnyt tämän tallenteen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="253"/>
+        <location filename="../pages/review.py" line="280"/>
         <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
         <translation>Olin tämän työn vastaava henkilö (SFS 6002) ja vahvistan tämän tallenteen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="254"/>
+        <location filename="../pages/review.py" line="281"/>
         <source>I observed this assessment.</source>
         <translation>Seurasin tätä arviointia.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="265"/>
+        <location filename="../pages/review.py" line="292"/>
         <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
         <translation>Valitse, miten kokelaan henkilöllisyys tarkistettiin (tai ettei sitä tarkistettu).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="188"/>
+        <location filename="../pages/review.py" line="215"/>
         <source>Sealed: {path}</source>
         <translation>Sinetöity: {path}</translation>
     </message>
@@ -1052,118 +1052,134 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="80"/>
         <source>Steps</source>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Vaara havaittu, pysäytetty (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Vaara havaittu, pysäytetty oikein</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="106"/>
+        <location filename="../pages/run.py" line="155"/>
         <source>Done by</source>
+        <extracomment>When a wait ends or a time window closes: a sound (this callable) and a visible cue.</extracomment>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="105"/>
+        <location filename="../pages/run.py" line="107"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="237"/>
+        <location filename="../pages/run.py" line="262"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="241"/>
+        <location filename="../pages/run.py" line="266"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="257"/>
+        <location filename="../pages/run.py" line="283"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Vaarapysäytys: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="294"/>
+        <location filename="../pages/run.py" line="331"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="366"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="366"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="343"/>
-        <source>Wait over</source>
-        <translation>Odotus päättynyt</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="347"/>
+        <location filename="../pages/run.py" line="378"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="403"/>
+        <location filename="../pages/run.py" line="380"/>
+        <source>{what} closed</source>
+        <translation>{what}: umpeutunut</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="381"/>
+        <source>{what} over</source>
+        <translation>{what}: päättynyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="427"/>
+        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
+        <translation>{what}: umpeutunut vaiheelle {step} – tee sarja uudelleen tai kirjaa hylätty</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="430"/>
+        <source>{what} over: step {step} can be done now</source>
+        <translation>{what}: päättynyt – vaiheen {step} voi tehdä nyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="554"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
@@ -1171,163 +1187,163 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="100"/>
+        <location filename="../pages/settings.py" line="89"/>
+        <location filename="../pages/settings.py" line="102"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
-        <location filename="../pages/settings.py" line="104"/>
-        <location filename="../pages/settings.py" line="193"/>
+        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="204"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="107"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="111"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="116"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <location filename="../pages/settings.py" line="140"/>
+        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="142"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127"/>
+        <location filename="../pages/settings.py" line="129"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="134"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="138"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138"/>
+        <location filename="../pages/settings.py" line="140"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149"/>
+        <location filename="../pages/settings.py" line="151"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151"/>
+        <location filename="../pages/settings.py" line="153"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="153"/>
+        <location filename="../pages/settings.py" line="155"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="189"/>
+        <location filename="../pages/settings.py" line="200"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="213"/>
+        <location filename="../pages/settings.py" line="224"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="233"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="228"/>
+        <location filename="../pages/settings.py" line="239"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="231"/>
+        <location filename="../pages/settings.py" line="242"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="255"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="247"/>
+        <location filename="../pages/settings.py" line="258"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -1335,17 +1351,17 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>StepInputs</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="224"/>
+        <location filename="../pages/step_inputs.py" line="226"/>
         <source>Re-prove the tester and measure again</source>
         <translation>Koesta mittari uudelleen ja mittaa uudelleen</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="273"/>
+        <location filename="../pages/step_inputs.py" line="275"/>
         <source>Locked into the hazard stop: {lock}. Make the vehicle safe, keep it quarantined and record the hazard stop (H).</source>
         <translation>Lukittu vaarapysäytykseen: {lock}. Tee ajoneuvo turvalliseksi, pidä se eristettynä ja kirjaa vaarapysäytys (H).</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="279"/>
+        <location filename="../pages/step_inputs.py" line="281"/>
         <source>The live-dead-live window has lapsed: do the sequence again from step {step} ({title}). Every reading is kept.</source>
         <translation>Koestus–mittaus–koestus-aikaikkuna on umpeutunut: tee sarja uudelleen vaiheesta {step} ({title}). Jokainen lukema säilytetään.</translation>
     </message>
@@ -1353,33 +1369,33 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="120"/>
+        <location filename="../video.py" line="121"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ei avointa arviointia</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="130"/>
         <source>Assessment closed: no recording</source>
         <translation>Arviointi suljettu: ei tallennusta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="133"/>
         <source>Not recording: no consent to video</source>
         <translation>Ei tallenneta: ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../video.py" line="135"/>
+        <location filename="../video.py" line="136"/>
         <source>No camera chosen (Settings)</source>
         <translation>Kameraa ei valittu (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="137"/>
+        <location filename="../video.py" line="138"/>
         <source>Starting the camera…</source>
         <translation>Käynnistetään kameraa…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="164"/>
+        <location filename="../video.py" line="165"/>
         <source>Camera not available</source>
         <translation>Kamera ei käytettävissä</translation>
     </message>
@@ -1398,37 +1414,37 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
     </message>
     <message>
         <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="103"/>
         <source>Pause recording (V)</source>
         <translation>Keskeytä tallennus (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="83"/>
+        <location filename="../video.py" line="84"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} kuvaa pudonnut</translation>
     </message>
     <message>
-        <location filename="../video.py" line="86"/>
+        <location filename="../video.py" line="87"/>
         <source>● REC {time} · {size}</source>
         <translation>● TALLENNUS {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="89"/>
+        <location filename="../video.py" line="90"/>
         <source>Paused at {time} · {size}</source>
         <translation>Keskeytetty {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="92"/>
+        <location filename="../video.py" line="93"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Kamera kadonnut: odotetaan sen palaamista</translation>
     </message>
     <message>
-        <location filename="../video.py" line="95"/>
+        <location filename="../video.py" line="96"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Tallennettu {time}, {n} osaa · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="101"/>
+        <location filename="../video.py" line="102"/>
         <source>Resume recording (V)</source>
         <translation>Jatka tallennusta (V)</translation>
     </message>
@@ -1436,22 +1452,22 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="64"/>
+        <location filename="../pages/field_inputs.py" line="63"/>
         <source>Yes</source>
         <translation>Kyllä</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="65"/>
+        <location filename="../pages/field_inputs.py" line="64"/>
         <source>No</source>
         <translation>Ei</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="66"/>
+        <location filename="../pages/field_inputs.py" line="65"/>
         <source>{field}: yes</source>
         <translation>{field}: kyllä</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="67"/>
+        <location filename="../pages/field_inputs.py" line="66"/>
         <source>{field}: no</source>
         <translation>{field}: ei</translation>
     </message>
