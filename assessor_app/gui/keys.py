@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 #: Modifiers that make a key a command rather than typing (Shift only changes the letter).
@@ -92,18 +93,26 @@ class KeyGuard(QObject):
         self.page = page
         self.leave = leave
         self.enter = enter
+        self._watched: QWidget | None = None
         app = QApplication.instance()
-        assert app is not None, "a QApplication is needed before a page"
-        # the application's filter: drop-down lists are windows of their own, outside the page
-        app.installEventFilter(self)
+        assert isinstance(app, QApplication), "a QApplication is needed before a page"
+        # keys go to the focused widget: the guard watches that one alone (not every event of the
+        # application), also in a drop-down's list, which is a window of its own
+        app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and isValid(self._watched):  # (a widget deleted drops its filters)
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if new is not None and _belongs_to(new, self.page):
+            new.installEventFilter(self)
+            self._watched = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
-            return False
-        if not _belongs_to(watched, self.page):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             if self._claims(watched, event):
