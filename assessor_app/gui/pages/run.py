@@ -118,7 +118,7 @@ class RunPage(QWidget):
         #: When a wait ends or a time window closes: a sound (this callable) and a visible cue.
         self.beep: Callable[[], None] = QApplication.beep
         self.sound_on_wait_end = True
-        self._cue: tuple[str, str] | None = None  # (text, object name) shown until another step is shown
+        self._cue: tuple[str, str, str] | None = None  # (text, object name, step): until another step
         self._signalled: set[tuple[str, str, int]] = set()  # (kind, label, due_us) already announced
         self._refresh_asked = False
         self._timed_refusal: str | None = None  # a refusal for a wait or window: told by its countdown
@@ -286,7 +286,8 @@ class RunPage(QWidget):
             self._shown_step = (snap.assessment_id, step_id)
             self.scroll.verticalScrollBar().setValue(0)
             self.reason.clear()
-            self._cue = None
+            if self._cue is not None and self._cue[2] != step_id:  # kept on the step it speaks of
+                self._cue = None
         self.instrument.show_step(snap, step_id, editable=editable)
         self.inputs.show_step(snap, step_id, editable=editable)
         self.note_button.setEnabled(not snap.read_only)
@@ -399,8 +400,9 @@ class RunPage(QWidget):
         lines = [self._timing_text(t) for t in shown]
         closed = any(t.kind == "window" and self._left(t) <= 0 for t in shown)
         name = "refusal" if closed else "wait"
-        if self._cue is not None:
-            lines, name = [self._cue[0]], self._cue[1]
+        if self._cue is not None:  # what just ended, and what still runs
+            lines = [self._cue[0]] + [self._timing_text(t) for t in shown if self._left(t) > 0]
+            name = self._cue[1]
         self._show_wait("\n".join(lines), name)
         if self._timed_refusal is not None:
             told = [self._timing_text(t) for t in shown if t.kind == self._timed_refusal]
@@ -415,7 +417,8 @@ class RunPage(QWidget):
             self.wait.setText(text)
 
     def _announce(self, t: TimingView) -> None:
-        """A wait has ended or a window has closed: a sound and a cue that stays until another step.
+        """A wait has ended or a window has closed: a sound and a cue that stays until a step other
+        than the one it speaks of is shown.
 
         One wait may hold back several steps (the discharge wait: the dead test and what follows):
         it is announced once, for the first of them."""
@@ -425,10 +428,10 @@ class RunPage(QWidget):
         self._signalled.add(key)
         if t.kind == "window":
             self._cue = (self.tr("{what} closed for step {step}: do the sequence again or record a fail")
-                         .format(what=t.label, step=t.step), "refusal")
+                         .format(what=t.label, step=t.step), "refusal", t.step)
         else:
             self._cue = (self.tr("{what} over: step {step} can be done now")
-                         .format(what=t.label, step=t.step), "ok")
+                         .format(what=t.label, step=t.step), "ok", t.step)
         if self.sound_on_wait_end:
             self.beep()
 
