@@ -150,13 +150,14 @@ class ReviewPage(QWidget):
 
     def main_control(self) -> QWidget:
         """Finish while the assessment runs, Seal once it is finished, else Back."""
-        return first_enabled(self, (self.finish_button, self.pin, self.back_button)) or self.back_button
+        found = first_enabled(self, (self.finish_button, self.seal_button, self.back_button))
+        return found or self.back_button
 
     def arrival_focus(self) -> QWidget:
         """The first control still to use: the PIN to seal a finished assessment, else the first
         control of the review (the rubric) that can be used."""
         if self.snapshot is not None and self.snapshot.read_only:
-            return self.main_control()
+            return first_enabled(self, (self.pin,)) or self.main_control()
         return first_enabled(self, screen_order(self.scroll)) or self.main_control()
 
     def _focus(self, widget: QWidget) -> None:

@@ -244,9 +244,9 @@ class RunPage(QWidget):
         self.steps.setCurrentRow(ids.index(target) if target in ids else 0)
         self.banner.setText(snap.stopped_reason or "")
         self._show_current()
-        recording, self._recording = self._recording, None
-        if recording is not None and self.current_step == keep:
-            self._focus_after(*recording)
+        if self._recording is not None:  # kept until the snapshot that holds the reading, or a refusal
+            if self.current_step != keep or self._focus_after(*self._recording):
+                self._recording = None
         if not self.timer.isActive():
             self.timer.start()
 
@@ -345,21 +345,23 @@ class RunPage(QWidget):
             if widget is not None:
                 widget.show()
 
-    def _focus_after(self, mid: str, before: MeasurementView) -> None:
-        """After Enter in a reading: once recorded, on to the next reading still to take, else to the
-        result buttons; a reading refused, or out of range, keeps the focus (gloved hands: no mouse)."""
+    def _focus_after(self, mid: str, before: MeasurementView) -> bool:
+        """After Enter in a reading, once the snapshot holds it (True): on to the next reading still
+        to take, else to the result buttons; out of range, the focus stays (gloved hands: no mouse).
+        Until then (False) the typed text and the focus stay."""
         rows = self.snapshot.measurements.get(self.current_step or "", []) if self.snapshot else []
         ids = [m.id for m in rows]
         now = rows[ids.index(mid)] if mid in ids else None
-        if now is None or now == before:  # not recorded: the refusal says why, the typed text stays
-            return
+        if now is None or now == before:
+            return False
         self._edits[mid].clear()  # recorded: the verdict shows it; Enter again records nothing twice
         if now.in_range is False:
             self._focus(self._edits[mid])
-            return
+            return True
         later = [m for m in rows[ids.index(mid) + 1:] if m.in_range is not True]
         after = self._edits[later[0].id] if later else self._first_empty_reading()
         self._focus(after or self._result_focus())
+        return True
 
     def _verdict_text(self, m: MeasurementView) -> str:
         if m.in_range is None:
@@ -449,6 +451,7 @@ class RunPage(QWidget):
     # ------------------------------------------------------------------ acting
     def show_refusal(self, reason: str, rule: str = "") -> None:
         """Why an action was refused; a wait or a time window is told by the countdown's own figure."""
+        self._recording = None  # a reading refused: its text and the focus stay where they are
         kind = {"min_wait": "wait", "max_window": "window"}.get(rule)
         step = self.current_step
         if kind is not None and self.snapshot is not None and any(
