@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from assessor_app.core.clock import format_duration
 from assessor_app.core.engine import (
@@ -483,8 +484,12 @@ class RunPage(QWidget):
 
     # ------------------------------------------------------------------ focus
     def _focus(self, widget: QWidget | None) -> None:
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if widget is None:
+            return
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.scroll.widget().isAncestorOf(widget):
+            # a field with the focus is one the trainer can see: scrolled to once laid out
+            QTimer.singleShot(0, self, lambda: isValid(widget) and self.scroll.ensureWidgetVisible(widget))
 
     def _arrive(self) -> None:
         """Focus where the step's next input goes; on a page not shown, when it is (showEvent)."""
