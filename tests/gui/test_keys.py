@@ -383,6 +383,7 @@ def test_home_new_assessment_and_settings_by_keyboard(qtbot, store, library):
     type_text(qtbot, "s")
     key(qtbot, window, Qt.Key.Key_Escape)
     assert settings.data_dir.text().endswith("s") and focused() is settings.save_button
+    assert settings.message.text() == ""  # Esc on the way to Save saved nothing
     walk = tab_walk(qtbot, settings.language, 3)
     assert walk == [settings.language, settings.data_dir, settings.browse, settings.camera]
     settings.back_button.setFocus()
