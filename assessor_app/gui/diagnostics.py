@@ -56,7 +56,8 @@ class DiagnosticsPanel(QWidget):
         self.condition_button.clicked.connect(self.condition_requested)
         for key, button in (("D", self.snapshot_button), ("C", self.condition_button)):
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # the run page keeps typed letters
+            shortcut.setAutoRepeat(False)  # a held key asks the vehicle once
             shortcut.activated.connect(lambda b=button: b.isEnabled() and b.isVisible() and b.click())
         self.set_buttons(False, False)
 

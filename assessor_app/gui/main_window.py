@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.run_page.show_snapshot(snap, move_to_next=is_result)
         self.review.show_snapshot(snap)
         if refused:
-            self.run_page.show_refusal(result.reason)
+            self.run_page.show_refusal(result.reason, result.rule)
             self.review.show_refusal(result.reason)
         elif snap.read_only:
             self.video.end()

@@ -200,6 +200,20 @@ class ReviewData:
 
 
 @dataclass(frozen=True)
+class TimingView:
+    """A wait before a step, or a time window it must be done in, as of the snapshot.
+
+    The countdown on the screen and the reason a result is refused are both read from ``left_s``,
+    so they never disagree."""
+
+    step: str
+    kind: str  # wait: the step may not be done before its end | window: it must be done before
+    label: str  # as the checklist names it, e.g. Discharge wait, Live-dead-live window
+    left_s: float  # seconds from the snapshot to its end; <= 0: the window has closed
+    due_us: int  # its end on the assessment timeline: the same wait or window in every snapshot
+
+
+@dataclass(frozen=True)
 class RunSnapshot:
     assessment_id: str
     spec: ChecklistSpec
@@ -227,6 +241,8 @@ class RunSnapshot:
     record_format: int = 2  # 1: a first-release record (names inside, no identity check)
     next_lapse_s: float | None = None  # seconds until a reopenable time window lapses
     review: ReviewData | None = None  # every step as the review lists it, and what finishing needs
+    timings: list[TimingView] = field(default_factory=list)  # waits running, windows open or closed
+    t_us: int = 0  # when the snapshot was taken, on the assessment timeline
     taken_monotonic: float = field(default_factory=time.monotonic)
 
     @property
@@ -358,6 +374,7 @@ class RunController:
             identity_check=st.identity_check, identity_note=str(check.get("note") or ""),
             signatures=self._signatures(document), record_format=st.record_format,
             next_lapse_s=self._next_lapse(t_us), review=self._review(),
+            timings=self._timings(t_us), t_us=t_us,
         )
 
     def _work(self, t_us: int) -> dict[str, StepWork]:
@@ -467,6 +484,31 @@ class RunController:
                 if left > 0 and (soonest is None or left < soonest):
                     soonest = left
         return soonest
+
+    def _timings(self, t_us: int) -> list[TimingView]:
+        """For each step not done: its waits still running, and its time windows once they have started."""
+        engine, lang = self.recorder.engine, self.language
+        st = engine.state
+        timings = []
+        for step in engine.spec.steps:
+            if st.steps[step.id].status not in ("pending", "failed"):
+                continue
+            for wait in step.rules.min_wait:
+                ref = st.steps[wait.after]
+                if ref.status not in ("passed", "na") or ref.result_t_us is None:
+                    continue
+                due = ref.result_t_us + round(duration_s(wait.wait, engine.params) * 1e6)
+                if due > t_us:
+                    name = wait.label.get_text(lang) if wait.label else "Wait"
+                    timings.append(TimingView(step.id, "wait", name, (due - t_us) / 1e6, due))
+            for window in step.rules.max_window:
+                ref = st.steps[window.start]
+                if ref.status not in ("passed", "na") or ref.result_t_us is None:
+                    continue
+                due = ref.result_t_us + round(duration_s(window.window, engine.params) * 1e6)
+                name = window.label.get_text(lang) if window.label else "Time window"
+                timings.append(TimingView(step.id, "window", name, (due - t_us) / 1e6, due))
+        return timings
 
     def _diagnostics(self) -> dict[str, DiagnosticsView]:
         from assessor_app.core.engine.diagnostics import condition_inputs, outstanding

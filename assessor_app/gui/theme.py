@@ -43,6 +43,18 @@ QScrollBar::handle:vertical {{ min-height: {MIN_TARGET_PX}px; }}
 QScrollBar::handle:horizontal {{ min-width: {MIN_TARGET_PX}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; background: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+/* focus frames: the control the keys go to has a thick frame (border and padding traded, so
+   nothing moves when the focus does) */
+QPushButton:focus {{ border: 4px solid #0040ff; padding: 2px 14px; }}
+QPushButton#pass:focus, QPushButton#fail:focus, QPushButton#na:focus {{
+    border: 6px solid #ffd400; padding: 0px 12px;
+}}
+QPushButton#hazard:focus {{ border: 6px solid #000000; padding: 0px 12px; }}
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus {{ border: 4px solid #0040ff; padding: 0px 4px; }}
+QAbstractItemView:focus {{ border: 4px solid #0040ff; }}
+QCheckBox {{ border: 4px solid transparent; }}
+QCheckBox:focus {{ border-color: #0040ff; }}
+/* end of focus frames */
 """
 
 STATUS_MARK = {

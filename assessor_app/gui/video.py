@@ -57,7 +57,8 @@ class VideoPanel(QWidget):
         self.last_status: RecorderStatus | None = None
         self.toggle.clicked.connect(self.toggle_requested)
         shortcut = QShortcut(QKeySequence("V"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # the run page keeps typed letters for fields
+        shortcut.setAutoRepeat(False)  # a held key pauses once
         shortcut.activated.connect(self._shortcut)
 
     def _shortcut(self) -> None:

@@ -52,13 +52,13 @@
 <context>
     <name>ConfirmBar</name>
     <message>
-        <location filename="../pages/review.py" line="80"/>
+        <location filename="../pages/review.py" line="82"/>
         <source>Reason</source>
         <extracomment>Missing evidence that the list does not flag (the step is not done, or does not apply). The longest line of a score button&apos;s words (the scale&apos;s label), in characters. The height of the list of steps in the review, in pixels (it scrolls on its own). The widths of the list&apos;s columns after the step&apos;s title: result, done by, readings, evidence. The widest the selected step&apos;s details and the correction box get beside the list, in pixels. Checked buttons (a score, a corrected result) read as chosen in any theme, with a mark as well.</extracomment>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="82"/>
+        <location filename="../pages/review.py" line="84"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -158,53 +158,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="101"/>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="102"/>
+        <location filename="../diagnostics.py" line="110"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Ei ajoneuvosovitinta (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="112"/>
+        <location filename="../diagnostics.py" line="113"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Arviointi suljettu: ei CAN-lokia</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="114"/>
+        <location filename="../diagnostics.py" line="115"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Yhdistetään ajoneuvosovittimeen…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="153"/>
+        <location filename="../diagnostics.py" line="154"/>
         <source>Vehicle adapter not available</source>
         <translation>Ajoneuvosovitin ei käytettävissä</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="174"/>
+        <location filename="../diagnostics.py" line="175"/>
         <source>CAN log closed</source>
         <translation>CAN-loki suljettu</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="211"/>
+        <location filename="../diagnostics.py" line="212"/>
         <source>DTC snapshot: {what}</source>
         <translation>Vikakoodikuva: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="213"/>
+        <location filename="../diagnostics.py" line="214"/>
         <source>signal check: {what}</source>
         <translation>signaalitarkistus: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="215"/>
+        <location filename="../diagnostics.py" line="216"/>
         <source>Needed before a pass: {what}</source>
         <translation>Tarvitaan ennen hyväksyntää: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="241"/>
+        <location filename="../diagnostics.py" line="242"/>
         <source>Reading the vehicle…</source>
         <translation>Luetaan ajoneuvoa…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="251"/>
+        <location filename="../diagnostics.py" line="252"/>
         <source>Checking the signals…</source>
         <translation>Tarkistetaan signaaleja…</translation>
     </message>
@@ -232,17 +232,17 @@
         <translation>Tämän vaiheen diagnostiikka</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="69"/>
+        <location filename="../diagnostics.py" line="70"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Ajoneuvosovitin kadonnut: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="73"/>
+        <location filename="../diagnostics.py" line="74"/>
         <source> · {n} frames lost</source>
         <translation> · {n} kehystä menetetty</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="75"/>
+        <location filename="../diagnostics.py" line="76"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>CAN-loki: {device} · {fps} kehystä/s ({pct} %)</translation>
     </message>
@@ -265,37 +265,37 @@
         <translation>Kirjaa vaiheen tiedot</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="121"/>
+        <location filename="../pages/field_inputs.py" line="122"/>
         <source>{field} (optional)</source>
         <translation>{field} (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="126"/>
+        <location filename="../pages/field_inputs.py" line="127"/>
         <source>{field}: check</source>
         <translation>{field}: tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="144"/>
+        <location filename="../pages/field_inputs.py" line="145"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="152"/>
+        <location filename="../pages/field_inputs.py" line="153"/>
         <source>a number</source>
         <translation>luku</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="156"/>
+        <location filename="../pages/field_inputs.py" line="157"/>
         <source>YYYY-MM-DD</source>
         <translation>VVVV-KK-PP</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="172"/>
+        <location filename="../pages/field_inputs.py" line="173"/>
         <source>{field}: enter a finite number, e.g. 0.4 or 1000</source>
         <translation>{field}: anna äärellinen luku, esim. 0,4 tai 1000</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="190"/>
+        <location filename="../pages/field_inputs.py" line="191"/>
         <source>recorded ✔</source>
         <translation>kirjattu ✔</translation>
     </message>
@@ -303,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="44"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="55"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="55"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="59"/>
+        <location filename="../pages/home.py" line="62"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="59"/>
+        <location filename="../pages/home.py" line="62"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="68"/>
+        <location filename="../pages/home.py" line="71"/>
         <source>Checklists that could not be loaded</source>
         <translation>Tarkistuslistat, joita ei voitu ladata</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="71"/>
+        <location filename="../pages/home.py" line="74"/>
         <source>Checklist problems</source>
         <translation>Tarkistuslistojen ongelmat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="108"/>
+        <location filename="../pages/home.py" line="132"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} tarkistuslistatiedosto(a) ei voitu ladata, eikä niitä tarjota uusiin arviointeihin. Korjaa ne (tai pyydä korjatut tiedostot koulutuksen järjestäjältä) ja käynnistä sovellus uudelleen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="135"/>
+        <location filename="../pages/home.py" line="159"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -419,24 +419,24 @@
 <context>
     <name>InstrumentRow</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="311"/>
+        <location filename="../pages/step_inputs.py" line="321"/>
         <source>Instrument id, e.g. FLUKE-1587-22</source>
         <translation>Mittarin tunnus, esim. FLUKE-1587-22</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="312"/>
-        <location filename="../pages/step_inputs.py" line="317"/>
+        <location filename="../pages/step_inputs.py" line="322"/>
+        <location filename="../pages/step_inputs.py" line="327"/>
         <source>Instrument</source>
         <translation>Mittari</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="313"/>
+        <location filename="../pages/step_inputs.py" line="323"/>
         <source>Range, e.g. 1000 V DC</source>
         <translation>Mittausalue, esim. 1000 V DC</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="314"/>
-        <location filename="../pages/step_inputs.py" line="319"/>
+        <location filename="../pages/step_inputs.py" line="324"/>
+        <location filename="../pages/step_inputs.py" line="329"/>
         <source>Range</source>
         <translation>Alue</translation>
     </message>
@@ -444,42 +444,42 @@
 <context>
     <name>InterventionBox</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="174"/>
+        <location filename="../pages/step_inputs.py" line="176"/>
         <source>Assessor prompt or intervention</source>
         <translation>Arvioijan vihje tai puuttuminen</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="175"/>
+        <location filename="../pages/step_inputs.py" line="177"/>
         <source>What you prompted, or why you intervened</source>
         <translation>Mitä vihjasit tai miksi puutuit</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="176"/>
+        <location filename="../pages/step_inputs.py" line="178"/>
         <source>Prompt or intervention note</source>
         <translation>Vihjeen tai puuttumisen kuvaus</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="177"/>
+        <location filename="../pages/step_inputs.py" line="179"/>
         <source>Prompted</source>
         <translation>Vihjattu</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="178"/>
+        <location filename="../pages/step_inputs.py" line="180"/>
         <source>Intervened</source>
         <translation>Puututtu</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="197"/>
+        <location filename="../pages/step_inputs.py" line="199"/>
         <source>Critical step: a prompt or an intervention fails this step.</source>
         <translation>Kriittinen vaihe: vihje tai puuttuminen hylkää tämän vaiheen.</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="200"/>
+        <location filename="../pages/step_inputs.py" line="202"/>
         <source>{kind} (attempt {n}): {note}</source>
         <translation>{kind} (yritys {n}): {note}</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="201"/>
+        <location filename="../pages/step_inputs.py" line="203"/>
         <source> · failed the step</source>
         <translation> · vaihe hylätty</translation>
     </message>
@@ -522,236 +522,236 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="73"/>
+        <location filename="../pages/new_assessment.py" line="74"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Pseudonyymitunnus, esim. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="74"/>
-        <location filename="../pages/new_assessment.py" line="76"/>
-        <location filename="../pages/new_assessment.py" line="78"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
         <source>Name (optional)</source>
         <translation>Nimi (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
         <source>Id, e.g. assessor-03</source>
         <translation>Tunnus, esim. assessor-03</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Id (optional)</source>
         <translation>Tunnus (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="82"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
         <source>Two letters, e.g. FI</source>
         <translation>Kaksi kirjainta, esim. FI</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="85"/>
         <source>Address (optional)</source>
         <translation>Osoite (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="91"/>
         <source>17 characters</source>
         <translation>17 merkkiä</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
         <source>The candidate consents to video recording</source>
         <translation>Kokelas suostuu videotallennukseen</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="97"/>
+        <location filename="../pages/new_assessment.py" line="98"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Aloita arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="98"/>
+        <location filename="../pages/new_assessment.py" line="99"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="100"/>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>Candidate id</source>
         <translation>Kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="100"/>
-        <location filename="../pages/new_assessment.py" line="125"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="126"/>
         <source>Candidate name</source>
         <translation>Kokelaan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="131"/>
+        <location filename="../pages/new_assessment.py" line="132"/>
         <source>Workshop</source>
         <translation>Korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="106"/>
-        <location filename="../pages/new_assessment.py" line="139"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="140"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="92"/>
+        <location filename="../pages/new_assessment.py" line="93"/>
         <source>e.g. 400</source>
         <translation>esim. 400</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="101"/>
-        <location filename="../pages/new_assessment.py" line="126"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="127"/>
         <source>Assessor id</source>
         <translation>Arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="101"/>
-        <location filename="../pages/new_assessment.py" line="127"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Assessor name</source>
         <translation>Arvioijan nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="102"/>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="103"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Responsible person id</source>
         <translation>Työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="103"/>
-        <location filename="../pages/new_assessment.py" line="129"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="130"/>
         <source>Responsible person name</source>
         <translation>Työstä vastaavan henkilön nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="104"/>
-        <location filename="../pages/new_assessment.py" line="133"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="134"/>
         <source>Workshop id</source>
         <translation>Korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="104"/>
-        <location filename="../pages/new_assessment.py" line="134"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="135"/>
         <source>Workshop name</source>
         <translation>Korjaamon nimi</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="105"/>
-        <location filename="../pages/new_assessment.py" line="135"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="136"/>
         <source>Country</source>
         <translation>Maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
         <source>Workshop address</source>
         <translation>Korjaamon osoite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="106"/>
-        <location filename="../pages/new_assessment.py" line="142"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="143"/>
         <source>Parameter set</source>
         <translation>Parametrisarja</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="107"/>
-        <location filename="../pages/new_assessment.py" line="143"/>
+        <location filename="../pages/new_assessment.py" line="108"/>
+        <location filename="../pages/new_assessment.py" line="144"/>
         <source>Vehicle VIN</source>
         <translation>Ajoneuvon VIN</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="107"/>
-        <location filename="../pages/new_assessment.py" line="148"/>
-        <location filename="../pages/new_assessment.py" line="227"/>
+        <location filename="../pages/new_assessment.py" line="108"/>
+        <location filename="../pages/new_assessment.py" line="149"/>
+        <location filename="../pages/new_assessment.py" line="242"/>
         <source>Working voltage</source>
         <translation>Käyttöjännite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="122"/>
+        <location filename="../pages/new_assessment.py" line="123"/>
         <source>People</source>
         <translation>Henkilöt</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="136"/>
+        <location filename="../pages/new_assessment.py" line="137"/>
         <source>Address</source>
         <translation>Osoite</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="137"/>
+        <location filename="../pages/new_assessment.py" line="138"/>
         <source>Task and vehicle</source>
         <translation>Tehtävä ja ajoneuvo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="197"/>
+        <location filename="../pages/new_assessment.py" line="212"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Taso: {gateway} · versio {version} · {steps} vaihetta
 Esivaatimukset: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="213"/>
+        <location filename="../pages/new_assessment.py" line="214"/>
         <source>none</source>
         <translation>ei ole</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="202"/>
+        <location filename="../pages/new_assessment.py" line="217"/>
         <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
         <translation>Tämä tarkistuslista edellyttää työstä vastaavan henkilön kuittausta: nimeä hänet.</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="225"/>
+        <location filename="../pages/new_assessment.py" line="240"/>
         <source>Working voltage: enter the vehicle&apos;s working voltage (the highest in its HV system), e.g. 400</source>
         <translation>Käyttöjännite: anna ajoneuvon käyttöjännite (sen suurjännitejärjestelmän suurin), esim. 400</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="254"/>
+        <location filename="../pages/new_assessment.py" line="269"/>
         <source>Cannot start: {problems}</source>
         <translation>Ei voi aloittaa: {problems}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="261"/>
+        <location filename="../pages/new_assessment.py" line="276"/>
         <source>candidate id</source>
         <translation>kokelaan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="261"/>
+        <location filename="../pages/new_assessment.py" line="276"/>
         <source>assessor id</source>
         <translation>arvioijan tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="277"/>
         <source>workshop id</source>
         <translation>korjaamon tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="277"/>
         <source>country</source>
         <translation>maa</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="264"/>
+        <location filename="../pages/new_assessment.py" line="279"/>
         <source>responsible person id</source>
         <translation>työstä vastaavan henkilön tunnus</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="271"/>
+        <location filename="../pages/new_assessment.py" line="286"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>Maa: kaksi kirjainta (ISO 3166), esim. FI, ei {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="298"/>
+        <location filename="../pages/new_assessment.py" line="313"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Myöntäjä: {name} (koulutuksen järjestäjä, jolle tämä työasema on rekisteröity)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="300"/>
+        <location filename="../pages/new_assessment.py" line="315"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Myöntäjä: ei nimetty (ei rekisteröity koulutuksen järjestäjälle)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="267"/>
+        <location filename="../pages/new_assessment.py" line="282"/>
         <source>Please fill in: {fields}</source>
         <translation>Täytä vielä: {fields}</translation>
     </message>
@@ -759,43 +759,43 @@ Esivaatimukset: {prereqs}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="49"/>
+        <location filename="../pages/step_inputs.py" line="50"/>
         <source>Photos</source>
         <extracomment>How large a thumbnail is shown in the strip (the controller makes them a little larger). Recorded with a redo: why the sequence is done again (the trainer&apos;s words go in a note).</extracomment>
         <translation>Valokuvat</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="50"/>
+        <location filename="../pages/step_inputs.py" line="51"/>
         <source>Photo (P)</source>
         <translation>Valokuva (P)</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="51"/>
+        <location filename="../pages/step_inputs.py" line="52"/>
         <source>Take a photo with the camera</source>
         <translation>Ota valokuva kameralla</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="52"/>
+        <location filename="../pages/step_inputs.py" line="53"/>
         <source>Photo from file…</source>
         <translation>Valokuva tiedostosta…</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="53"/>
+        <location filename="../pages/step_inputs.py" line="54"/>
         <source>Add a photo from a file</source>
         <translation>Lisää valokuva tiedostosta</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="62"/>
+        <location filename="../pages/step_inputs.py" line="63"/>
         <source>Photos of this step</source>
         <translation>Tämän vaiheen valokuvat</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="81"/>
+        <location filename="../pages/step_inputs.py" line="82"/>
         <source>Photo from file</source>
         <translation>Valokuva tiedostosta</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="81"/>
+        <location filename="../pages/step_inputs.py" line="82"/>
         <source>Pictures (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
         <translation>Kuvat (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -949,37 +949,37 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>QuestionsBox</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="109"/>
+        <location filename="../pages/step_inputs.py" line="110"/>
         <source>Oral questions</source>
         <translation>Suulliset kysymykset</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="127"/>
+        <location filename="../pages/step_inputs.py" line="129"/>
         <source>The answer given</source>
         <translation>Annettu vastaus</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="128"/>
+        <location filename="../pages/step_inputs.py" line="130"/>
         <source>Answer: {question}</source>
         <translation>Vastaus: {question}</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="130"/>
+        <location filename="../pages/step_inputs.py" line="132"/>
         <source>Correct</source>
         <translation>Oikein</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="131"/>
+        <location filename="../pages/step_inputs.py" line="133"/>
         <source>Incorrect</source>
         <translation>Väärin</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="153"/>
+        <location filename="../pages/step_inputs.py" line="155"/>
         <source>noted: correct ✔</source>
         <translation>kirjattu: oikein ✔</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="153"/>
+        <location filename="../pages/step_inputs.py" line="155"/>
         <source>noted: incorrect ✘</source>
         <translation>kirjattu: väärin ✘</translation>
     </message>
@@ -987,454 +987,454 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="146"/>
+        <location filename="../pages/review.py" line="148"/>
         <source>Missing or incomplete evidence</source>
         <translation>Puuttuvat tai puutteelliset todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="155"/>
+        <location filename="../pages/review.py" line="157"/>
         <source>How the candidate&apos;s identity was checked</source>
         <translation>Miten kokelaan henkilöllisyys tarkistettiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="156"/>
+        <location filename="../pages/review.py" line="158"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="159"/>
+        <location filename="../pages/review.py" line="161"/>
         <source>Note, e.g. the kind of document (optional)</source>
         <translation>Huomautus, esim. asiakirjan laji (valinnainen)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="160"/>
+        <location filename="../pages/review.py" line="162"/>
         <source>Identity check note</source>
         <translation>Henkilöllisyyden tarkistuksen huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="161"/>
+        <location filename="../pages/review.py" line="163"/>
         <source>Record identity check</source>
         <translation>Kirjaa henkilöllisyyden tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="167"/>
+        <location filename="../pages/review.py" line="169"/>
         <source>Sign-offs</source>
         <translation>Kuittaukset</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="170"/>
-        <location filename="../pages/review.py" line="709"/>
+        <location filename="../pages/review.py" line="172"/>
+        <location filename="../pages/review.py" line="736"/>
         <source>Name, typed by the person signing</source>
         <translation>Nimi, allekirjoittajan itse kirjoittamana</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="171"/>
+        <location filename="../pages/review.py" line="173"/>
         <source>Name of the {role} signing</source>
         <translation>Allekirjoittavan ({role}) nimi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="172"/>
+        <location filename="../pages/review.py" line="174"/>
         <source>Sign off</source>
         <translation>Allekirjoita</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="173"/>
+        <location filename="../pages/review.py" line="175"/>
         <source>Sign off as the {role}</source>
         <translation>Allekirjoita roolissa: {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="189"/>
+        <location filename="../pages/review.py" line="191"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Päätä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="190"/>
+        <location filename="../pages/review.py" line="192"/>
         <source>A&amp;bandon…</source>
         <translation>K&amp;eskeytä…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="191"/>
+        <location filename="../pages/review.py" line="193"/>
         <source>Abandon the assessment</source>
         <translation>Keskeytä arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="192"/>
+        <location filename="../pages/review.py" line="194"/>
         <source>Back to steps (Esc)</source>
         <translation>Takaisin vaiheisiin (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="193"/>
+        <location filename="../pages/review.py" line="195"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="194"/>
+        <location filename="../pages/review.py" line="196"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>Arvioijan PIN-koodi sinetöintiin</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="196"/>
+        <location filename="../pages/review.py" line="198"/>
         <source>Assessor&apos;s PIN</source>
         <translation>Arvioijan PIN-koodi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="197"/>
+        <location filename="../pages/review.py" line="199"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;inetöi todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="199"/>
+        <location filename="../pages/review.py" line="201"/>
         <source>Open the PDF &amp;record</source>
         <translation>Avaa &amp;arviointipöytäkirja (PDF)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="200"/>
+        <location filename="../pages/review.py" line="202"/>
         <source>Open the bundle f&amp;older</source>
         <translation>Avaa &amp;todistepaketin kansio</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="204"/>
+        <location filename="../pages/review.py" line="206"/>
         <source>Candidate&apos;s identity</source>
         <translation>Kokelaan henkilöllisyys</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="423"/>
+        <location filename="../pages/review.py" line="450"/>
         <source>corrected</source>
         <translation>korjattu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="426"/>
+        <location filename="../pages/review.py" line="453"/>
         <source>missing: {kinds}</source>
         <translation>puuttuu: {kinds}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="475"/>
+        <location filename="../pages/review.py" line="502"/>
         <source>Correct the result of step {step}</source>
         <translation>Korjaa vaiheen {step} tulos</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="478"/>
+        <location filename="../pages/review.py" line="505"/>
         <source>Results can no longer be corrected: the assessment is {phase}.</source>
         <translation>Tuloksia ei voi enää korjata: arviointi on {phase}.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="481"/>
+        <location filename="../pages/review.py" line="508"/>
         <source>Results can no longer be corrected: the record is signed off.</source>
         <translation>Tuloksia ei voi enää korjata: pöytäkirja on kuitattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="483"/>
+        <location filename="../pages/review.py" line="510"/>
         <source>Step {step} has no result to correct.</source>
         <translation>Vaiheella {step} ei ole korjattavaa tulosta.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="484"/>
+        <location filename="../pages/review.py" line="511"/>
         <source>Step {step} failed by the assessor&apos;s intervention: that cannot be corrected.</source>
         <translation>Vaihe {step} hylättiin arvioijan väliintulon vuoksi: sitä ei voi korjata.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="519"/>
+        <location filename="../pages/review.py" line="546"/>
         <source>Result: {result}</source>
         <translation>Tulos: {result}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="522"/>
+        <location filename="../pages/review.py" line="549"/>
         <source>Done by: {person}</source>
         <translation>Tekijä: {person}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="524"/>
+        <location filename="../pages/review.py" line="551"/>
         <source>in range</source>
         <translation>alueella</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="524"/>
+        <location filename="../pages/review.py" line="551"/>
         <source>OUT OF RANGE</source>
         <translation>ALUEEN ULKOPUOLELLA</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="528"/>
+        <location filename="../pages/review.py" line="555"/>
         <source>Corrected at {time}: {old} → {new}; reason: {reason}</source>
         <translation>Korjattu klo {time}: {old} → {new}; perustelu: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="532"/>
+        <location filename="../pages/review.py" line="559"/>
         <source>(first recorded with the reason: {reason})</source>
         <translation>(kirjattu ensin perustelulla: {reason})</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="535"/>
+        <location filename="../pages/review.py" line="562"/>
         <source>(done by {person}, first recorded as {was})</source>
         <translation>(tekijä {person}, kirjattu ensin: {was})</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="538"/>
+        <location filename="../pages/review.py" line="565"/>
         <source>Reopened: {steps}</source>
         <translation>Avattu uudelleen: {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="541"/>
+        <location filename="../pages/review.py" line="568"/>
         <source>Reopened by the correction of step {step}: to be done again.</source>
         <translation>Avattu uudelleen vaiheen {step} korjauksen vuoksi: tehtävä uudelleen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="549"/>
+        <location filename="../pages/review.py" line="576"/>
         <source>{kind}: {items}</source>
         <translation>{kind}: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="550"/>
+        <location filename="../pages/review.py" line="577"/>
         <source>{kind} missing: {why}</source>
         <translation>{kind} puuttuu: {why}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="555"/>
+        <location filename="../pages/review.py" line="582"/>
         <source>no consent to video</source>
         <translation>ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="555"/>
+        <location filename="../pages/review.py" line="582"/>
         <source>no camera</source>
         <translation>ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="556"/>
+        <location filename="../pages/review.py" line="583"/>
         <source>camera lost (gap)</source>
         <translation>kamera katkesi (aukko)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="557"/>
+        <location filename="../pages/review.py" line="584"/>
         <source>no vehicle adapter</source>
         <translation>ei ajoneuvoliitäntää</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="558"/>
+        <location filename="../pages/review.py" line="585"/>
         <source>not taken</source>
         <translation>ei otettu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="558"/>
+        <location filename="../pages/review.py" line="585"/>
         <source>not recorded</source>
         <translation>ei kirjattu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="559"/>
+        <location filename="../pages/review.py" line="586"/>
         <source>step not done</source>
         <translation>vaihetta ei tehty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="559"/>
+        <location filename="../pages/review.py" line="586"/>
         <source>not applicable</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="563"/>
+        <location filename="../pages/review.py" line="590"/>
         <source>Pass</source>
         <translation>Hyväksytty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="563"/>
+        <location filename="../pages/review.py" line="590"/>
         <source>Fail</source>
         <translation>Hylätty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="563"/>
+        <location filename="../pages/review.py" line="590"/>
         <source>N/A</source>
         <translation>Ei sovellu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="564"/>
+        <location filename="../pages/review.py" line="591"/>
         <source>Hazard found, stopped</source>
         <translation>Vaara havaittu, pysäytetty</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="593"/>
+        <location filename="../pages/review.py" line="620"/>
         <source>Choose the result the step is corrected to.</source>
         <translation>Valitse tulos, joksi vaihe korjataan.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="609"/>
+        <location filename="../pages/review.py" line="636"/>
         <source>Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no longer be changed, and no result can be corrected. The outcome recorded: {outcome}.</source>
         <translation>Päätä: arviointi muuttuu vain luettavaksi. Tuloksia, mittauksia, arviointikriteerien pisteitä ja kuittauksia ei voi enää muuttaa, eikä tuloksia voi korjata. Kirjattava tulos: {outcome}.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="611"/>
+        <location filename="../pages/review.py" line="638"/>
         <source>Yes, finish</source>
         <translation>Kyllä, päätä</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="618"/>
+        <location filename="../pages/review.py" line="645"/>
         <source>Abandon: the assessment ends here, unfinished, and becomes read-only. Nothing more can be recorded or corrected. Say why it is abandoned.</source>
         <translation>Keskeytä: arviointi päättyy tähän keskeneräisenä ja muuttuu vain luettavaksi. Mitään ei voi enää kirjata eikä korjata. Kerro, miksi arviointi keskeytetään.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="619"/>
+        <location filename="../pages/review.py" line="646"/>
         <source>Yes, abandon</source>
         <translation>Kyllä, keskeytä</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="620"/>
+        <location filename="../pages/review.py" line="647"/>
         <source>Reason the assessment is abandoned (required)</source>
         <translation>Keskeyttämisen perustelu (pakollinen)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="626"/>
+        <location filename="../pages/review.py" line="653"/>
         <source>Type the assessor&apos;s PIN to seal.</source>
         <translation>Kirjoita arvioijan PIN-koodi sinetöidäksesi.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="630"/>
+        <location filename="../pages/review.py" line="657"/>
         <source>Seal: the record, its evidence files and the PDF records are signed with this workstation&apos;s key and the assessor&apos;s key. Nothing in the sealed bundle can be changed afterwards.</source>
         <translation>Sinetöi: pöytäkirja, sen todistetiedostot ja PDF-pöytäkirjat allekirjoitetaan tämän työaseman avaimella ja arvioijan avaimella. Sinetöidyn paketin sisältöä ei voi muuttaa jälkeenpäin.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="632"/>
+        <location filename="../pages/review.py" line="659"/>
         <source>Yes, seal</source>
         <translation>Kyllä, sinetöi</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="150"/>
+        <location filename="../pages/review.py" line="152"/>
         <source>Behavioural rubric</source>
         <translation>Toiminnan arviointikriteerit</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="143"/>
+        <location filename="../pages/review.py" line="145"/>
         <source>People of the assessment</source>
         <translation>Arvioinnin henkilöt</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="272"/>
+        <location filename="../pages/review.py" line="299"/>
         <source>Steps and their results</source>
         <translation>Vaiheet ja niiden tulokset</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="300"/>
         <source>Step</source>
         <translation>Vaihe</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="300"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="273"/>
-        <location filename="../pages/review.py" line="315"/>
+        <location filename="../pages/review.py" line="300"/>
+        <location filename="../pages/review.py" line="342"/>
         <source>Done by</source>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="274"/>
+        <location filename="../pages/review.py" line="301"/>
         <source>Readings</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="274"/>
+        <location filename="../pages/review.py" line="301"/>
         <source>Evidence</source>
         <translation>Todisteet</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="288"/>
+        <location filename="../pages/review.py" line="315"/>
         <source>The selected step</source>
         <translation>Valittu vaihe</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="294"/>
+        <location filename="../pages/review.py" line="321"/>
         <source>Correct the result of the selected step</source>
         <translation>Korjaa valitun vaiheen tulos</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="302"/>
+        <location filename="../pages/review.py" line="329"/>
         <source>Correct to: {result}</source>
         <translation>Korjaa tulokseksi: {result}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="307"/>
+        <location filename="../pages/review.py" line="334"/>
         <source>Done by (as corrected)</source>
         <translation>Tekijä (korjattuna)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="308"/>
+        <location filename="../pages/review.py" line="335"/>
         <source>Reason for the correction (required)</source>
         <translation>Korjauksen perustelu (pakollinen)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="309"/>
+        <location filename="../pages/review.py" line="336"/>
         <source>Reason for the correction</source>
         <translation>Korjauksen perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="310"/>
+        <location filename="../pages/review.py" line="337"/>
         <source>Record &amp;correction</source>
         <translation>Kirjaa &amp;korjaus</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="367"/>
+        <location filename="../pages/review.py" line="394"/>
         <source>Outcome: {o}</source>
         <translation>Tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="368"/>
+        <location filename="../pages/review.py" line="395"/>
         <source>Outcome so far: {o}</source>
         <translation>Alustava tulos: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="375"/>
+        <location filename="../pages/review.py" line="402"/>
         <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
         <translation>Vaara havaittu ja työ pysäytetty oikein: pysäyttäminen oli oikea päätös, joten kyse ei ole kokelaan hylkäyksestä. Tehtävää ei voitu suorittaa tällä ajoneuvolla: arvioi uudelleen ehjällä ajoneuvolla.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="381"/>
+        <location filename="../pages/review.py" line="408"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Puuttuvat tai puutteelliset todisteet: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="385"/>
+        <location filename="../pages/review.py" line="412"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Kaikki tarkistuslistan vaatimat todisteet on kirjattu.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="681"/>
+        <location filename="../pages/review.py" line="708"/>
         <source>Identity: {method}</source>
         <translation>Henkilöllisyys: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="685"/>
+        <location filename="../pages/review.py" line="712"/>
         <source>Identity: not recorded yet</source>
         <translation>Henkilöllisyys: ei vielä kirjattu</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="703"/>
+        <location filename="../pages/review.py" line="730"/>
         <source>Signed by {name}</source>
         <translation>Allekirjoittanut {name}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="705"/>
+        <location filename="../pages/review.py" line="732"/>
         <source>No responsible person was named for this assessment.</source>
         <translation>Tälle arvioinnille ei nimetty työstä vastaavaa henkilöä.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="718"/>
+        <location filename="../pages/review.py" line="745"/>
         <source>I did the work assessed here myself, and I have seen this record.</source>
         <translation>Tein tässä arvioidun työn itse, ja olen nähnyt tämän tallenteen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="720"/>
+        <location filename="../pages/review.py" line="747"/>
         <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
         <translation>Olin tämän työn vastaava henkilö (SFS 6002) ja vahvistan tämän tallenteen.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="721"/>
+        <location filename="../pages/review.py" line="748"/>
         <source>I observed this assessment.</source>
         <translation>Seurasin tätä arviointia.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="732"/>
+        <location filename="../pages/review.py" line="759"/>
         <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
         <translation>Valitse, miten kokelaan henkilöllisyys tarkistettiin (tai ettei sitä tarkistettu).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="650"/>
+        <location filename="../pages/review.py" line="677"/>
         <source>Sealed: {path}</source>
         <translation>Sinetöity: {path}</translation>
     </message>
@@ -1442,178 +1442,194 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="74"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Steps</source>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Progress</source>
         <translation>Edistyminen</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Vaara havaittu, pysäytetty (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Vaara havaittu, pysäytetty oikein</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="103"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="106"/>
+        <location filename="../pages/run.py" line="156"/>
         <source>Done by</source>
+        <extracomment>When a wait ends or a time window closes: a sound (this callable) and a visible cue.</extracomment>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
+        <location filename="../pages/run.py" line="107"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="238"/>
+        <location filename="../pages/run.py" line="264"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="242"/>
+        <location filename="../pages/run.py" line="268"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="258"/>
+        <location filename="../pages/run.py" line="285"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Vaarapysäytys: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="295"/>
+        <location filename="../pages/run.py" line="334"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="354"/>
+        <location filename="../pages/run.py" line="399"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="354"/>
+        <location filename="../pages/run.py" line="399"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="372"/>
-        <source>Wait over</source>
-        <translation>Odotus päättynyt</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="376"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="433"/>
+        <location filename="../pages/run.py" line="413"/>
+        <source>{what} closed</source>
+        <translation>{what}: umpeutunut</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="414"/>
+        <source>{what} over</source>
+        <translation>{what}: päättynyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="462"/>
+        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
+        <translation>{what}: umpeutunut vaiheelle {step} – tee sarja uudelleen tai kirjaa hylätty</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="465"/>
+        <source>{what} over: step {step} can be done now</source>
+        <translation>{what}: päättynyt – vaiheen {step} voi tehdä nyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="595"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="452"/>
+        <location filename="../pages/run.py" line="615"/>
         <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
         <translation>Vaihe {n}/{total} · hyväksytty {passed} · hylätty {failed} · jäljellä {remaining}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="456"/>
+        <location filename="../pages/run.py" line="619"/>
         <source>N/A {count}</source>
         <translation>ei sovellu {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="458"/>
+        <location filename="../pages/run.py" line="621"/>
         <source>hazard stop {count}</source>
         <translation>vaaran vuoksi pysäytetty {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="461"/>
+        <location filename="../pages/run.py" line="624"/>
         <source>The task is stopped.</source>
         <translation>Tehtävä on pysäytetty.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="462"/>
+        <location filename="../pages/run.py" line="625"/>
         <source>Every step has a result.</source>
         <translation>Jokaisella vaiheella on tulos.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="463"/>
+        <location filename="../pages/run.py" line="626"/>
         <source>{head} Left before finishing: {left}. Go to the review (R).</source>
         <translation>{head} Ennen päättämistä jäljellä: {left}. Siirry yhteenvetoon (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="465"/>
+        <location filename="../pages/run.py" line="628"/>
         <source>{head} Nothing is left but finishing: go to the review (R).</source>
         <translation>{head} Jäljellä on vain päättäminen: siirry yhteenvetoon (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="476"/>
+        <location filename="../pages/run.py" line="639"/>
         <source>steps {steps}</source>
         <translation>vaiheet {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="478"/>
+        <location filename="../pages/run.py" line="641"/>
         <source>rubric scores ({criteria})</source>
         <translation>arviointikriteerien pisteet ({criteria})</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="480"/>
+        <location filename="../pages/run.py" line="643"/>
         <source>the identity check</source>
         <translation>henkilöllisyyden tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="482"/>
+        <location filename="../pages/run.py" line="645"/>
         <source>sign-offs ({roles})</source>
         <translation>kuittaukset ({roles})</translation>
     </message>
@@ -1621,163 +1637,163 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="88"/>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="90"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
-        <location filename="../pages/settings.py" line="105"/>
-        <location filename="../pages/settings.py" line="195"/>
+        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="107"/>
+        <location filename="../pages/settings.py" line="206"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="96"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="99"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="108"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
-        <location filename="../pages/settings.py" line="119"/>
+        <location filename="../pages/settings.py" line="111"/>
+        <location filename="../pages/settings.py" line="121"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="111"/>
+        <location filename="../pages/settings.py" line="113"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="115"/>
+        <location filename="../pages/settings.py" line="117"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="123"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
+        <location filename="../pages/settings.py" line="125"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="128"/>
+        <location filename="../pages/settings.py" line="130"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="133"/>
-        <location filename="../pages/settings.py" line="142"/>
+        <location filename="../pages/settings.py" line="135"/>
+        <location filename="../pages/settings.py" line="144"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="137"/>
+        <location filename="../pages/settings.py" line="139"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="150"/>
+        <location filename="../pages/settings.py" line="152"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="154"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="157"/>
+        <location filename="../pages/settings.py" line="159"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="191"/>
+        <location filename="../pages/settings.py" line="202"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="215"/>
+        <location filename="../pages/settings.py" line="226"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="224"/>
+        <location filename="../pages/settings.py" line="235"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="230"/>
+        <location filename="../pages/settings.py" line="241"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="233"/>
+        <location filename="../pages/settings.py" line="244"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="246"/>
+        <location filename="../pages/settings.py" line="257"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="249"/>
+        <location filename="../pages/settings.py" line="260"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -1785,17 +1801,17 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>StepInputs</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="224"/>
+        <location filename="../pages/step_inputs.py" line="226"/>
         <source>Re-prove the tester and measure again</source>
         <translation>Koesta mittari uudelleen ja mittaa uudelleen</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="273"/>
+        <location filename="../pages/step_inputs.py" line="275"/>
         <source>Locked into the hazard stop: {lock}. Make the vehicle safe, keep it quarantined and record the hazard stop (H).</source>
         <translation>Lukittu vaarapysäytykseen: {lock}. Tee ajoneuvo turvalliseksi, pidä se eristettynä ja kirjaa vaarapysäytys (H).</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="279"/>
+        <location filename="../pages/step_inputs.py" line="281"/>
         <source>The live-dead-live window has lapsed: do the sequence again from step {step} ({title}). Every reading is kept.</source>
         <translation>Koestus–mittaus–koestus-aikaikkuna on umpeutunut: tee sarja uudelleen vaiheesta {step} ({title}). Jokainen lukema säilytetään.</translation>
     </message>
@@ -1803,33 +1819,33 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="120"/>
+        <location filename="../video.py" line="121"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ei avointa arviointia</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="130"/>
         <source>Assessment closed: no recording</source>
         <translation>Arviointi suljettu: ei tallennusta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="133"/>
         <source>Not recording: no consent to video</source>
         <translation>Ei tallenneta: ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../video.py" line="135"/>
+        <location filename="../video.py" line="136"/>
         <source>No camera chosen (Settings)</source>
         <translation>Kameraa ei valittu (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="137"/>
+        <location filename="../video.py" line="138"/>
         <source>Starting the camera…</source>
         <translation>Käynnistetään kameraa…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="164"/>
+        <location filename="../video.py" line="165"/>
         <source>Camera not available</source>
         <translation>Kamera ei käytettävissä</translation>
     </message>
@@ -1848,37 +1864,37 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
     </message>
     <message>
         <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="103"/>
         <source>Pause recording (V)</source>
         <translation>Keskeytä tallennus (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="83"/>
+        <location filename="../video.py" line="84"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} kuvaa pudonnut</translation>
     </message>
     <message>
-        <location filename="../video.py" line="86"/>
+        <location filename="../video.py" line="87"/>
         <source>● REC {time} · {size}</source>
         <translation>● TALLENNUS {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="89"/>
+        <location filename="../video.py" line="90"/>
         <source>Paused at {time} · {size}</source>
         <translation>Keskeytetty {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="92"/>
+        <location filename="../video.py" line="93"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Kamera kadonnut: odotetaan sen palaamista</translation>
     </message>
     <message>
-        <location filename="../video.py" line="95"/>
+        <location filename="../video.py" line="96"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Tallennettu {time}, {n} osaa · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="101"/>
+        <location filename="../video.py" line="102"/>
         <source>Resume recording (V)</source>
         <translation>Jatka tallennusta (V)</translation>
     </message>
@@ -1886,22 +1902,22 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="68"/>
+        <location filename="../pages/field_inputs.py" line="67"/>
         <source>Yes</source>
         <translation>Kyllä</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="69"/>
+        <location filename="../pages/field_inputs.py" line="68"/>
         <source>No</source>
         <translation>Ei</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="70"/>
+        <location filename="../pages/field_inputs.py" line="69"/>
         <source>{field}: yes</source>
         <translation>{field}: kyllä</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="71"/>
+        <location filename="../pages/field_inputs.py" line="70"/>
         <source>{field}: no</source>
         <translation>{field}: ei</translation>
     </message>

@@ -52,13 +52,13 @@
 <context>
     <name>ConfirmBar</name>
     <message>
-        <location filename="../pages/review.py" line="80"/>
+        <location filename="../pages/review.py" line="82"/>
         <source>Reason</source>
         <extracomment>Missing evidence that the list does not flag (the step is not done, or does not apply). The longest line of a score button&apos;s words (the scale&apos;s label), in characters. The height of the list of steps in the review, in pixels (it scrolls on its own). The widths of the list&apos;s columns after the step&apos;s title: result, done by, readings, evidence. The widest the selected step&apos;s details and the correction box get beside the list, in pixels. Checked buttons (a score, a corrected result) read as chosen in any theme, with a mark as well.</extracomment>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="82"/>
+        <location filename="../pages/review.py" line="84"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -158,53 +158,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="101"/>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="102"/>
+        <location filename="../diagnostics.py" line="110"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Sem adaptador do veículo (Definições)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="112"/>
+        <location filename="../diagnostics.py" line="113"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Avaliação fechada: sem registo CAN</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="114"/>
+        <location filename="../diagnostics.py" line="115"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>A ligar ao adaptador…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="153"/>
+        <location filename="../diagnostics.py" line="154"/>
         <source>Vehicle adapter not available</source>
         <translation>Adaptador indisponível</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="174"/>
+        <location filename="../diagnostics.py" line="175"/>
         <source>CAN log closed</source>
         <translation>Registo CAN fechado</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="211"/>
+        <location filename="../diagnostics.py" line="212"/>
         <source>DTC snapshot: {what}</source>
         <translation>Instantâneo de DTC: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="213"/>
+        <location filename="../diagnostics.py" line="214"/>
         <source>signal check: {what}</source>
         <translation>verificação de sinais: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="215"/>
+        <location filename="../diagnostics.py" line="216"/>
         <source>Needed before a pass: {what}</source>
         <translation>Necessário antes de aprovar: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="241"/>
+        <location filename="../diagnostics.py" line="242"/>
         <source>Reading the vehicle…</source>
         <translation>A ler o veículo…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="251"/>
+        <location filename="../diagnostics.py" line="252"/>
         <source>Checking the signals…</source>
         <translation>A verificar os sinais…</translation>
     </message>
@@ -232,17 +232,17 @@
         <translation>Diagnóstico deste passo</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="69"/>
+        <location filename="../diagnostics.py" line="70"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Adaptador perdido: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="73"/>
+        <location filename="../diagnostics.py" line="74"/>
         <source> · {n} frames lost</source>
         <translation> · {n} tramas perdidas</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="75"/>
+        <location filename="../diagnostics.py" line="76"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>Registo CAN: {device} · {fps} tramas/s ({pct} %)</translation>
     </message>
@@ -265,37 +265,37 @@
         <translation>Registar os dados do passo</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="121"/>
+        <location filename="../pages/field_inputs.py" line="122"/>
         <source>{field} (optional)</source>
         <translation>{field} (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="126"/>
+        <location filename="../pages/field_inputs.py" line="127"/>
         <source>{field}: check</source>
         <translation>{field}: verificação</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="144"/>
+        <location filename="../pages/field_inputs.py" line="145"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="152"/>
+        <location filename="../pages/field_inputs.py" line="153"/>
         <source>a number</source>
         <translation>um número</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="156"/>
+        <location filename="../pages/field_inputs.py" line="157"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="172"/>
+        <location filename="../pages/field_inputs.py" line="173"/>
         <source>{field}: enter a finite number, e.g. 0.4 or 1000</source>
         <translation>{field}: introduza um número finito, p. ex. 0,4 ou 1000</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="190"/>
+        <location filename="../pages/field_inputs.py" line="191"/>
         <source>recorded ✔</source>
         <translation>registado ✔</translation>
     </message>
@@ -303,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="44"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52"/>
+        <location filename="../pages/home.py" line="55"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="55"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="61"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="59"/>
+        <location filename="../pages/home.py" line="62"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="59"/>
+        <location filename="../pages/home.py" line="62"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="68"/>
+        <location filename="../pages/home.py" line="71"/>
         <source>Checklists that could not be loaded</source>
         <translation>Listas de verificação que não puderam ser carregadas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="71"/>
+        <location filename="../pages/home.py" line="74"/>
         <source>Checklist problems</source>
         <translation>Problemas das listas de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="108"/>
+        <location filename="../pages/home.py" line="132"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} ficheiro(s) de listas de verificação não puderam ser carregados e não são oferecidos para novas avaliações. Corrija-os (ou peça ficheiros corrigidos à entidade formadora) e inicie a aplicação de novo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="135"/>
+        <location filename="../pages/home.py" line="159"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -419,24 +419,24 @@
 <context>
     <name>InstrumentRow</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="311"/>
+        <location filename="../pages/step_inputs.py" line="321"/>
         <source>Instrument id, e.g. FLUKE-1587-22</source>
         <translation>ID do instrumento, p. ex. FLUKE-1587-22</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="312"/>
-        <location filename="../pages/step_inputs.py" line="317"/>
+        <location filename="../pages/step_inputs.py" line="322"/>
+        <location filename="../pages/step_inputs.py" line="327"/>
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="313"/>
+        <location filename="../pages/step_inputs.py" line="323"/>
         <source>Range, e.g. 1000 V DC</source>
         <translation>Gama, p. ex. 1000 V CC</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="314"/>
-        <location filename="../pages/step_inputs.py" line="319"/>
+        <location filename="../pages/step_inputs.py" line="324"/>
+        <location filename="../pages/step_inputs.py" line="329"/>
         <source>Range</source>
         <translation>Gama</translation>
     </message>
@@ -444,42 +444,42 @@
 <context>
     <name>InterventionBox</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="174"/>
+        <location filename="../pages/step_inputs.py" line="176"/>
         <source>Assessor prompt or intervention</source>
         <translation>Indicação ou intervenção do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="175"/>
+        <location filename="../pages/step_inputs.py" line="177"/>
         <source>What you prompted, or why you intervened</source>
         <translation>O que indicou, ou porque interveio</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="176"/>
+        <location filename="../pages/step_inputs.py" line="178"/>
         <source>Prompt or intervention note</source>
         <translation>Nota da indicação ou intervenção</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="177"/>
+        <location filename="../pages/step_inputs.py" line="179"/>
         <source>Prompted</source>
         <translation>Indicado</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="178"/>
+        <location filename="../pages/step_inputs.py" line="180"/>
         <source>Intervened</source>
         <translation>Interveio</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="197"/>
+        <location filename="../pages/step_inputs.py" line="199"/>
         <source>Critical step: a prompt or an intervention fails this step.</source>
         <translation>Passo crítico: uma indicação ou uma intervenção reprova este passo.</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="200"/>
+        <location filename="../pages/step_inputs.py" line="202"/>
         <source>{kind} (attempt {n}): {note}</source>
         <translation>{kind} (tentativa {n}): {note}</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="201"/>
+        <location filename="../pages/step_inputs.py" line="203"/>
         <source> · failed the step</source>
         <translation> · passo reprovado</translation>
     </message>
@@ -522,236 +522,236 @@
 <context>
     <name>NewAssessmentPage</name>
     <message>
-        <location filename="../pages/new_assessment.py" line="73"/>
+        <location filename="../pages/new_assessment.py" line="74"/>
         <source>Pseudonymous id, e.g. L-017</source>
         <translation>Identificador pseudónimo, p. ex. L-017</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="74"/>
-        <location filename="../pages/new_assessment.py" line="76"/>
-        <location filename="../pages/new_assessment.py" line="78"/>
+        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="79"/>
         <source>Name (optional)</source>
         <translation>Nome (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="75"/>
+        <location filename="../pages/new_assessment.py" line="76"/>
         <source>Id, e.g. assessor-03</source>
         <translation>ID, p. ex. assessor-03</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="77"/>
+        <location filename="../pages/new_assessment.py" line="78"/>
         <source>Id (optional)</source>
         <translation>ID (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="82"/>
+        <location filename="../pages/new_assessment.py" line="83"/>
         <source>Two letters, e.g. FI</source>
         <translation>Duas letras, p. ex. PT</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="84"/>
+        <location filename="../pages/new_assessment.py" line="85"/>
         <source>Address (optional)</source>
         <translation>Morada (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="90"/>
+        <location filename="../pages/new_assessment.py" line="91"/>
         <source>17 characters</source>
         <translation>17 caracteres</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="95"/>
+        <location filename="../pages/new_assessment.py" line="96"/>
         <source>The candidate consents to video recording</source>
         <translation>O candidato autoriza a gravação em vídeo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="97"/>
+        <location filename="../pages/new_assessment.py" line="98"/>
         <source>&amp;Start assessment</source>
         <translation>&amp;Iniciar avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="98"/>
+        <location filename="../pages/new_assessment.py" line="99"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="100"/>
-        <location filename="../pages/new_assessment.py" line="124"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="125"/>
         <source>Candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="100"/>
-        <location filename="../pages/new_assessment.py" line="125"/>
+        <location filename="../pages/new_assessment.py" line="101"/>
+        <location filename="../pages/new_assessment.py" line="126"/>
         <source>Candidate name</source>
         <translation>Nome do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="131"/>
+        <location filename="../pages/new_assessment.py" line="132"/>
         <source>Workshop</source>
         <translation>Oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="106"/>
-        <location filename="../pages/new_assessment.py" line="139"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="140"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="92"/>
+        <location filename="../pages/new_assessment.py" line="93"/>
         <source>e.g. 400</source>
         <translation>p. ex. 400</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="101"/>
-        <location filename="../pages/new_assessment.py" line="126"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="127"/>
         <source>Assessor id</source>
         <translation>ID do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="101"/>
-        <location filename="../pages/new_assessment.py" line="127"/>
+        <location filename="../pages/new_assessment.py" line="102"/>
+        <location filename="../pages/new_assessment.py" line="128"/>
         <source>Assessor name</source>
         <translation>Nome do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="102"/>
-        <location filename="../pages/new_assessment.py" line="128"/>
+        <location filename="../pages/new_assessment.py" line="103"/>
+        <location filename="../pages/new_assessment.py" line="129"/>
         <source>Responsible person id</source>
         <translation>ID da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="103"/>
-        <location filename="../pages/new_assessment.py" line="129"/>
+        <location filename="../pages/new_assessment.py" line="104"/>
+        <location filename="../pages/new_assessment.py" line="130"/>
         <source>Responsible person name</source>
         <translation>Nome da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="104"/>
-        <location filename="../pages/new_assessment.py" line="133"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="134"/>
         <source>Workshop id</source>
         <translation>ID da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="104"/>
-        <location filename="../pages/new_assessment.py" line="134"/>
+        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="135"/>
         <source>Workshop name</source>
         <translation>Nome da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="105"/>
-        <location filename="../pages/new_assessment.py" line="135"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
+        <location filename="../pages/new_assessment.py" line="136"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="105"/>
+        <location filename="../pages/new_assessment.py" line="106"/>
         <source>Workshop address</source>
         <translation>Morada da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="106"/>
-        <location filename="../pages/new_assessment.py" line="142"/>
+        <location filename="../pages/new_assessment.py" line="107"/>
+        <location filename="../pages/new_assessment.py" line="143"/>
         <source>Parameter set</source>
         <translation>Conjunto de parâmetros</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="107"/>
-        <location filename="../pages/new_assessment.py" line="143"/>
+        <location filename="../pages/new_assessment.py" line="108"/>
+        <location filename="../pages/new_assessment.py" line="144"/>
         <source>Vehicle VIN</source>
         <translation>VIN do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="107"/>
-        <location filename="../pages/new_assessment.py" line="148"/>
-        <location filename="../pages/new_assessment.py" line="227"/>
+        <location filename="../pages/new_assessment.py" line="108"/>
+        <location filename="../pages/new_assessment.py" line="149"/>
+        <location filename="../pages/new_assessment.py" line="242"/>
         <source>Working voltage</source>
         <translation>Tensão de trabalho</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="122"/>
+        <location filename="../pages/new_assessment.py" line="123"/>
         <source>People</source>
         <translation>Pessoas</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="136"/>
+        <location filename="../pages/new_assessment.py" line="137"/>
         <source>Address</source>
         <translation>Morada</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="137"/>
+        <location filename="../pages/new_assessment.py" line="138"/>
         <source>Task and vehicle</source>
         <translation>Tarefa e veículo</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="197"/>
+        <location filename="../pages/new_assessment.py" line="212"/>
         <source>Gateway: {gateway} · version {version} · {steps} steps
 Prerequisites: {prereqs}</source>
         <translation>Nível: {gateway} · versão {version} · {steps} passos
 Pré-requisitos: {prereqs}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="198"/>
-        <location filename="../pages/new_assessment.py" line="199"/>
+        <location filename="../pages/new_assessment.py" line="213"/>
+        <location filename="../pages/new_assessment.py" line="214"/>
         <source>none</source>
         <translation>nenhum</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="202"/>
+        <location filename="../pages/new_assessment.py" line="217"/>
         <source>This checklist asks for the responsible person&apos;s sign-off: name them.</source>
         <translation>Esta lista de verificação pede a assinatura da pessoa responsável: indique-a.</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="225"/>
+        <location filename="../pages/new_assessment.py" line="240"/>
         <source>Working voltage: enter the vehicle&apos;s working voltage (the highest in its HV system), e.g. 400</source>
         <translation>Tensão de trabalho: introduza a tensão de trabalho do veículo (a mais alta do seu sistema de alta tensão), p. ex. 400</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="254"/>
+        <location filename="../pages/new_assessment.py" line="269"/>
         <source>Cannot start: {problems}</source>
         <translation>Não é possível iniciar: {problems}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="261"/>
+        <location filename="../pages/new_assessment.py" line="276"/>
         <source>candidate id</source>
         <translation>ID do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="261"/>
+        <location filename="../pages/new_assessment.py" line="276"/>
         <source>assessor id</source>
         <translation>ID do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="277"/>
         <source>workshop id</source>
         <translation>ID da oficina</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="262"/>
+        <location filename="../pages/new_assessment.py" line="277"/>
         <source>country</source>
         <translation>país</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="264"/>
+        <location filename="../pages/new_assessment.py" line="279"/>
         <source>responsible person id</source>
         <translation>ID da pessoa responsável</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="271"/>
+        <location filename="../pages/new_assessment.py" line="286"/>
         <source>Country: two letters (ISO 3166), e.g. FI, not {value}</source>
         <translation>País: duas letras (ISO 3166), p. ex. PT, não {value}</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="298"/>
+        <location filename="../pages/new_assessment.py" line="313"/>
         <source>Awarding body: {name} (the training provider this workstation is enrolled with)</source>
         <translation>Entidade que atribui: {name} (a entidade formadora onde este posto está inscrito)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="300"/>
+        <location filename="../pages/new_assessment.py" line="315"/>
         <source>Awarding body: none named (not enrolled with a training provider)</source>
         <translation>Entidade que atribui: nenhuma (não inscrito numa entidade formadora)</translation>
     </message>
     <message>
-        <location filename="../pages/new_assessment.py" line="267"/>
+        <location filename="../pages/new_assessment.py" line="282"/>
         <source>Please fill in: {fields}</source>
         <translation>Falta preencher: {fields}</translation>
     </message>
@@ -759,43 +759,43 @@ Pré-requisitos: {prereqs}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="49"/>
+        <location filename="../pages/step_inputs.py" line="50"/>
         <source>Photos</source>
         <extracomment>How large a thumbnail is shown in the strip (the controller makes them a little larger). Recorded with a redo: why the sequence is done again (the trainer&apos;s words go in a note).</extracomment>
         <translation>Fotografias</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="50"/>
+        <location filename="../pages/step_inputs.py" line="51"/>
         <source>Photo (P)</source>
         <translation>Fotografia (P)</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="51"/>
+        <location filename="../pages/step_inputs.py" line="52"/>
         <source>Take a photo with the camera</source>
         <translation>Tirar uma fotografia com a câmara</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="52"/>
+        <location filename="../pages/step_inputs.py" line="53"/>
         <source>Photo from file…</source>
         <translation>Fotografia de ficheiro…</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="53"/>
+        <location filename="../pages/step_inputs.py" line="54"/>
         <source>Add a photo from a file</source>
         <translation>Adicionar uma fotografia de um ficheiro</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="62"/>
+        <location filename="../pages/step_inputs.py" line="63"/>
         <source>Photos of this step</source>
         <translation>Fotografias deste passo</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="81"/>
+        <location filename="../pages/step_inputs.py" line="82"/>
         <source>Photo from file</source>
         <translation>Fotografia de ficheiro</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="81"/>
+        <location filename="../pages/step_inputs.py" line="82"/>
         <source>Pictures (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
         <translation>Imagens (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -949,37 +949,37 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>QuestionsBox</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="109"/>
+        <location filename="../pages/step_inputs.py" line="110"/>
         <source>Oral questions</source>
         <translation>Perguntas orais</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="127"/>
+        <location filename="../pages/step_inputs.py" line="129"/>
         <source>The answer given</source>
         <translation>A resposta dada</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="128"/>
+        <location filename="../pages/step_inputs.py" line="130"/>
         <source>Answer: {question}</source>
         <translation>Resposta: {question}</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="130"/>
+        <location filename="../pages/step_inputs.py" line="132"/>
         <source>Correct</source>
         <translation>Correta</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="131"/>
+        <location filename="../pages/step_inputs.py" line="133"/>
         <source>Incorrect</source>
         <translation>Incorreta</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="153"/>
+        <location filename="../pages/step_inputs.py" line="155"/>
         <source>noted: correct ✔</source>
         <translation>anotada: correta ✔</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="153"/>
+        <location filename="../pages/step_inputs.py" line="155"/>
         <source>noted: incorrect ✘</source>
         <translation>anotada: incorreta ✘</translation>
     </message>
@@ -987,454 +987,454 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="146"/>
+        <location filename="../pages/review.py" line="148"/>
         <source>Missing or incomplete evidence</source>
         <translation>Evidências em falta ou incompletas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="155"/>
+        <location filename="../pages/review.py" line="157"/>
         <source>How the candidate&apos;s identity was checked</source>
         <translation>Como foi verificada a identidade do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="156"/>
+        <location filename="../pages/review.py" line="158"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="159"/>
+        <location filename="../pages/review.py" line="161"/>
         <source>Note, e.g. the kind of document (optional)</source>
         <translation>Nota, p. ex. o tipo de documento (opcional)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="160"/>
+        <location filename="../pages/review.py" line="162"/>
         <source>Identity check note</source>
         <translation>Nota da verificação de identidade</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="161"/>
+        <location filename="../pages/review.py" line="163"/>
         <source>Record identity check</source>
         <translation>Registar verificação de identidade</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="167"/>
+        <location filename="../pages/review.py" line="169"/>
         <source>Sign-offs</source>
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="170"/>
-        <location filename="../pages/review.py" line="709"/>
+        <location filename="../pages/review.py" line="172"/>
+        <location filename="../pages/review.py" line="736"/>
         <source>Name, typed by the person signing</source>
         <translation>Nome, escrito por quem assina</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="171"/>
+        <location filename="../pages/review.py" line="173"/>
         <source>Name of the {role} signing</source>
         <translation>Nome de quem assina como {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="172"/>
+        <location filename="../pages/review.py" line="174"/>
         <source>Sign off</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="173"/>
+        <location filename="../pages/review.py" line="175"/>
         <source>Sign off as the {role}</source>
         <translation>Assinar como {role}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="189"/>
+        <location filename="../pages/review.py" line="191"/>
         <source>&amp;Finish assessment</source>
         <translation>&amp;Concluir avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="190"/>
+        <location filename="../pages/review.py" line="192"/>
         <source>A&amp;bandon…</source>
         <translation>A&amp;bandonar…</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="191"/>
+        <location filename="../pages/review.py" line="193"/>
         <source>Abandon the assessment</source>
         <translation>Abandonar a avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="192"/>
+        <location filename="../pages/review.py" line="194"/>
         <source>Back to steps (Esc)</source>
         <translation>Voltar aos passos (Esc)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="193"/>
+        <location filename="../pages/review.py" line="195"/>
         <source>Home</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="194"/>
+        <location filename="../pages/review.py" line="196"/>
         <source>Assessor&apos;s PIN to seal</source>
         <translation>PIN do avaliador para selar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="196"/>
+        <location filename="../pages/review.py" line="198"/>
         <source>Assessor&apos;s PIN</source>
         <translation>PIN do avaliador</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="197"/>
+        <location filename="../pages/review.py" line="199"/>
         <source>S&amp;eal evidence</source>
         <translation>S&amp;elar evidências</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="199"/>
+        <location filename="../pages/review.py" line="201"/>
         <source>Open the PDF &amp;record</source>
         <translation>Abrir o &amp;registo em PDF</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="200"/>
+        <location filename="../pages/review.py" line="202"/>
         <source>Open the bundle f&amp;older</source>
         <translation>Abrir a &amp;pasta do pacote</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="204"/>
+        <location filename="../pages/review.py" line="206"/>
         <source>Candidate&apos;s identity</source>
         <translation>Identidade do candidato</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="423"/>
+        <location filename="../pages/review.py" line="450"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="426"/>
+        <location filename="../pages/review.py" line="453"/>
         <source>missing: {kinds}</source>
         <translation>em falta: {kinds}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="475"/>
+        <location filename="../pages/review.py" line="502"/>
         <source>Correct the result of step {step}</source>
         <translation>Corrigir o resultado do passo {step}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="478"/>
+        <location filename="../pages/review.py" line="505"/>
         <source>Results can no longer be corrected: the assessment is {phase}.</source>
         <translation>Os resultados já não podem ser corrigidos: a avaliação está {phase}.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="481"/>
+        <location filename="../pages/review.py" line="508"/>
         <source>Results can no longer be corrected: the record is signed off.</source>
         <translation>Os resultados já não podem ser corrigidos: o registo está assinado.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="483"/>
+        <location filename="../pages/review.py" line="510"/>
         <source>Step {step} has no result to correct.</source>
         <translation>O passo {step} não tem resultado para corrigir.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="484"/>
+        <location filename="../pages/review.py" line="511"/>
         <source>Step {step} failed by the assessor&apos;s intervention: that cannot be corrected.</source>
         <translation>O passo {step} foi reprovado pela intervenção do avaliador: isso não pode ser corrigido.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="519"/>
+        <location filename="../pages/review.py" line="546"/>
         <source>Result: {result}</source>
         <translation>Resultado: {result}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="522"/>
+        <location filename="../pages/review.py" line="549"/>
         <source>Done by: {person}</source>
         <translation>Feito por: {person}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="524"/>
+        <location filename="../pages/review.py" line="551"/>
         <source>in range</source>
         <translation>dentro do intervalo</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="524"/>
+        <location filename="../pages/review.py" line="551"/>
         <source>OUT OF RANGE</source>
         <translation>FORA DO INTERVALO</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="528"/>
+        <location filename="../pages/review.py" line="555"/>
         <source>Corrected at {time}: {old} → {new}; reason: {reason}</source>
         <translation>Corrigido às {time}: {old} → {new}; motivo: {reason}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="532"/>
+        <location filename="../pages/review.py" line="559"/>
         <source>(first recorded with the reason: {reason})</source>
         <translation>(registado primeiro com o motivo: {reason})</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="535"/>
+        <location filename="../pages/review.py" line="562"/>
         <source>(done by {person}, first recorded as {was})</source>
         <translation>(feito por {person}; registado primeiro como {was})</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="538"/>
+        <location filename="../pages/review.py" line="565"/>
         <source>Reopened: {steps}</source>
         <translation>Reabertos: {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="541"/>
+        <location filename="../pages/review.py" line="568"/>
         <source>Reopened by the correction of step {step}: to be done again.</source>
         <translation>Reaberto pela correção do passo {step}: a repetir.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="549"/>
+        <location filename="../pages/review.py" line="576"/>
         <source>{kind}: {items}</source>
         <translation>{kind}: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="550"/>
+        <location filename="../pages/review.py" line="577"/>
         <source>{kind} missing: {why}</source>
         <translation>{kind} em falta: {why}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="555"/>
+        <location filename="../pages/review.py" line="582"/>
         <source>no consent to video</source>
         <translation>sem consentimento para vídeo</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="555"/>
+        <location filename="../pages/review.py" line="582"/>
         <source>no camera</source>
         <translation>sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="556"/>
+        <location filename="../pages/review.py" line="583"/>
         <source>camera lost (gap)</source>
         <translation>câmara perdida (interrupção)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="557"/>
+        <location filename="../pages/review.py" line="584"/>
         <source>no vehicle adapter</source>
         <translation>sem adaptador de veículo</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="558"/>
+        <location filename="../pages/review.py" line="585"/>
         <source>not taken</source>
         <translation>não tirada</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="558"/>
+        <location filename="../pages/review.py" line="585"/>
         <source>not recorded</source>
         <translation>não registado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="559"/>
+        <location filename="../pages/review.py" line="586"/>
         <source>step not done</source>
         <translation>passo não realizado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="559"/>
+        <location filename="../pages/review.py" line="586"/>
         <source>not applicable</source>
         <translation>não aplicável</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="563"/>
+        <location filename="../pages/review.py" line="590"/>
         <source>Pass</source>
         <translation>Aprovado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="563"/>
+        <location filename="../pages/review.py" line="590"/>
         <source>Fail</source>
         <translation>Reprovado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="563"/>
+        <location filename="../pages/review.py" line="590"/>
         <source>N/A</source>
         <translation>Não aplicável</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="564"/>
+        <location filename="../pages/review.py" line="591"/>
         <source>Hazard found, stopped</source>
         <translation>Perigo detetado, parado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="593"/>
+        <location filename="../pages/review.py" line="620"/>
         <source>Choose the result the step is corrected to.</source>
         <translation>Escolha o resultado para o qual o passo é corrigido.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="609"/>
+        <location filename="../pages/review.py" line="636"/>
         <source>Finish: the assessment becomes read-only. Results, readings, rubric scores and sign-offs can no longer be changed, and no result can be corrected. The outcome recorded: {outcome}.</source>
         <translation>Concluir: a avaliação passa a ser só de leitura. Os resultados, as leituras, as pontuações da rubrica e as assinaturas já não podem ser alterados, e nenhum resultado pode ser corrigido. Resultado registado: {outcome}.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="611"/>
+        <location filename="../pages/review.py" line="638"/>
         <source>Yes, finish</source>
         <translation>Sim, concluir</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="618"/>
+        <location filename="../pages/review.py" line="645"/>
         <source>Abandon: the assessment ends here, unfinished, and becomes read-only. Nothing more can be recorded or corrected. Say why it is abandoned.</source>
         <translation>Abandonar: a avaliação termina aqui, por concluir, e passa a ser só de leitura. Já nada pode ser registado nem corrigido. Indique porque é abandonada.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="619"/>
+        <location filename="../pages/review.py" line="646"/>
         <source>Yes, abandon</source>
         <translation>Sim, abandonar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="620"/>
+        <location filename="../pages/review.py" line="647"/>
         <source>Reason the assessment is abandoned (required)</source>
         <translation>Motivo do abandono (obrigatório)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="626"/>
+        <location filename="../pages/review.py" line="653"/>
         <source>Type the assessor&apos;s PIN to seal.</source>
         <translation>Escreva o PIN do avaliador para selar.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="630"/>
+        <location filename="../pages/review.py" line="657"/>
         <source>Seal: the record, its evidence files and the PDF records are signed with this workstation&apos;s key and the assessor&apos;s key. Nothing in the sealed bundle can be changed afterwards.</source>
         <translation>Selar: o registo, os seus ficheiros de evidência e os registos em PDF são assinados com a chave deste posto de trabalho e a do avaliador. Depois, nada no pacote selado pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="632"/>
+        <location filename="../pages/review.py" line="659"/>
         <source>Yes, seal</source>
         <translation>Sim, selar</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="150"/>
+        <location filename="../pages/review.py" line="152"/>
         <source>Behavioural rubric</source>
         <translation>Rubrica de comportamento</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="143"/>
+        <location filename="../pages/review.py" line="145"/>
         <source>People of the assessment</source>
         <translation>Pessoas da avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="272"/>
+        <location filename="../pages/review.py" line="299"/>
         <source>Steps and their results</source>
         <translation>Passos e os seus resultados</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="300"/>
         <source>Step</source>
         <translation>Passo</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="273"/>
+        <location filename="../pages/review.py" line="300"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="273"/>
-        <location filename="../pages/review.py" line="315"/>
+        <location filename="../pages/review.py" line="300"/>
+        <location filename="../pages/review.py" line="342"/>
         <source>Done by</source>
         <translation>Feito por</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="274"/>
+        <location filename="../pages/review.py" line="301"/>
         <source>Readings</source>
         <translation>Leituras</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="274"/>
+        <location filename="../pages/review.py" line="301"/>
         <source>Evidence</source>
         <translation>Evidências</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="288"/>
+        <location filename="../pages/review.py" line="315"/>
         <source>The selected step</source>
         <translation>O passo selecionado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="294"/>
+        <location filename="../pages/review.py" line="321"/>
         <source>Correct the result of the selected step</source>
         <translation>Corrigir o resultado do passo selecionado</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="302"/>
+        <location filename="../pages/review.py" line="329"/>
         <source>Correct to: {result}</source>
         <translation>Corrigir para: {result}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="307"/>
+        <location filename="../pages/review.py" line="334"/>
         <source>Done by (as corrected)</source>
         <translation>Feito por (após a correção)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="308"/>
+        <location filename="../pages/review.py" line="335"/>
         <source>Reason for the correction (required)</source>
         <translation>Motivo da correção (obrigatório)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="309"/>
+        <location filename="../pages/review.py" line="336"/>
         <source>Reason for the correction</source>
         <translation>Motivo da correção</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="310"/>
+        <location filename="../pages/review.py" line="337"/>
         <source>Record &amp;correction</source>
         <translation>Registar c&amp;orreção</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="367"/>
+        <location filename="../pages/review.py" line="394"/>
         <source>Outcome: {o}</source>
         <translation>Resultado: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="368"/>
+        <location filename="../pages/review.py" line="395"/>
         <source>Outcome so far: {o}</source>
         <translation>Resultado provisório: {o}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="375"/>
+        <location filename="../pages/review.py" line="402"/>
         <source>Hazard found and correctly stopped: stopping was the right decision, so this is not a fail of the candidate. The task could not be completed on this vehicle: re-assess on a sound vehicle.</source>
         <translation>Perigo detetado e trabalho parado corretamente: parar foi a decisão certa, por isso não é uma reprovação do candidato. A tarefa não pôde ser concluída neste veículo: reavaliar num veículo sem defeitos.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="381"/>
+        <location filename="../pages/review.py" line="408"/>
         <source>Missing or incomplete evidence: {items}</source>
         <translation>Evidências em falta ou incompletas: {items}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="385"/>
+        <location filename="../pages/review.py" line="412"/>
         <source>All evidence the checklist asks for is recorded.</source>
         <translation>Todas as evidências exigidas pela lista de verificação estão registadas.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="681"/>
+        <location filename="../pages/review.py" line="708"/>
         <source>Identity: {method}</source>
         <translation>Identidade: {method}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="685"/>
+        <location filename="../pages/review.py" line="712"/>
         <source>Identity: not recorded yet</source>
         <translation>Identidade: ainda não registada</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="703"/>
+        <location filename="../pages/review.py" line="730"/>
         <source>Signed by {name}</source>
         <translation>Assinado por {name}</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="705"/>
+        <location filename="../pages/review.py" line="732"/>
         <source>No responsible person was named for this assessment.</source>
         <translation>Não foi indicada nenhuma pessoa responsável para esta avaliação.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="718"/>
+        <location filename="../pages/review.py" line="745"/>
         <source>I did the work assessed here myself, and I have seen this record.</source>
         <translation>Fiz eu próprio o trabalho aqui avaliado e vi este registo.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="720"/>
+        <location filename="../pages/review.py" line="747"/>
         <source>I was responsible for this work (SFS 6002) and confirm this record.</source>
         <translation>Fui a pessoa responsável por este trabalho (SFS 6002) e confirmo este registo.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="721"/>
+        <location filename="../pages/review.py" line="748"/>
         <source>I observed this assessment.</source>
         <translation>Observei esta avaliação.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="732"/>
+        <location filename="../pages/review.py" line="759"/>
         <source>Choose how the candidate&apos;s identity was checked (or that it was not).</source>
         <translation>Escolha como foi verificada a identidade do candidato (ou que não foi verificada).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="650"/>
+        <location filename="../pages/review.py" line="677"/>
         <source>Sealed: {path}</source>
         <translation>Selado: {path}</translation>
     </message>
@@ -1442,178 +1442,194 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="74"/>
+        <location filename="../pages/run.py" line="77"/>
         <source>Steps</source>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="84"/>
+        <location filename="../pages/run.py" line="87"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="88"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="92"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Perigo detetado, parado (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Perigo detetado, parado corretamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="103"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="106"/>
+        <location filename="../pages/run.py" line="156"/>
         <source>Done by</source>
+        <extracomment>When a wait ends or a time window closes: a sound (this callable) and a visible cue.</extracomment>
         <translation>Feito por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
+        <location filename="../pages/run.py" line="107"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="238"/>
+        <location filename="../pages/run.py" line="264"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="242"/>
+        <location filename="../pages/run.py" line="268"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="258"/>
+        <location filename="../pages/run.py" line="285"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Paragem por perigo: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="295"/>
+        <location filename="../pages/run.py" line="334"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="354"/>
+        <location filename="../pages/run.py" line="399"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="354"/>
+        <location filename="../pages/run.py" line="399"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="372"/>
-        <source>Wait over</source>
-        <translation>Espera concluída</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="376"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>{what}: {time} left</source>
         <translation>{what}: faltam {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="433"/>
+        <location filename="../pages/run.py" line="413"/>
+        <source>{what} closed</source>
+        <translation>{what}: expirou</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="414"/>
+        <source>{what} over</source>
+        <translation>{what}: terminou</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="462"/>
+        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
+        <translation>{what}: expirou para o passo {step}; repita a sequência ou registe um reprovado</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="465"/>
+        <source>{what} over: step {step} can be done now</source>
+        <translation>{what}: terminou; o passo {step} já pode ser feito</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="595"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="452"/>
+        <location filename="../pages/run.py" line="615"/>
         <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
         <translation>Passo {n} de {total} · aprovados {passed} · reprovados {failed} · por fazer {remaining}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="456"/>
+        <location filename="../pages/run.py" line="619"/>
         <source>N/A {count}</source>
         <translation>não aplicável {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="458"/>
+        <location filename="../pages/run.py" line="621"/>
         <source>hazard stop {count}</source>
         <translation>parados por perigo {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="461"/>
+        <location filename="../pages/run.py" line="624"/>
         <source>The task is stopped.</source>
         <translation>A tarefa está parada.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="462"/>
+        <location filename="../pages/run.py" line="625"/>
         <source>Every step has a result.</source>
         <translation>Todos os passos têm resultado.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="463"/>
+        <location filename="../pages/run.py" line="626"/>
         <source>{head} Left before finishing: {left}. Go to the review (R).</source>
         <translation>{head} Falta antes de concluir: {left}. Vá para a revisão (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="465"/>
+        <location filename="../pages/run.py" line="628"/>
         <source>{head} Nothing is left but finishing: go to the review (R).</source>
         <translation>{head} Só falta concluir: vá para a revisão (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="476"/>
+        <location filename="../pages/run.py" line="639"/>
         <source>steps {steps}</source>
         <translation>passos {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="478"/>
+        <location filename="../pages/run.py" line="641"/>
         <source>rubric scores ({criteria})</source>
         <translation>pontuações da rubrica ({criteria})</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="480"/>
+        <location filename="../pages/run.py" line="643"/>
         <source>the identity check</source>
         <translation>a verificação de identidade</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="482"/>
+        <location filename="../pages/run.py" line="645"/>
         <source>sign-offs ({roles})</source>
         <translation>assinaturas ({roles})</translation>
     </message>
@@ -1621,163 +1637,163 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="88"/>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="90"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
-        <location filename="../pages/settings.py" line="105"/>
-        <location filename="../pages/settings.py" line="195"/>
+        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="107"/>
+        <location filename="../pages/settings.py" line="206"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="96"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="99"/>
+        <location filename="../pages/settings.py" line="101"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="108"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
-        <location filename="../pages/settings.py" line="119"/>
+        <location filename="../pages/settings.py" line="111"/>
+        <location filename="../pages/settings.py" line="121"/>
         <source>Camera</source>
         <translation>Câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>No camera</source>
         <translation>Sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="111"/>
+        <location filename="../pages/settings.py" line="113"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Câmara simulada (padrão de teste)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Camera {name}</source>
         <translation>Câmara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="115"/>
+        <location filename="../pages/settings.py" line="117"/>
         <source>Find cameras</source>
         <translation>Procurar câmaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="123"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>No vehicle adapter</source>
         <translation>Sem adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
+        <location filename="../pages/settings.py" line="125"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (barramento CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="128"/>
+        <location filename="../pages/settings.py" line="130"/>
         <source>Find adapters</source>
         <translation>Procurar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="133"/>
-        <location filename="../pages/settings.py" line="142"/>
+        <location filename="../pages/settings.py" line="135"/>
+        <location filename="../pages/settings.py" line="144"/>
         <source>Bit rate</source>
         <translation>Taxa de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="137"/>
+        <location filename="../pages/settings.py" line="139"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Só escuta (nunca transmite no barramento)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Test connection</source>
         <translation>Testar ligação</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="150"/>
+        <location filename="../pages/settings.py" line="152"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="154"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="157"/>
+        <location filename="../pages/settings.py" line="159"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="191"/>
+        <location filename="../pages/settings.py" line="202"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>A procurar câmaras (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="215"/>
+        <location filename="../pages/settings.py" line="226"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>A procurar adaptadores (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="224"/>
+        <location filename="../pages/settings.py" line="235"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="230"/>
+        <location filename="../pages/settings.py" line="241"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Escolha primeiro um adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="233"/>
+        <location filename="../pages/settings.py" line="244"/>
         <source>Testing the connection (2 s)…</source>
         <translation>A testar a ligação (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="246"/>
+        <location filename="../pages/settings.py" line="257"/>
         <source>{n} camera(s) found.</source>
         <translation>Câmaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="249"/>
+        <location filename="../pages/settings.py" line="260"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
     </message>
@@ -1785,17 +1801,17 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>StepInputs</name>
     <message>
-        <location filename="../pages/step_inputs.py" line="224"/>
+        <location filename="../pages/step_inputs.py" line="226"/>
         <source>Re-prove the tester and measure again</source>
         <translation>Voltar a provar o verificador e medir de novo</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="273"/>
+        <location filename="../pages/step_inputs.py" line="275"/>
         <source>Locked into the hazard stop: {lock}. Make the vehicle safe, keep it quarantined and record the hazard stop (H).</source>
         <translation>Bloqueado na paragem por perigo: {lock}. Coloque o veículo em segurança, mantenha-o em quarentena e registe a paragem por perigo (H).</translation>
     </message>
     <message>
-        <location filename="../pages/step_inputs.py" line="279"/>
+        <location filename="../pages/step_inputs.py" line="281"/>
         <source>The live-dead-live window has lapsed: do the sequence again from step {step} ({title}). Every reading is kept.</source>
         <translation>A janela vivo-morto-vivo expirou: repita a sequência a partir do passo {step} ({title}). Todas as leituras são guardadas.</translation>
     </message>
@@ -1803,33 +1819,33 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="120"/>
+        <location filename="../video.py" line="121"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Nenhuma avaliação aberta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="130"/>
         <source>Assessment closed: no recording</source>
         <translation>Avaliação fechada: sem gravação</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="133"/>
         <source>Not recording: no consent to video</source>
         <translation>Sem gravar: sem consentimento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="135"/>
+        <location filename="../video.py" line="136"/>
         <source>No camera chosen (Settings)</source>
         <translation>Nenhuma câmara escolhida (Definições)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="137"/>
+        <location filename="../video.py" line="138"/>
         <source>Starting the camera…</source>
         <translation>A iniciar a câmara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="164"/>
+        <location filename="../video.py" line="165"/>
         <source>Camera not available</source>
         <translation>Câmara indisponível</translation>
     </message>
@@ -1848,37 +1864,37 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
     </message>
     <message>
         <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="103"/>
         <source>Pause recording (V)</source>
         <translation>Pausar gravação (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="83"/>
+        <location filename="../video.py" line="84"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} imagens perdidas</translation>
     </message>
     <message>
-        <location filename="../video.py" line="86"/>
+        <location filename="../video.py" line="87"/>
         <source>● REC {time} · {size}</source>
         <translation>● GRAV {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="89"/>
+        <location filename="../video.py" line="90"/>
         <source>Paused at {time} · {size}</source>
         <translation>Em pausa em {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="92"/>
+        <location filename="../video.py" line="93"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Câmara perdida: à espera que volte</translation>
     </message>
     <message>
-        <location filename="../video.py" line="95"/>
+        <location filename="../video.py" line="96"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Gravado {time} em {n} segmentos · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="101"/>
+        <location filename="../video.py" line="102"/>
         <source>Resume recording (V)</source>
         <translation>Retomar gravação (V)</translation>
     </message>
@@ -1886,22 +1902,22 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../pages/field_inputs.py" line="68"/>
+        <location filename="../pages/field_inputs.py" line="67"/>
         <source>Yes</source>
         <translation>Sim</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="69"/>
+        <location filename="../pages/field_inputs.py" line="68"/>
         <source>No</source>
         <translation>Não</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="70"/>
+        <location filename="../pages/field_inputs.py" line="69"/>
         <source>{field}: yes</source>
         <translation>{field}: sim</translation>
     </message>
     <message>
-        <location filename="../pages/field_inputs.py" line="71"/>
+        <location filename="../pages/field_inputs.py" line="70"/>
         <source>{field}: no</source>
         <translation>{field}: não</translation>
     </message>

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -69,9 +68,10 @@ class YesNo(QWidget):
         self.no = QPushButton(self.tr("No"), checkable=True)
         self.yes.setAccessibleName(self.tr("{field}: yes").format(field=name))
         self.no.setAccessibleName(self.tr("{field}: no").format(field=name))
-        self.group = QButtonGroup(self)
-        self.group.addButton(self.yes)
-        self.group.addButton(self.no)
+        # one or the other, by hand: a button group would take Tab from No (as in a radio group),
+        # and a gloved trainer tabs to the answer rather than arrowing within a pair
+        self.yes.toggled.connect(lambda on: on and self.no.setChecked(False))
+        self.no.toggled.connect(lambda on: on and self.yes.setChecked(False))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.yes)
@@ -112,6 +112,7 @@ class FieldInputs(QGroupBox):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the tab order now, not when Qt deletes it
                 item.widget().deleteLater()
         self.step = step
         self.inputs.clear()
@@ -224,6 +225,14 @@ class FieldInputs(QGroupBox):
         if any(self.number_problem(fid) is not None for fid in self.inputs):
             return  # each such field says why beside it
         self.record_requested.emit(RecordStepData(self.step, self.values()))
+
+    def first_to_fill(self) -> QWidget | None:
+        """The input of the first required field not recorded yet (a Yes/No: its Yes)."""
+        for fid, widget in self.inputs.items():
+            f = self._views[fid]
+            if f.required and f.value is None:
+                return widget.yes if isinstance(widget, YesNo) else widget
+        return None
 
     def holds(self, widget: QWidget | None) -> bool:
         """Whether ``widget`` is one of the typed inputs (Enter there records the data)."""

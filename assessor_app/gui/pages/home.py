@@ -4,8 +4,10 @@ that could not be loaded, with their problems."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.core.specs.loader import Problem, problem_lines
+from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
 from assessor_app.storage.store import AssessmentSummary
 
@@ -98,6 +101,27 @@ class HomePage(QWidget):
         self.table.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
         self.search.textChanged.connect(self._emit_filter)
         self.status.currentIndexChanged.connect(self._emit_filter)
+        # keys: Enter on the list opens the chosen assessment; Esc in the search leaves it
+        self.guard = KeyGuard(self, lambda _field: self._arrive())
+        for key in ("Return", "Enter"):
+            open_chosen = QShortcut(QKeySequence(key), self.table)
+            open_chosen.setContext(Qt.ShortcutContext.WidgetShortcut)
+            open_chosen.setAutoRepeat(False)
+            open_chosen.activated.connect(self._open_selected)
+        self._arriving = False
+        set_tab_order(screen_order(self))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not event.spontaneous():
+            self._arriving = True  # Resume may be offered once the list is read
+            self._arrive()
+
+    def _arrive(self) -> None:
+        """The focus on the page's main control: Resume when there is something to resume, else New."""
+        target = first_enabled(self, (self.resume_button, self.new_button))
+        if target is not None and self.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_checklist_problems(self, problems: list[Problem]) -> None:
         """Problems of the checklist files that were not loaded, one ``file:line: field: message`` a
@@ -136,6 +160,10 @@ class HomePage(QWidget):
             if waiting else ""
         )
         self._selection_changed()
+        if self._arriving:
+            self._arriving = False
+            if self.focusWidget() in (None, self.new_button):  # nothing chosen by the trainer yet
+                self._arrive()
 
     def _selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from assessor_app.core.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from assessor_app.core.specs.library import Library
 from assessor_app.core.vin import check_digit_warning, normalise, vin_problem
 from assessor_app.gui.bad_input import check_digit_text, parse_quantity, quantity_problem, vin_text
+from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -171,6 +172,7 @@ class NewAssessmentPage(QWidget):
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their frame
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
@@ -185,6 +187,19 @@ class NewAssessmentPage(QWidget):
         self._show_checklist_info()
         self._parameters_chosen()
         self._check_fields()
+        # keys: Enter in a field goes on to the next one (it starts nothing); Esc leaves it for Start
+        self.guard = KeyGuard(self, lambda _field: self.start_button.setFocus(),
+                              enter=lambda _field: self.focusNextChild())
+        set_tab_order(screen_order(self))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not event.spontaneous():  # where the next input goes: the first required field left empty
+            empty = [w for w in (self.candidate_id, self.assessor_id, self.workshop_id, self.workshop_country)
+                     if not w.text().strip()]
+            target = first_enabled(self, [*empty, self.start_button])
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_checklist_info(self) -> None:
         spec_id = self.checklist.currentData()

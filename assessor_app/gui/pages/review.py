@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -40,6 +41,7 @@ from assessor_app.core.engine import (
     SignOff,
 )
 from assessor_app.core.engine.actions import IDENTITY_CHECKS
+from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import ReviewStep, RunSnapshot
 from assessor_app.gui.theme import STATUS_MARK
@@ -230,6 +232,7 @@ class ReviewPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls, not their frame
         self.scroll = scroll
 
         layout = QVBoxLayout(self)
@@ -265,6 +268,30 @@ class ReviewPage(QWidget):
         self.pin.returnPressed.connect(self._seal)
         self.open_record_button.clicked.connect(lambda: self.open_requested.emit(self._sealed_paths[1]))
         self.open_folder_button.clicked.connect(lambda: self.open_requested.emit(self._sealed_paths[0]))
+        # keys: Esc in a field leaves it (Esc elsewhere goes back, as above); Tab follows the screen
+        self.guard = KeyGuard(self, lambda _field: self._focus(self.main_control()))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not event.spontaneous():  # the rubric and sign-offs are laid out for this assessment by now
+            set_tab_order(screen_order(self))
+            self._focus(self.arrival_focus())
+
+    def main_control(self) -> QWidget:
+        """Finish while the assessment runs, Seal once it is finished, else Back."""
+        found = first_enabled(self, (self.finish_button, self.seal_button, self.back_button))
+        return found or self.back_button
+
+    def arrival_focus(self) -> QWidget:
+        """The first control still to use: the PIN to seal a finished assessment, else the first
+        control of the review (the rubric) that can be used."""
+        if self.snapshot is not None and self.snapshot.read_only:
+            return first_enabled(self, (self.pin,)) or self.main_control()
+        return first_enabled(self, screen_order(self.scroll)) or self.main_control()
+
+    def _focus(self, widget: QWidget) -> None:
+        if self.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ building
     def _build_steps(self) -> None:

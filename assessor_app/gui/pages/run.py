@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from assessor_app.core.clock import format_duration
 from assessor_app.core.engine import (
@@ -35,9 +37,10 @@ from assessor_app.core.engine import (
 )
 from assessor_app.gui.bad_input import parse_quantity, quantity_problem
 from assessor_app.gui.diagnostics import DiagnosticsPanel
+from assessor_app.gui.keys import CONTROLS, KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
 from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
-from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, progress
+from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, TimingView, progress
 from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.video import VideoPanel
 
@@ -111,6 +114,15 @@ class RunPage(QWidget):
         self._lapse_asked = False
         self._person_step: tuple[str, str] | None = None
         self._shown_step: tuple[str, str] | None = None
+        self._rows_key: tuple[object, ...] = ()
+        self._recording: tuple[str, MeasurementView] | None = None  # a reading sent, as it was before
+        #: When a wait ends or a time window closes: a sound (this callable) and a visible cue.
+        self.beep: Callable[[], None] = QApplication.beep
+        self.sound_on_wait_end = True
+        self._cue: tuple[str, str, str] | None = None  # (text, object name, step): until another step
+        self._signalled: set[tuple[str, str, int]] = set()  # (kind, label, due_us) already announced
+        self._refresh_asked = False
+        self._timed_refusal: str | None = None  # a refusal for a wait or window: told by its countdown
 
         content = QWidget()
         middle = QVBoxLayout(content)
@@ -126,6 +138,7 @@ class RunPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls, not their frame
         self.scroll = scroll
 
         detail = QWidget()
@@ -174,17 +187,25 @@ class RunPage(QWidget):
         self.start_button.clicked.connect(self._start)
         self.note_button.clicked.connect(self._add_note)
         self.note.returnPressed.connect(self._add_note)
+        # Enter in a text field never records a result: the reason hands over to the result buttons
+        self.reason.returnPressed.connect(lambda: self._focus_results(from_reason=True))
+        self.instrument.instrument.returnPressed.connect(self.instrument.range.setFocus)
+        self.instrument.range.returnPressed.connect(lambda: self._focus(self._first_empty_reading()))
         self.review_button.clicked.connect(self.review_requested)
-        for keys, slot in (
-            (("Space", "Return", "Enter"), self._pass_key),
-            (("F",), lambda: self._result("fail")), (("N",), lambda: self._result("na")),
-            (("H",), lambda: self._result("hazard")), (("P",), self.inputs.take_photo),
-            (("S",), self._start), (("R",), self.review_requested.emit),
-            (("Down",), lambda: self._move(1)), (("Up",), lambda: self._move(-1)),
+        # Text fields, focused buttons and open lists keep their keys (KeyGuard): these act only
+        # where no text is typed. Space passes only on the Pass button or where nothing takes input.
+        self.guard = KeyGuard(self, self._leave_field)
+        for keys, slot, repeat in (
+            (("Space",), self._pass_key, False), (("Return", "Enter"), self._enter_key, False),
+            (("F",), lambda: self._result("fail"), False), (("N",), lambda: self._result("na"), False),
+            (("H",), lambda: self._result("hazard"), False), (("P",), self.inputs.take_photo, False),
+            (("S",), self._start, False), (("R",), self.review_requested.emit, False),
+            (("Down",), lambda: self._move(1), True), (("Up",), lambda: self._move(-1), True),
         ):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.setAutoRepeat(repeat)  # a held key records once
                 shortcut.activated.connect(slot)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -194,6 +215,9 @@ class RunPage(QWidget):
         super().showEvent(event)
         keep_words(self.start_button, self.pass_button, self.fail_button, self.na_button, self.hazard_button,
                    self.diagnostics.snapshot_button, self.diagnostics.condition_button)
+        if not event.spontaneous():  # the page is shown (not the window restored): arrive at the step
+            self._order_tabs()
+            self._arrive()
 
     # ------------------------------------------------------------------ showing
     @property
@@ -203,10 +227,11 @@ class RunPage(QWidget):
 
     def show_snapshot(self, snap: RunSnapshot, move_to_next: bool = False) -> None:
         keep = self.current_step
-        focused = self.focusWidget()
-        typing_in = next((mid for mid, e in self._edits.items() if e is focused), None)
+        self._timings_ended(self.snapshot, snap)
         self.snapshot = snap
         self._lapse_asked = False
+        self._refresh_asked = False
+        self._timed_refusal = None
         self.steps.blockSignals(True)
         self.steps.clear()
         for v in snap.views:
@@ -220,8 +245,9 @@ class RunPage(QWidget):
         self.steps.setCurrentRow(ids.index(target) if target in ids else 0)
         self.banner.setText(snap.stopped_reason or "")
         self._show_current()
-        if typing_in is not None and self.current_step == keep:
-            self._focus_after(typing_in)
+        if self._recording is not None:  # kept until the snapshot that holds the reading, or a refusal
+            if self.current_step != keep or self._focus_after(*self._recording):
+                self._recording = None
         if not self.timer.isActive():
             self.timer.start()
 
@@ -245,7 +271,8 @@ class RunPage(QWidget):
         # a running wait is shown by the countdown below instead of a fixed sentence
         waiting = view.status == "blocked" and view.wait_s is not None
         self.refusal.setText(view.reason if view.status == "blocked" and not waiting else "")
-        self._build_measurements(snap.measurements.get(step_id, []))
+        arrived = (snap.assessment_id, step_id) != self._shown_step
+        self._build_measurements(step_id, snap.measurements.get(step_id, []))
         editable = not snap.read_only and snap.phase == "in_progress" and view.status in (
             "allowed", "blocked", "failed")
         for b in (self.pass_button, self.fail_button, self.start_button):
@@ -257,13 +284,18 @@ class RunPage(QWidget):
         self.hazard_button.setEnabled(editable and hazard is not None)
         self.hazard_text.setText(self.tr("Hazard stop: {hazard}").format(hazard=hazard) if hazard else "")
         self._show_people(snap, step_id, editable)
-        if (snap.assessment_id, step_id) != self._shown_step:  # another step: from its top, no reason yet
+        if arrived:  # another step: from its top, no reason yet
             self._shown_step = (snap.assessment_id, step_id)
             self.scroll.verticalScrollBar().setValue(0)
             self.reason.clear()
+            if self._cue is not None and self._cue[2] != step_id:  # kept on the step it speaks of
+                self._cue = None
         self.instrument.show_step(snap, step_id, editable=editable)
         self.inputs.show_step(snap, step_id, editable=editable)
         self.note_button.setEnabled(not snap.read_only)
+        if arrived:
+            self._order_tabs()
+            self._arrive()
         self._tick()
 
     def _show_people(self, snap: RunSnapshot, step_id: str, editable: bool) -> None:
@@ -281,10 +313,17 @@ class RunPage(QWidget):
             self.person.setCurrentIndex(0)
         self.person.setEnabled(editable and self.person.count() > 1)
 
-    def _build_measurements(self, rows: list[MeasurementView]) -> None:
+    def _build_measurements(self, step_id: str, rows: list[MeasurementView]) -> None:
+        key = (self.snapshot.assessment_id if self.snapshot else "", step_id, tuple(m.id for m in rows))
+        if key == self._rows_key:  # the same readings: what is being typed stays, and the focus
+            for m in rows:
+                self._check_reading(m)  # the verdict, or the problem with what is typed until fixed
+            return
+        self._rows_key = key
         while self.measure_grid.count():
             w = self.measure_grid.takeAt(0).widget()
             if w is not None:
+                w.hide()  # out of the tab order now, not when Qt deletes it
                 w.deleteLater()
         self._edits.clear()
         self._verdicts.clear()
@@ -296,7 +335,7 @@ class RunPage(QWidget):
             record.clicked.connect(lambda _=False, mid=m.id: self._record(mid))
             verdict = QLabel(self._verdict_text(m), wordWrap=True)
             edit.setText(self._typed.get(self._reading_key(m.id), ""))  # a refresh keeps what is typed
-            edit.textChanged.connect(lambda _text, m=m: self._check_reading(m))
+            edit.textChanged.connect(lambda _text, mid=m.id: self._check_reading(self._current_view(mid)))
             self.measure_grid.addWidget(QLabel(m.label), i, 0)
             self.measure_grid.addWidget(edit, i, 1)
             self.measure_grid.addWidget(QLabel(range_text(m)), i, 2)
@@ -311,6 +350,11 @@ class RunPage(QWidget):
             if widget is not None:
                 widget.show()
 
+    def _current_view(self, mid: str) -> MeasurementView | None:
+        """The reading ``mid`` of the shown step as the latest snapshot has it."""
+        rows = self.snapshot.measurements.get(self.current_step or "", []) if self.snapshot else []
+        return next((m for m in rows if m.id == mid), None)
+
     def _reading_key(self, mid: str) -> tuple[str, str, str]:
         return (self.snapshot.assessment_id if self.snapshot else "", self.current_step or "", mid)
 
@@ -320,8 +364,10 @@ class RunPage(QWidget):
             return None
         return quantity_problem(m.label, edit.text(), m.unit, m.instrument_span, m.span_limit)
 
-    def _check_reading(self, m: MeasurementView) -> None:
+    def _check_reading(self, m: MeasurementView | None) -> None:
         """As typed: a reading that cannot be recorded says why beside it, naming it, until fixed."""
+        if m is None:
+            return
         edit, verdict = self._edits.get(m.id), self._verdicts.get(m.id)
         if edit is None or verdict is None:
             return
@@ -336,17 +382,23 @@ class RunPage(QWidget):
         verdict.style().unpolish(verdict)
         verdict.style().polish(verdict)
 
-    def _focus_after(self, mid: str) -> None:
-        """After a reading, go on to the next one still to take (gloved hands: no mouse)."""
+    def _focus_after(self, mid: str, before: MeasurementView) -> bool:
+        """After Enter in a reading, once the snapshot holds it (True): on to the next reading still
+        to take, else to the result buttons; out of range, the focus stays (gloved hands: no mouse).
+        Until then (False) the typed text and the focus stay."""
         rows = self.snapshot.measurements.get(self.current_step or "", []) if self.snapshot else []
         ids = [m.id for m in rows]
-        later = rows[ids.index(mid) + 1:] if mid in ids else []
-        todo = [m for m in rows if m.id == mid and m.in_range is False] or [
-            m for m in later if m.in_range is not True]
-        if todo:
-            self._edits[todo[0].id].setFocus()
-        else:
-            self.steps.setFocus()
+        now = rows[ids.index(mid)] if mid in ids else None
+        if now is None or now == before:
+            return False
+        self._edits[mid].clear()  # recorded: the verdict shows it; Enter again records nothing twice
+        if now.in_range is False:
+            self._focus(self._edits[mid])
+            return True
+        later = [m for m in rows[ids.index(mid) + 1:] if m.in_range is not True]
+        after = self._edits[later[0].id] if later else self._first_empty_reading()
+        self._focus(after or self._result_focus())
+        return True
 
     def _verdict_text(self, m: MeasurementView) -> str:
         if m.in_range is None:
@@ -354,29 +406,96 @@ class RunPage(QWidget):
         mark = self.tr("in range ✔") if m.in_range else self.tr("OUT OF RANGE ✘")
         return f"{m.entered} – {mark}"
 
+    # ------------------------------------------------------------------ waits and time windows
+    def _left(self, t: TimingView) -> float:
+        """Seconds left of ``t`` now: the snapshot's figure, counted down on this clock."""
+        snap = self.snapshot
+        return t.left_s - (time.monotonic() - snap.taken_monotonic) if snap is not None else t.left_s
+
+    def _timing_text(self, t: TimingView) -> str:
+        left = self._left(t)
+        if left > 0:
+            return self.tr("{what}: {time} left").format(what=t.label, time=format_duration(left))
+        if t.kind == "window":
+            return self.tr("{what} closed").format(what=t.label)
+        return self.tr("{what} over").format(what=t.label)
+
     def _tick(self) -> None:
         snap, step_id = self.snapshot, self.current_step
         if snap is None or step_id is None:
             self.wait.clear()
             return
-        view = snap.view(step_id)
         elapsed = time.monotonic() - snap.taken_monotonic
         if snap.next_lapse_s is not None and elapsed > snap.next_lapse_s and not self._lapse_asked:
             self._lapse_asked = True  # a time window has lapsed since: the redo is offered
             self.refresh_requested.emit()
-        if view.wait_s is None or view.status != "blocked":
-            self.wait.clear()
-            return
-        left = view.wait_s - (time.monotonic() - snap.taken_monotonic)
-        if left <= 0:
-            self.wait.setText(self.tr("Wait over"))
+        ended = [t for t in snap.timings if t.left_s > 0 >= self._left(t)]
+        for t in ended:
+            self._announce(t)
+        if ended and not self._refresh_asked:
+            self._refresh_asked = True  # once per snapshot: the next one says what the rules say now
             self.refresh_requested.emit()
+        shown = [t for t in snap.timings if t.step == step_id]
+        lines = [self._timing_text(t) for t in shown]
+        closed = any(t.kind == "window" and self._left(t) <= 0 for t in shown)
+        name = "refusal" if closed else "wait"
+        if self._cue is not None:  # what just ended, and what still runs
+            lines = [self._cue[0]] + [self._timing_text(t) for t in shown if self._left(t) > 0]
+            name = self._cue[1]
+        self._show_wait("\n".join(lines), name)
+        if self._timed_refusal is not None:
+            told = [self._timing_text(t) for t in shown if t.kind == self._timed_refusal]
+            self.refusal.setText("\n".join(told))
+
+    def _show_wait(self, text: str, name: str) -> None:
+        if self.wait.objectName() != name:
+            self.wait.setObjectName(name)
+            self.wait.style().unpolish(self.wait)
+            self.wait.style().polish(self.wait)
+        if self.wait.text() != text:
+            self.wait.setText(text)
+
+    def _announce(self, t: TimingView) -> None:
+        """A wait has ended or a window has closed: a sound and a cue that stays until a step other
+        than the one it speaks of is shown.
+
+        One wait may hold back several steps (the discharge wait: the dead test and what follows):
+        it is announced once, for the first of them."""
+        key = (t.kind, t.label, t.due_us)
+        if key in self._signalled:
+            return
+        self._signalled.add(key)
+        if t.kind == "window":
+            self._cue = (self.tr("{what} closed for step {step}: do the sequence again or record a fail")
+                         .format(what=t.label, step=t.step), "refusal", t.step)
         else:
-            what = (view.reason or "").split(":")[0]
-            self.wait.setText(self.tr("{what}: {time} left").format(what=what, time=format_duration(left)))
+            self._cue = (self.tr("{what} over: step {step} can be done now")
+                         .format(what=t.label, step=t.step), "ok", t.step)
+        if self.sound_on_wait_end:
+            self.beep()
+
+    def _timings_ended(self, before: RunSnapshot | None, after: RunSnapshot) -> None:
+        """Waits and windows running in ``before`` that ``after`` shows ended (between two ticks)."""
+        if before is None or before.assessment_id != after.assessment_id:
+            return
+        still = {(t.kind, t.step, t.due_us) for t in after.timings if t.left_s > 0}
+        done = {v.id for v in after.views if v.status not in ("pending", "allowed", "blocked", "failed")}
+        for t in before.timings:
+            key = (t.kind, t.step, t.due_us)
+            if t.left_s > 0 and key not in still and t.step not in done and t.due_us <= after.t_us:
+                self._announce(t)
 
     # ------------------------------------------------------------------ acting
-    def show_refusal(self, reason: str) -> None:
+    def show_refusal(self, reason: str, rule: str = "") -> None:
+        """Why an action was refused; a wait or a time window is told by the countdown's own figure."""
+        self._recording = None  # a reading refused: its text and the focus stay where they are
+        kind = {"min_wait": "wait", "max_window": "window"}.get(rule)
+        step = self.current_step
+        if kind is not None and self.snapshot is not None and any(
+                t.kind == kind and t.step == step for t in self.snapshot.timings):
+            self._timed_refusal = kind
+            self._tick()
+            return
         self.refusal.setText(reason)
 
     def _move(self, delta: int) -> None:
@@ -385,25 +504,78 @@ class RunPage(QWidget):
             self.steps.setCurrentRow(row)
 
     def _pass_key(self) -> None:
-        focus = self.focusWidget()
-        for mid, edit in self._edits.items():
-            if edit is focus:
-                self._record(mid)
-                return
-        if focus is self.note:
+        """Space where no button, field or list of its own has the focus (the step list): Pass.
+
+        A focused button, text field or drop-down keeps Space for itself (KeyGuard), so this runs
+        only where Space has no other meaning."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.steps or not isinstance(focus, CONTROLS):
+            self._result("pass")
+
+    def _enter_key(self) -> None:
+        """Enter on the step list (or where nothing takes input): into the step, where its next input goes."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.steps or not isinstance(focus, CONTROLS):
+            self._focus(self.arrival_focus())
+
+    # ------------------------------------------------------------------ focus
+    def _focus(self, widget: QWidget | None) -> None:
+        if widget is None:
             return
-        if self.inputs.fields.holds(focus):
-            self.inputs.fields.record()
-            return
-        if isinstance(focus, QLineEdit) and self.isAncestorOf(focus) and focus is not self.reason:
-            return  # an answer, a note, the instrument: Enter there is no result
-        if isinstance(focus, QAbstractButton) and focus is not self.pass_button and self.isAncestorOf(focus):
-            focus.click()  # a focused button does what its label says
-            return
-        if isinstance(focus, QComboBox) and self.isAncestorOf(focus):
-            focus.showPopup()  # a focused list opens, as Space does there
-            return
-        self._result("pass")
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.scroll.widget().isAncestorOf(widget):
+            # a field with the focus is one the trainer can see: scrolled to once laid out
+            QTimer.singleShot(0, self, lambda: isValid(widget) and self.scroll.ensureWidgetVisible(widget))
+
+    def _arrive(self) -> None:
+        """Focus where the step's next input goes; on a page not shown, when it is (showEvent)."""
+        if self.isVisible():
+            self._focus(self.arrival_focus())
+
+    def arrival_focus(self) -> QWidget:
+        """Where the shown step's next input goes: the instrument when a reading needs one, the
+        first empty reading, the first required field or question not recorded, else the result
+        buttons."""
+        snap, step = self.snapshot, self.current_step
+        if snap is None or step is None:
+            return self.steps
+        if not self.pass_button.isEnabled():  # nothing to do here: the review once every step is done
+            done = snap.review is not None and not snap.read_only and progress(snap, step).steps_done
+            return self.review_button if done else self.steps
+        instrument = self.instrument.instrument
+        if instrument.isVisibleTo(self) and not instrument.text().strip() and any(
+                m.instrument and m.in_range is None for m in snap.measurements.get(step, [])):
+            return instrument
+        return (self._first_empty_reading() or self.inputs.first_to_fill(self)
+                or self._result_focus())
+
+    def _first_empty_reading(self) -> QWidget | None:
+        rows = self.snapshot.measurements.get(self.current_step or "", []) if self.snapshot else []
+        return first_enabled(self, (self._edits.get(m.id) for m in rows if m.in_range is None))
+
+    def _result_focus(self, from_reason: bool = False) -> QWidget:
+        """The result button the focus goes to. A typed reason is for a fail or an N/A (never a pass),
+        so from the reason field the focus goes to N/A where the step allows it, else Fail; a step
+        locked into its hazard stop offers the hazard stop first."""
+        snap, step = self.snapshot, self.current_step
+        work = snap.work.get(step) if snap is not None and step is not None else None
+        locked = self.hazard_button if work is not None and work.hazard_lock else None
+        if from_reason and self.reason.text().strip():
+            order = [locked, self.na_button, self.fail_button]
+        else:
+            order = [locked, self.pass_button, self.fail_button, self.na_button]
+        return first_enabled(self, order) or self.steps
+
+    def _focus_results(self, from_reason: bool = False) -> None:
+        self._focus(self._result_focus(from_reason))
+
+    def _leave_field(self, field: QWidget) -> None:
+        """Esc in a text field: out of it, to the result buttons."""
+        self._focus_results(from_reason=field is self.reason)
+
+    def _order_tabs(self) -> None:
+        """Tab follows the screen: the left column (camera, diagnostics, steps), then the step."""
+        set_tab_order(screen_order(self))
 
     def _result(self, result: str) -> None:
         step = self.current_step
@@ -435,6 +607,7 @@ class RunPage(QWidget):
             return
         self._typed.pop(self._reading_key(mid), None)  # sent: the snapshot that comes back shows it
         instrument, range_label = self.instrument.values() if m.instrument else (None, None)
+        self._recording = (mid, m)
         self.action_requested.emit(RecordMeasurement(step, mid, reading[0], reading[1], instrument=instrument,
                                                      range_label=range_label))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assessor_app.devices.adapter_choice import can_config_from_setting, setting_from_can_config
 from assessor_app.devices.can import CanConfig, CanDeviceError
+from assessor_app.gui.keys import KeyGuard, screen_order, set_tab_order
 from assessor_app.gui.pages.checklist_folder import ChecklistFolderBox
 from assessor_app.gui.pages.provider_settings import ProviderSettings
 from assessor_app.settings import LANGUAGES, Settings
@@ -179,6 +181,15 @@ class SettingsPage(QWidget):
         self.test_adapter.clicked.connect(self._test_adapter)
         self.save_button.clicked.connect(self._save)
         self.back_button.clicked.connect(self.back_requested)
+        # keys: Esc in a field leaves it for Save; Tab follows the screen; the first control on arrival
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.guard = KeyGuard(self, lambda _field: self.save_button.setFocus())
+        set_tab_order(screen_order(self))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.language.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_enrolled(self, provider_url: str, provider_key: str, workshop: str) -> None:
         self.provider.show_enrolled(provider_url, provider_key, workshop)

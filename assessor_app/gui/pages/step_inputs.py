@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.core.engine import RecordAnswer, RecordIntervention, ReopenSteps
+from assessor_app.gui.keys import first_enabled
 from assessor_app.gui.labels import label
 from assessor_app.gui.pages.field_inputs import FieldInputs
 from assessor_app.gui.run_controller import PhotoView, QuestionView, RunSnapshot, StepWork
@@ -117,6 +118,7 @@ class QuestionsBox(QGroupBox):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the tab order now, not when Qt deletes it
                 item.widget().deleteLater()
         self.step = step
         self.answers.clear()
@@ -293,6 +295,14 @@ class StepInputs(QWidget):
     def _redo(self) -> None:
         if self._redo_from is not None:
             self.action_requested.emit(ReopenSteps(self._redo_from, REDO_REASON))
+
+    def first_to_fill(self, page: QWidget) -> QWidget | None:
+        """Where the step's next input goes among these: the first required field not recorded, else
+        the answer to the first question not yet judged (None when all are done or cannot be edited)."""
+        fields = self.fields.first_to_fill() if self.fields.isVisibleTo(page) else None
+        answers = [self.questions.answers[qid] for qid, noted in self.questions.noted.items()
+                   if not noted.text()]
+        return first_enabled(page, [fields, *answers])
 
     def take_photo(self) -> None:
         """The P key: as the button, when it can be pressed."""
