@@ -1,21 +1,12 @@
 #!/usr/bin/env bash
-# Refresh the window translations (Finnish, Spanish, Portuguese) and compile them.
+# Refresh the catalogs (assessor_app/locale/<language>/LC_MESSAGES/assessor.po) and compile them.
 #
-# Run this after adding or changing any self.tr(...) / app.tr(...) text in assessor_app/gui/,
-# then translate the new entries (marked type="unfinished") in assessor_app/gui/i18n/*.ts,
-# e.g. with pyside6-linguist, and run it once more so the .qm files match.
-# tests/gui/test_translations.py fails, listing the texts, while any of them is untranslated.
-#
-# lupdate keeps every existing translation; texts no longer in the source are dropped.
-# Needs the PySide6 tools (pyside6-lupdate, pyside6-lrelease): activate the project's venv first.
+# Run this after adding or changing any window text (self.tr(...)) or any Message/Plural definition,
+# then translate the new entries (empty or marked fuzzy) in each assessor.po, e.g. with Poedit or any
+# gettext editor, and run it once more so the .mo files match. It prints what is left per language;
+# `python -m assessor_app.i18n.tool check` lists every untranslated, stale or broken entry
+# (tests/test_catalogs.py runs the same check).
+# Needs the project's venv (Babel, and pyside6-lupdate from PySide6 for the window's texts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-i18n=assessor_app/gui/i18n
-mapfile -t sources < <(find assessor_app/gui -name '*.py' | LC_ALL=C sort)
-for pair in fi:fi_FI es:es_ES pt:pt_PT; do
-  lang=${pair%%:*}
-  pyside6-lupdate -silent -no-obsolete -locations absolute -source-language en \
-    -target-language "${pair#*:}" "${sources[@]}" -ts "$i18n/assessor_$lang.ts"
-  pyside6-lrelease -silent "$i18n/assessor_$lang.ts" -qm "$i18n/assessor_$lang.qm"
-done
-echo "translations updated in $i18n/"
+python -m assessor_app.i18n.tool update "$@"

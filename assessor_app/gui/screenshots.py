@@ -57,7 +57,7 @@ from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.pages.field_inputs import YesNo
 from assessor_app.gui.pages.run import RunPage
 from assessor_app.gui.theme import STYLE
-from assessor_app.gui.window import TRANSLATIONS, install_translations
+from assessor_app.gui.translator import install_translations, remove_translations
 from assessor_app.paths import DATA_DIR_ENV, checklists_dir, database_path
 from assessor_app.settings import LANGUAGES, Settings, save_settings
 from assessor_app.storage.recorder import AssessmentRecorder
@@ -402,9 +402,8 @@ def _sample_bindings() -> list[AssessorBinding]:
 
 # --------------------------------------------------------------------------- entry point
 def window_languages() -> list[str]:
-    """English and every language the window has a compiled translation for."""
-    found = {p.stem.removeprefix("assessor_") for p in TRANSLATIONS.glob("assessor_*.qm")}
-    return ["en", *sorted(c for c in found if c in LANGUAGES)]
+    """Every language the product speaks."""
+    return list(LANGUAGES)
 
 
 def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
@@ -440,8 +439,7 @@ def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
                 QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             if store is not None:
                 store.close()
-            for t in translators:
-                app.removeTranslator(t)
+            remove_translations(app, translators)
             app.setStyleSheet(saved_style)
             if saved_env is None:
                 os.environ.pop(DATA_DIR_ENV, None)

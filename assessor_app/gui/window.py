@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assessor_app.core.specs.library import load_library
@@ -15,26 +15,12 @@ from assessor_app.errors import AssessorError
 from assessor_app.gui.crash import CrashReporter
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.theme import STYLE
+from assessor_app.gui.translator import install_translations
 from assessor_app.paths import checklists_dir, data_dir, database_path, user_checklists_dir
 from assessor_app.settings import load_settings
 from assessor_app.storage.store import AssessmentStore
 
 log = logging.getLogger(__name__)
-TRANSLATIONS = Path(__file__).resolve().parent / "i18n"
-
-
-def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """The app's own texts (assessor_<lang>.qm) and Qt's standard dialogs, when present."""
-    loaded = []
-    for name, folder in (("assessor", str(TRANSLATIONS)),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-        translator = QTranslator(app)
-        if language != "en" and translator.load(QLocale(language), name, "_", folder):
-            app.installTranslator(translator)
-            loaded.append(translator)
-    return loaded
-
-
 def acquire_instance_lock(folder: Path) -> QLockFile | None:
     """The lock that keeps a second window off the same data; None when one is already open."""
     lock = QLockFile(str(folder / "assessor.lock"))

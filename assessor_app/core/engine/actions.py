@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from assessor_app.i18n import Msg, render
+
 Result = Literal["pass", "fail", "na", "hazard"]  # hazard: found it and stopped, correctly
 DiagnosticKind = Literal["snapshot", "condition"]
 SignOffRole = Literal["assessor", "candidate", "responsible_person"]
@@ -237,11 +239,20 @@ def action_fields(action: Action) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Refused:
-    """An action the rules do not allow now, with a reason to show the trainer."""
+    """An action the rules do not allow now, with a reason to show the trainer (a message, rendered in
+    the trainer's language by the window or the command line)."""
 
-    reason: str
+    message: Msg
     rule: str = ""
     wait_s: float | None = None  # seconds until it may be allowed, for a countdown
+
+    @property
+    def reason(self) -> str:
+        """The reason in English, for logs; people read :meth:`text` in their language."""
+        return render(self.message, "en")
+
+    def text(self, language: str = "en") -> str:
+        return render(self.message, language)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessor_app.core.engine import corrections, diagnostics, people, rules, stepwork
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import (
     Abandon,
     Accepted,
@@ -54,9 +55,11 @@ from assessor_app.core.plausibility import (
 )
 from assessor_app.core.specs.models import Amount, ChecklistSpec, Measurement, ParamRef
 from assessor_app.core.specs.parameters import ParameterSet, ResolvedParameters, resolve
+from assessor_app.core.terms import term
 from assessor_app.core.units import UnitError, convert
 from assessor_app.core.vin import vin_problem
 from assessor_app.errors import AssessorError
+from assessor_app.i18n import Msg
 
 STARTED = "assessment_started"
 RESUMED = "session_resumed"
@@ -78,7 +81,7 @@ class StepView:
     title: str
     risk: str
     status: str  # pending | allowed | blocked | passed | failed | na
-    reason: str | None
+    reason: Msg | None
     wait_s: float | None
     attempts: int
 
@@ -114,19 +117,17 @@ class AssessmentEngine:
         wv = vehicle.working_voltage_v
         implausible: object = None
         if isinstance(wv, bool) or not isinstance(wv, int | float | None):
-            implausible = "Working voltage: not a number"
+            implausible = m_.WORKING_VOLTAGE_NOT_A_NUMBER()
         elif wv is not None:
             implausible = plausibility.working_voltage_problem(wv)
         if implausible is not None:
-            problems.append(str(implausible))  # not compared with the set: the number itself is wrong
+            problems.append(implausible)  # not compared with the set: the number itself is wrong
         elif wv is not None and wv > set_voltage:
             # e.g. a 400 V set's 500 V insulation test voltage would pass on an 800 V vehicle
-            problems.append(
-                f"parameter set {params.id} is for vehicles up to {set_voltage:g} V; this vehicle "
-                f"works at {vehicle.working_voltage_v:g} V: choose a set for its voltage"
-            )
+            problems.append(m_.SET_TOO_LOW(parameter_set=params.id, set_voltage=set_voltage,
+                                           vehicle_voltage=vehicle.working_voltage_v))
         if problems:
-            raise StartError("; ".join(problems))
+            raise StartError(problems)
         resolved = resolve(params, vehicle.working_voltage_v)
         payload = {
             "candidate": candidate.to_dict(),
@@ -159,7 +160,7 @@ class AssessmentEngine:
         if vin:
             problem = vin_problem(vin)
             if problem is not None:
-                raise StartError(str(problem))
+                raise StartError(problem)
         legacy_vehicle = Vehicle("", vehicle.description, vehicle.working_voltage_v)
         payload, resolved = AssessmentEngine.start_payload(
             spec=spec, spec_sha256=spec_sha256, params=params, params_sha256=params_sha256,
@@ -167,7 +168,7 @@ class AssessmentEngine:
             vehicle=legacy_vehicle, language=language, plausibility=plausibility)
         problems = people.start_problems(spec, candidate, assessor, responsible, eligibility or {})
         if problems:
-            raise StartError("; ".join(problems))
+            raise StartError(problems)
         payload.update(people.people_payload(
             candidate=candidate, assessor=assessor, responsible=responsible, workshop=workshop,
             vehicle=vehicle, awarding_body=awarding_body))
@@ -180,35 +181,34 @@ class AssessmentEngine:
         """Whether ``action`` is allowed at ``t_us``; if so, the event payload it becomes."""
         st = self.state
         if st.read_only:
-            return Refused(f"the assessment is {st.phase} and read-only", rule="read_only")
+            return Refused(m_.READ_ONLY(phase=term(st.phase) or st.phase), rule="read_only")
         if t_us < st.last_t_us:
-            return Refused("time went backwards on the assessment timeline", rule="clock")
+            return Refused(m_.CLOCK_BACKWARDS(), rule="clock")
         if isinstance(action, (StartStep, RecordMeasurement, RecordResult, RecordDiagnostic, RecordPhoto,
                                RecordStepData, RecordAnswer, RecordIntervention, ReopenSteps)):
             if action.step not in st.steps:
-                return Refused(f"this checklist has no step {action.step!r}", rule="unknown")
+                return Refused(m_.NO_SUCH_STEP(step=repr(action.step)), rule="unknown")
             if st.phase == "stopped":
-                return Refused(self.stopped_reason(language), rule="stopped")
+                return Refused(self.stopped_reason(), rule="stopped")
         handler = getattr(self, f"_decide_{action.kind}")
         return handler(action, t_us, language)
 
-    def stopped_reason(self, language: str) -> str:
+    def stopped_reason(self, language: str = "en") -> Msg:
         sid = self.state.stopped_by or ""
-        title = self.spec.step(sid).title.get_text(language) if sid else ""
+        step = m_.STEP(step=sid, title=self.spec.step(sid).title if sid else "")
         if self.state.stop_kind == "hazard":
-            return (f"hazard found at step {sid} ({title}), correctly stopped: the task is stopped "
-                    "safely; re-assess on a sound vehicle")
-        return f"critical step {sid} ({title}) failed: the task is stopped, not yet competent"
+            return m_.STOPPED_HAZARD(step=step)
+        return m_.STOPPED_CRITICAL(step=step)
 
     def _decide_consent_recorded(self, a: RecordConsent, t_us: int, lang: str) -> Accepted | Refused:
         if not a.person.strip():
-            return Refused("say who gave or refused consent", rule="input")
+            return Refused(m_.CONSENT_PERSON(), rule="input")
         return Accepted(a.kind, {"person": a.person, "video": a.video, "statement": a.statement})
 
     def _decide_step_started(self, a: StartStep, t_us: int, lang: str) -> Accepted | Refused:
         step = self.spec.step(a.step)
         if self.state.steps[a.step].status in ("passed", "na"):
-            return Refused(f"step {a.step} is already done", rule="done")
+            return Refused(m_.ALREADY_DONE(step=a.step), rule="done")
         refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
         return refusal or Accepted(a.kind, {"step": a.step})
 
@@ -218,9 +218,10 @@ class AssessmentEngine:
         step = self.spec.step(a.step)
         spec_m = next((m for m in step.measurements if m.id == a.measurement), None)
         if spec_m is None:
-            return Refused(f"step {a.step} has no measurement {a.measurement!r}", rule="unknown")
+            return Refused(m_.NO_SUCH_MEASUREMENT(step=a.step, measurement=repr(a.measurement)),
+                           rule="unknown")
         if self.state.steps[a.step].status in ("passed", "na"):
-            return Refused(f"step {a.step} is already done", rule="done")
+            return Refused(m_.ALREADY_DONE(step=a.step), rule="done")
         # A reading taken before its step is allowed (during the discharge wait, or a re-prove
         # before the dead test) would let the step pass on evidence out of order.
         refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
@@ -228,16 +229,16 @@ class AssessmentEngine:
             return refusal
         name = spec_m.label.get_text(lang)
         if isinstance(a.value, bool) or not isinstance(a.value, int | float):
-            return Refused(f"{name}: the value is not a number", rule="input")
+            return Refused(m_.NOT_A_NUMBER(label=spec_m.label), rule="input")
         entered = as_float(a.value)
         if not math.isfinite(entered):
-            return Refused(f"{name}: {entered} is not a finite number", rule="input")
+            return Refused(m_.NOT_FINITE(label=spec_m.label, value=str(entered)), rule="input")
         if spec_m.instrument and not (a.instrument or "").strip():
-            return Refused(f"{name}: say which instrument (and range) it was read on", rule="instrument")
+            return Refused(m_.SAY_INSTRUMENT(label=spec_m.label), rule="instrument")
         try:
             value = convert(entered, a.unit, spec_m.unit)
         except UnitError as exc:
-            return Refused(f"{name}: {exc}", rule="unit")
+            return Refused(m_.UNIT_PROBLEM(label=spec_m.label, problem=str(exc)), rule="unit")
         span, limit = self.instrument_span(spec_m)
         problem = value_problem(name, value, spec_m.unit, span, limit)
         if problem is not None:  # a slip of the finger, not a reading: nothing is judged or recorded
@@ -261,24 +262,23 @@ class AssessmentEngine:
         ss = self.state.steps[a.step]
         person = a.person or self.state.candidate_id
         if ss.status in ("passed", "na"):
-            return Refused(f"step {a.step} is already {ss.status}", rule="done")
+            return Refused(m_.ALREADY_RESULT(step=a.step, result=term(ss.status) or ss.status), rule="done")
         if a.result not in ("na", "pass", "fail", "hazard"):
-            return Refused(f"unknown result {a.result!r}", rule="input")
+            return Refused(m_.UNKNOWN_RESULT(result=repr(a.result)), rule="input")
         if a.result != "na":
             refusal = people.person_refusal(self.state, step, person, a.result)
             if refusal:
                 return refusal
         if a.result == "na":
             if not step.na_allowed:
-                return Refused(f"step {a.step} cannot be marked N/A", rule="na")
+                return Refused(m_.NO_NA(step=a.step), rule="na")
             if not a.reason.strip():
-                return Refused("give the reason this step does not apply", rule="na")
+                return Refused(m_.NA_REASON(), rule="na")
         elif a.result == "hazard":
             if step.hazard is None:
-                return Refused(f"step {a.step} has no hazard stop: record a fail (or a pass)", rule="hazard")
+                return Refused(m_.NO_HAZARD_STOP(step=a.step), rule="hazard")
             if not a.reason.strip():
-                return Refused("say what was found (the hazard), and that the vehicle was made safe",
-                               rule="hazard")
+                return Refused(m_.HAZARD_REASON(), rule="hazard")
             refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
             if refusal:
                 return refusal
@@ -321,22 +321,19 @@ class AssessmentEngine:
 
     def _decide_note_added(self, a: AddNote, t_us: int, lang: str) -> Accepted | Refused:
         if not a.text.strip():
-            return Refused("the note is empty", rule="input")
+            return Refused(m_.NOTE_EMPTY(), rule="input")
         if a.step is not None and a.step not in self.state.steps:
-            return Refused(f"this checklist has no step {a.step!r}", rule="unknown")
+            return Refused(m_.NO_SUCH_STEP(step=repr(a.step)), rule="unknown")
         return Accepted(a.kind, {"text": a.text, "step": a.step})
 
     def _decide_rubric_scored(self, a: ScoreRubric, t_us: int, lang: str) -> Accepted | Refused:
         rubric = self.spec.rubric
         if a.criterion not in {c.id for c in rubric.criteria}:
-            return Refused(f"the rubric has no criterion {a.criterion!r}", rule="unknown")
+            return Refused(m_.NO_SUCH_CRITERION(criterion=repr(a.criterion)), rule="unknown")
         if isinstance(a.score, bool) or not isinstance(a.score, int) or not (
             rubric.scale.min <= a.score <= rubric.scale.max
         ):
-            return Refused(
-                f"a score is a whole number from {rubric.scale.min} to {rubric.scale.max}",
-                rule="input",
-            )
+            return Refused(m_.SCORE_RANGE(low=rubric.scale.min, high=rubric.scale.max), rule="input")
         return Accepted(a.kind, {"criterion": a.criterion, "score": a.score, "comment": a.comment})
 
     def _decide_signed_off(self, a: SignOff, t_us: int, lang: str) -> Accepted | Refused:
@@ -353,7 +350,7 @@ class AssessmentEngine:
     def _decide_step_data_recorded(self, a: RecordStepData, t_us: int, lang: str) -> Accepted | Refused:
         step = self.spec.step(a.step)
         if self.state.steps[a.step].status in ("passed", "na", "hazard"):
-            return Refused(f"step {a.step} is already done", rule="done")
+            return Refused(m_.ALREADY_DONE(step=a.step), rule="done")
         return (rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
                 or stepwork.decide_data(step, self.state, self.params, a, t_us, lang,
                                         plausibility=self.plausibility))
@@ -361,7 +358,7 @@ class AssessmentEngine:
     def _decide_answer_recorded(self, a: RecordAnswer, t_us: int, lang: str) -> Accepted | Refused:
         step = self.spec.step(a.step)
         if self.state.steps[a.step].status in ("passed", "na", "hazard"):
-            return Refused(f"step {a.step} is already done", rule="done")
+            return Refused(m_.ALREADY_DONE(step=a.step), rule="done")
         return (rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
                 or stepwork.decide_answer(step, a))
 
@@ -380,11 +377,11 @@ class AssessmentEngine:
         if refusal:
             return refusal
         outcome, reasons = self.derive_outcome()
-        return Accepted(a.kind, {"outcome": outcome, "reasons": reasons})
+        return Accepted(a.kind, {"outcome": outcome, "reasons": [r.to_dict() for r in reasons]})
 
     def _decide_assessment_abandoned(self, a: Abandon, t_us: int, lang: str) -> Accepted | Refused:
         if not a.reason.strip():
-            return Refused("give the reason the assessment is abandoned", rule="input")
+            return Refused(m_.ABANDON_REASON(), rule="input")
         # Abandoning after a stop does not erase its verdict.
         outcome = "abandoned"
         if self.state.stopped_by:
@@ -392,39 +389,37 @@ class AssessmentEngine:
         return Accepted(a.kind, {"reason": a.reason, "outcome": outcome})
 
     # ----------------------------------------------------------------- outcome
-    def derive_outcome(self) -> tuple[Outcome, list[str]]:
+    def derive_outcome(self) -> tuple[Outcome, list[Msg]]:
         """The outcome the rules give now, and why; never typed in by a person."""
         st, spec = self.state, self.spec
         if st.phase == "abandoned" and not st.stopped_by:
-            return "abandoned", ["abandoned"]
+            return "abandoned", [m_.OUTCOME_ABANDONED()]
         if st.stopped_by and st.stop_kind == "hazard":
-            return "stopped_safely", [f"hazard found at step {st.stopped_by}, correctly stopped: "
-                                      "re-assess on a sound vehicle"]
+            return "stopped_safely", [m_.OUTCOME_HAZARD(step=st.stopped_by)]
         if st.stopped_by:
-            return "not_yet_competent", [f"critical step {st.stopped_by} failed"]
-        reasons: list[str] = []
+            return "not_yet_competent", [m_.OUTCOME_CRITICAL(step=st.stopped_by)]
+        reasons: list[Msg] = []
         for step in spec.steps:
             if st.steps[step.id].status == "failed" and step.risk == "high":
-                reasons.append(f"high-risk step {step.id} failed and was not shown again")
+                reasons.append(m_.OUTCOME_HIGH_RISK(step=step.id))
             if step.gates_outcome:
                 wrong = [q for q, ans in st.steps[step.id].answers.items() if not ans["correct"]]
                 if wrong:
-                    reasons.append(f"step {step.id}: oral question(s) {', '.join(wrong)} answered "
-                                   "incorrectly")
+                    reasons.append(m_.OUTCOME_ORAL(step=step.id, questions=wrong, n=len(wrong)))
         for c in spec.rubric.criteria:
             minimum = c.minimum if c.minimum is not None else spec.rubric.minimum
             score = st.rubric.get(c.id)
             if minimum is not None and score is not None and score < minimum:
-                reasons.append(f"rubric {c.id} scored {score}, below {minimum}")
+                reasons.append(m_.OUTCOME_RUBRIC_LOW(criterion=c.id, score=score, minimum=minimum))
         if reasons:
             return "not_yet_competent", reasons
         # A failed standard-risk step is feedback only: it is done, and does not block competence.
         pending = [s.id for s in spec.steps if st.steps[s.id].status == "pending"]
         if pending:
-            reasons.append("steps not done: " + ", ".join(pending))
+            reasons.append(m_.OUTCOME_NOT_DONE(steps=pending, n=len(pending)))
         unscored = [c.id for c in spec.rubric.criteria if c.id not in st.rubric]
         if unscored:
-            reasons.append("rubric not scored: " + ", ".join(unscored))
+            reasons.append(m_.OUTCOME_UNSCORED(criteria=unscored))
         if reasons:
             return "incomplete", reasons
         return "competent", []
@@ -482,7 +477,7 @@ class AssessmentEngine:
                 refusal: Refused | None
                 if self.state.phase != "in_progress":
                     refusal = Refused(self.stopped_reason(language)) if self.state.stopped_by else (
-                        Refused(f"the assessment is {self.state.phase}")
+                        Refused(m_.ASSESSMENT_IS(phase=term(self.state.phase) or self.state.phase))
                     )
                 else:
                     refusal = rules.ordering_refusal(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from assessor_app.core.clock import format_duration
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import Refused
 from assessor_app.core.engine.state import AssessmentState
 from assessor_app.core.specs.models import Amount, ChecklistSpec, ParamRef, Step
 from assessor_app.core.specs.parameters import ResolvedParameters
 from assessor_app.core.units import convert
+from assessor_app.i18n import Msg
 
 
 def duration_s(value: Amount | ParamRef, params: ResolvedParameters) -> float:
@@ -16,8 +17,9 @@ def duration_s(value: Amount | ParamRef, params: ResolvedParameters) -> float:
     return params.get(value.param, "s")
 
 
-def _title(spec: ChecklistSpec, step_id: str, language: str) -> str:
-    return f"step {step_id} ({spec.step(step_id).title.get_text(language)})"
+def _title(spec: ChecklistSpec, step_id: str, language: str = "en") -> Msg:
+    """The step named in a message: its number and its title (in every language of the checklist)."""
+    return m_.STEP(step=step_id, title=spec.step(step_id).title)
 
 
 def ordering_refusal(
@@ -30,18 +32,16 @@ def ordering_refusal(
     """
     for ref in params.after(spec.id, step.id, step.rules.after):
         if state.steps[ref].status not in ("passed", "na"):
-            return Refused(f"{_title(spec, ref, language)} must be passed first", rule="after")
+            return Refused(m_.MUST_PASS_FIRST(step=_title(spec, ref)), rule="after")
     for wait in step.rules.min_wait:
         ref_state = state.steps[wait.after]
-        label = wait.label.get_text(language) if wait.label else "Wait"
+        label = wait.label if wait.label else m_.WAIT()
         if ref_state.status not in ("passed", "na") or ref_state.result_t_us is None:
-            return Refused(
-                f"{label}: starts when {_title(spec, wait.after, language)} is done", rule="min_wait"
-            )
+            return Refused(m_.WAIT_STARTS_WHEN(label=label, step=_title(spec, wait.after)), rule="min_wait")
         due_us = ref_state.result_t_us + round(duration_s(wait.wait, params) * 1e6)
         if t_us < due_us:
             left = (due_us - t_us) / 1e6
-            return Refused(f"{label}: {format_duration(left)} left", rule="min_wait", wait_s=left)
+            return Refused(m_.WAIT_LEFT(label=label, left_s=left), rule="min_wait", wait_s=left)
     return None
 
 
@@ -52,27 +52,20 @@ def window_refusal(
     """Why ``step`` is too late (maximum window after another step)."""
     for window in step.rules.max_window:
         ref_state = state.steps[window.start]
-        label = window.label.get_text(language) if window.label else "Time window"
+        label = window.label if window.label else m_.TIME_WINDOW()
         if ref_state.result_t_us is None or ref_state.status not in ("passed", "na"):
-            return Refused(
-                f"{label}: {_title(spec, window.start, language)} must be done first", rule="max_window"
-            )
+            return Refused(m_.WINDOW_NEEDS_START(label=label, step=_title(spec, window.start)),
+                           rule="max_window")
         limit = duration_s(window.window, params)
         since = (t_us - ref_state.result_t_us) / 1e6
         if since > limit:
+            values = {"label": label, "since_s": since, "step": _title(spec, window.start), "limit_s": limit}
             if window.on_lapse == "reopen":
                 from assessor_app.core.engine.stepwork import chain_root
 
                 root = chain_root(spec, window.start)
-                then = (f"do the sequence again from {_title(spec, root, language)} (every reading is "
-                        "kept), or record the step as failed")
-            else:
-                then = "record the step as failed"
-            return Refused(
-                f"{label} closed: {format_duration(since)} since {_title(spec, window.start, language)}, "
-                f"limit {format_duration(limit)}; {then}",
-                rule="max_window",
-            )
+                return Refused(m_.WINDOW_CLOSED_REOPEN(root=_title(spec, root), **values), rule="max_window")
+            return Refused(m_.WINDOW_CLOSED(**values), rule="max_window")
     return None
 
 
@@ -84,13 +77,10 @@ def person_refusal(
         return None
     done_by = state.steps[ref].person
     if done_by is None:
-        return Refused(f"{_title(spec, ref, language)} must be done first", rule="same_person")
+        return Refused(m_.MUST_BE_DONE_FIRST(step=_title(spec, ref)), rule="same_person")
     if done_by != person:
-        return Refused(
-            f"must be done by the person who did {_title(spec, ref, language)} ({done_by}), "
-            f"not {person}",
-            rule="same_person",
-        )
+        return Refused(m_.SAME_PERSON(step=_title(spec, ref), done_by=done_by, person=person),
+                       rule="same_person")
     return None
 
 
@@ -100,13 +90,9 @@ def measurement_refusal(
     recorded = state.steps[step.id].measurements
     for m in step.measurements:
         rec = recorded.get(m.id)
-        label = m.label.get_text(language)
         if rec is None:
-            return Refused(f"measure {label} first", rule="measurement")
+            return Refused(m_.MEASURE_FIRST(label=m.label), rule="measurement")
         if not rec.in_range:
-            return Refused(
-                f"{label} {rec.entered_value:g} {rec.entered_unit} is out of range: "
-                "measure again or record a fail",
-                rule="measurement",
-            )
+            return Refused(m_.OUT_OF_RANGE(label=m.label, value=rec.entered_value, unit=rec.entered_unit),
+                           rule="measurement")
     return None
