@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.gui.labels import label
-from assessor_app.storage.store import AssessmentSummary
+
+if TYPE_CHECKING:  # not imported at start: the home page is in the first frame, before the store
+    from assessor_app.storage.store import AssessmentSummary
 
 STATUSES = ("", "in_progress", "finished", "abandoned", "sealed", "synced")
 
