@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 
 from assessor_app.errors import AssessorError
 from assessor_app.gui.operations import Operation, TaskManager
+from assessor_app.gui.theme import set_tone
 
 if TYPE_CHECKING:
     from assessor_app.storage.store import AssessmentStore
@@ -171,10 +172,10 @@ class DeliveryCoordinator(QObject):
         if status.state == "revoked":
             self.connection.setText(self.tr("Provider: this workstation was revoked"))
             self.connection.setToolTip(status.last_error or "")
-            self.connection.setStyleSheet("color: #b00020; font-weight: bold;")
+            set_tone(self.connection, "danger")
             self.outbox_label.setText(self.tr("Outbox: {n}").format(n=status.pending))
             return
-        self.connection.setStyleSheet("")
+        set_tone(self.connection, "")
         if status.assessor_problems != self._problems:
             self._problems = status.assessor_problems
             self.refresh_bindings()  # the provider's word on an assessor changed: Settings shows it

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.home.settings_requested.connect(lambda: self.stack.setCurrentWidget(self.settings_page))
         self.settings_page.back_requested.connect(self.show_home)
         self.settings_page.save_requested.connect(self.save_settings)
+        self.settings_page.theme_chosen.connect(self.choose_theme)
         self.settings_page.find_cameras_requested.connect(self.find_cameras)
         self.settings_page.enroll_requested.connect(self.delivery.enroll)
         self.settings_page.bind_requested.connect(self.delivery.bind_assessor)
@@ -286,10 +287,21 @@ class MainWindow(QMainWindow):
     def save_settings(self, settings: Settings) -> None:
         self.video.camera = settings.camera
         self.diagnostics.adapter = settings.can_adapter
-        self.tasks.background(Operation(
+        self.tasks.write(Operation(  # the writer keeps saves in order (a theme chosen just after)
             lambda: save_settings(settings), on_success=lambda p: self.settings_page.show_saved(str(p)),
             on_failure=self.report, label="settings",
         ))
+
+    def choose_theme(self, settings: Settings) -> None:
+        """Show the chosen theme at once, and keep it for the next start."""
+        from PySide6.QtWidgets import QApplication
+
+        from assessor_app.gui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+        self.tasks.write(Operation(lambda: save_settings(settings), on_failure=self.report, label="theme"))
 
     def _enrolled(self, enrollment: Any) -> None:
         self.settings_page.show_enrolled(enrollment.provider_url, enrollment.provider_key_id,

@@ -32,7 +32,7 @@ from assessor_app.errors import AssessorError
 from assessor_app.gui.crash import CrashReporter
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.operations import Operation
-from assessor_app.gui.theme import STYLE
+from assessor_app.gui.theme import apply_theme
 from assessor_app.paths import checklists_dir, data_dir, database_path
 from assessor_app.settings import load_settings
 
@@ -133,8 +133,8 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Assessor")
-    app.setStyleSheet(STYLE)
     settings = load_settings()
+    apply_theme(app, settings.theme)
     folder = data_dir() / "demo" if demo else data_dir()
     private_dir(folder)
     reporter = CrashReporter(log_file)
