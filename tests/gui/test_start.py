@@ -42,7 +42,8 @@ class FirstFrame(QObject):
             self.seen = True
             window = obj.window()
             say(event="painted", loaded=[m for m in HEAVY if m in sys.modules],
-                attached=window.attached, status=window.statusBar().currentMessage())
+                attached=window.attached, status=window.statusBar().currentMessage(),
+                theme=app.property("assessor_theme"))
         return False
 
 watch = FirstFrame()
@@ -82,7 +83,7 @@ def test_the_first_frame_comes_before_the_store_and_the_pages_then_the_window_is
     kinds = [e["event"] for e in events]
     assert kinds == ["painted", "listed"], log
     painted, listed = events
-    assert painted["loaded"] == [] and painted["attached"] is False
+    assert painted["loaded"] == [] and painted["attached"] is False and painted["theme"] == "light"
     assert painted["status"] == "Opening the assessments…"
     assert listed == {"event": "listed", "rows": 0, "attached": True, "status": "", "pages": 5}
     assert (data / "assessor.db").is_file()
@@ -101,3 +102,12 @@ def test_a_store_that_cannot_be_opened_is_said_and_the_app_ends(tmp_path: Path):
     assert [e["event"] for e in events if e["event"] != "critical"] == ["painted"]  # never listed
     assert "cannot open the store" in log and "assessor.db" in log
     assert "Traceback" not in log
+
+
+def test_the_theme_chosen_in_settings_is_the_first_frame_s(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"theme": "dark"}), encoding="utf-8")
+    code, events, log = start(data)
+    assert code == 0, log
+    assert events[0]["event"] == "painted" and events[0]["theme"] == "dark"

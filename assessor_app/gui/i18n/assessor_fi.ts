@@ -21,74 +21,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="83"/>
+        <location filename="../delivery.py" line="98"/>
         <source>Not enrolled with a provider</source>
         <translation>Ei rekisteröity koulutuksen järjestäjälle</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="84"/>
+        <location filename="../delivery.py" line="99"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Toimitus pysähtyi: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="85"/>
-        <location filename="../delivery.py" line="158"/>
-        <location filename="../delivery.py" line="181"/>
+        <location filename="../delivery.py" line="100"/>
+        <location filename="../delivery.py" line="176"/>
+        <location filename="../delivery.py" line="199"/>
         <source>Outbox: {n}</source>
         <translation>Lähtevät: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="155"/>
+        <location filename="../delivery.py" line="173"/>
         <source>Provider: this workstation was revoked</source>
         <translation>Järjestäjä: tämän työaseman rekisteröinti on peruttu</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: up to date</source>
         <translation>Järjestäjä: ajan tasalla</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: sending</source>
         <translation>Järjestäjä: lähetetään</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: offline</source>
         <translation>Järjestäjä: ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: retrying</source>
         <translation>Järjestäjä: yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: paused</source>
         <translation>Järjestäjä: tauolla</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: stopped</source>
         <translation>Järjestäjä: pysäytetty</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="171"/>
+        <location filename="../delivery.py" line="189"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Järjestäjä: lähetetään {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="174"/>
+        <location filename="../delivery.py" line="192"/>
         <source> (next try in {s} s)</source>
         <translation> (seuraava yritys {s} s kuluttua)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="177"/>
+        <location filename="../delivery.py" line="195"/>
         <source> · last delivery {when}</source>
         <translation> · viimeisin toimitus {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="180"/>
+        <location filename="../delivery.py" line="198"/>
         <source>, {n} refused</source>
         <translation>, {n} hylätty</translation>
     </message>
@@ -96,53 +96,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="101"/>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="108"/>
+        <location filename="../diagnostics.py" line="116"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Ei ajoneuvosovitinta (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="112"/>
+        <location filename="../diagnostics.py" line="119"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Arviointi suljettu: ei CAN-lokia</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="114"/>
+        <location filename="../diagnostics.py" line="121"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Yhdistetään ajoneuvosovittimeen…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="153"/>
+        <location filename="../diagnostics.py" line="160"/>
         <source>Vehicle adapter not available</source>
         <translation>Ajoneuvosovitin ei käytettävissä</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="174"/>
+        <location filename="../diagnostics.py" line="181"/>
         <source>CAN log closed</source>
         <translation>CAN-loki suljettu</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="211"/>
+        <location filename="../diagnostics.py" line="218"/>
         <source>DTC snapshot: {what}</source>
         <translation>Vikakoodikuva: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="213"/>
+        <location filename="../diagnostics.py" line="220"/>
         <source>signal check: {what}</source>
         <translation>signaalitarkistus: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="215"/>
+        <location filename="../diagnostics.py" line="222"/>
         <source>Needed before a pass: {what}</source>
         <translation>Tarvitaan ennen hyväksyntää: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="241"/>
+        <location filename="../diagnostics.py" line="248"/>
         <source>Reading the vehicle…</source>
         <translation>Luetaan ajoneuvoa…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="251"/>
+        <location filename="../diagnostics.py" line="258"/>
         <source>Checking the signals…</source>
         <translation>Tarkistetaan signaaleja…</translation>
     </message>
@@ -150,37 +150,37 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../diagnostics.py" line="40"/>
+        <location filename="../diagnostics.py" line="42"/>
         <source>Vehicle adapter status</source>
         <translation>Ajoneuvosovittimen tila</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="41"/>
+        <location filename="../diagnostics.py" line="43"/>
         <source>DTC snapshot (D)</source>
         <translation>Vikakoodit (D)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="42"/>
+        <location filename="../diagnostics.py" line="44"/>
         <source>Check signals (C)</source>
         <translation>Tarkista signaalit (C)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="44"/>
+        <location filename="../diagnostics.py" line="46"/>
         <source>Diagnostics of this step</source>
         <translation>Tämän vaiheen diagnostiikka</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="69"/>
+        <location filename="../diagnostics.py" line="76"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Ajoneuvosovitin kadonnut: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="73"/>
+        <location filename="../diagnostics.py" line="80"/>
         <source> · {n} frames lost</source>
         <translation> · {n} kehystä menetetty</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="75"/>
+        <location filename="../diagnostics.py" line="82"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>CAN-loki: {device} · {fps} kehystä/s ({pct} %)</translation>
     </message>
@@ -236,97 +236,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="39"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="106"/>
+        <location filename="../pages/home.py" line="109"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -405,23 +405,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="32"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="41"/>
         <source>Offline</source>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="42"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="47"/>
+        <source>Opening the assessments…</source>
+        <translation>Avataan arviointeja…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="279"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
@@ -1052,118 +1057,119 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Steps</source>
+        <extracomment>The width the step list&apos;s column starts with (the trainer can drag the divider).</extracomment>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="102"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Vaara havaittu, pysäytetty (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="103"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Vaara havaittu, pysäytetty oikein</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="108"/>
+        <location filename="../pages/run.py" line="147"/>
         <source>Done by</source>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="105"/>
+        <location filename="../pages/run.py" line="109"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="237"/>
+        <location filename="../pages/run.py" line="242"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="241"/>
+        <location filename="../pages/run.py" line="246"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="257"/>
+        <location filename="../pages/run.py" line="262"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Vaarapysäytys: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="294"/>
+        <location filename="../pages/run.py" line="299"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="330"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="330"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="343"/>
+        <location filename="../pages/run.py" line="348"/>
         <source>Wait over</source>
         <translation>Odotus päättynyt</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="347"/>
+        <location filename="../pages/run.py" line="352"/>
         <source>{what}: {time} left</source>
         <translation>{what}: {time} jäljellä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="403"/>
+        <location filename="../pages/run.py" line="408"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
@@ -1171,163 +1177,163 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="100"/>
+        <location filename="../pages/settings.py" line="89"/>
+        <location filename="../pages/settings.py" line="102"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
-        <location filename="../pages/settings.py" line="104"/>
-        <location filename="../pages/settings.py" line="193"/>
+        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="198"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="107"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="111"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="116"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <location filename="../pages/settings.py" line="140"/>
+        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="142"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127"/>
+        <location filename="../pages/settings.py" line="129"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="134"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="138"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138"/>
+        <location filename="../pages/settings.py" line="140"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149"/>
+        <location filename="../pages/settings.py" line="151"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151"/>
+        <location filename="../pages/settings.py" line="153"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="153"/>
+        <location filename="../pages/settings.py" line="155"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="189"/>
+        <location filename="../pages/settings.py" line="194"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="213"/>
+        <location filename="../pages/settings.py" line="224"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="233"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="228"/>
+        <location filename="../pages/settings.py" line="239"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="231"/>
+        <location filename="../pages/settings.py" line="242"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="255"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="247"/>
+        <location filename="../pages/settings.py" line="258"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -1351,35 +1357,58 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
     </message>
 </context>
 <context>
+    <name>ThemeChoice</name>
+    <message>
+        <location filename="../pages/appearance.py" line="18"/>
+        <source>Appearance (applies at once)</source>
+        <translation>Ulkoasu (tulee voimaan heti)</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="19"/>
+        <source>Light: for a bright shop</source>
+        <translation>Vaalea: valoisaan korjaamoon</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="20"/>
+        <source>Dark, high contrast: for a dark bay</source>
+        <translation>Tumma, suuri kontrasti: hämärään työpisteeseen</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="27"/>
+        <source>Theme: {name}</source>
+        <translation>Teema: {name}</translation>
+    </message>
+</context>
+<context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="120"/>
+        <location filename="../video.py" line="143"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ei avointa arviointia</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="152"/>
         <source>Assessment closed: no recording</source>
         <translation>Arviointi suljettu: ei tallennusta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="155"/>
         <source>Not recording: no consent to video</source>
         <translation>Ei tallenneta: ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../video.py" line="135"/>
+        <location filename="../video.py" line="158"/>
         <source>No camera chosen (Settings)</source>
         <translation>Kameraa ei valittu (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="137"/>
+        <location filename="../video.py" line="160"/>
         <source>Starting the camera…</source>
         <translation>Käynnistetään kameraa…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="164"/>
+        <location filename="../video.py" line="187"/>
         <source>Camera not available</source>
         <translation>Kamera ei käytettävissä</translation>
     </message>
@@ -1387,48 +1416,49 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video.py" line="47"/>
+        <location filename="../video.py" line="52"/>
         <source>Camera preview</source>
+        <extracomment>The live preview beside the step list: small enough that the list shows most steps on a 1366x768 screen, large enough to see that the camera frames the work.</extracomment>
         <translation>Kameran esikatselu</translation>
     </message>
     <message>
-        <location filename="../video.py" line="49"/>
+        <location filename="../video.py" line="54"/>
         <source>Recording status</source>
         <translation>Tallennuksen tila</translation>
     </message>
     <message>
-        <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="55"/>
+        <location filename="../video.py" line="123"/>
         <source>Pause recording (V)</source>
         <translation>Keskeytä tallennus (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="83"/>
+        <location filename="../video.py" line="104"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} kuvaa pudonnut</translation>
     </message>
     <message>
-        <location filename="../video.py" line="86"/>
+        <location filename="../video.py" line="107"/>
         <source>● REC {time} · {size}</source>
         <translation>● TALLENNUS {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="89"/>
+        <location filename="../video.py" line="110"/>
         <source>Paused at {time} · {size}</source>
         <translation>Keskeytetty {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="92"/>
+        <location filename="../video.py" line="113"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Kamera kadonnut: odotetaan sen palaamista</translation>
     </message>
     <message>
-        <location filename="../video.py" line="95"/>
+        <location filename="../video.py" line="116"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Tallennettu {time}, {n} osaa · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="101"/>
+        <location filename="../video.py" line="122"/>
         <source>Resume recording (V)</source>
         <translation>Jatka tallennusta (V)</translation>
     </message>
@@ -1459,9 +1489,15 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="59"/>
+        <location filename="../window.py" line="146"/>
         <source>Assessor is already open on this computer.</source>
+        <extracomment>How long the start waits for the window&apos;s first frame before it loads the store anyway (a window that starts minimised is not painted until it is shown). The modules of the pages and devices: imported on the writer thread while the first frame is up, so that building the pages on the GUI thread does not wait for imports.</extracomment>
         <translation>Assessor on jo auki tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="165"/>
+        <source>The assessments could not be opened: see the error message.</source>
+        <translation>Arviointeja ei voitu avata: katso virheilmoitus.</translation>
     </message>
 </context>
 <context>

@@ -21,74 +21,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="83"/>
+        <location filename="../delivery.py" line="98"/>
         <source>Not enrolled with a provider</source>
         <translation>Não inscrito numa entidade formadora</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="84"/>
+        <location filename="../delivery.py" line="99"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Envio parado: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="85"/>
-        <location filename="../delivery.py" line="158"/>
-        <location filename="../delivery.py" line="181"/>
+        <location filename="../delivery.py" line="100"/>
+        <location filename="../delivery.py" line="176"/>
+        <location filename="../delivery.py" line="199"/>
         <source>Outbox: {n}</source>
         <translation>Caixa de saída: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="155"/>
+        <location filename="../delivery.py" line="173"/>
         <source>Provider: this workstation was revoked</source>
         <translation>Entidade: este posto foi revogado</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: up to date</source>
         <translation>Entidade: em dia</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: sending</source>
         <translation>Entidade: a enviar</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: offline</source>
         <translation>Entidade: sem ligação</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: retrying</source>
         <translation>Entidade: a tentar de novo</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: paused</source>
         <translation>Entidade: em pausa</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: stopped</source>
         <translation>Entidade: parado</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="171"/>
+        <location filename="../delivery.py" line="189"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Entidade: a enviar {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="174"/>
+        <location filename="../delivery.py" line="192"/>
         <source> (next try in {s} s)</source>
         <translation> (próxima tentativa em {s} s)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="177"/>
+        <location filename="../delivery.py" line="195"/>
         <source> · last delivery {when}</source>
         <translation> · último envio {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="180"/>
+        <location filename="../delivery.py" line="198"/>
         <source>, {n} refused</source>
         <translation>, {n} recusados</translation>
     </message>
@@ -96,53 +96,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="101"/>
-        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="108"/>
+        <location filename="../diagnostics.py" line="116"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Sem adaptador do veículo (Definições)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="112"/>
+        <location filename="../diagnostics.py" line="119"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Avaliação fechada: sem registo CAN</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="114"/>
+        <location filename="../diagnostics.py" line="121"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>A ligar ao adaptador…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="153"/>
+        <location filename="../diagnostics.py" line="160"/>
         <source>Vehicle adapter not available</source>
         <translation>Adaptador indisponível</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="174"/>
+        <location filename="../diagnostics.py" line="181"/>
         <source>CAN log closed</source>
         <translation>Registo CAN fechado</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="211"/>
+        <location filename="../diagnostics.py" line="218"/>
         <source>DTC snapshot: {what}</source>
         <translation>Instantâneo de DTC: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="213"/>
+        <location filename="../diagnostics.py" line="220"/>
         <source>signal check: {what}</source>
         <translation>verificação de sinais: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="215"/>
+        <location filename="../diagnostics.py" line="222"/>
         <source>Needed before a pass: {what}</source>
         <translation>Necessário antes de aprovar: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="241"/>
+        <location filename="../diagnostics.py" line="248"/>
         <source>Reading the vehicle…</source>
         <translation>A ler o veículo…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="251"/>
+        <location filename="../diagnostics.py" line="258"/>
         <source>Checking the signals…</source>
         <translation>A verificar os sinais…</translation>
     </message>
@@ -150,37 +150,37 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../diagnostics.py" line="40"/>
+        <location filename="../diagnostics.py" line="42"/>
         <source>Vehicle adapter status</source>
         <translation>Estado do adaptador</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="41"/>
+        <location filename="../diagnostics.py" line="43"/>
         <source>DTC snapshot (D)</source>
         <translation>Instantâneo DTC (D)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="42"/>
+        <location filename="../diagnostics.py" line="44"/>
         <source>Check signals (C)</source>
         <translation>Verificar sinais (C)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="44"/>
+        <location filename="../diagnostics.py" line="46"/>
         <source>Diagnostics of this step</source>
         <translation>Diagnóstico deste passo</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="69"/>
+        <location filename="../diagnostics.py" line="76"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Adaptador perdido: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="73"/>
+        <location filename="../diagnostics.py" line="80"/>
         <source> · {n} frames lost</source>
         <translation> · {n} tramas perdidas</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="75"/>
+        <location filename="../diagnostics.py" line="82"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>Registo CAN: {device} · {fps} tramas/s ({pct} %)</translation>
     </message>
@@ -236,97 +236,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="36"/>
+        <location filename="../pages/home.py" line="39"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="37"/>
+        <location filename="../pages/home.py" line="40"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="39"/>
+        <location filename="../pages/home.py" line="42"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="41"/>
+        <location filename="../pages/home.py" line="44"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="42"/>
+        <location filename="../pages/home.py" line="45"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="43"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="50"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53"/>
+        <location filename="../pages/home.py" line="56"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="54"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="106"/>
+        <location filename="../pages/home.py" line="109"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -405,23 +405,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="35"/>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="32"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="41"/>
         <source>Offline</source>
         <translation>Sem ligação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../main_window.py" line="42"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="47"/>
+        <source>Opening the assessments…</source>
+        <translation>A abrir as avaliações…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="279"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
     </message>
@@ -1052,118 +1057,119 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="78"/>
+        <location filename="../pages/run.py" line="82"/>
         <source>Steps</source>
+        <extracomment>The width the step list&apos;s column starts with (the trainer can drag the divider).</extracomment>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="89"/>
+        <location filename="../pages/run.py" line="93"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="90"/>
+        <location filename="../pages/run.py" line="94"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="102"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Perigo detetado, parado (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="103"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Perigo detetado, parado corretamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="104"/>
-        <location filename="../pages/run.py" line="143"/>
+        <location filename="../pages/run.py" line="108"/>
+        <location filename="../pages/run.py" line="147"/>
         <source>Done by</source>
         <translation>Feito por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="105"/>
+        <location filename="../pages/run.py" line="109"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="237"/>
+        <location filename="../pages/run.py" line="242"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="241"/>
+        <location filename="../pages/run.py" line="246"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="257"/>
+        <location filename="../pages/run.py" line="262"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Paragem por perigo: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="294"/>
+        <location filename="../pages/run.py" line="299"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="330"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="325"/>
+        <location filename="../pages/run.py" line="330"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="343"/>
+        <location filename="../pages/run.py" line="348"/>
         <source>Wait over</source>
         <translation>Espera concluída</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="347"/>
+        <location filename="../pages/run.py" line="352"/>
         <source>{what}: {time} left</source>
         <translation>{what}: faltam {time}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="403"/>
+        <location filename="../pages/run.py" line="408"/>
         <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
         <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>
@@ -1171,163 +1177,163 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="87"/>
-        <location filename="../pages/settings.py" line="100"/>
+        <location filename="../pages/settings.py" line="89"/>
+        <location filename="../pages/settings.py" line="102"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="92"/>
-        <location filename="../pages/settings.py" line="104"/>
-        <location filename="../pages/settings.py" line="193"/>
+        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="106"/>
+        <location filename="../pages/settings.py" line="198"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="93"/>
+        <location filename="../pages/settings.py" line="95"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="94"/>
+        <location filename="../pages/settings.py" line="96"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
+        <location filename="../pages/settings.py" line="97"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="105"/>
+        <location filename="../pages/settings.py" line="107"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
-        <location filename="../pages/settings.py" line="118"/>
+        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="120"/>
         <source>Camera</source>
         <translation>Câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="111"/>
         <source>No camera</source>
         <translation>Sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110"/>
+        <location filename="../pages/settings.py" line="112"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Câmara simulada (padrão de teste)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>Camera {name}</source>
         <translation>Câmara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114"/>
+        <location filename="../pages/settings.py" line="116"/>
         <source>Find cameras</source>
         <translation>Procurar câmaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120"/>
-        <location filename="../pages/settings.py" line="140"/>
+        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="142"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>No vehicle adapter</source>
         <translation>Sem adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122"/>
+        <location filename="../pages/settings.py" line="124"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (barramento CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127"/>
+        <location filename="../pages/settings.py" line="129"/>
         <source>Find adapters</source>
         <translation>Procurar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132"/>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="134"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Bit rate</source>
         <translation>Taxa de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="136"/>
+        <location filename="../pages/settings.py" line="138"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Só escuta (nunca transmite no barramento)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138"/>
+        <location filename="../pages/settings.py" line="140"/>
         <source>Test connection</source>
         <translation>Testar ligação</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149"/>
+        <location filename="../pages/settings.py" line="151"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151"/>
+        <location filename="../pages/settings.py" line="153"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="153"/>
+        <location filename="../pages/settings.py" line="155"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155"/>
+        <location filename="../pages/settings.py" line="157"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="189"/>
+        <location filename="../pages/settings.py" line="194"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>A procurar câmaras (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="213"/>
+        <location filename="../pages/settings.py" line="224"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>A procurar adaptadores (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="222"/>
+        <location filename="../pages/settings.py" line="233"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="228"/>
+        <location filename="../pages/settings.py" line="239"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Escolha primeiro um adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="231"/>
+        <location filename="../pages/settings.py" line="242"/>
         <source>Testing the connection (2 s)…</source>
         <translation>A testar a ligação (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="255"/>
         <source>{n} camera(s) found.</source>
         <translation>Câmaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="247"/>
+        <location filename="../pages/settings.py" line="258"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
     </message>
@@ -1351,35 +1357,58 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
     </message>
 </context>
 <context>
+    <name>ThemeChoice</name>
+    <message>
+        <location filename="../pages/appearance.py" line="18"/>
+        <source>Appearance (applies at once)</source>
+        <translation>Aspeto (aplica-se de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="19"/>
+        <source>Light: for a bright shop</source>
+        <translation>Claro: para uma oficina luminosa</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="20"/>
+        <source>Dark, high contrast: for a dark bay</source>
+        <translation>Escuro, alto contraste: para um posto escuro</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="27"/>
+        <source>Theme: {name}</source>
+        <translation>Tema: {name}</translation>
+    </message>
+</context>
+<context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="120"/>
+        <location filename="../video.py" line="143"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Nenhuma avaliação aberta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="129"/>
+        <location filename="../video.py" line="152"/>
         <source>Assessment closed: no recording</source>
         <translation>Avaliação fechada: sem gravação</translation>
     </message>
     <message>
-        <location filename="../video.py" line="132"/>
+        <location filename="../video.py" line="155"/>
         <source>Not recording: no consent to video</source>
         <translation>Sem gravar: sem consentimento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="135"/>
+        <location filename="../video.py" line="158"/>
         <source>No camera chosen (Settings)</source>
         <translation>Nenhuma câmara escolhida (Definições)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="137"/>
+        <location filename="../video.py" line="160"/>
         <source>Starting the camera…</source>
         <translation>A iniciar a câmara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="164"/>
+        <location filename="../video.py" line="187"/>
         <source>Camera not available</source>
         <translation>Câmara indisponível</translation>
     </message>
@@ -1387,48 +1416,49 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video.py" line="47"/>
+        <location filename="../video.py" line="52"/>
         <source>Camera preview</source>
+        <extracomment>The live preview beside the step list: small enough that the list shows most steps on a 1366x768 screen, large enough to see that the camera frames the work.</extracomment>
         <translation>Pré-visualização da câmara</translation>
     </message>
     <message>
-        <location filename="../video.py" line="49"/>
+        <location filename="../video.py" line="54"/>
         <source>Recording status</source>
         <translation>Estado da gravação</translation>
     </message>
     <message>
-        <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="55"/>
+        <location filename="../video.py" line="123"/>
         <source>Pause recording (V)</source>
         <translation>Pausar gravação (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="83"/>
+        <location filename="../video.py" line="104"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} imagens perdidas</translation>
     </message>
     <message>
-        <location filename="../video.py" line="86"/>
+        <location filename="../video.py" line="107"/>
         <source>● REC {time} · {size}</source>
         <translation>● GRAV {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="89"/>
+        <location filename="../video.py" line="110"/>
         <source>Paused at {time} · {size}</source>
         <translation>Em pausa em {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="92"/>
+        <location filename="../video.py" line="113"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Câmara perdida: à espera que volte</translation>
     </message>
     <message>
-        <location filename="../video.py" line="95"/>
+        <location filename="../video.py" line="116"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Gravado {time} em {n} segmentos · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="101"/>
+        <location filename="../video.py" line="122"/>
         <source>Resume recording (V)</source>
         <translation>Retomar gravação (V)</translation>
     </message>
@@ -1459,9 +1489,15 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="59"/>
+        <location filename="../window.py" line="146"/>
         <source>Assessor is already open on this computer.</source>
+        <extracomment>How long the start waits for the window&apos;s first frame before it loads the store anyway (a window that starts minimised is not painted until it is shown). The modules of the pages and devices: imported on the writer thread while the first frame is up, so that building the pages on the GUI thread does not wait for imports.</extracomment>
         <translation>O Assessor já está aberto neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="165"/>
+        <source>The assessments could not be opened: see the error message.</source>
+        <translation>Não foi possível abrir as avaliações: veja a mensagem de erro.</translation>
     </message>
 </context>
 <context>
