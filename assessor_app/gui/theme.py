@@ -159,7 +159,7 @@ QLineEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
 }}
 QComboBox {{ combobox-popup: 0; }}
 QComboBox::drop-down {{ width: {t}px; border: 0px; }}
-QComboBox::down-arrow {{ image: url({icon["down"]}); width: 20px; height: 20px; }}
+QComboBox::down-arrow {{ image: url("{icon["down"]}"); width: 20px; height: 20px; }}
 QComboBox QAbstractItemView {{
     border: 2px solid {p.border}; background: {p.background}; color: {p.text}; outline: none;
 }}
@@ -172,8 +172,8 @@ QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
 }}
 QAbstractSpinBox::up-button {{ subcontrol-position: center right; border-left-width: 2px; }}
 QAbstractSpinBox::down-button {{ subcontrol-position: center left; border-right-width: 2px; }}
-QAbstractSpinBox::up-arrow {{ image: url({icon["plus"]}); width: 20px; height: 20px; }}
-QAbstractSpinBox::down-arrow {{ image: url({icon["minus"]}); width: 20px; height: 20px; }}
+QAbstractSpinBox::up-arrow {{ image: url("{icon["plus"]}"); width: 20px; height: 20px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{icon["minus"]}"); width: 20px; height: 20px; }}
 QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{ image: none; }}
 QCheckBox, QRadioButton {{ min-height: {t}px; spacing: 12px; }}
 QCheckBox::indicator, QRadioButton::indicator {{
@@ -181,7 +181,7 @@ QCheckBox::indicator, QRadioButton::indicator {{
 }}
 QRadioButton::indicator {{ border-radius: 16px; }}
 QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
-    background: {p.selection}; border: 2px solid {p.border}; image: url({icon["tick"]});
+    background: {p.selection}; border: 2px solid {p.border}; image: url("{icon["tick"]}");
 }}
 QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {p.focus}; }}
 QListWidget, QListView, QTableWidget, QTableView {{
