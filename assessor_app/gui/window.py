@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -106,14 +106,18 @@ class FirstFrame(QObject):
             self.then()
 
 
-def load_store_and_checklists(folder: Path, demo: bool) -> tuple[AssessmentStore, Library]:
-    """On the writer thread: open (or create) the store, load the checklists, import the pages."""
+def load_store_and_checklists(folder: Path, demo: bool,
+                              opened: list[AssessmentStore]) -> tuple[AssessmentStore, Library]:
+    """On the writer thread: open (or create) the store, load the checklists, import the pages.
+    The store is added to ``opened`` at once, so that it is closed even if the window is closed
+    before it takes the store."""
     import importlib
 
     from assessor_app.core.specs.library import load_library
     from assessor_app.storage.store import AssessmentStore
 
     store = AssessmentStore.open(database_path(folder))
+    opened.append(store)
     try:
         library = load_library(checklists_dir())
         if demo and store.count() == 0:
@@ -124,6 +128,7 @@ def load_store_and_checklists(folder: Path, demo: bool) -> tuple[AssessmentStore
         for name in WINDOW_MODULES:
             importlib.import_module(name)
     except BaseException:
+        opened.remove(store)
         store.close()
         raise
     return store, library
@@ -147,11 +152,10 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
         )
         return 1
     window = MainWindow(None, None, settings.language)
-    opened: list[Any] = []  # the store, once open: closed when the window is
+    opened: list[AssessmentStore] = []  # the store, once open: closed when the app ends
 
     def loaded(result: tuple[AssessmentStore, Library]) -> None:
         store, library = result
-        opened.append(store)
         window.attach(store, library, camera="simulated" if demo else settings.camera,
                       adapter="simulated" if demo else settings.can_adapter)
         log.info("ready: window shown, data in %s, %d translator(s)", folder, len(translators))
@@ -167,7 +171,7 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
         raise error  # to the crash reporter: logged, shown with its details
 
     def load() -> None:
-        window.tasks.write(Operation(lambda: load_store_and_checklists(folder, demo),
+        window.tasks.write(Operation(lambda: load_store_and_checklists(folder, demo, opened),
                                      on_success=loaded, on_failure=failed, label="open store"))
 
     FirstFrame(window, load)
