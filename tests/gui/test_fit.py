@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -196,20 +196,46 @@ def test_combo_popups_checkboxes_and_spin_buttons_meet_the_glove_target(qtbot, q
                 if not spin.isVisible() or spin.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons:
                     continue
                 spins += 1
-                opt = QStyleOptionSpinBox()
-                opt.initFrom(spin)
-                opt.rect = spin.rect()
-                opt.subControls = QStyle.SubControl.SC_All
-                opt.frame = True
                 for part in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
-                    rect = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, part, spin)
+                    rect = _spin_button(spin, part)
                     if min(rect.width(), rect.height()) < MIN_TARGET_PX:
                         small.append(f"{spin.accessibleName()} {part.name}: {rect.width()}x{rect.height()}")
     finally:
         window.close()
     assert combos >= 3 and checks >= 1  # the pages have them: the check looked at real ones
     assert small == [], small
-    del spins  # spin boxes may be replaced by other inputs; those present were checked
+    del spins  # the pages' spin boxes come and go with their content; any present was checked
+
+
+def _spin_button(spin: QAbstractSpinBox, part: QStyle.SubControl) -> QRect:
+    opt = QStyleOptionSpinBox()
+    opt.initFrom(spin)
+    opt.rect = spin.rect()
+    opt.subControls = QStyle.SubControl.SC_All
+    opt.frame = True
+    return spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, part, spin)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_spin_buttons_are_48_px_and_a_press_anywhere_on_them_steps(qtbot, qapp, theme):
+    from PySide6.QtWidgets import QSpinBox
+
+    apply_theme(qapp, theme)
+    spin = QSpinBox(minimum=0, maximum=10)
+    spin.setValue(5)
+    qtbot.addWidget(spin)
+    spin.resize(300, spin.sizeHint().height())
+    spin.show()
+    qtbot.waitExposed(spin)
+    up = _spin_button(spin, QStyle.SubControl.SC_SpinBoxUp)
+    down = _spin_button(spin, QStyle.SubControl.SC_SpinBoxDown)
+    assert min(up.width(), up.height(), down.width(), down.height()) >= MIN_TARGET_PX
+    assert not up.intersects(down)
+    # a gloved press lands near the edge of a button, not on its centre
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton, pos=QPoint(up.right() - 4, up.bottom() - 4))
+    assert spin.value() == 6
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton, pos=QPoint(down.left() + 4, down.top() + 4))
+    assert spin.value() == 5
 
 
 def test_the_step_list_keeps_48_px_rows(qtbot, qapp, store, library):
