@@ -83,74 +83,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="83"/>
+        <location filename="../delivery.py" line="98"/>
         <source>Not enrolled with a provider</source>
         <translation>No inscrito con un centro de formación</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="84"/>
+        <location filename="../delivery.py" line="99"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Envío detenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="85"/>
-        <location filename="../delivery.py" line="158"/>
-        <location filename="../delivery.py" line="181"/>
+        <location filename="../delivery.py" line="100"/>
+        <location filename="../delivery.py" line="176"/>
+        <location filename="../delivery.py" line="199"/>
         <source>Outbox: {n}</source>
         <translation>Bandeja de salida: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="155"/>
+        <location filename="../delivery.py" line="173"/>
         <source>Provider: this workstation was revoked</source>
         <translation>Centro: este puesto ha sido revocado</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: up to date</source>
         <translation>Centro: al día</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: sending</source>
         <translation>Centro: enviando</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: offline</source>
         <translation>Centro: sin conexión</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: retrying</source>
         <translation>Centro: reintentando</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: paused</source>
         <translation>Centro: en pausa</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: stopped</source>
         <translation>Centro: detenido</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="171"/>
+        <location filename="../delivery.py" line="189"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Centro: enviando {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="174"/>
+        <location filename="../delivery.py" line="192"/>
         <source> (next try in {s} s)</source>
         <translation> (próximo intento en {s} s)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="177"/>
+        <location filename="../delivery.py" line="195"/>
         <source> · last delivery {when}</source>
         <translation> · último envío {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="180"/>
+        <location filename="../delivery.py" line="198"/>
         <source>, {n} refused</source>
         <translation>, {n} rechazados</translation>
     </message>
@@ -158,53 +158,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="102"/>
-        <location filename="../diagnostics.py" line="110"/>
+        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="117"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Sin adaptador del vehículo (Ajustes)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="113"/>
+        <location filename="../diagnostics.py" line="120"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Evaluación cerrada: sin registro CAN</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="115"/>
+        <location filename="../diagnostics.py" line="122"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Conectando con el adaptador…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="154"/>
+        <location filename="../diagnostics.py" line="161"/>
         <source>Vehicle adapter not available</source>
         <translation>Adaptador no disponible</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="175"/>
+        <location filename="../diagnostics.py" line="182"/>
         <source>CAN log closed</source>
         <translation>Registro CAN cerrado</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="212"/>
+        <location filename="../diagnostics.py" line="219"/>
         <source>DTC snapshot: {what}</source>
         <translation>Instantánea de DTC: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="214"/>
+        <location filename="../diagnostics.py" line="221"/>
         <source>signal check: {what}</source>
         <translation>comprobación de señales: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="216"/>
+        <location filename="../diagnostics.py" line="223"/>
         <source>Needed before a pass: {what}</source>
         <translation>Necesario antes de superar: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="242"/>
+        <location filename="../diagnostics.py" line="249"/>
         <source>Reading the vehicle…</source>
         <translation>Leyendo el vehículo…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="252"/>
+        <location filename="../diagnostics.py" line="259"/>
         <source>Checking the signals…</source>
         <translation>Comprobando las señales…</translation>
     </message>
@@ -212,37 +212,37 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../diagnostics.py" line="40"/>
+        <location filename="../diagnostics.py" line="42"/>
         <source>Vehicle adapter status</source>
         <translation>Estado del adaptador</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="41"/>
+        <location filename="../diagnostics.py" line="43"/>
         <source>DTC snapshot (D)</source>
         <translation>Instantánea DTC (D)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="42"/>
+        <location filename="../diagnostics.py" line="44"/>
         <source>Check signals (C)</source>
         <translation>Comprobar señales (C)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="44"/>
+        <location filename="../diagnostics.py" line="46"/>
         <source>Diagnostics of this step</source>
         <translation>Diagnóstico de este paso</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="70"/>
+        <location filename="../diagnostics.py" line="77"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Adaptador perdido: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="74"/>
+        <location filename="../diagnostics.py" line="81"/>
         <source> · {n} frames lost</source>
         <translation> · {n} tramas perdidas</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="76"/>
+        <location filename="../diagnostics.py" line="83"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>Registro CAN: {device} · {fps} tramas/s ({pct} %)</translation>
     </message>
@@ -303,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="44"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Buscar candidato, lista de verificación, VIN, taller</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Search assessments</source>
         <translation>Buscar evaluaciones</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Finished</source>
         <translation>Finalizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Sealed</source>
         <translation>Sellada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="55"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nueva evaluación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="56"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reanudar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="60"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Ajustes</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Updated</source>
         <translation>Actualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62"/>
+        <location filename="../pages/home.py" line="64"/>
         <source>Checklist</source>
         <translation>Lista de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62"/>
+        <location filename="../pages/home.py" line="64"/>
         <source>Vehicle</source>
         <translation>Vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="71"/>
+        <location filename="../pages/home.py" line="73"/>
         <source>Checklists that could not be loaded</source>
         <translation>Listas de verificación que no se pudieron cargar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="74"/>
+        <location filename="../pages/home.py" line="76"/>
         <source>Checklist problems</source>
         <translation>Problemas de las listas de verificación</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="132"/>
+        <location filename="../pages/home.py" line="134"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} archivo(s) de listas de verificación no se pudieron cargar y no se ofrecen para evaluaciones nuevas. Corríjalos (o pida archivos corregidos al centro de formación) y vuelva a iniciar la aplicación.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="159"/>
+        <location filename="../pages/home.py" line="161"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n evaluación en curso: selecciónala y pulsa Reanudar.</numerusform>
@@ -487,34 +487,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="39"/>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="36"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="47"/>
         <source>Offline</source>
         <extracomment>opens a file or folder with the desktop&apos;s own application (a test puts a recorder here)</extracomment>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="48"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="53"/>
+        <source>Opening the assessments…</source>
+        <translation>Abriendo las evaluaciones…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="293"/>
         <source>unavailable: {reason}</source>
         <translation>no disponible: {reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Not found: {path}</source>
         <translation>No se encuentra: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="389"/>
         <source>No application on this computer opened {path}</source>
         <translation>Ninguna aplicación de este ordenador abrió {path}</translation>
     </message>
@@ -1442,358 +1447,359 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Steps</source>
+        <extracomment>The width the step list&apos;s column starts with (the trainer can drag the divider).</extracomment>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obligatorio si no aplica; útil si no es apto)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Note on this step</source>
         <translation>Nota sobre este paso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Start step (S)</source>
         <translation>Iniciar paso (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Pass (Space)</source>
         <translation>Apto (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="102"/>
         <source>Fail (F)</source>
         <translation>No apto (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="103"/>
         <source>N/A (N)</source>
         <translation>No aplica (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="100"/>
+        <location filename="../pages/run.py" line="104"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Peligro detectado, detenido (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="101"/>
+        <location filename="../pages/run.py" line="105"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Peligro detectado, detenido correctamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="106"/>
-        <location filename="../pages/run.py" line="156"/>
+        <location filename="../pages/run.py" line="110"/>
+        <location filename="../pages/run.py" line="160"/>
         <source>Done by</source>
         <extracomment>When a wait ends or a time window closes: a sound (this callable) and a visible cue.</extracomment>
         <translation>Realizado por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="107"/>
+        <location filename="../pages/run.py" line="111"/>
         <source>Review (R)</source>
         <translation>Revisar (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="264"/>
+        <location filename="../pages/run.py" line="269"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riesgo: {risk} · evidencias: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="268"/>
+        <location filename="../pages/run.py" line="273"/>
         <source>Pass criterion: {c}</source>
         <translation>Criterio de apto: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="285"/>
+        <location filename="../pages/run.py" line="290"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Parada por peligro: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="334"/>
+        <location filename="../pages/run.py" line="339"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="399"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>in range ✔</source>
         <translation>dentro del rango ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="399"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FUERA DE RANGO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="411"/>
-        <source>{what}: {time} left</source>
-        <translation>{what}: quedan {time}</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="413"/>
-        <source>{what} closed</source>
-        <translation>{what}: ha vencido</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="414"/>
-        <source>{what} over</source>
-        <translation>{what}: ha terminado</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="462"/>
-        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
-        <translation>{what}: ha vencido para el paso {step}; repita la secuencia o registre un no apto</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="465"/>
-        <source>{what} over: step {step} can be done now</source>
-        <translation>{what}: ha terminado; el paso {step} ya se puede hacer</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="595"/>
-        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
-        <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="615"/>
+        <location filename="../pages/run.py" line="630"/>
         <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
         <translation>Paso {n} de {total} · aptos {passed} · no aptos {failed} · pendientes {remaining}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="619"/>
+        <location filename="../pages/run.py" line="634"/>
         <source>N/A {count}</source>
         <translation>no aplica {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="621"/>
+        <location filename="../pages/run.py" line="636"/>
         <source>hazard stop {count}</source>
         <translation>detenidos por peligro {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="624"/>
+        <location filename="../pages/run.py" line="639"/>
         <source>The task is stopped.</source>
         <translation>La tarea está detenida.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="625"/>
+        <location filename="../pages/run.py" line="640"/>
         <source>Every step has a result.</source>
         <translation>Todos los pasos tienen resultado.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="626"/>
+        <location filename="../pages/run.py" line="641"/>
         <source>{head} Left before finishing: {left}. Go to the review (R).</source>
         <translation>{head} Falta antes de finalizar: {left}. Vaya a la revisión (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="628"/>
+        <location filename="../pages/run.py" line="643"/>
         <source>{head} Nothing is left but finishing: go to the review (R).</source>
         <translation>{head} Solo falta finalizar: vaya a la revisión (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="639"/>
+        <location filename="../pages/run.py" line="654"/>
         <source>steps {steps}</source>
         <translation>pasos {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="641"/>
+        <location filename="../pages/run.py" line="656"/>
         <source>rubric scores ({criteria})</source>
         <translation>puntuaciones de la rúbrica ({criteria})</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="643"/>
+        <location filename="../pages/run.py" line="658"/>
         <source>the identity check</source>
         <translation>la comprobación de identidad</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="645"/>
+        <location filename="../pages/run.py" line="660"/>
         <source>sign-offs ({roles})</source>
         <translation>firmas ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="423"/>
+        <source>{what}: {time} left</source>
+        <translation>{what}: quedan {time}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="425"/>
+        <source>{what} closed</source>
+        <translation>{what}: ha vencido</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="426"/>
+        <source>{what} over</source>
+        <translation>{what}: ha terminado</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="474"/>
+        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
+        <translation>{what}: ha vencido para el paso {step}; repita la secuencia o registre un no apto</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="477"/>
+        <source>{what} over: step {step} can be done now</source>
+        <translation>{what}: ha terminado; el paso {step} ya se puede hacer</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="610"/>
+        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{label}: introduce un número, p. ej. 0,4 o 0,4 {unit}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="90"/>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
-        <location filename="../pages/settings.py" line="107"/>
-        <location filename="../pages/settings.py" line="206"/>
+        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="211"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="96"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="99"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>General (applies when the app is next started)</source>
         <translation>General (se aplica la próxima vez que se inicie la aplicación)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (se aplican a la próxima evaluación abierta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="111"/>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>No camera</source>
         <translation>Sin cámara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Cámara simulada (patrón de prueba)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="115"/>
+        <location filename="../pages/settings.py" line="117"/>
         <source>Camera {name}</source>
         <translation>Cámara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="117"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Find cameras</source>
         <translation>Buscar cámaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
-        <location filename="../pages/settings.py" line="143"/>
+        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="145"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador del vehículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="124"/>
+        <location filename="../pages/settings.py" line="126"/>
         <source>No vehicle adapter</source>
         <translation>Sin adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="127"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (bus CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="130"/>
+        <location filename="../pages/settings.py" line="132"/>
         <source>Find adapters</source>
         <translation>Buscar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135"/>
-        <location filename="../pages/settings.py" line="144"/>
+        <location filename="../pages/settings.py" line="137"/>
+        <location filename="../pages/settings.py" line="146"/>
         <source>Bit rate</source>
         <translation>Velocidad de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Solo escucha (nunca transmite en el bus)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>This workstation</source>
         <translation>Este puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="154"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>not created yet</source>
         <translation>aún no creada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>Workstation key fingerprint</source>
         <translation>Huella de la clave del puesto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="158"/>
+        <location filename="../pages/settings.py" line="160"/>
         <source>Signing key fingerprint</source>
         <translation>Huella de la clave de firma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="159"/>
+        <location filename="../pages/settings.py" line="161"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>El centro de formación la compara con la clave que registró para este puesto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="202"/>
+        <location filename="../pages/settings.py" line="207"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Buscando cámaras (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="226"/>
+        <location filename="../pages/settings.py" line="237"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Buscando adaptadores (unos segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="235"/>
+        <location filename="../pages/settings.py" line="246"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="241"/>
+        <location filename="../pages/settings.py" line="252"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Elija primero un adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="255"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Probando la conexión (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="257"/>
+        <location filename="../pages/settings.py" line="268"/>
         <source>{n} camera(s) found.</source>
         <translation>Cámaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="260"/>
+        <location filename="../pages/settings.py" line="271"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado en {path}. Reinicia la aplicación para aplicar los cambios.</translation>
     </message>
@@ -1817,35 +1823,58 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
     </message>
 </context>
 <context>
+    <name>ThemeChoice</name>
+    <message>
+        <location filename="../pages/appearance.py" line="18"/>
+        <source>Appearance (applies at once)</source>
+        <translation>Apariencia (se aplica al instante)</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="19"/>
+        <source>Light: for a bright shop</source>
+        <translation>Claro: para un taller luminoso</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="20"/>
+        <source>Dark, high contrast: for a dark bay</source>
+        <translation>Oscuro, alto contraste: para un puesto oscuro</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="27"/>
+        <source>Theme: {name}</source>
+        <translation>Tema: {name}</translation>
+    </message>
+</context>
+<context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="121"/>
+        <location filename="../video.py" line="144"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ninguna evaluación abierta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="130"/>
+        <location filename="../video.py" line="153"/>
         <source>Assessment closed: no recording</source>
         <translation>Evaluación cerrada: sin grabación</translation>
     </message>
     <message>
-        <location filename="../video.py" line="133"/>
+        <location filename="../video.py" line="156"/>
         <source>Not recording: no consent to video</source>
         <translation>Sin grabar: no hay consentimiento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="136"/>
+        <location filename="../video.py" line="159"/>
         <source>No camera chosen (Settings)</source>
         <translation>No se ha elegido cámara (Ajustes)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="138"/>
+        <location filename="../video.py" line="161"/>
         <source>Starting the camera…</source>
         <translation>Iniciando la cámara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="165"/>
+        <location filename="../video.py" line="188"/>
         <source>Camera not available</source>
         <translation>Cámara no disponible</translation>
     </message>
@@ -1853,48 +1882,49 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video.py" line="47"/>
+        <location filename="../video.py" line="52"/>
         <source>Camera preview</source>
+        <extracomment>The live preview beside the step list: small enough that the list shows most steps on a 1366x768 screen, large enough to see that the camera frames the work.</extracomment>
         <translation>Vista previa de la cámara</translation>
     </message>
     <message>
-        <location filename="../video.py" line="49"/>
+        <location filename="../video.py" line="54"/>
         <source>Recording status</source>
         <translation>Estado de la grabación</translation>
     </message>
     <message>
-        <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="103"/>
+        <location filename="../video.py" line="55"/>
+        <location filename="../video.py" line="124"/>
         <source>Pause recording (V)</source>
         <translation>Pausar grabación (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="84"/>
+        <location filename="../video.py" line="105"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} fotogramas perdidos</translation>
     </message>
     <message>
-        <location filename="../video.py" line="87"/>
+        <location filename="../video.py" line="108"/>
         <source>● REC {time} · {size}</source>
         <translation>● GRAB {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="90"/>
+        <location filename="../video.py" line="111"/>
         <source>Paused at {time} · {size}</source>
         <translation>En pausa en {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="93"/>
+        <location filename="../video.py" line="114"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Cámara perdida: esperando a que vuelva</translation>
     </message>
     <message>
-        <location filename="../video.py" line="96"/>
+        <location filename="../video.py" line="117"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Grabado {time} en {n} segmentos · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="123"/>
         <source>Resume recording (V)</source>
         <translation>Reanudar grabación (V)</translation>
     </message>
@@ -1925,9 +1955,15 @@ Su clave nunca sale de este puesto; el centro solo guarda su parte pública. Des
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="70"/>
+        <location filename="../window.py" line="162"/>
         <source>Assessor is already open on this computer.</source>
+        <extracomment>How long the start waits for the window&apos;s first frame before it loads the store anyway (a window that starts minimised is not painted until it is shown). The modules of the pages and devices: imported on the writer thread while the first frame is up, so that building the pages on the GUI thread does not wait for imports.</extracomment>
         <translation>Assessor ya está abierto en este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>The assessments could not be opened: see the error message.</source>
+        <translation>No se pudieron abrir las evaluaciones: vea el mensaje de error.</translation>
     </message>
 </context>
 <context>

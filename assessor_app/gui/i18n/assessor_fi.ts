@@ -83,74 +83,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="83"/>
+        <location filename="../delivery.py" line="98"/>
         <source>Not enrolled with a provider</source>
         <translation>Ei rekisteröity koulutuksen järjestäjälle</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="84"/>
+        <location filename="../delivery.py" line="99"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Toimitus pysähtyi: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="85"/>
-        <location filename="../delivery.py" line="158"/>
-        <location filename="../delivery.py" line="181"/>
+        <location filename="../delivery.py" line="100"/>
+        <location filename="../delivery.py" line="176"/>
+        <location filename="../delivery.py" line="199"/>
         <source>Outbox: {n}</source>
         <translation>Lähtevät: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="155"/>
+        <location filename="../delivery.py" line="173"/>
         <source>Provider: this workstation was revoked</source>
         <translation>Järjestäjä: tämän työaseman rekisteröinti on peruttu</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: up to date</source>
         <translation>Järjestäjä: ajan tasalla</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: sending</source>
         <translation>Järjestäjä: lähetetään</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: offline</source>
         <translation>Järjestäjä: ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: retrying</source>
         <translation>Järjestäjä: yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: paused</source>
         <translation>Järjestäjä: tauolla</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: stopped</source>
         <translation>Järjestäjä: pysäytetty</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="171"/>
+        <location filename="../delivery.py" line="189"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Järjestäjä: lähetetään {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="174"/>
+        <location filename="../delivery.py" line="192"/>
         <source> (next try in {s} s)</source>
         <translation> (seuraava yritys {s} s kuluttua)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="177"/>
+        <location filename="../delivery.py" line="195"/>
         <source> · last delivery {when}</source>
         <translation> · viimeisin toimitus {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="180"/>
+        <location filename="../delivery.py" line="198"/>
         <source>, {n} refused</source>
         <translation>, {n} hylätty</translation>
     </message>
@@ -158,53 +158,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="102"/>
-        <location filename="../diagnostics.py" line="110"/>
+        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="117"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Ei ajoneuvosovitinta (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="113"/>
+        <location filename="../diagnostics.py" line="120"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Arviointi suljettu: ei CAN-lokia</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="115"/>
+        <location filename="../diagnostics.py" line="122"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>Yhdistetään ajoneuvosovittimeen…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="154"/>
+        <location filename="../diagnostics.py" line="161"/>
         <source>Vehicle adapter not available</source>
         <translation>Ajoneuvosovitin ei käytettävissä</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="175"/>
+        <location filename="../diagnostics.py" line="182"/>
         <source>CAN log closed</source>
         <translation>CAN-loki suljettu</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="212"/>
+        <location filename="../diagnostics.py" line="219"/>
         <source>DTC snapshot: {what}</source>
         <translation>Vikakoodikuva: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="214"/>
+        <location filename="../diagnostics.py" line="221"/>
         <source>signal check: {what}</source>
         <translation>signaalitarkistus: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="216"/>
+        <location filename="../diagnostics.py" line="223"/>
         <source>Needed before a pass: {what}</source>
         <translation>Tarvitaan ennen hyväksyntää: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="242"/>
+        <location filename="../diagnostics.py" line="249"/>
         <source>Reading the vehicle…</source>
         <translation>Luetaan ajoneuvoa…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="252"/>
+        <location filename="../diagnostics.py" line="259"/>
         <source>Checking the signals…</source>
         <translation>Tarkistetaan signaaleja…</translation>
     </message>
@@ -212,37 +212,37 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../diagnostics.py" line="40"/>
+        <location filename="../diagnostics.py" line="42"/>
         <source>Vehicle adapter status</source>
         <translation>Ajoneuvosovittimen tila</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="41"/>
+        <location filename="../diagnostics.py" line="43"/>
         <source>DTC snapshot (D)</source>
         <translation>Vikakoodit (D)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="42"/>
+        <location filename="../diagnostics.py" line="44"/>
         <source>Check signals (C)</source>
         <translation>Tarkista signaalit (C)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="44"/>
+        <location filename="../diagnostics.py" line="46"/>
         <source>Diagnostics of this step</source>
         <translation>Tämän vaiheen diagnostiikka</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="70"/>
+        <location filename="../diagnostics.py" line="77"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Ajoneuvosovitin kadonnut: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="74"/>
+        <location filename="../diagnostics.py" line="81"/>
         <source> · {n} frames lost</source>
         <translation> · {n} kehystä menetetty</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="76"/>
+        <location filename="../diagnostics.py" line="83"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>CAN-loki: {device} · {fps} kehystä/s ({pct} %)</translation>
     </message>
@@ -303,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="44"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Hae kokelas, tarkistuslista, VIN, korjaamo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Search assessments</source>
         <translation>Hae arviointeja</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>Filter by status</source>
         <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>In progress</source>
         <translation>Kesken</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Abandoned</source>
         <translation>Keskeytetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Sealed</source>
         <translation>Sinetöity</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Synced</source>
         <translation>Synkronoitu</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="55"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Uusi arviointi</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="56"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>&amp;Resume</source>
         <translation>&amp;Jatka</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="60"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Asetukset</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Updated</source>
         <translation>Päivitetty</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Outcome</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Candidate</source>
         <translation>Kokelas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62"/>
+        <location filename="../pages/home.py" line="64"/>
         <source>Checklist</source>
         <translation>Tarkistuslista</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62"/>
+        <location filename="../pages/home.py" line="64"/>
         <source>Vehicle</source>
         <translation>Ajoneuvo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="71"/>
+        <location filename="../pages/home.py" line="73"/>
         <source>Checklists that could not be loaded</source>
         <translation>Tarkistuslistat, joita ei voitu ladata</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="74"/>
+        <location filename="../pages/home.py" line="76"/>
         <source>Checklist problems</source>
         <translation>Tarkistuslistojen ongelmat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="132"/>
+        <location filename="../pages/home.py" line="134"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} tarkistuslistatiedosto(a) ei voitu ladata, eikä niitä tarjota uusiin arviointeihin. Korjaa ne (tai pyydä korjatut tiedostot koulutuksen järjestäjältä) ja käynnistä sovellus uudelleen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="159"/>
+        <location filename="../pages/home.py" line="161"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n arviointi kesken: valitse se ja paina Jatka.</numerusform>
@@ -487,34 +487,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="39"/>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="36"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="47"/>
         <source>Offline</source>
         <extracomment>opens a file or folder with the desktop&apos;s own application (a test puts a recorder here)</extracomment>
         <translation>Ei yhteyttä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="48"/>
         <source>Outbox: 0</source>
         <translation>Lähettämättä: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="53"/>
+        <source>Opening the assessments…</source>
+        <translation>Avataan arviointeja…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="293"/>
         <source>unavailable: {reason}</source>
         <translation>ei saatavilla: {reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Not found: {path}</source>
         <translation>Ei löydy: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="389"/>
         <source>No application on this computer opened {path}</source>
         <translation>Mikään tämän tietokoneen sovellus ei avannut kohdetta {path}</translation>
     </message>
@@ -1442,358 +1447,359 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Steps</source>
+        <extracomment>The width the step list&apos;s column starts with (the trainer can drag the divider).</extracomment>
         <translation>Vaiheet</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Progress</source>
         <translation>Edistyminen</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Perustelu (pakollinen, jos ei sovellu; hyödyllinen, jos hylätty)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Reason</source>
         <translation>Perustelu</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Note on this step</source>
         <translation>Huomautus tästä vaiheesta</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>Add note</source>
         <translation>Lisää huomautus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Start step (S)</source>
         <translation>Aloita vaihe (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Pass (Space)</source>
         <translation>Hyväksytty (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="102"/>
         <source>Fail (F)</source>
         <translation>Hylätty (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="103"/>
         <source>N/A (N)</source>
         <translation>Ei sovellu (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="100"/>
+        <location filename="../pages/run.py" line="104"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Vaara havaittu, pysäytetty (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="101"/>
+        <location filename="../pages/run.py" line="105"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Vaara havaittu, pysäytetty oikein</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="106"/>
-        <location filename="../pages/run.py" line="156"/>
+        <location filename="../pages/run.py" line="110"/>
+        <location filename="../pages/run.py" line="160"/>
         <source>Done by</source>
         <extracomment>When a wait ends or a time window closes: a sound (this callable) and a visible cue.</extracomment>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="107"/>
+        <location filename="../pages/run.py" line="111"/>
         <source>Review (R)</source>
         <translation>Yhteenveto (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="264"/>
+        <location filename="../pages/run.py" line="269"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Riski: {risk} · todisteet: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="268"/>
+        <location filename="../pages/run.py" line="273"/>
         <source>Pass criterion: {c}</source>
         <translation>Hyväksymiskriteeri: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="285"/>
+        <location filename="../pages/run.py" line="290"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Vaarapysäytys: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="334"/>
+        <location filename="../pages/run.py" line="339"/>
         <source>Record</source>
         <translation>Kirjaa</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="399"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>in range ✔</source>
         <translation>rajoissa ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="399"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>OUT OF RANGE ✘</source>
         <translation>RAJOJEN ULKOPUOLELLA ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="411"/>
-        <source>{what}: {time} left</source>
-        <translation>{what}: {time} jäljellä</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="413"/>
-        <source>{what} closed</source>
-        <translation>{what}: umpeutunut</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="414"/>
-        <source>{what} over</source>
-        <translation>{what}: päättynyt</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="462"/>
-        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
-        <translation>{what}: umpeutunut vaiheelle {step} – tee sarja uudelleen tai kirjaa hylätty</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="465"/>
-        <source>{what} over: step {step} can be done now</source>
-        <translation>{what}: päättynyt – vaiheen {step} voi tehdä nyt</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="595"/>
-        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
-        <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="615"/>
+        <location filename="../pages/run.py" line="630"/>
         <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
         <translation>Vaihe {n}/{total} · hyväksytty {passed} · hylätty {failed} · jäljellä {remaining}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="619"/>
+        <location filename="../pages/run.py" line="634"/>
         <source>N/A {count}</source>
         <translation>ei sovellu {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="621"/>
+        <location filename="../pages/run.py" line="636"/>
         <source>hazard stop {count}</source>
         <translation>vaaran vuoksi pysäytetty {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="624"/>
+        <location filename="../pages/run.py" line="639"/>
         <source>The task is stopped.</source>
         <translation>Tehtävä on pysäytetty.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="625"/>
+        <location filename="../pages/run.py" line="640"/>
         <source>Every step has a result.</source>
         <translation>Jokaisella vaiheella on tulos.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="626"/>
+        <location filename="../pages/run.py" line="641"/>
         <source>{head} Left before finishing: {left}. Go to the review (R).</source>
         <translation>{head} Ennen päättämistä jäljellä: {left}. Siirry yhteenvetoon (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="628"/>
+        <location filename="../pages/run.py" line="643"/>
         <source>{head} Nothing is left but finishing: go to the review (R).</source>
         <translation>{head} Jäljellä on vain päättäminen: siirry yhteenvetoon (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="639"/>
+        <location filename="../pages/run.py" line="654"/>
         <source>steps {steps}</source>
         <translation>vaiheet {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="641"/>
+        <location filename="../pages/run.py" line="656"/>
         <source>rubric scores ({criteria})</source>
         <translation>arviointikriteerien pisteet ({criteria})</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="643"/>
+        <location filename="../pages/run.py" line="658"/>
         <source>the identity check</source>
         <translation>henkilöllisyyden tarkistus</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="645"/>
+        <location filename="../pages/run.py" line="660"/>
         <source>sign-offs ({roles})</source>
         <translation>kuittaukset ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="423"/>
+        <source>{what}: {time} left</source>
+        <translation>{what}: {time} jäljellä</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="425"/>
+        <source>{what} closed</source>
+        <translation>{what}: umpeutunut</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="426"/>
+        <source>{what} over</source>
+        <translation>{what}: päättynyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="474"/>
+        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
+        <translation>{what}: umpeutunut vaiheelle {step} – tee sarja uudelleen tai kirjaa hylätty</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="477"/>
+        <source>{what} over: step {step} can be done now</source>
+        <translation>{what}: päättynyt – vaiheen {step} voi tehdä nyt</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="610"/>
+        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{label}: anna luku, esim. 0,4 tai 0,4 {unit}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="90"/>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
-        <location filename="../pages/settings.py" line="107"/>
-        <location filename="../pages/settings.py" line="206"/>
+        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="211"/>
         <source>Data folder</source>
         <translation>Tietokansio</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="96"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="99"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>Back</source>
         <translation>Takaisin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>General (applies when the app is next started)</source>
         <translation>Yleiset (tulevat voimaan, kun sovellus käynnistetään seuraavan kerran)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Laitteet (käytössä seuraavasta avatusta arvioinnista)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="111"/>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>No camera</source>
         <translation>Ei kameraa</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Simuloitu kamera (testikuva)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="115"/>
+        <location filename="../pages/settings.py" line="117"/>
         <source>Camera {name}</source>
         <translation>Kamera {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="117"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Find cameras</source>
         <translation>Etsi kamerat</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
-        <location filename="../pages/settings.py" line="143"/>
+        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="145"/>
         <source>Vehicle adapter</source>
         <translation>Ajoneuvosovitin</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="124"/>
+        <location filename="../pages/settings.py" line="126"/>
         <source>No vehicle adapter</source>
         <translation>Ei ajoneuvosovitinta</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="127"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>Simuloitu sähköauto (virtuaalinen CAN-väylä)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="130"/>
+        <location filename="../pages/settings.py" line="132"/>
         <source>Find adapters</source>
         <translation>Etsi sovittimet</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135"/>
-        <location filename="../pages/settings.py" line="144"/>
+        <location filename="../pages/settings.py" line="137"/>
+        <location filename="../pages/settings.py" line="146"/>
         <source>Bit rate</source>
         <translation>Bittinopeus</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Vain kuuntelu (ei koskaan lähetä väylälle)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Test connection</source>
         <translation>Testaa yhteys</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>This workstation</source>
         <translation>Tämä työasema</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="154"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>not created yet</source>
         <translation>ei vielä luotu</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>Workstation key fingerprint</source>
         <translation>Työaseman avaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="158"/>
+        <location filename="../pages/settings.py" line="160"/>
         <source>Signing key fingerprint</source>
         <translation>Allekirjoitusavaimen sormenjälki</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="159"/>
+        <location filename="../pages/settings.py" line="161"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>Koulutuksen järjestäjä vertaa tätä avaimeen, jonka se rekisteröi tälle työasemalle.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="202"/>
+        <location filename="../pages/settings.py" line="207"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>Etsitään kameroita (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="226"/>
+        <location filename="../pages/settings.py" line="237"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>Etsitään ajoneuvosovittimia (muutama sekunti)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="235"/>
+        <location filename="../pages/settings.py" line="246"/>
         <source>{n} adapter(s) found.</source>
         <translation>Sovittimia löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="241"/>
+        <location filename="../pages/settings.py" line="252"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Valitse ensin ajoneuvosovitin.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="255"/>
         <source>Testing the connection (2 s)…</source>
         <translation>Testataan yhteyttä (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="257"/>
+        <location filename="../pages/settings.py" line="268"/>
         <source>{n} camera(s) found.</source>
         <translation>Kameroita löytyi: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="260"/>
+        <location filename="../pages/settings.py" line="271"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Tallennettu: {path}. Käynnistä sovellus uudelleen, niin muutokset tulevat voimaan.</translation>
     </message>
@@ -1817,35 +1823,58 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
     </message>
 </context>
 <context>
+    <name>ThemeChoice</name>
+    <message>
+        <location filename="../pages/appearance.py" line="18"/>
+        <source>Appearance (applies at once)</source>
+        <translation>Ulkoasu (tulee voimaan heti)</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="19"/>
+        <source>Light: for a bright shop</source>
+        <translation>Vaalea: valoisaan korjaamoon</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="20"/>
+        <source>Dark, high contrast: for a dark bay</source>
+        <translation>Tumma, suuri kontrasti: hämärään työpisteeseen</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="27"/>
+        <source>Theme: {name}</source>
+        <translation>Teema: {name}</translation>
+    </message>
+</context>
+<context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="121"/>
+        <location filename="../video.py" line="144"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Ei avointa arviointia</translation>
     </message>
     <message>
-        <location filename="../video.py" line="130"/>
+        <location filename="../video.py" line="153"/>
         <source>Assessment closed: no recording</source>
         <translation>Arviointi suljettu: ei tallennusta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="133"/>
+        <location filename="../video.py" line="156"/>
         <source>Not recording: no consent to video</source>
         <translation>Ei tallenneta: ei suostumusta videoon</translation>
     </message>
     <message>
-        <location filename="../video.py" line="136"/>
+        <location filename="../video.py" line="159"/>
         <source>No camera chosen (Settings)</source>
         <translation>Kameraa ei valittu (Asetukset)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="138"/>
+        <location filename="../video.py" line="161"/>
         <source>Starting the camera…</source>
         <translation>Käynnistetään kameraa…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="165"/>
+        <location filename="../video.py" line="188"/>
         <source>Camera not available</source>
         <translation>Kamera ei käytettävissä</translation>
     </message>
@@ -1853,48 +1882,49 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video.py" line="47"/>
+        <location filename="../video.py" line="52"/>
         <source>Camera preview</source>
+        <extracomment>The live preview beside the step list: small enough that the list shows most steps on a 1366x768 screen, large enough to see that the camera frames the work.</extracomment>
         <translation>Kameran esikatselu</translation>
     </message>
     <message>
-        <location filename="../video.py" line="49"/>
+        <location filename="../video.py" line="54"/>
         <source>Recording status</source>
         <translation>Tallennuksen tila</translation>
     </message>
     <message>
-        <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="103"/>
+        <location filename="../video.py" line="55"/>
+        <location filename="../video.py" line="124"/>
         <source>Pause recording (V)</source>
         <translation>Keskeytä tallennus (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="84"/>
+        <location filename="../video.py" line="105"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} kuvaa pudonnut</translation>
     </message>
     <message>
-        <location filename="../video.py" line="87"/>
+        <location filename="../video.py" line="108"/>
         <source>● REC {time} · {size}</source>
         <translation>● TALLENNUS {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="90"/>
+        <location filename="../video.py" line="111"/>
         <source>Paused at {time} · {size}</source>
         <translation>Keskeytetty {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="93"/>
+        <location filename="../video.py" line="114"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Kamera kadonnut: odotetaan sen palaamista</translation>
     </message>
     <message>
-        <location filename="../video.py" line="96"/>
+        <location filename="../video.py" line="117"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Tallennettu {time}, {n} osaa · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="123"/>
         <source>Resume recording (V)</source>
         <translation>Jatka tallennusta (V)</translation>
     </message>
@@ -1925,9 +1955,15 @@ Avaimesi ei koskaan poistu tältä työasemalta; järjestäjä saa vain sen julk
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="70"/>
+        <location filename="../window.py" line="162"/>
         <source>Assessor is already open on this computer.</source>
+        <extracomment>How long the start waits for the window&apos;s first frame before it loads the store anyway (a window that starts minimised is not painted until it is shown). The modules of the pages and devices: imported on the writer thread while the first frame is up, so that building the pages on the GUI thread does not wait for imports.</extracomment>
         <translation>Assessor on jo auki tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>The assessments could not be opened: see the error message.</source>
+        <translation>Arviointeja ei voitu avata: katso virheilmoitus.</translation>
     </message>
 </context>
 <context>

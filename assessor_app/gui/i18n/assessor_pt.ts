@@ -83,74 +83,74 @@
 <context>
     <name>DeliveryCoordinator</name>
     <message>
-        <location filename="../delivery.py" line="83"/>
+        <location filename="../delivery.py" line="98"/>
         <source>Not enrolled with a provider</source>
         <translation>Não inscrito numa entidade formadora</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="84"/>
+        <location filename="../delivery.py" line="99"/>
         <source>Delivery stopped: {reason}</source>
         <translation>Envio parado: {reason}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="85"/>
-        <location filename="../delivery.py" line="158"/>
-        <location filename="../delivery.py" line="181"/>
+        <location filename="../delivery.py" line="100"/>
+        <location filename="../delivery.py" line="176"/>
+        <location filename="../delivery.py" line="199"/>
         <source>Outbox: {n}</source>
         <translation>Caixa de saída: {n}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="155"/>
+        <location filename="../delivery.py" line="173"/>
         <source>Provider: this workstation was revoked</source>
         <translation>Entidade: este posto foi revogado</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: up to date</source>
         <translation>Entidade: em dia</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="165"/>
+        <location filename="../delivery.py" line="183"/>
         <source>Provider: sending</source>
         <translation>Entidade: a enviar</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: offline</source>
         <translation>Entidade: sem ligação</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="166"/>
+        <location filename="../delivery.py" line="184"/>
         <source>Provider: retrying</source>
         <translation>Entidade: a tentar de novo</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: paused</source>
         <translation>Entidade: em pausa</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="167"/>
+        <location filename="../delivery.py" line="185"/>
         <source>Provider: stopped</source>
         <translation>Entidade: parado</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="171"/>
+        <location filename="../delivery.py" line="189"/>
         <source>Provider: sending {id} {pct}%</source>
         <translation>Entidade: a enviar {id} {pct} %</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="174"/>
+        <location filename="../delivery.py" line="192"/>
         <source> (next try in {s} s)</source>
         <translation> (próxima tentativa em {s} s)</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="177"/>
+        <location filename="../delivery.py" line="195"/>
         <source> · last delivery {when}</source>
         <translation> · último envio {when}</translation>
     </message>
     <message>
-        <location filename="../delivery.py" line="180"/>
+        <location filename="../delivery.py" line="198"/>
         <source>, {n} refused</source>
         <translation>, {n} recusados</translation>
     </message>
@@ -158,53 +158,53 @@
 <context>
     <name>DiagnosticsCoordinator</name>
     <message>
-        <location filename="../diagnostics.py" line="102"/>
-        <location filename="../diagnostics.py" line="110"/>
+        <location filename="../diagnostics.py" line="109"/>
+        <location filename="../diagnostics.py" line="117"/>
         <source>No vehicle adapter (Settings)</source>
         <translation>Sem adaptador do veículo (Definições)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="113"/>
+        <location filename="../diagnostics.py" line="120"/>
         <source>Assessment closed: no CAN log</source>
         <translation>Avaliação fechada: sem registo CAN</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="115"/>
+        <location filename="../diagnostics.py" line="122"/>
         <source>Connecting to the vehicle adapter…</source>
         <translation>A ligar ao adaptador…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="154"/>
+        <location filename="../diagnostics.py" line="161"/>
         <source>Vehicle adapter not available</source>
         <translation>Adaptador indisponível</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="175"/>
+        <location filename="../diagnostics.py" line="182"/>
         <source>CAN log closed</source>
         <translation>Registo CAN fechado</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="212"/>
+        <location filename="../diagnostics.py" line="219"/>
         <source>DTC snapshot: {what}</source>
         <translation>Instantâneo de DTC: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="214"/>
+        <location filename="../diagnostics.py" line="221"/>
         <source>signal check: {what}</source>
         <translation>verificação de sinais: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="216"/>
+        <location filename="../diagnostics.py" line="223"/>
         <source>Needed before a pass: {what}</source>
         <translation>Necessário antes de aprovar: {what}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="242"/>
+        <location filename="../diagnostics.py" line="249"/>
         <source>Reading the vehicle…</source>
         <translation>A ler o veículo…</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="252"/>
+        <location filename="../diagnostics.py" line="259"/>
         <source>Checking the signals…</source>
         <translation>A verificar os sinais…</translation>
     </message>
@@ -212,37 +212,37 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../diagnostics.py" line="40"/>
+        <location filename="../diagnostics.py" line="42"/>
         <source>Vehicle adapter status</source>
         <translation>Estado do adaptador</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="41"/>
+        <location filename="../diagnostics.py" line="43"/>
         <source>DTC snapshot (D)</source>
         <translation>Instantâneo DTC (D)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="42"/>
+        <location filename="../diagnostics.py" line="44"/>
         <source>Check signals (C)</source>
         <translation>Verificar sinais (C)</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="44"/>
+        <location filename="../diagnostics.py" line="46"/>
         <source>Diagnostics of this step</source>
         <translation>Diagnóstico deste passo</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="70"/>
+        <location filename="../diagnostics.py" line="77"/>
         <source>Vehicle adapter lost: {device}</source>
         <translation>Adaptador perdido: {device}</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="74"/>
+        <location filename="../diagnostics.py" line="81"/>
         <source> · {n} frames lost</source>
         <translation> · {n} tramas perdidas</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="76"/>
+        <location filename="../diagnostics.py" line="83"/>
         <source>CAN log: {device} · {fps} frames/s ({pct}%)</source>
         <translation>Registo CAN: {device} · {fps} tramas/s ({pct} %)</translation>
     </message>
@@ -303,112 +303,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="44"/>
+        <location filename="../pages/home.py" line="46"/>
         <source>Search candidate, checklist, VIN, workshop</source>
         <translation>Pesquisar candidato, lista de verificação, VIN, oficina</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45"/>
+        <location filename="../pages/home.py" line="47"/>
         <source>Search assessments</source>
         <translation>Pesquisar avaliações</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47"/>
+        <location filename="../pages/home.py" line="49"/>
         <source>Filter by status</source>
         <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49"/>
+        <location filename="../pages/home.py" line="51"/>
         <source>In progress</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Finished</source>
         <translation>Concluída</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50"/>
+        <location filename="../pages/home.py" line="52"/>
         <source>Abandoned</source>
         <translation>Abandonada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Sealed</source>
         <translation>Selada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51"/>
+        <location filename="../pages/home.py" line="53"/>
         <source>Synced</source>
         <translation>Sincronizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="55"/>
+        <location filename="../pages/home.py" line="57"/>
         <source>&amp;New assessment</source>
         <translation>&amp;Nova avaliação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="56"/>
+        <location filename="../pages/home.py" line="58"/>
         <source>&amp;Resume</source>
         <translation>&amp;Retomar</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58"/>
+        <location filename="../pages/home.py" line="60"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Definições</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Updated</source>
         <translation>Atualizada</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61"/>
+        <location filename="../pages/home.py" line="63"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62"/>
+        <location filename="../pages/home.py" line="64"/>
         <source>Checklist</source>
         <translation>Lista de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62"/>
+        <location filename="../pages/home.py" line="64"/>
         <source>Vehicle</source>
         <translation>Veículo</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="71"/>
+        <location filename="../pages/home.py" line="73"/>
         <source>Checklists that could not be loaded</source>
         <translation>Listas de verificação que não puderam ser carregadas</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="74"/>
+        <location filename="../pages/home.py" line="76"/>
         <source>Checklist problems</source>
         <translation>Problemas das listas de verificação</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="132"/>
+        <location filename="../pages/home.py" line="134"/>
         <source>{n} checklist file(s) could not be loaded and are not offered for new assessments. Correct them (or ask the training provider for corrected files) and start the app again.</source>
         <translation>{n} ficheiro(s) de listas de verificação não puderam ser carregados e não são oferecidos para novas avaliações. Corrija-os (ou peça ficheiros corrigidos à entidade formadora) e inicie a aplicação de novo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/home.py" line="159"/>
+        <location filename="../pages/home.py" line="161"/>
         <source>%n assessment(s) in progress: select one and press Resume.</source>
         <translation>
             <numerusform>%n avaliação em curso: selecione-a e prima Retomar.</numerusform>
@@ -487,34 +487,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="39"/>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="36"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Assessor</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="47"/>
         <source>Offline</source>
         <extracomment>opens a file or folder with the desktop&apos;s own application (a test puts a recorder here)</extracomment>
         <translation>Sem ligação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="48"/>
         <source>Outbox: 0</source>
         <translation>Por enviar: 0</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="53"/>
+        <source>Opening the assessments…</source>
+        <translation>A abrir as avaliações…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="293"/>
         <source>unavailable: {reason}</source>
         <translation>indisponível: {reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Not found: {path}</source>
         <translation>Não encontrado: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="389"/>
         <source>No application on this computer opened {path}</source>
         <translation>Nenhuma aplicação deste computador abriu {path}</translation>
     </message>
@@ -1442,358 +1447,359 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../pages/run.py" line="77"/>
+        <location filename="../pages/run.py" line="81"/>
         <source>Steps</source>
+        <extracomment>The width the step list&apos;s column starts with (the trainer can drag the divider).</extracomment>
         <translation>Passos</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="87"/>
+        <location filename="../pages/run.py" line="91"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="91"/>
+        <location filename="../pages/run.py" line="95"/>
         <source>Reason (needed for N/A; useful for a fail)</source>
         <translation>Motivo (obrigatório se não aplicável; útil se reprovado)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="92"/>
+        <location filename="../pages/run.py" line="96"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="93"/>
+        <location filename="../pages/run.py" line="97"/>
         <source>Note on this step</source>
         <translation>Nota sobre este passo</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="94"/>
+        <location filename="../pages/run.py" line="98"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="95"/>
+        <location filename="../pages/run.py" line="99"/>
         <source>Add note</source>
         <translation>Adicionar nota</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="96"/>
+        <location filename="../pages/run.py" line="100"/>
         <source>Start step (S)</source>
         <translation>Iniciar passo (S)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="97"/>
+        <location filename="../pages/run.py" line="101"/>
         <source>Pass (Space)</source>
         <translation>Aprovado (Space)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="98"/>
+        <location filename="../pages/run.py" line="102"/>
         <source>Fail (F)</source>
         <translation>Reprovado (F)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="99"/>
+        <location filename="../pages/run.py" line="103"/>
         <source>N/A (N)</source>
         <translation>Não aplicável (N)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="100"/>
+        <location filename="../pages/run.py" line="104"/>
         <source>Hazard found, stopped (H)</source>
         <translation>Perigo detetado, parado (H)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="101"/>
+        <location filename="../pages/run.py" line="105"/>
         <source>Hazard found, correctly stopped</source>
         <translation>Perigo detetado, parado corretamente</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="106"/>
-        <location filename="../pages/run.py" line="156"/>
+        <location filename="../pages/run.py" line="110"/>
+        <location filename="../pages/run.py" line="160"/>
         <source>Done by</source>
         <extracomment>When a wait ends or a time window closes: a sound (this callable) and a visible cue.</extracomment>
         <translation>Feito por</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="107"/>
+        <location filename="../pages/run.py" line="111"/>
         <source>Review (R)</source>
         <translation>Rever (R)</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="264"/>
+        <location filename="../pages/run.py" line="269"/>
         <source>Risk: {risk} · evidence: {evidence}</source>
         <translation>Risco: {risk} · evidências: {evidence}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="268"/>
+        <location filename="../pages/run.py" line="273"/>
         <source>Pass criterion: {c}</source>
         <translation>Critério de aprovação: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="285"/>
+        <location filename="../pages/run.py" line="290"/>
         <source>Hazard stop: {hazard}</source>
         <translation>Paragem por perigo: {hazard}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="334"/>
+        <location filename="../pages/run.py" line="339"/>
         <source>Record</source>
         <translation>Registar</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="399"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>in range ✔</source>
         <translation>dentro do intervalo ✔</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="399"/>
+        <location filename="../pages/run.py" line="411"/>
         <source>OUT OF RANGE ✘</source>
         <translation>FORA DO INTERVALO ✘</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="411"/>
-        <source>{what}: {time} left</source>
-        <translation>{what}: faltam {time}</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="413"/>
-        <source>{what} closed</source>
-        <translation>{what}: expirou</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="414"/>
-        <source>{what} over</source>
-        <translation>{what}: terminou</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="462"/>
-        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
-        <translation>{what}: expirou para o passo {step}; repita a sequência ou registe um reprovado</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="465"/>
-        <source>{what} over: step {step} can be done now</source>
-        <translation>{what}: terminou; o passo {step} já pode ser feito</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="595"/>
-        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
-        <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
-    </message>
-    <message>
-        <location filename="../pages/run.py" line="615"/>
+        <location filename="../pages/run.py" line="630"/>
         <source>Step {n} of {total} · passed {passed} · failed {failed} · remaining {remaining}</source>
         <translation>Passo {n} de {total} · aprovados {passed} · reprovados {failed} · por fazer {remaining}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="619"/>
+        <location filename="../pages/run.py" line="634"/>
         <source>N/A {count}</source>
         <translation>não aplicável {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="621"/>
+        <location filename="../pages/run.py" line="636"/>
         <source>hazard stop {count}</source>
         <translation>parados por perigo {count}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="624"/>
+        <location filename="../pages/run.py" line="639"/>
         <source>The task is stopped.</source>
         <translation>A tarefa está parada.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="625"/>
+        <location filename="../pages/run.py" line="640"/>
         <source>Every step has a result.</source>
         <translation>Todos os passos têm resultado.</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="626"/>
+        <location filename="../pages/run.py" line="641"/>
         <source>{head} Left before finishing: {left}. Go to the review (R).</source>
         <translation>{head} Falta antes de concluir: {left}. Vá para a revisão (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="628"/>
+        <location filename="../pages/run.py" line="643"/>
         <source>{head} Nothing is left but finishing: go to the review (R).</source>
         <translation>{head} Só falta concluir: vá para a revisão (R).</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="639"/>
+        <location filename="../pages/run.py" line="654"/>
         <source>steps {steps}</source>
         <translation>passos {steps}</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="641"/>
+        <location filename="../pages/run.py" line="656"/>
         <source>rubric scores ({criteria})</source>
         <translation>pontuações da rubrica ({criteria})</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="643"/>
+        <location filename="../pages/run.py" line="658"/>
         <source>the identity check</source>
         <translation>a verificação de identidade</translation>
     </message>
     <message>
-        <location filename="../pages/run.py" line="645"/>
+        <location filename="../pages/run.py" line="660"/>
         <source>sign-offs ({roles})</source>
         <translation>assinaturas ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="423"/>
+        <source>{what}: {time} left</source>
+        <translation>{what}: faltam {time}</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="425"/>
+        <source>{what} closed</source>
+        <translation>{what}: expirou</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="426"/>
+        <source>{what} over</source>
+        <translation>{what}: terminou</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="474"/>
+        <source>{what} closed for step {step}: do the sequence again or record a fail</source>
+        <translation>{what}: expirou para o passo {step}; repita a sequência ou registe um reprovado</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="477"/>
+        <source>{what} over: step {step} can be done now</source>
+        <translation>{what}: terminou; o passo {step} já pode ser feito</translation>
+    </message>
+    <message>
+        <location filename="../pages/run.py" line="610"/>
+        <source>{label}: enter a number, e.g. 0.4 or 0.4 {unit}</source>
+        <translation>{label}: introduza um número, p. ex. 0,4 ou 0,4 {unit}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="90"/>
-        <location filename="../pages/settings.py" line="103"/>
+        <location filename="../pages/settings.py" line="92"/>
+        <location filename="../pages/settings.py" line="105"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="95"/>
-        <location filename="../pages/settings.py" line="107"/>
-        <location filename="../pages/settings.py" line="206"/>
+        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="109"/>
+        <location filename="../pages/settings.py" line="211"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="96"/>
+        <location filename="../pages/settings.py" line="98"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="97"/>
+        <location filename="../pages/settings.py" line="99"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="98"/>
+        <location filename="../pages/settings.py" line="100"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="101"/>
+        <location filename="../pages/settings.py" line="103"/>
         <source>General (applies when the app is next started)</source>
         <translation>Geral (aplica-se no próximo arranque da aplicação)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="108"/>
+        <location filename="../pages/settings.py" line="110"/>
         <source>Devices (apply to the next assessment opened)</source>
         <translation>Dispositivos (aplicam-se à próxima avaliação aberta)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="111"/>
-        <location filename="../pages/settings.py" line="121"/>
+        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="123"/>
         <source>Camera</source>
         <translation>Câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="112"/>
+        <location filename="../pages/settings.py" line="114"/>
         <source>No camera</source>
         <translation>Sem câmara</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113"/>
+        <location filename="../pages/settings.py" line="115"/>
         <source>Simulated camera (test pattern)</source>
         <translation>Câmara simulada (padrão de teste)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="115"/>
+        <location filename="../pages/settings.py" line="117"/>
         <source>Camera {name}</source>
         <translation>Câmara {name}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="117"/>
+        <location filename="../pages/settings.py" line="119"/>
         <source>Find cameras</source>
         <translation>Procurar câmaras</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123"/>
-        <location filename="../pages/settings.py" line="143"/>
+        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="145"/>
         <source>Vehicle adapter</source>
         <translation>Adaptador do veículo</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="124"/>
+        <location filename="../pages/settings.py" line="126"/>
         <source>No vehicle adapter</source>
         <translation>Sem adaptador</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="125"/>
+        <location filename="../pages/settings.py" line="127"/>
         <source>Simulated EV (virtual CAN bus)</source>
         <translation>VE simulado (barramento CAN virtual)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="130"/>
+        <location filename="../pages/settings.py" line="132"/>
         <source>Find adapters</source>
         <translation>Procurar adaptadores</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135"/>
-        <location filename="../pages/settings.py" line="144"/>
+        <location filename="../pages/settings.py" line="137"/>
+        <location filename="../pages/settings.py" line="146"/>
         <source>Bit rate</source>
         <translation>Taxa de bits</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139"/>
+        <location filename="../pages/settings.py" line="141"/>
         <source>Listen only (never transmit on the bus)</source>
         <translation>Só escuta (nunca transmite no barramento)</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="141"/>
+        <location filename="../pages/settings.py" line="143"/>
         <source>Test connection</source>
         <translation>Testar ligação</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152"/>
+        <location filename="../pages/settings.py" line="154"/>
         <source>This workstation</source>
         <translation>Este posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="154"/>
+        <location filename="../pages/settings.py" line="156"/>
         <source>not created yet</source>
         <translation>ainda não criada</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="156"/>
+        <location filename="../pages/settings.py" line="158"/>
         <source>Workstation key fingerprint</source>
         <translation>Impressão digital da chave do posto</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="158"/>
+        <location filename="../pages/settings.py" line="160"/>
         <source>Signing key fingerprint</source>
         <translation>Impressão digital da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="159"/>
+        <location filename="../pages/settings.py" line="161"/>
         <source>The training provider compares this with the key it enrolled for this workstation.</source>
         <translation>A entidade formadora compara-a com a chave que registou para este posto.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="202"/>
+        <location filename="../pages/settings.py" line="207"/>
         <source>Looking for cameras (a few seconds)…</source>
         <translation>A procurar câmaras (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="226"/>
+        <location filename="../pages/settings.py" line="237"/>
         <source>Looking for vehicle adapters (a few seconds)…</source>
         <translation>A procurar adaptadores (alguns segundos)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="235"/>
+        <location filename="../pages/settings.py" line="246"/>
         <source>{n} adapter(s) found.</source>
         <translation>Adaptadores encontrados: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="241"/>
+        <location filename="../pages/settings.py" line="252"/>
         <source>Choose a vehicle adapter first.</source>
         <translation>Escolha primeiro um adaptador.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="244"/>
+        <location filename="../pages/settings.py" line="255"/>
         <source>Testing the connection (2 s)…</source>
         <translation>A testar a ligação (2 s)…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="257"/>
+        <location filename="../pages/settings.py" line="268"/>
         <source>{n} camera(s) found.</source>
         <translation>Câmaras encontradas: {n}.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="260"/>
+        <location filename="../pages/settings.py" line="271"/>
         <source>Saved to {path}. Restart the app to apply.</source>
         <translation>Guardado em {path}. Reinicie a aplicação para aplicar as alterações.</translation>
     </message>
@@ -1817,35 +1823,58 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
     </message>
 </context>
 <context>
+    <name>ThemeChoice</name>
+    <message>
+        <location filename="../pages/appearance.py" line="18"/>
+        <source>Appearance (applies at once)</source>
+        <translation>Aspeto (aplica-se de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="19"/>
+        <source>Light: for a bright shop</source>
+        <translation>Claro: para uma oficina luminosa</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="20"/>
+        <source>Dark, high contrast: for a dark bay</source>
+        <translation>Escuro, alto contraste: para um posto escuro</translation>
+    </message>
+    <message>
+        <location filename="../pages/appearance.py" line="27"/>
+        <source>Theme: {name}</source>
+        <translation>Tema: {name}</translation>
+    </message>
+</context>
+<context>
     <name>VideoCoordinator</name>
     <message>
-        <location filename="../video.py" line="121"/>
+        <location filename="../video.py" line="144"/>
         <source>No assessment open</source>
         <extracomment>an unexpected error, for the window&apos;s crash handling (a signal: no reference to the window)</extracomment>
         <translation>Nenhuma avaliação aberta</translation>
     </message>
     <message>
-        <location filename="../video.py" line="130"/>
+        <location filename="../video.py" line="153"/>
         <source>Assessment closed: no recording</source>
         <translation>Avaliação fechada: sem gravação</translation>
     </message>
     <message>
-        <location filename="../video.py" line="133"/>
+        <location filename="../video.py" line="156"/>
         <source>Not recording: no consent to video</source>
         <translation>Sem gravar: sem consentimento de vídeo</translation>
     </message>
     <message>
-        <location filename="../video.py" line="136"/>
+        <location filename="../video.py" line="159"/>
         <source>No camera chosen (Settings)</source>
         <translation>Nenhuma câmara escolhida (Definições)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="138"/>
+        <location filename="../video.py" line="161"/>
         <source>Starting the camera…</source>
         <translation>A iniciar a câmara…</translation>
     </message>
     <message>
-        <location filename="../video.py" line="165"/>
+        <location filename="../video.py" line="188"/>
         <source>Camera not available</source>
         <translation>Câmara indisponível</translation>
     </message>
@@ -1853,48 +1882,49 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video.py" line="47"/>
+        <location filename="../video.py" line="52"/>
         <source>Camera preview</source>
+        <extracomment>The live preview beside the step list: small enough that the list shows most steps on a 1366x768 screen, large enough to see that the camera frames the work.</extracomment>
         <translation>Pré-visualização da câmara</translation>
     </message>
     <message>
-        <location filename="../video.py" line="49"/>
+        <location filename="../video.py" line="54"/>
         <source>Recording status</source>
         <translation>Estado da gravação</translation>
     </message>
     <message>
-        <location filename="../video.py" line="50"/>
-        <location filename="../video.py" line="103"/>
+        <location filename="../video.py" line="55"/>
+        <location filename="../video.py" line="124"/>
         <source>Pause recording (V)</source>
         <translation>Pausar gravação (V)</translation>
     </message>
     <message>
-        <location filename="../video.py" line="84"/>
+        <location filename="../video.py" line="105"/>
         <source> · {n} frames dropped</source>
         <translation> · {n} imagens perdidas</translation>
     </message>
     <message>
-        <location filename="../video.py" line="87"/>
+        <location filename="../video.py" line="108"/>
         <source>● REC {time} · {size}</source>
         <translation>● GRAV {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="90"/>
+        <location filename="../video.py" line="111"/>
         <source>Paused at {time} · {size}</source>
         <translation>Em pausa em {time} · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="93"/>
+        <location filename="../video.py" line="114"/>
         <source>Camera lost: waiting for it to come back</source>
         <translation>Câmara perdida: à espera que volte</translation>
     </message>
     <message>
-        <location filename="../video.py" line="96"/>
+        <location filename="../video.py" line="117"/>
         <source>Recorded {time} in {n} segments · {size}</source>
         <translation>Gravado {time} em {n} segmentos · {size}</translation>
     </message>
     <message>
-        <location filename="../video.py" line="102"/>
+        <location filename="../video.py" line="123"/>
         <source>Resume recording (V)</source>
         <translation>Retomar gravação (V)</translation>
     </message>
@@ -1925,9 +1955,15 @@ A sua chave nunca sai deste posto; a entidade guarda apenas a parte pública. De
 <context>
     <name>app</name>
     <message>
-        <location filename="../window.py" line="70"/>
+        <location filename="../window.py" line="162"/>
         <source>Assessor is already open on this computer.</source>
+        <extracomment>How long the start waits for the window&apos;s first frame before it loads the store anyway (a window that starts minimised is not painted until it is shown). The modules of the pages and devices: imported on the writer thread while the first frame is up, so that building the pages on the GUI thread does not wait for imports.</extracomment>
         <translation>O Assessor já está aberto neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>The assessments could not be opened: see the error message.</source>
+        <translation>Não foi possível abrir as avaliações: veja a mensagem de erro.</translation>
     </message>
 </context>
 <context>
