@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from collections.abc import Mapping
 from io import TextIOWrapper
 from pathlib import Path
 
@@ -34,13 +35,35 @@ def setup_logging(folder: Path | None = None) -> Path:
     return path
 
 
-def main(demo: bool = False) -> int:
-    """Open the assessor window (whatever it creates is owner-only: candidate data)."""
+#: The exit status when this machine lacks what the window needs (system libraries, a display).
+EXIT_NO_PLATFORM = 3
+
+
+def main(demo: bool = False, qt_libraries: Mapping[str, str] | None = None) -> int:
+    """Open the assessor window (whatever it creates is owner-only: candidate data).
+
+    ``qt_libraries``: the system libraries to check before Qt starts (soname -> package);
+    by default those of Qt's X11 platform (:data:`assessor_app.gui.qt_libraries.XCB_LIBRARIES`).
+    """
     with private_umask():
         log_file = setup_logging()
+        from assessor_app.gui.qt_libraries import XCB_LIBRARIES, platform_problem
+
+        problem = platform_problem(XCB_LIBRARIES if qt_libraries is None else qt_libraries)
+        if problem:  # said before Qt aborts the process with a message of its own
+            logging.getLogger(__name__).error("%s", problem)
+            print(problem, file=sys.stderr)
+            return EXIT_NO_PLATFORM
         try:
             from assessor_app.gui import window
         except ImportError as exc:  # a broken install: say what is missing
+            if "cannot open shared object file" in str(exc):  # a system library, not the app
+                from assessor_app.gui.qt_libraries import README_SECTION
+
+                print(f"The assessor window cannot start: a system library is missing ({exc}). "
+                      f"See the README, section \"{README_SECTION}\".", file=sys.stderr)
+                logging.getLogger(__name__).error("cannot start: %s", exc)
+                return EXIT_NO_PLATFORM
             print(f"The assessor window cannot start: {exc}. Reinstall with `pip install -e .`.",
                   file=sys.stderr)
             return 2

@@ -18,6 +18,8 @@ from assessor_app.paths import APP_AUTHOR, APP_NAME, DATA_DIR_ENV
 
 log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "fi": "Suomi", "sv": "Svenska", "es": "Español", "pt": "Português"}
+#: The window's themes: black on white for bright shops, white on black for dark bays.
+THEMES = ("light", "dark")
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Settings:
     sync_prune_after_receipt: bool = False
     #: upload limit for shop networks in kilobytes per second; None: as fast as the line allows
     sync_bandwidth_limit_kbps: int | None = None
+    #: the window's theme, one of THEMES
+    theme: str = "light"
 
 
 def settings_path() -> Path:
@@ -68,6 +72,10 @@ def load_settings(path: Path | None = None) -> Settings:
     settings = Settings(**values)
     if settings.language not in LANGUAGES:
         settings.language = "en"
+    if settings.theme not in THEMES:
+        log.warning("settings file %s: theme %r is not one of %s; using light", path, settings.theme,
+                    ", ".join(THEMES))
+        settings.theme = "light"
     return settings
 
 

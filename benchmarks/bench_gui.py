@@ -5,11 +5,13 @@ offscreen (``QT_QPA_PLATFORM=offscreen``), in the benchmark and in every subproc
 
 1. Cold start: fresh subprocesses (after one unmeasured warm-up each) run the code path of the
    ``assessor`` command (``assessor_app.cli.main([])``: logging, crash reporter, translations,
-   instance lock, store, checklists, ``MainWindow``) on a temporary ``ASSESSOR_DATA_DIR``, and quit
-   as soon as the window's first frame is painted and the home list is shown. The parent times
-   from just before starting the process to each marker line the child prints. Once on an empty
-   store and once on a store of 10,000 assessments; beside them, in the same run, the peer: a
-   bare PySide6 ``QMainWindow`` shown the same way (the floor Qt itself sets).
+   instance lock, the window's first frame, then the store, checklists and pages) on a temporary
+   ``ASSESSOR_DATA_DIR``, and quit as soon as the home list is shown. The parent times from just
+   before starting the process to each marker line the child prints. On an existing empty store,
+   on a store of 10,000 assessments, and on a data folder that does not exist yet (the very first
+   start: the store is created); beside them, in the same run, the peer: a bare PySide6
+   ``QMainWindow`` shown the same way (the floor Qt itself sets). Judged: the first frame against
+   the bare window's (a ratio of medians), and the first start to the shown home list.
 2. Action -> persisted and repainted: in this process, a ``MainWindow`` on a temporary store runs
    an HV isolation assessment with a short discharge wait; each action is emitted as the run page
    emits it (``run_page.action_requested``) and timed until the window has shown the resulting
@@ -40,7 +42,10 @@ from benchmarks.bench_store import build_store, child_env, latency_stats
 from benchmarks.common import BUSY_WARNING, load_average, load_text, machine_was_busy, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TARGET_MS = 1500.0
+#: The first frame of the app within this many times the bare PySide6 window's, in the same run.
+START_RATIO_TARGET = 3.0
+#: The very first start (an empty data folder: the store created) to a usable window, in ms.
+FIRST_START_TARGET_MS = 1500.0
 ACTION_P95_TARGET_MS = 50.0
 #: The GUI and peer series are interleaved in blocks of this many actions.
 BLOCK = 50
@@ -101,9 +106,10 @@ app = QApplication(sys.argv)
 """
 
 #: The app: exactly what ``assessor`` runs (cli.main -> app.main -> gui.window.run); the
-#: QApplication above is the one window.run then uses. Marks: "ready" is the app's own log line
-#: (window.show() returned), "painted" the first frame, "listed" the home list shown (the store
-#: read on the writer thread, the table filled and repainted). Quits when painted and listed.
+#: QApplication above is the one window.run then uses. Marks: "painted" the first frame (the
+#: window and its home page), "ready" the app's own log line (the store open, the checklists and
+#: every page loaded), "listed" the home list shown (the store read on the writer thread, the
+#: table filled and repainted). Quits when painted and listed.
 APP_CHILD = _PRELUDE + r"""
 import logging
 state = {"painted": False, "listed": False}
@@ -203,14 +209,21 @@ def bench_start(runs: int, assessments: int, workdir: Path) -> dict[str, Any]:
         print(f"building a store of {assessments} assessments ...", file=sys.stderr, flush=True)
         built = build_store(full / "assessor.db", assessments)
         cases["full"] = (APP_CHILD, {**env, "ASSESSOR_DATA_DIR": str(full)})
+
+    def first_start_env(n: int) -> dict[str, str]:
+        """A data folder that does not exist yet: the very first start on a new machine."""
+        return {**env, "ASSESSOR_DATA_DIR": str(workdir / f"start-first-{n}")}
+
     # Warm-up, not counted: fills the bytecode cache and the OS page cache, and on the empty
-    # folder creates the store (the first start ever also runs the migrations).
-    first_start = {name: start_once(code, e, workdir) for name, (code, e) in cases.items()}
-    samples: dict[str, list[dict[str, Any]]] = {name: [] for name in cases}
+    # folder creates the store (so that case is an existing store with no assessments).
+    warmup = {name: start_once(code, e, workdir) for name, (code, e) in cases.items()}
+    start_once(APP_CHILD, first_start_env(0), workdir)
+    samples: dict[str, list[dict[str, Any]]] = {name: [] for name in (*cases, "first")}
     for i in range(runs):  # interleaved, so that drift in the machine hits every case alike
         print(f"  start run {i + 1} / {runs}", file=sys.stderr, flush=True)
         for name, (code, e) in cases.items():
             samples[name].append(start_once(code, e, workdir))
+        samples["first"].append(start_once(APP_CHILD, first_start_env(i + 1), workdir))
 
     def agg(name: str, mark: str) -> dict[str, Any] | None:
         vals = [s["marks_ms"][mark] for s in samples[name] if mark in s["marks_ms"]]
@@ -218,13 +231,21 @@ def bench_start(runs: int, assessments: int, workdir: Path) -> dict[str, Any]:
             return None
         return {"median_ms": statistics.median(vals), "max_ms": max(vals), "runs_ms": vals}
 
-    result: dict[str, Any] = {"runs": runs, "target_ms": START_TARGET_MS, "store": built}
-    for name in cases:
+    result: dict[str, Any] = {"runs": runs, "ratio_target": START_RATIO_TARGET,
+                              "first_start_target_ms": FIRST_START_TARGET_MS, "store": built}
+    for name in samples:
         result[name] = {mark: agg(name, mark) for mark in ("ready", "painted", "listed", "exit")}
         result[name]["listed_rows"] = samples[name][0]["listed"]
-        result[name]["warmup_painted_ms"] = first_start[name]["marks_ms"]["painted"]
-        if name != "bare":
-            result[name]["pass"] = result[name]["painted"]["median_ms"] <= START_TARGET_MS
+        if name in warmup:
+            result[name]["warmup_painted_ms"] = warmup[name]["marks_ms"]["painted"]
+    bare_ms = result["bare"]["painted"]["median_ms"]
+    for name in ("empty", "full", "first"):
+        if name in result:
+            result[name]["ratio_painted_vs_bare"] = result[name]["painted"]["median_ms"] / bare_ms
+            result[name]["pass"] = result[name]["ratio_painted_vs_bare"] <= START_RATIO_TARGET
+    first = result["first"]
+    first["pass_first_start"] = (first["listed"] is not None
+                                 and first["listed"]["median_ms"] <= FIRST_START_TARGET_MS)
     return result
 
 
@@ -522,37 +543,41 @@ def render(env: dict[str, Any], start: dict[str, Any] | None, act: dict[str, Any
             f"   {'':58} {'median':>7} {'max':>7}  {'target':>8}  result",
         ]
 
-        def srow(label: str, s: dict[str, Any] | None, verdict: str = "") -> str:
+        def srow(label: str, s: dict[str, Any] | None, target: str = "", verdict_text: str = "") -> str:
             if s is None:
                 return f"   {label:58} {'-':>7} {'-':>7}"
-            target = f"<={START_TARGET_MS:g}" if verdict else ""
-            return f"   {label:58} {s['median_ms']:7.0f} {s['max_ms']:7.0f}  {target:>8}  {verdict}"
+            return f"   {label:58} {s['median_ms']:7.0f} {s['max_ms']:7.0f}  {target:>8}  {verdict_text}"
 
-        for name, title in (("empty", "empty store"), ("full", "store of {n:,} assessments")):
+        bare = start["bare"]
+        lines += [
+            srow("peer: bare PySide6 QMainWindow, first frame painted", bare["painted"]),
+            srow("  info: bare, process exit", bare["exit"]),
+        ]
+        titles = (("empty", "an existing store, no assessments"), ("full", "a store of {n:,} assessments"),
+                  ("first", "first start: empty data folder, store created"))
+        for name, title in titles:
             if name not in start:
                 if name == "full":
                     lines.append("   (the store of 10,000 assessments was skipped: --assessments 0)")
                 continue
             case = start[name]
             n = start["store"]["assessments"] if name == "full" else 0
+            ratio = case["ratio_painted_vs_bare"]
             lines += [
-                srow(f"ours, {title.format(n=n)}: first frame painted", case["painted"],
-                     verdict(case["pass"])),
-                srow("  info: show() returned (the 'ready' log line)", case["ready"]),
-                srow(f"  info: home list shown ({case['listed_rows']} rows) and repainted",
-                     case["listed"]),
+                f"   ours, {title.format(n=n)}:",
+                srow("  first frame painted (the window and its home page)", case["painted"]),
+                f"   {'    ratio to the bare window (medians)':58} {ratio:6.2f}x {'':7}  "
+                f"{f'<={START_RATIO_TARGET:g}x':>8}  {verdict(case['pass'])}",
+                srow("  ready: store open, checklists and pages loaded", case["ready"]),
+                srow(f"  home list shown ({case['listed_rows']} rows) and repainted", case["listed"],
+                     *((f"<={FIRST_START_TARGET_MS:g}", verdict(case["pass_first_start"]))
+                       if name == "first" else ())),
                 srow("  info: process exit (after quitting at once)", case["exit"]),
             ]
-        bare = start["bare"]
-        lines += [
-            srow("peer: bare PySide6 QMainWindow, first frame painted", bare["painted"]),
-            srow("  info: bare, process exit", bare["exit"]),
-        ]
         if "empty" in start:
             over = start["empty"]["painted"]["median_ms"] - bare["painted"]["median_ms"]
-            lines.append(f"   ours (empty store) adds {over:.0f} ms to the bare window at the median; "
-                         f"the warm-up start that created the store painted at "
-                         f"{start['empty']['warmup_painted_ms']:.0f} ms (info)")
+            lines.append(f"   ours (existing store) adds {over:.0f} ms to the bare window's first frame "
+                         f"at the median")
         lines.append("")
     if act is not None:
         n = act["ours"]["n"]
@@ -609,7 +634,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(
             {"environment": env, "start": start, "actions": act,
-             "targets": {"start_ms": START_TARGET_MS, "action_p95_ms": ACTION_P95_TARGET_MS}},
+             "targets": {"start_ratio": START_RATIO_TARGET, "first_start_ms": FIRST_START_TARGET_MS,
+                         "action_p95_ms": ACTION_P95_TARGET_MS}},
             indent=2) + "\n")
     return 0
 

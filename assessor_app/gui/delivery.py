@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from assessor_app.errors import AssessorError
 from assessor_app.gui.operations import Operation, TaskManager
-from assessor_app.storage.store import AssessmentStore
+from assessor_app.gui.theme import set_tone
+
+if TYPE_CHECKING:
+    from assessor_app.storage.store import AssessmentStore
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +47,29 @@ class DeliveryCoordinator(QObject):
         self.client: Any = None
         self._problems: tuple[str, ...] = ()
         self.status_changed.connect(self._show)
-        from assessor_app.sync.enrollment import open_outbox
+        # The sync code (HTTP client, bundles, receipts) loads on first use, off the window's
+        # start: start() first needs it on a background thread.
+        self._outbox: Any = None
+        self._outbox_lock = threading.Lock()
 
-        self.outbox = open_outbox(store, data_dir)
+    @property
+    def outbox(self) -> Any:
+        """The workstation's outbox (an :class:`assessor_app.sync.outbox.Outbox`), opened on first use."""
+        with self._outbox_lock:
+            if self._outbox is None:
+                from assessor_app.sync.enrollment import open_outbox
+
+                self._outbox = open_outbox(self.store, self.data_dir)
+            return self._outbox
 
     # ------------------------------------------------------------------ starting
     def start(self) -> None:
         """Queue sealed bundles not yet in the outbox; start syncing when enrolled."""
-        from assessor_app.sync.client import SyncError
-        from assessor_app.sync.enrollment import provider_client, queue_sealed_bundles
-        from assessor_app.sync.worker import SyncSettings, SyncWorker
-
         def run() -> Any:
+            from assessor_app.sync.client import SyncError
+            from assessor_app.sync.enrollment import provider_client, queue_sealed_bundles
+            from assessor_app.sync.worker import SyncSettings, SyncWorker
+
             queue_sealed_bundles(self.outbox, self.data_dir / "bundles")
             if self.outbox.enrollment() is None and not (self.data_dir / "keys" / "enrollment.json").exists():
                 return None
@@ -144,9 +159,12 @@ class DeliveryCoordinator(QObject):
 
     def refresh_bindings(self) -> None:
         """Read the assessors bound here (what the provider last confirmed) for Settings."""
-        from assessor_app.sync.assessors import bindings
+        def run() -> Any:
+            from assessor_app.sync.assessors import bindings
 
-        self.tasks.background(Operation(lambda: bindings(self.data_dir / "keys"),
+            return bindings(self.data_dir / "keys")
+
+        self.tasks.background(Operation(run,
                                         on_success=self.bindings_changed.emit, on_failure=self.failed.emit,
                                         label="assessors"))
 
@@ -154,10 +172,10 @@ class DeliveryCoordinator(QObject):
         if status.state == "revoked":
             self.connection.setText(self.tr("Provider: this workstation was revoked"))
             self.connection.setToolTip(status.last_error or "")
-            self.connection.setStyleSheet("color: #b00020; font-weight: bold;")
+            set_tone(self.connection, "danger")
             self.outbox_label.setText(self.tr("Outbox: {n}").format(n=status.pending))
             return
-        self.connection.setStyleSheet("")
+        set_tone(self.connection, "")
         if status.assessor_problems != self._problems:
             self._problems = status.assessor_problems
             self.refresh_bindings()  # the provider's word on an assessor changed: Settings shows it

@@ -21,6 +21,8 @@ from assessor_app.devices.adapter_choice import SIMULATED, can_config_from_setti
 from assessor_app.errors import AssessorError
 from assessor_app.gui.operations import Operation, TaskManager
 from assessor_app.gui.run_controller import RunSnapshot
+from assessor_app.gui.theme import set_tone
+from assessor_app.gui.widgets import QuietLabel
 from assessor_app.reports.pdf_diagnostics import diagnostic_lines
 from assessor_app.reports.wording import wording
 from assessor_app.storage.recorder import AssessmentRecorder
@@ -40,16 +42,20 @@ class DiagnosticsPanel(QWidget):
         self.status.setAccessibleName(self.tr("Vehicle adapter status"))
         self.snapshot_button = QPushButton(self.tr("DTC snapshot (D)"))
         self.condition_button = QPushButton(self.tr("Check signals (C)"))
-        self.results = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.results = QuietLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.results.setAccessibleName(self.tr("Diagnostics of this step"))
-        self.warning = QLabel(objectName="refusal", wordWrap=True)
-        buttons = QHBoxLayout()
+        self.warning = QuietLabel(objectName="refusal", wordWrap=True)
+        # the buttons show only at a step that declares diagnostics: elsewhere the panel is its
+        # status line, and the step list beside it keeps the room
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.snapshot_button)
         buttons.addWidget(self.condition_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.results)
         layout.addWidget(self.warning)
         self.snapshot_button.clicked.connect(self.snapshot_requested)
@@ -64,13 +70,14 @@ class DiagnosticsPanel(QWidget):
     def set_buttons(self, snapshot: bool, condition: bool) -> None:
         self.snapshot_button.setEnabled(snapshot)
         self.condition_button.setEnabled(condition)
+        self.buttons.setVisible(snapshot or condition)
 
     def show_load(self, device: str, stats: Any) -> None:
         if stats.in_gap:
             self.status.setText(self.tr("Vehicle adapter lost: {device}").format(device=device))
-            self.status.setStyleSheet("color: #c62828; font-weight: bold;")
+            set_tone(self.status, "danger")
             return
-        self.status.setStyleSheet("")
+        set_tone(self.status, "")
         overflow = (self.tr(" · {n} frames lost").format(n=stats.counters.queue_overflows)
                     if stats.counters.queue_overflows else "")
         self.status.setText(self.tr("CAN log: {device} · {fps} frames/s ({pct}%)").format(

@@ -5,48 +5,70 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from assessor_app.core.engine import Person, Refused, Vehicle
-from assessor_app.core.specs.library import Library
 from assessor_app.errors import AssessorError
-from assessor_app.gui.delivery import DeliveryCoordinator
-from assessor_app.gui.diagnostics import DiagnosticsCoordinator
 from assessor_app.gui.operations import Operation, TaskManager
 from assessor_app.gui.pages.home import HomePage
-from assessor_app.gui.pages.new_assessment import NewAssessmentForm, NewAssessmentPage
-from assessor_app.gui.pages.review import ReviewPage
-from assessor_app.gui.pages.run import RunPage
-from assessor_app.gui.pages.settings import SettingsPage
-from assessor_app.gui.run_controller import RunController, RunSnapshot, sealed_record_pdf
-from assessor_app.gui.video import VideoCoordinator
 from assessor_app.paths import user_checklists_dir
 from assessor_app.settings import Settings, load_settings, save_settings
-from assessor_app.storage.recorder import AssessmentRecorder
-from assessor_app.storage.store import AssessmentStore
+
+# The first frame is painted before these load (see attach): import them where they are used.
+if TYPE_CHECKING:
+    from assessor_app.core.specs.library import Library
+    from assessor_app.gui.pages.new_assessment import NewAssessmentForm
+    from assessor_app.gui.run_controller import RunController, RunSnapshot
+    from assessor_app.storage.store import AssessmentStore
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: AssessmentStore, library: Library, language: str = "en",
+    def __init__(self, store: AssessmentStore | None, library: Library | None, language: str = "en",
                  parent: QWidget | None = None, camera: str = "", adapter: str = ""):
+        """The window. Without a store and a library (the app's start) it is the frame and the
+        home page only, painted at once; :meth:`attach` then adds the rest."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assessor"))
-        self.store = store
-        self.library = library
         self.language = language
         self.tasks = TaskManager(self)
         #: opens a file or folder with the desktop's own application (a test puts a recorder here)
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.controller: RunController | None = None
+        self.attached = False
         self.home = HomePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.setCentralWidget(self.stack)
+        self.connection = QLabel(self.tr("Offline"))
+        self.outbox = QLabel(self.tr("Outbox: 0"))
+        self.statusBar().addPermanentWidget(self.connection)
+        self.statusBar().addPermanentWidget(self.outbox)
+        self.resize(1200, 800)
+        if store is None or library is None:
+            self.statusBar().showMessage(self.tr("Opening the assessments…"))
+        else:
+            self.attach(store, library, camera, adapter)
+
+    def attach(self, store: AssessmentStore, library: Library, camera: str = "", adapter: str = "") -> None:
+        """Everything that needs the store and the checklists: the other pages, the camera, the
+        vehicle adapter, delivery; then the home list is read."""
+        from assessor_app.gui.delivery import DeliveryCoordinator
+        from assessor_app.gui.diagnostics import DiagnosticsCoordinator
+        from assessor_app.gui.pages.new_assessment import NewAssessmentPage
+        from assessor_app.gui.pages.review import ReviewPage
+        from assessor_app.gui.pages.run import RunPage
+        from assessor_app.gui.pages.settings import SettingsPage
+        from assessor_app.gui.video import VideoCoordinator
+
+        self.store = store
+        self.library = library
         self.home.show_checklist_problems(library.problems)
-        self.new_page = NewAssessmentPage(library, language)
+        self.new_page = NewAssessmentPage(library, self.language)
         self.run_page = RunPage()
         self.review = ReviewPage()
         settings = load_settings()
@@ -57,24 +79,18 @@ class MainWindow(QMainWindow):
         self.video = VideoCoordinator(self.run_page.video, self.tasks, store.path.parent, camera)
         self.video.failed.connect(self.report)
         self.diagnostics = DiagnosticsCoordinator(self.run_page.diagnostics, self.tasks, store.path.parent,
-                                                  adapter, language)
+                                                  adapter, self.language)
         self.diagnostics.action_ready.connect(self.act)
         self.diagnostics.failed.connect(self.report)
         self.run_page.step_shown.connect(self.diagnostics.show_step)
-        self.stack = QStackedWidget()
-        for page in (self.home, self.new_page, self.run_page, self.review, self.settings_page):
+        for page in (self.new_page, self.run_page, self.review, self.settings_page):
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
-        self.connection = QLabel(self.tr("Offline"))
-        self.outbox = QLabel(self.tr("Outbox: 0"))
-        self.statusBar().addPermanentWidget(self.connection)
-        self.statusBar().addPermanentWidget(self.outbox)
         self.delivery = DeliveryCoordinator(
             store, store.path.parent, self.tasks, self.connection, self.outbox,
             bandwidth_kbps=settings.sync_bandwidth_limit_kbps, prune=settings.sync_prune_after_receipt)
         self.delivery.failed.connect(self._delivery_failed)
         self.delivery.enrolled.connect(self._enrolled)
-        self.resize(1200, 800)
+        self.statusBar().clearMessage()
 
         self.home.new_requested.connect(self.show_new)
         self.home.open_requested.connect(self.open_assessment)
@@ -95,6 +111,7 @@ class MainWindow(QMainWindow):
         self.home.settings_requested.connect(lambda: self.stack.setCurrentWidget(self.settings_page))
         self.settings_page.back_requested.connect(self.show_home)
         self.settings_page.save_requested.connect(self.save_settings)
+        self.settings_page.theme_chosen.connect(self.choose_theme)
         self.settings_page.find_cameras_requested.connect(self.find_cameras)
         self.settings_page.enroll_requested.connect(self.delivery.enroll)
         self.settings_page.bind_requested.connect(self.delivery.bind_assessor)
@@ -106,6 +123,7 @@ class MainWindow(QMainWindow):
         self.refresh_home()
         self.delivery.start()
         self.delivery.refresh_bindings()
+        self.attached = True
 
     # ------------------------------------------------------------------ home
     def show_home(self) -> None:
@@ -127,6 +145,10 @@ class MainWindow(QMainWindow):
                                         label="enrollment"))
 
     def start_assessment(self, form: NewAssessmentForm) -> None:
+        from assessor_app.core.engine import Person, Vehicle
+        from assessor_app.gui.run_controller import RunController
+        from assessor_app.storage.recorder import AssessmentRecorder
+
         checklist = self.library.checklist(form.checklist_id)
         params = self.library.parameter_set(form.parameter_set_id)
         folder = self.store.path.parent
@@ -159,6 +181,9 @@ class MainWindow(QMainWindow):
             self.report(error)
 
     def open_assessment(self, assessment_id: str) -> None:
+        from assessor_app.gui.run_controller import RunController
+        from assessor_app.storage.recorder import AssessmentRecorder
+
         folder = self.store.path.parent
 
         def run() -> RunController:
@@ -209,6 +234,8 @@ class MainWindow(QMainWindow):
                                    on_success=self._acted, on_failure=self.report, label="photo file"))
 
     def _acted(self, outcome: tuple[Any, RunSnapshot]) -> None:
+        from assessor_app.core.engine import Refused
+
         result, snap = outcome
         refused = isinstance(result, Refused)
         is_result = getattr(result, "kind", "") == "step_result"
@@ -247,6 +274,8 @@ class MainWindow(QMainWindow):
             bundle = seal_assessment(self.store, controller.recorder.assessment_id, data_dir=folder,
                                      assessor_id=assessor_id, pin=pin)
             enrolled = self.delivery.outbox.enrollment() is not None
+            from assessor_app.gui.run_controller import sealed_record_pdf
+
             pdf = sealed_record_pdf(bundle.path, self.language)
             return (str(bundle.path), seal_warning(folder / "keys", assessor_id, enrolled),
                     str(pdf) if pdf is not None else "")
@@ -257,10 +286,9 @@ class MainWindow(QMainWindow):
     def _device_fingerprint(self) -> str:
         """The workstation key's fingerprint; the key is made on first run."""
         from assessor_app.evidence.keys import device_key
-        from assessor_app.evidence.sealing import keys_dir
 
-        try:
-            return device_key(keys_dir(self.store.path.parent)).fingerprint
+        try:  # the keys folder of the data folder (evidence.sealing.keys_dir, without PDF and bundle code)
+            return device_key(self.store.path.parent / "keys").fingerprint
         except (AssessorError, OSError) as exc:
             return self.tr("unavailable: {reason}").format(reason=str(exc))
 
@@ -273,10 +301,21 @@ class MainWindow(QMainWindow):
     def save_settings(self, settings: Settings) -> None:
         self.video.camera = settings.camera
         self.diagnostics.adapter = settings.can_adapter
-        self.tasks.background(Operation(
+        self.tasks.write(Operation(  # the writer keeps saves in order (a theme chosen just after)
             lambda: save_settings(settings), on_success=lambda p: self.settings_page.show_saved(str(p)),
             on_failure=self.report, label="settings",
         ))
+
+    def choose_theme(self, settings: Settings) -> None:
+        """Show the chosen theme at once, and keep it for the next start."""
+        from PySide6.QtWidgets import QApplication
+
+        from assessor_app.gui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+        self.tasks.write(Operation(lambda: save_settings(settings), on_failure=self.report, label="theme"))
 
     def _enrolled(self, enrollment: Any) -> None:
         self.settings_page.show_enrolled(enrollment.provider_url, enrollment.provider_key_id,
@@ -362,10 +401,11 @@ class MainWindow(QMainWindow):
         raise error
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
-        self.run_page.timer.stop()
-        self.video.shutdown()
-        self.diagnostics.shutdown()
-        self.delivery.stop()
+        if self.attached:
+            self.run_page.timer.stop()
+            self.video.shutdown()
+            self.diagnostics.shutdown()
+            self.delivery.stop()
         self.tasks.shutdown()
         super().closeEvent(event)
 

@@ -1,6 +1,8 @@
 """PNGs of the main screens, for review: ``python -m assessor_app.gui.screenshots OUTDIR``.
 
-Offscreen, at 1280x800, in a temporary data folder that is deleted afterwards. The state shown
+Offscreen, at 1280x800 unless ``--size`` says otherwise (``--size 1366x768``, the smallest
+laptop screen in workshops), in the light theme unless ``--theme dark``, in a temporary data
+folder that is deleted afterwards. The state shown
 is recorded through the app's own code paths, never faked:
 
 - two finished assessments from the headless demo (``run_demo``: one competent, one with a live
@@ -56,10 +58,10 @@ from assessor_app.demo.step_data import DEMO_INSTRUMENT, demo_values
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.pages.field_inputs import YesNo
 from assessor_app.gui.pages.run import RunPage
-from assessor_app.gui.theme import STYLE
+from assessor_app.gui.theme import apply_theme
 from assessor_app.gui.translator import install_translations, remove_translations
 from assessor_app.paths import DATA_DIR_ENV, checklists_dir, database_path
-from assessor_app.settings import LANGUAGES, Settings, save_settings
+from assessor_app.settings import LANGUAGES, THEMES, Settings, save_settings
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 from assessor_app.sync.assessors import AssessorBinding
@@ -126,9 +128,11 @@ def seed_paused_assessment(library: Library, folder: Path, language: str) -> str
 class Session:
     """The window and the helpers that drive it, wait for it and photograph it."""
 
-    def __init__(self, window: MainWindow, outdir: Path):
+    def __init__(self, window: MainWindow, outdir: Path,
+                 inspect: Callable[[str, QWidget], None] | None = None):
         self.window = window
         self.outdir = outdir
+        self.inspect = inspect
         self.failures: list[BaseException] = []
         # An operation that fails would open a modal message box, which nothing would close
         # offscreen: collect the error instead and stop with it.
@@ -167,6 +171,8 @@ class Session:
         for _ in range(3):  # layout requests, deferred deletions of replaced widgets, repaints
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             QApplication.processEvents()
+        if self.inspect is not None:  # a test looks at the screen as it is photographed
+            self.inspect(name, page)
         path = self.outdir / name
         if not w.grab().save(str(path)):
             raise ScreenshotError(f"could not write {path}")
@@ -406,19 +412,40 @@ def window_languages() -> list[str]:
     return list(LANGUAGES)
 
 
-def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
-    """Write the PNGs into ``outdir``; returns their paths in the order of ``SHOTS``."""
+#: The window sizes screenshots accept: from a small netbook to a large monitor.
+MIN_SIZE, MAX_SIZE = (800, 600), (3840, 2160)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``1366x768`` -> (1366, 768); anything else is refused with what is expected."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"size {text!r}: write it as WIDTHxHEIGHT, e.g. 1366x768")
+    width, height = (int(p) for p in parts)
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise argparse.ArgumentTypeError(
+            f"size {text!r}: from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]} pixels")
+    return width, height
+
+
+def take_screenshots(outdir: Path, language: str = "en", size: tuple[int, int] = (WIDTH, HEIGHT),
+                     theme: str = "light",
+                     inspect: Callable[[str, QWidget], None] | None = None) -> list[Path]:
+    """Write the PNGs into ``outdir``; returns their paths in the order of ``SHOTS``.
+
+    ``inspect(name, page)``, if given, is called with each screen just before it is photographed.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read only when the application is created
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    saved_env, saved_style = os.environ.get(DATA_DIR_ENV), app.styleSheet()
+    saved_env, saved_style, saved_palette = os.environ.get(DATA_DIR_ENV), app.styleSheet(), app.palette()
     with tempfile.TemporaryDirectory(prefix="assessor-screenshots-") as tmp:
         folder = Path(tmp)
         os.environ[DATA_DIR_ENV] = tmp  # settings and logs here too, never the user's
-        save_settings(Settings(language=language))  # as the settings page leaves it
+        save_settings(Settings(language=language, theme=theme))  # as the settings page leaves it
         translators = install_translations(app, language)
-        app.setStyleSheet(STYLE)
+        apply_theme(app, theme)
         store: AssessmentStore | None = None
         window: MainWindow | None = None
         try:
@@ -428,9 +455,9 @@ def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
             paused_id = seed_paused_assessment(library, folder, language)
             store = AssessmentStore.open(database_path(folder))
             window = MainWindow(store, library, language, camera="simulated")
-            window.resize(WIDTH, HEIGHT)
+            window.resize(*size)
             window.show()
-            session = Session(window, outdir)
+            session = Session(window, outdir, inspect)
             _drive(session, paused_id)
         finally:
             if window is not None:
@@ -441,6 +468,8 @@ def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
                 store.close()
             remove_translations(app, translators)
             app.setStyleSheet(saved_style)
+            app.setPalette(saved_palette)
+            app.setProperty("assessor_theme", None)
             if saved_env is None:
                 os.environ.pop(DATA_DIR_ENV, None)
             else:
@@ -451,14 +480,17 @@ def take_screenshots(outdir: Path, language: str = "en") -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m assessor_app.gui.screenshots",
-                                 description="PNGs of the main screens (offscreen, 1280x800).")
+                                 description="PNGs of the main screens (offscreen).")
     ap.add_argument("outdir", type=Path, help="folder for the PNGs (created if missing)")
     ap.add_argument("--language", default="en", choices=window_languages(),
                     help="the window's and the checklists' language (default en)")
+    ap.add_argument("--size", type=window_size, default=(WIDTH, HEIGHT), metavar="WIDTHxHEIGHT",
+                    help=f"the window's size in pixels (default {WIDTH}x{HEIGHT}; e.g. 1366x768)")
+    ap.add_argument("--theme", default="light", choices=THEMES, help="the window's theme (default light)")
     args = ap.parse_args(argv)
     before = set(threading.enumerate())
     try:
-        paths = take_screenshots(args.outdir, args.language)
+        paths = take_screenshots(args.outdir, args.language, args.size, args.theme)
     except ScreenshotError as exc:
         print(f"screenshots: {exc}")
         return 1

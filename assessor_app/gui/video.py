@@ -17,16 +17,20 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assessor_app.devices.camera_choice import camera_from_setting
 from assessor_app.devices.video import RecorderStatus
 from assessor_app.devices.video_session import VideoSession
 from assessor_app.gui.operations import Operation, TaskManager
+from assessor_app.gui.theme import keep_words, set_tone
+from assessor_app.gui.widgets import QuietLabel
 from assessor_app.storage.recorder import AssessmentRecorder
 
 log = logging.getLogger(__name__)
-PREVIEW_SIZE = (320, 180)
+#: The live preview beside the step list: small enough that the list shows most steps on a
+#: 1366x768 screen, large enough to see that the camera frames the work.
+PREVIEW_SIZE = (176, 99)
 
 
 def _clock(seconds: float) -> str:
@@ -39,27 +43,43 @@ class VideoPanel(QWidget):
 
     toggle_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, preview_size: tuple[int, int] = PREVIEW_SIZE):
         super().__init__(parent)
+        self.preview_size = preview_size
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.preview.setFixedSize(*PREVIEW_SIZE)
+        self.preview.setFixedSize(*preview_size)
         self.preview.setStyleSheet("background: #000; color: #bbb;")
         self.preview.setAccessibleName(self.tr("Camera preview"))
         self.indicator = QLabel(objectName="recording")
         self.indicator.setAccessibleName(self.tr("Recording status"))
         self.toggle = QPushButton(self.tr("Pause recording (V)"))
         self.toggle.setEnabled(False)
-        self.warning = QLabel(objectName="refusal", wordWrap=True)
+        self.warning = QuietLabel(objectName="refusal", wordWrap=True)
+        self.indicator.setWordWrap(True)
+        # the preview beside what it says and its button: one row, not a column, on a small screen
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.indicator)
+        side.addStretch(1)
+        side.addWidget(self.toggle)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.preview, self.indicator, self.toggle, self.warning):
-            layout.addWidget(w)
+        layout.addLayout(row)
+        layout.addWidget(self.warning)
         self.last_status: RecorderStatus | None = None
         self.toggle.clicked.connect(self.toggle_requested)
         shortcut = QShortcut(QKeySequence("V"), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # the run page keeps typed letters for fields
         shortcut.setAutoRepeat(False)  # a held key pauses once
         shortcut.activated.connect(self._shortcut)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        keep_words(self.toggle)  # never narrower than its words, beside the preview
 
     def _shortcut(self) -> None:
         if self.toggle.isEnabled() and self.isVisible():
@@ -76,7 +96,8 @@ class VideoPanel(QWidget):
         rgb = np.ascontiguousarray(frame[:, :, ::-1])  # BGR -> RGB, owned by this call
         image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
         self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-            *PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            *self.preview_size, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
 
     def show_status(self, status: RecorderStatus) -> None:
         self.last_status = status
@@ -85,22 +106,24 @@ class VideoPanel(QWidget):
                    if status.frames_dropped else "")
         if status.state == "recording":
             text = self.tr("● REC {time} · {size}").format(time=_clock(status.duration_s), size=size)
-            self.indicator.setStyleSheet("color: #c62828; font-weight: bold;")
+            set_tone(self.indicator, "danger")
         elif status.state == "paused":
             text = self.tr("Paused at {time} · {size}").format(time=_clock(status.duration_s), size=size)
-            self.indicator.setStyleSheet("color: #e65100; font-weight: bold;")
+            set_tone(self.indicator, "warning")
         elif status.state == "gap":
             text = self.tr("Camera lost: waiting for it to come back")
-            self.indicator.setStyleSheet("color: #c62828; font-weight: bold;")
+            set_tone(self.indicator, "danger")
         else:
             text = self.tr("Recorded {time} in {n} segments · {size}").format(
                 time=_clock(status.duration_s), n=status.segments, size=size)
-            self.indicator.setStyleSheet("")
+            set_tone(self.indicator, "")
         self.indicator.setText(text + dropped)
         running = status.state in ("recording", "paused", "gap")
         self.toggle.setEnabled(running and status.state != "gap")
         self.toggle.setText(self.tr("Resume recording (V)") if status.state == "paused"
                             else self.tr("Pause recording (V)"))
+        if self.isVisible():
+            keep_words(self.toggle)  # "Resume" may be the longer word
 
 
 class VideoCoordinator(QObject):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
 from assessor_app.errors import AssessorError
@@ -98,6 +99,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         conn.commit()
 
 
+def create_fresh(engine: Engine, path: Path) -> str | None:
+    """Make an empty database's schema from the models, stamped at the head revision, in one
+    transaction (a first start needs no Alembic). Returns the revision the database is at after:
+    the head, or what another process that created it meanwhile left there."""
+    from assessor_app.storage.schema import create_schema
+
+    try:
+        # BEGIN IMMEDIATE: two processes opening one new file create its schema once, in turn
+        with engine.execution_options(sqlite_immediate=True).begin() as conn:
+            made = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).scalar()
+            if made:
+                version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                return None if version is None else str(version)
+            create_schema(conn)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"the database {path} cannot be created: {exc.__cause__ or exc}") from exc
+    log.info("created the database %s at schema revision %s", path, SCHEMA_REVISION)
+    return SCHEMA_REVISION
+
+
 def open_engine(path: Path) -> Engine:
     """Open (creating or migrating as needed) the database at ``path``.
 
@@ -115,6 +139,8 @@ def open_engine(path: Path) -> Engine:
                          f"{exc.strerror or exc} ({exc.filename or path})") from exc
     revision = current_revision(path)
     engine = make_engine(path)
+    if revision is None:
+        revision = create_fresh(engine, path)
     if revision != SCHEMA_REVISION:
         if revision is not None:
             backup(path, revision)

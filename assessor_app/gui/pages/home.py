@@ -4,7 +4,7 @@ that could not be loaded, with their problems."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor_app.core.specs.loader import Problem, problem_lines
 from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
-from assessor_app.storage.store import AssessmentSummary
+
+if TYPE_CHECKING:  # not imported at start: the home page is in the first frame, before the store
+    from assessor_app.core.specs.loader import Problem
+    from assessor_app.storage.store import AssessmentSummary
 
 STATUSES = ("", "in_progress", "finished", "abandoned", "sealed", "synced")
 
@@ -126,6 +128,8 @@ class HomePage(QWidget):
     def show_checklist_problems(self, problems: list[Problem]) -> None:
         """Problems of the checklist files that were not loaded, one ``file:line: field: message`` a
         line, as ``assessor checklist validate`` prints them; nothing shown when there are none."""
+        from assessor_app.core.specs.loader import problem_lines
+
         lines = problem_lines(problems)
         files = len({p.file for p in problems})
         self.problems_summary.setText(self.tr(

@@ -51,19 +51,13 @@ RESULTS = ("pass", "fail", "na", "hazard")
 #: Missing evidence that the list does not flag (the step is not done, or does not apply).
 QUIET_WHY = ("step not done", "not applicable")
 #: The longest line of a score button's words (the scale's label), in characters.
-SCORE_LINE = 24
+SCORE_LINE = 18
 #: The height of the list of steps in the review, in pixels (it scrolls on its own).
 STEPS_HEIGHT = 320
 #: The widths of the list's columns after the step's title: result, done by, readings, evidence.
 COLUMN_WIDTHS = (110, 130, 120, 150)
 #: The widest the selected step's details and the correction box get beside the list, in pixels.
 SIDE_WIDTH = 440
-#: Checked buttons (a score, a corrected result) read as chosen in any theme, with a mark as well.
-CHECKED_STYLE = """
-QPushButton#score:checked, QPushButton#correction:checked {
-    background: #0040ff; color: #ffffff; border: 3px solid #000000;
-}
-"""
 
 
 class ConfirmBar(QFrame):
@@ -138,7 +132,6 @@ class ReviewPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet(CHECKED_STYLE)
         self.snapshot: RunSnapshot | None = None
         self.outcome = QLabel(objectName="outcome", wordWrap=True)
         self.people = QLabel(wordWrap=True)
@@ -322,14 +315,14 @@ class ReviewPage(QWidget):
         self.result_buttons: dict[str, QPushButton] = {}
         self._result_group = QButtonGroup(self)
         self._result_group.setExclusive(True)
-        row = QHBoxLayout()
-        for result in RESULTS:
+        row = QGridLayout()  # two by two: the words fit beside the list in any language
+        for i, result in enumerate(RESULTS):
             button = QPushButton(self.result_word(result), objectName="correction")
             button.setCheckable(True)
             button.setAccessibleName(self.tr("Correct to: {result}").format(result=self.result_word(result)))
             self._result_group.addButton(button)
             self.result_buttons[result] = button
-            row.addWidget(button)
+            row.addWidget(button, i // 2, i % 2)
         self.correction_person = QComboBox()
         self.correction_person.setAccessibleName(self.tr("Done by (as corrected)"))
         self.correction_reason = QLineEdit(placeholderText=self.tr("Reason for the correction (required)"))

@@ -43,6 +43,10 @@ from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, TimingView, progress
 from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.video import VideoPanel
+from assessor_app.gui.widgets import QuietLabel
+
+#: The width the step list's column starts with (the trainer can drag the divider).
+STEP_COLUMN_PX = 440
 
 
 def range_text(m: MeasurementView) -> str:
@@ -77,16 +81,16 @@ class RunPage(QWidget):
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setWordWrap(True)  # whole step titles, never cut off
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.banner = QLabel(objectName="refusal", wordWrap=True)
+        self.banner = QuietLabel(objectName="refusal", wordWrap=True)
         self.title = QLabel(objectName="outcome", wordWrap=True)
         self.risk = QLabel()
         self.instructions = QLabel(wordWrap=True)
         self.criterion = QLabel(wordWrap=True)
-        self.wait = QLabel(objectName="wait")
+        self.wait = QuietLabel(objectName="wait")
         self.progress = QLabel(objectName="progress", wordWrap=True)  # "Step 12 of 22", and what is left
         self.progress.setAccessibleName(self.tr("Progress"))
         self._review_offered: str | None = None  # the assessment whose steps all have a result
-        self.refusal = QLabel(objectName="refusal", wordWrap=True)
+        self.refusal = QuietLabel(objectName="refusal", wordWrap=True)
         self.measure_grid = QGridLayout()
         self.reason = QLineEdit(placeholderText=self.tr("Reason (needed for N/A; useful for a fail)"))
         self.reason.setAccessibleName(self.tr("Reason"))
@@ -99,7 +103,7 @@ class RunPage(QWidget):
         self.na_button = QPushButton(self.tr("N/A (N)"), objectName="na")
         self.hazard_button = QPushButton(self.tr("Hazard found, stopped (H)"), objectName="hazard")
         self.hazard_button.setAccessibleName(self.tr("Hazard found, correctly stopped"))
-        self.hazard_text = QLabel(objectName="hazardText", wordWrap=True)
+        self.hazard_text = QuietLabel(objectName="hazardText", wordWrap=True)
         self.person = QComboBox()
         self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.person.setMinimumContentsLength(18)
@@ -174,6 +178,7 @@ class RunPage(QWidget):
         split.addWidget(left)
         split.addWidget(detail)
         split.setStretchFactor(1, 2)
+        split.setSizes([STEP_COLUMN_PX, 2 * STEP_COLUMN_PX])  # the step list's width: two-line titles
         QVBoxLayout(self).addWidget(split)
 
         self.steps.currentRowChanged.connect(lambda _row: self._show_current())

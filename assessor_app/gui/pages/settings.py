@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from assessor_app.devices.adapter_choice import can_config_from_setting, setting_from_can_config
 from assessor_app.devices.can import CanConfig, CanDeviceError
 from assessor_app.gui.keys import KeyGuard, screen_order, set_tab_order
+from assessor_app.gui.pages.appearance import ThemeChoice
 from assessor_app.gui.pages.checklist_folder import ChecklistFolderBox
 from assessor_app.gui.pages.provider_settings import ProviderSettings
 from assessor_app.settings import LANGUAGES, Settings
@@ -81,6 +82,7 @@ class SettingsPage(QWidget):
     bind_requested = Signal(str, str, str)  # assessor id, one-time assessor code, PIN
     find_adapters_requested = Signal()
     test_adapter_requested = Signal(str)  # the adapter setting to test
+    theme_chosen = Signal(object)  # Settings: those saved, with the theme just chosen (applied at once)
 
     def __init__(self, settings: Settings, current_data_dir: str, device_fingerprint: str = "",
                  parent: QWidget | None = None):
@@ -167,6 +169,8 @@ class SettingsPage(QWidget):
         self.checklists = ChecklistFolderBox()  # what the data folder's checklist folder gave
         for w in (general, workstation, devices, self.checklists, self.provider):
             column.addWidget(w)
+        self.appearance = ThemeChoice(settings.theme)
+        column.insertWidget(1, self.appearance)
         column.addStretch(1)
         self.scroll = FittingScrollArea(content)  # the groups scroll on a small screen; the buttons stay
         layout = QVBoxLayout(self)
@@ -181,6 +185,7 @@ class SettingsPage(QWidget):
         self.test_adapter.clicked.connect(self._test_adapter)
         self.save_button.clicked.connect(self._save)
         self.back_button.clicked.connect(self.back_requested)
+        self.appearance.chosen.connect(self._theme_chosen)
         # keys: Esc in a field leaves it for Save; Tab follows the screen; the first control on arrival
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guard = KeyGuard(self, lambda _field: self.save_button.setFocus())
@@ -217,9 +222,15 @@ class SettingsPage(QWidget):
                                                listen_only=self.listen_only.isChecked()))
 
     def _save(self) -> None:
-        self.save_requested.emit(replace(
+        self._settings = replace(
             self._settings, language=self.language.currentData(), data_dir=self.data_dir.text().strip(),
-            camera=self.camera.currentData() or "", can_adapter=self.adapter_setting()))
+            camera=self.camera.currentData() or "", can_adapter=self.adapter_setting())
+        self.save_requested.emit(self._settings)
+
+    def _theme_chosen(self, theme: str) -> None:
+        """Kept at once with the settings as last saved (other fields being edited are not saved)."""
+        self._settings = replace(self._settings, theme=theme)
+        self.theme_chosen.emit(self._settings)
 
     def _find_adapters(self) -> None:
         self.find_adapters.setEnabled(False)
