@@ -24,14 +24,14 @@ DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("en", "fi", "sv", "es", "pt")
 #: What each language says of the pre-check's correction (the reason is the assessor's own words).
 SAID = {
-    "en": "Correction 0:00:40: recorded as Fail (reason: the assessor did it); corrected to Pass (Done by: "
+    "en": "Correction 0:00:40: recorded as Failed (reason: the assessor did it); corrected to Passed (Done by: "
           "learner-7, recorded as assessor-2); reason: the candidate did the pre-check",
     "fi": "Korjaus 0:00:40: kirjattu ensin Hylätty (syy: the assessor did it); korjattu muotoon Hyväksytty "
           "(Tekijä: learner-7, kirjattu ensin assessor-2); syy: the candidate did the pre-check",
     "sv": "Rättelse 0:00:40: registrerat som Underkänt (skäl: the assessor did it); rättat till Godkänt "
           "(Utfört av: learner-7, registrerat som assessor-2); skäl: the candidate did the pre-check",
-    "es": "Corrección 0:00:40: registrado como No superado (motivo: the assessor did it); corregido a "
-          "Superado (Realizado por: learner-7, registrado como assessor-2); motivo: the candidate did the "
+    "es": "Corrección 0:00:40: registrado como No apto (motivo: the assessor did it); corregido a "
+          "Apto (Realizado por: learner-7, registrado como assessor-2); motivo: the candidate did the "
           "pre-check",
     "pt": "Correção 0:00:40: registado como Reprovado (motivo: the assessor did it); corrigido para "
           "Aprovado (Feito por: learner-7, registado como assessor-2); motivo: the candidate did the "
@@ -92,10 +92,10 @@ def test_the_pdf_shows_the_correction_in_every_record_language(corrected: Run):
         text = _text(render_record(record, spec, language))
         assert SAID[language] in text, (language, text[:3000])
     english = _text(render_record(record, spec, "en"))
-    assert ("Correction 0:11:40: recorded as Pass; corrected to Fail; reason: calibration label belonged to "
+    assert ("Correction 0:11:40: recorded as Passed; corrected to Failed; reason: calibration label belonged to "
             "another meter") in english
     assert "Reopened by the correction of step: tester (0:11:40)" in english
-    assert "Fail (corrected)" in english and "Pass (corrected)" in english
+    assert "Failed (corrected)" in english and "Passed (corrected)" in english
 
 
 def test_a_sealed_bundle_with_corrections_verifies(corrected: Run, tmp_path: Path, capsys):

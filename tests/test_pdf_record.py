@@ -76,7 +76,7 @@ def test_the_record_holds_outcome_every_step_and_the_manifest_hash(passed: Path)
         digest = hashlib.sha256((passed / name).read_bytes()).hexdigest()
         assert f"{name}" in english and digest in english  # the evidence index
     assert "No capture gaps recorded." in english
-    assert "Tulos: Osaa" in _text(passed / "assessment-record.fi.pdf")
+    assert "Tulos: Pätevä" in _text(passed / "assessment-record.fi.pdf")
     assert "Resultado: Competente" in _text(passed / "assessment-record.es.pdf")
 
 

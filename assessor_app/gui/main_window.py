@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
     def _start_failed(self, error: BaseException) -> None:
         """Why it cannot start (the assessor is the candidate, a prerequisite missing): on the page."""
         if isinstance(error, AssessorError):
-            self.new_page.show_error(str(error))
+            self.new_page.show_error(error.text(self.language))
         else:
             self.report(error)
 
@@ -245,8 +245,8 @@ class MainWindow(QMainWindow):
         self.run_page.show_snapshot(snap, move_to_next=is_result)
         self.review.show_snapshot(snap)
         if refused:
-            self.run_page.show_refusal(result.reason, result.rule)
-            self.review.show_refusal(result.reason)
+            self.run_page.show_refusal(result.text(self.language), result.rule)
+            self.review.show_refusal(result.text(self.language))
         elif snap.read_only:
             self.video.end()
             self.diagnostics.end()
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def _seal_failed(self, error: BaseException) -> None:
         if isinstance(error, AssessorError):
-            self.review.show_refusal(str(error))
+            self.review.show_refusal(error.text(self.language))
         else:
             self.report(error)
 

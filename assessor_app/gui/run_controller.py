@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.devices.photos import Photo, PhotoDesk, PhotoSettings, thumbnail, thumbnails_dir
 from assessor_app.devices.video import FrameSource
 from assessor_app.errors import AssessorError
+from assessor_app.i18n import render, render_stored
 from assessor_app.storage.captures import captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 
@@ -358,15 +359,16 @@ class RunController:
                 ))
             measurements[step.id] = rows
         provisional, reasons = engine.derive_outcome()
-        stopped = engine.stopped_reason(lang) if st.stopped_by else None
+        stopped = render(engine.stopped_reason(), lang) if st.stopped_by else None
         document = self._identity_document()
         check = (document or {}).get("identity_check") or {}
         instrument = self._latest_instrument()
         return RunSnapshot(
             assessment_id=st.assessment_id, spec=engine.spec, language=lang,
-            views=engine.step_views(t_us, lang), measurements=measurements, phase=st.phase,
+            views=[replace(v, reason=render(v.reason, lang) if v.reason is not None else None)
+                   for v in engine.step_views(t_us, lang)], measurements=measurements, phase=st.phase,
             stopped_reason=stopped, outcome=st.outcome, provisional_outcome=provisional,
-            reasons=reasons, rubric=dict(st.rubric), signoffs=list(st.signoffs),
+            reasons=[render(r, lang) for r in reasons], rubric=dict(st.rubric), signoffs=list(st.signoffs),
             next_step=engine.next_step(t_us), missing_evidence=self._missing_evidence(),
             diagnostics=self._diagnostics(), diagnostics_connected=st.diagnostics_device is not None,
             work=self._work(t_us), people=self._people(document),
@@ -420,7 +422,7 @@ class RunController:
                 f.id, f.label.get_text(lang), f.type, f.unit or "", f.required,
                 tuple((o.value, o.label.get_text(lang)) for o in f.options), data.get(f.id),
                 bool(verdict.get("ok")) if verdict is not None else None,
-                str(verdict.get("reason") or "") if verdict is not None else "",
+                render_stored(verdict.get("reason"), self.language) if verdict is not None else "",
                 span.to(f.unit) if span is not None and f.unit else None,
             ))
         return views
@@ -571,7 +573,7 @@ class RunController:
         closed = "read_only" if st.read_only else "signed" if st.signoffs else ""
         refusal = None if st.read_only else people.finish_refusal(engine.spec, st)
         sealed_bundle, sealed_pdf = self._sealed() if st.read_only else ("", "")
-        return ReviewData(steps, closed, refusal.reason if refusal else None, what_is_left(engine, lang),
+        return ReviewData(steps, closed, refusal.text(lang) if refusal else None, what_is_left(engine, lang),
                           sealed_bundle, sealed_pdf, st.start_wall_us)
 
     def _review_step(self, step: Step, capture: dict[str, Any]) -> ReviewStep:

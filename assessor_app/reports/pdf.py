@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.i18n import format_quantity, render_stored
 from assessor_app.reports.pdf_diagnostics import diagnostic_lines
 from assessor_app.reports.pdf_identity import commitment_lines, identity_block
 from assessor_app.reports.pdf_identity import identity_lines as identity_lines  # the full record's lines
@@ -142,7 +143,8 @@ def render_record(
     vehicle = started.get("vehicle", {})
     vehicle_text = " · ".join(str(x) for x in (
         vehicle.get("description"), vehicle.get("vin"),
-        f"{vehicle['working_voltage_v']:g} V" if vehicle.get("working_voltage_v") else None) if x)
+        format_quantity(vehicle["working_voltage_v"], "V", language) if vehicle.get("working_voltage_v")
+        else None) if x)
     checklist, params = started["checklist"], started["parameter_set"]
 
     def person(key: str) -> str:
@@ -156,7 +158,7 @@ def render_record(
         (w["checklist"], f"{checklist['id']} {checklist['version']} (sha256 {checklist['sha256'][:16]}…)"),
         (w["parameters"], f"{params['id']} {params['version']}"
          + (f" ({w['generic_params']})" if (record.get("parameter_set") or {}).get("generic") else "")),
-        (w["date"], _when(wall0) if events else ""),
+        (w["date"], _when(wall0, language) if events else ""),
         (w["duration"], _clock(t_end, t0)),
         (w["assessment_id"], record["assessment_id"]),
     ]
@@ -179,8 +181,8 @@ def render_record(
             f"{_esc(spec.step(stopped).title.get_text(language))}</font>", st["bold"]))
     reasons = [e["payload"].get("reasons", []) for e in events
                if e["kind"] in ("assessment_finished", "assessment_abandoned")]
-    for reason in (reasons[-1] if reasons else []):
-        story.append(Paragraph(f"• {_esc(reason)}", st["body"]))
+    for reason in (reasons[-1] if reasons else []):  # messages (an older record: English text)
+        story.append(Paragraph(f"• {_esc(render_stored(reason, language))}", st["body"]))
 
     story.append(Paragraph(_esc(w["steps"]), st["h2"]))
     rows: list[list[Any]] = [[p(w["step"], "bold"), p(w["risk"], "bold"), p(w["result"], "bold"),
@@ -195,11 +197,12 @@ def render_record(
         for got in history:
             rng = got.get("range") or {}
             verdict = w["in_range"] if got["in_range"] else w["out_of_range"]
-            bounds = _range(rng.get("min"), rng.get("max"), got["unit"], bool(rng.get("magnitude")))
+            bounds = _range(rng.get("min"), rng.get("max"), got["unit"], bool(rng.get("magnitude")),
+                            language)
             attempt = f"[{w['attempt']} {got['attempt']}] " if retried else ""
             tool = ", ".join(str(got[k]) for k in ("instrument", "range_label") if got.get(k))
             readings.append(p(f"{attempt}{labels.get(got['measurement'], got['measurement'])}: "
-                              f"{got['value']:g} {got['unit']}"
+                              f"{format_quantity(got['value'], got['unit'], language)}"
                               + (f" ({w['range']} {bounds}; {verdict})" if bounds else "")
                               + (f" [{w['instrument']} {tool}]" if tool else "")))
         diagnostics = diagnostic_lines(step, s.get("diagnostics") or {}, w, language)
@@ -250,7 +253,7 @@ def render_record(
 
     story += annex_i_block(record, w, st, p)
     story += _evidence(record, evidence, w, st, p, t0,
-                       diagnostics=any(step.diagnostics for step in spec.steps))
+                       diagnostics=any(step.diagnostics for step in spec.steps), language=language)
     if seal is not None:
         story.append(KeepTogether(_seal(seal, w, st, p)))
     out = io.BytesIO()
@@ -274,13 +277,14 @@ def render_record(
 
 
 def _evidence(record: Mapping[str, Any], evidence: Sequence[EvidenceItem], w: Mapping[str, str],
-              st: Mapping[str, ParagraphStyle], p: Any, t0: int, *, diagnostics: bool) -> list[Flowable]:
+              st: Mapping[str, ParagraphStyle], p: Any, t0: int, *, diagnostics: bool,
+              language: str = "en") -> list[Flowable]:
     story: list[Flowable] = [Paragraph(_esc(w["evidence"]), st["h2"])]
     rows: list[list[Any]] = [[p(w["file"], "bold"), p(w["size"], "bold"), p(w["length"], "bold"),
                               p(w["sha256"], "bold")]]
     for item in evidence:
-        length = "" if item.seconds is None else f"{item.seconds:.1f} s"
-        rows.append([p(item.name), p(_size(item.size)), p(length), p(item.sha256, "hash")])
+        length = "" if item.seconds is None else format_quantity(item.seconds, "s", language, 1)
+        rows.append([p(item.name), p(_size(item.size, language)), p(length), p(item.sha256, "hash")])
     story.append(_table(rows, (62 * mm, 18 * mm, 16 * mm, 84 * mm)))
     capture = record.get("capture", {})
     gaps = capture.get("gaps", [])

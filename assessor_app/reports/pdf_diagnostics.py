@@ -9,17 +9,18 @@ from xml.sax.saxutils import escape
 from assessor_app.core.engine.diagnostics import NOT_CONNECTED, contradiction_text
 from assessor_app.core.specs.conditions import condition_title
 from assessor_app.core.specs.models import Step
+from assessor_app.i18n import format_quantity
 
 
 def _red(text: str) -> str:
     return f"<font color='#b71c1c'>{text}</font>"
 
 
-def _signal(name: str, v: Mapping[str, Any]) -> str:
+def _signal(name: str, v: Mapping[str, Any], language: str = "en") -> str:
     value = v.get("value")
     if v.get("label") or not isinstance(value, int | float):
         return f"{name} = {v.get('label') or value}"
-    return f"{name} = {value:g} {v.get('unit') or ''}".rstrip()
+    return f"{name} = {format_quantity(value, v.get('unit') or '', language)}"
 
 
 def _snapshot_line(summary: Mapping[str, Any], label: str, w: Mapping[str, str]) -> tuple[str, bool]:
@@ -64,7 +65,7 @@ def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str,
             said.add((str(r["diagnostic"]), str(summary.get("reason") or "")))
             lines.append((head + escape(f"{w['not_available']}: {summary.get('reason') or ''}"), False))
             continue
-        shown = ", ".join(_signal(name, v) for name, v in (summary.get("values") or {}).items())
+        shown = ", ".join(_signal(name, v, language) for name, v in (summary.get("values") or {}).items())
         verdict = escape(w["met"]) if r.get("met") else _red(escape(w["not_met"]))
         text = f"{head}{verdict} ({escape(shown)})"
         found = summary.get("contradiction")

@@ -13,52 +13,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from assessor_app.reports.pdf_layout import esc, table
 from assessor_app.reports.wording import wording
 
-_IDENTITY_WORDS: dict[str, dict[str, str]] = {
-    "en": {"identity": "Identity (kept apart from the record)", "address": "Address", "vin": "VIN",
-           "candidate_commitment": "Candidate commitment (SHA-256)",
-           "vin_commitment": "VIN commitment (SHA-256)", "responsible_person": "Responsible person",
-           "identity_check": "Identity checked",
-           "anonymised": "Anonymised record: the candidate is named by a pseudonymous id; names and the VIN "
-                         "are in the identity file, kept apart.",
-           "full": "Full record: with the names and the VIN from the identity file, for the learner and "
-                   "the provider."},
-    "fi": {"identity": "Henkilötiedot (erillään pöytäkirjasta)", "address": "Osoite", "vin": "VIN",
-           "candidate_commitment": "Arvioitavan sitoumus (SHA-256)",
-           "vin_commitment": "VIN-sitoumus (SHA-256)", "responsible_person": "Vastuuhenkilö",
-           "identity_check": "Henkilöllisyyden tarkastus",
-           "anonymised": "Nimetön pöytäkirja: arvioitava yksilöidään pseudonyymillä tunnisteella; nimet ja "
-                         "VIN ovat erillisessä henkilötietotiedostossa.",
-           "full": "Täydellinen pöytäkirja: henkilötietotiedoston nimet ja VIN mukana, arvioitavalle ja "
-                   "koulutuksen järjestäjälle."},
-    "sv": {"identity": "Identitet (hålls åtskild från protokollet)", "address": "Adress", "vin": "VIN",
-           "candidate_commitment": "Kandidatens åtagande (SHA-256)",
-           "vin_commitment": "VIN-åtagande (SHA-256)", "responsible_person": "Ansvarig person",
-           "identity_check": "Identitetskontroll",
-           "anonymised": "Anonymiserat protokoll: kandidaten anges med ett pseudonymt id; namn och VIN finns "
-                         "i den separata identitetsfilen.",
-           "full": "Fullständigt protokoll: med namn och VIN ur identitetsfilen, för kandidaten och "
-                   "utbildningsanordnaren."},
-    "es": {"identity": "Identidad (separada del acta)", "address": "Dirección", "vin": "VIN",
-           "candidate_commitment": "Compromiso del candidato/a (SHA-256)",
-           "vin_commitment": "Compromiso del VIN (SHA-256)", "responsible_person": "Persona responsable",
-           "identity_check": "Verificación de identidad",
-           "anonymised": "Acta anonimizada: el candidato/a figura con un identificador seudónimo; los "
-                         "nombres y el VIN están en el archivo de identidad, aparte.",
-           "full": "Acta completa: con los nombres y el VIN del archivo de identidad, para el candidato/a y "
-                   "el proveedor."},
-    "pt": {"identity": "Identidade (separada do registo)", "address": "Morada", "vin": "VIN",
-           "candidate_commitment": "Compromisso do formando/a (SHA-256)",
-           "vin_commitment": "Compromisso do VIN (SHA-256)", "responsible_person": "Pessoa responsável",
-           "identity_check": "Verificação de identidade",
-           "anonymised": "Registo anonimizado: o formando/a é identificado por um identificador pseudónimo; "
-                         "os nomes e o VIN estão no ficheiro de identidade, à parte.",
-           "full": "Registo completo: com os nomes e o VIN do ficheiro de identidade, para o formando/a e o "
-                   "prestador."},
-}
-
 
 def _identity_words(language: str) -> dict[str, str]:
-    return {**wording(language), **_IDENTITY_WORDS.get(language, _IDENTITY_WORDS["en"])}
+    return wording(language)
 
 
 def commitment_lines(started: Mapping[str, Any], language: str = "en") -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Table, TableStyle
 
+from assessor_app.i18n import format_datetime, format_number, format_quantity
+
 FONT, BOLD, MONO = "AssessorVera", "AssessorVera-Bold", "Courier"
 OUTCOME_COLOURS = {
     "competent": colors.HexColor("#1b5e20"), "not_yet_competent": colors.HexColor("#b71c1c"),
@@ -52,8 +54,9 @@ def esc(text: object) -> str:
     return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def when(wall_us: int) -> str:
-    return datetime.fromtimestamp(wall_us / 1e6, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+def when(wall_us: int, language: str = "en") -> str:
+    """The moment in the record's language (day and time, UTC)."""
+    return format_datetime(datetime.fromtimestamp(wall_us / 1e6, UTC), language) + " UTC"
 
 
 def clock(t_us: int | None, t0_us: int) -> str:
@@ -63,22 +66,24 @@ def clock(t_us: int | None, t0_us: int) -> str:
     return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def size(n: int) -> str:
+def size(n: int, language: str = "en") -> str:
+    value = float(n)
     for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
+        if value < 1024 or unit == "GB":
+            return format_quantity(value, unit, language, 0 if unit == "B" else 1)
+        value /= 1024
     return str(n)
 
 
-def value_range(low: float | None, high: float | None, unit: str, magnitude: bool) -> str:
+def value_range(low: float | None, high: float | None, unit: str, magnitude: bool,
+                language: str = "en") -> str:
     prefix = "|x| " if magnitude else ""
     if low is not None and high is not None:
-        return f"{prefix}{low:g} – {high:g} {unit}"
+        return f"{prefix}{format_number(low, language)} – {format_quantity(high, unit, language)}"
     if high is not None:
-        return f"{prefix}≤ {high:g} {unit}"
+        return f"{prefix}≤ {format_quantity(high, unit, language)}"
     if low is not None:
-        return f"{prefix}≥ {low:g} {unit}"
+        return f"{prefix}≥ {format_quantity(low, unit, language)}"
     return ""
 
 

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from assessor_app.core.specs.models import Step
+from assessor_app.i18n import format_quantity
 from assessor_app.reports.pdf_layout import clock, esc, table
 
 
@@ -20,13 +21,13 @@ def _red(text: str) -> str:
     return f"<font color='#b71c1c'>{text}</font>"
 
 
-def _value(value: Any, unit: str | None, w: Mapping[str, str]) -> str:
+def _value(value: Any, unit: str | None, w: Mapping[str, str], language: str = "en") -> str:
     if value is True:
         return w["yes"]
     if value is False:
         return w["no"]
     if isinstance(value, float):
-        return f"{value:g} {unit or ''}".rstrip()
+        return format_quantity(value, unit or "", language)
     return str(value)
 
 
@@ -39,7 +40,8 @@ def step_extra_lines(step: Step, s: Mapping[str, Any], w: Mapping[str, str],
         entry = data.get(field.id)
         if not isinstance(entry, Mapping):
             continue
-        text = escape(f"{field.label.get_text(language)}: {_value(entry.get('value'), field.unit, w)}")
+        shown = _value(entry.get("value"), field.unit, w, language)
+        text = escape(f"{field.label.get_text(language)}: {shown}")
         if entry.get("ok") is False:
             lines.append((text + " " + _red(escape(f"{w['check_failed']}: {entry.get('reason', '')}")), True))
         else:

@@ -81,7 +81,7 @@ class StepView:
     title: str
     risk: str
     status: str  # pending | allowed | blocked | passed | failed | na
-    reason: Msg | None
+    reason: Msg | str | None  # the engine's message; a window puts its rendered text here
     wait_s: float | None
     attempts: int
 
