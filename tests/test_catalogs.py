@@ -48,7 +48,7 @@ def test_every_text_is_translated_and_the_files_are_current(language, template):
 def test_translations_keep_placeholders_key_hints_and_accelerators(language):
     wrong, keys_by_screen = [], {}
     for m in _catalog(language):
-        if not m.id:
+        if not m.id or m.fuzzy:  # a fuzzy entry is a guess to check: the test above lists it
             continue
         ids = m.id if isinstance(m.id, tuple) else (m.id,)
         strings = [s for s in (m.string if isinstance(m.string, tuple) else (m.string,)) if s]

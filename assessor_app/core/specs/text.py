@@ -9,13 +9,23 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 LANGUAGES = ("en", "fi", "sv", "es", "pt")
+#: Put before a checklist's English text shown in place of a language it lacks.
+FALLBACK_MARK = "[EN] "
 
 
 class LocalizedText(dict[str, str]):
     """``{"en": ..., "fi": ...}``; a plain string in a file means English only."""
 
     def get_text(self, language: str) -> str:
-        return self.get(language) or self["en"]
+        """The text in ``language``; where the checklist lacks it, the English text with a visible
+        marker, so nobody takes a missing translation for the checklist's own words."""
+        text = self.get(language)
+        if text:
+            return text
+        return self["en"] if language == "en" or language not in LANGUAGES else FALLBACK_MARK + self["en"]
+
+    def has(self, language: str) -> bool:
+        return bool(self.get(language))
 
     @classmethod
     def _validate(cls, value: Any) -> LocalizedText:
