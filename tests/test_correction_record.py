@@ -24,8 +24,8 @@ DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("en", "fi", "sv", "es", "pt")
 #: What each language says of the pre-check's correction (the reason is the assessor's own words).
 SAID = {
-    "en": "Correction 0:00:40: recorded as Failed (reason: the assessor did it); corrected to Passed (Done by: "
-          "learner-7, recorded as assessor-2); reason: the candidate did the pre-check",
+    "en": "Correction 0:00:40: recorded as Failed (reason: the assessor did it); corrected to Passed "
+          "(Done by: learner-7, recorded as assessor-2); reason: the candidate did the pre-check",
     "fi": "Korjaus 0:00:40: kirjattu ensin Hylätty (syy: the assessor did it); korjattu muotoon Hyväksytty "
           "(Tekijä: learner-7, kirjattu ensin assessor-2); syy: the candidate did the pre-check",
     "sv": "Rättelse 0:00:40: registrerat som Underkänt (skäl: the assessor did it); rättat till Godkänt "
