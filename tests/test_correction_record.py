@@ -92,8 +92,8 @@ def test_the_pdf_shows_the_correction_in_every_record_language(corrected: Run):
         text = _text(render_record(record, spec, language))
         assert SAID[language] in text, (language, text[:3000])
     english = _text(render_record(record, spec, "en"))
-    assert ("Correction 0:11:40: recorded as Passed; corrected to Failed; reason: calibration label belonged to "
-            "another meter") in english
+    assert ("Correction 0:11:40: recorded as Passed; corrected to Failed; reason: calibration label "
+            "belonged to another meter") in english
     assert "Reopened by the correction of step: tester (0:11:40)" in english
     assert "Failed (corrected)" in english and "Passed (corrected)" in english
 
