@@ -127,7 +127,11 @@ class Hostile:
 
     def read_a_victim_receipt(self, victim: Garage) -> None:
         if victim.sealed:
-            self._count("fetch a victim's receipt", self.client.receipt(victim.sealed[-1].bundle_id) is None)
+            theirs = victim.sealed[-1]
+            got = self.client.receipt(theirs.bundle_id)
+            # an id H squatted first gives H its own bundle's receipt under that id: never the victim's
+            self._count("fetch a victim's receipt",
+                        got is None or got["manifest_sha256"] != theirs.manifest_sha256)
 
     def list_and_reconcile(self, victim: Garage) -> None:
         theirs = {(s.bundle_id, s.manifest_sha256) for s in victim.sealed}
