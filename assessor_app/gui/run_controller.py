@@ -20,6 +20,7 @@ from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.devices.photos import Photo, PhotoDesk, PhotoSettings, thumbnail, thumbnails_dir
 from assessor_app.devices.video import FrameSource
 from assessor_app.errors import AssessorError
+from assessor_app.i18n import render, render_stored
 from assessor_app.storage.captures import captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 
@@ -404,7 +405,8 @@ class RunController:
                 interventions=[InterventionView(str(i["intervention"]), str(i["note"]),
                                                 bool(i.get("fails_step")), int(i.get("attempt", 1)))
                                for i in ss.interventions],
-                hazard=step.hazard.get_text(lang) if step.hazard else None, hazard_lock=ss.hazard_lock,
+                hazard=step.hazard.get_text(lang) if step.hazard else None,
+                hazard_lock=render(ss.hazard_lock, lang) if ss.hazard_lock else None,
                 redo_from=redo.get(step.id), critical=step.risk == "critical", person=ss.person,
             )
         return work
@@ -420,7 +422,7 @@ class RunController:
                 f.id, f.label.get_text(lang), f.type, f.unit or "", f.required,
                 tuple((o.value, o.label.get_text(lang)) for o in f.options), data.get(f.id),
                 bool(verdict.get("ok")) if verdict is not None else None,
-                str(verdict.get("reason") or "") if verdict is not None else "",
+                render_stored(verdict.get("reason"), self.language) if verdict is not None else "",
                 span.to(f.unit) if span is not None and f.unit else None,
             ))
         return views
@@ -587,7 +589,8 @@ class RunController:
                                      r.in_range, ", ".join(x for x in (r.instrument, r.range_label) if x))
                          for mid, r in kept.items())
         corrections = tuple(CorrectionView(
-            str(c["replaces"]), str(c["result"]), str(c["reason"]), str(c.get("replaced_reason") or ""),
+            str(c["replaces"]), str(c["result"]), str(c["reason"]),
+            render_stored(c.get("replaced_reason") or "", lang),
             str(c.get("person") or ""), str(c.get("replaced_person") or ""), int(c["t_us"]),
             tuple(c.get("reopened") or ())) for c in ss.corrections)
         found = step_evidence(engine, step, capture)
@@ -600,8 +603,8 @@ class RunController:
             targets = tuple(r for r in ("pass", "fail", "na", "hazard")
                             if (r != "na" or step.na_allowed) and (r != "hazard" or step.hazard is not None))
         return ReviewStep(
-            step.id, step.title.get_text(lang), step.risk, ss.status, ss.reason, ss.person or "",
-            ss.result_t_us, readings, corrections, tuple(evidence),
+            step.id, step.title.get_text(lang), step.risk, ss.status, render(ss.reason, lang),
+            ss.person or "", ss.result_t_us, readings, corrections, tuple(evidence),
             tuple(str(r["step"]) for r in ss.reopened_by), targets)
 
     def _capture(self) -> dict[str, Any]:
