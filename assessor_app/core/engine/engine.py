@@ -138,7 +138,7 @@ class AssessmentEngine:
             "checklist": {"id": spec.id, "version": spec.version, "sha256": spec_sha256},
             "parameter_set": {"id": params.id, "version": params.version, "sha256": params_sha256},
             "parameters": {k: {"value": v, "unit": u} for k, (v, u) in resolved.values.items()},
-            "derived_parameters": resolved.derived,
+            "derived_parameters": {name: said.to_dict() for name, said in resolved.derived.items()},
             "working_voltage_v": resolved.working_voltage_v,
             "language": language,
             "plausibility": plausibility.to_payload(),
