@@ -175,3 +175,30 @@ def test_the_scan_catches_a_refusal_written_as_text():
     source = ('Refused("no")\nRefused(f"no {x}", rule="r")\nRefused(message="no")\n'
               'engine.Refused(m_.NO_NA(step=s))\nBundleRefused("another kind of refusal")\n')
     assert _refused_with_text(source, "x.py") == ["x.py:1", "x.py:2", "x.py:3"]
+
+
+def test_the_pdf_shows_a_stored_reason_in_its_language_and_an_older_one_as_written():
+    from assessor_app.core.specs.loader import load_checklist
+    from assessor_app.paths import checklists_dir
+    from assessor_app.reports.pdf_step import correction_lines, step_extra_lines
+    from assessor_app.reports.wording import wording
+
+    step = load_checklist(checklists_dir() / "hv-isolation-series.yaml").spec.step("04")
+    glove = next(f for f in step.fields if f.id == "glove_class")
+    reason = m_.CHECK_RATED_BELOW(about=glove.label, option=glove.options[0].label, rated=750.0,
+                                  working_voltage=800.0).to_dict()
+    lock = m_.HAZARD_LOCK(label=LABEL, value=230.5, unit="V").to_dict()
+    newer = {"data": {"glove_class": {"value": glove.options[0].value, "ok": False, "reason": reason}},
+             "hazard_lock": lock}
+    finnish = " ".join(text for text, _alert in step_extra_lines(step, newer, wording("fi"), "fi"))
+    assert render(Msg.from_dict(reason), "fi") in finnish and "230,5 V" in finnish
+    assert "HV+ runkoon" in finnish and "HV+ to chassis" not in finnish
+    older = {"data": {"glove_class": {"value": glove.options[0].value, "ok": False,
+                                      "reason": "Glove class: Class 00 is rated 750 V"}},
+             "hazard_lock": "HV+ to chassis read 230 V"}
+    shown = " ".join(text for text, _alert in step_extra_lines(step, older, wording("fi"), "fi"))
+    assert "Glove class: Class 00 is rated 750 V" in shown and "HV+ to chassis read 230 V" in shown
+    intervention = m_.INTERVENTION_REASON(intervention=term("prompt"), note="gloves?").to_dict()
+    corrected = {"corrections": [{"replaces": "fail", "result": "pass", "replaced_reason": intervention,
+                                  "reason": "recorded on the wrong step", "t_us": 0}]}
+    assert "arvioijan vihje: gloves?" in " ".join(correction_lines(corrected, wording("fi"), 0, "fi"))
