@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor_app.core.engine import Action, RecordPhoto, Refused, StepView, stepwork
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.rules import duration_s
 from assessor_app.core.events import Event
 from assessor_app.core.plausibility import Span
@@ -501,14 +502,14 @@ class RunController:
                     continue
                 due = ref.result_t_us + round(duration_s(wait.wait, engine.params) * 1e6)
                 if due > t_us:
-                    name = wait.label.get_text(lang) if wait.label else "Wait"
+                    name = wait.label.get_text(lang) if wait.label else render(m_.WAIT(), lang)
                     timings.append(TimingView(step.id, "wait", name, (due - t_us) / 1e6, due))
             for window in step.rules.max_window:
                 ref = st.steps[window.start]
                 if ref.status not in ("passed", "na") or ref.result_t_us is None:
                     continue
                 due = ref.result_t_us + round(duration_s(window.window, engine.params) * 1e6)
-                name = window.label.get_text(lang) if window.label else "Time window"
+                name = window.label.get_text(lang) if window.label else render(m_.TIME_WINDOW(), lang)
                 timings.append(TimingView(step.id, "window", name, (due - t_us) / 1e6, due))
         return timings
 
