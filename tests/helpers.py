@@ -162,3 +162,14 @@ def sign_and_finish(d: Driver, *, scores: dict[str, int] | None = None) -> Event
         d.ok(ScoreRubric(criterion, score))
     d.ok(SignOff("assessor", ASSESSOR.name))
     return d.ok(Finish())
+
+
+def in_english(outcome_and_reasons: tuple[str, list]) -> tuple[str, list[str]]:
+    """``engine.derive_outcome()`` with its reasons (messages) in English."""
+    outcome, reasons = outcome_and_reasons
+    return outcome, [str(r) for r in reasons]
+
+
+def finished_in_english(payload: dict) -> dict:
+    """An ``assessment_finished`` payload with its reasons (stored messages) as their English text."""
+    return {**payload, "reasons": [r["text"] for r in payload["reasons"]]}

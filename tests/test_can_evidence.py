@@ -539,8 +539,9 @@ def test_the_record_shows_a_condition_not_met_and_diagnostics_not_available(tmp_
     d.ok(condition("dead", "hv_bus_below_60v", False, HvBusVoltage=231.4))
     d.ok(RecordResult("dead", "fail", reason="HV bus still live"))
     record = assessment_record(d.engine, d.events)
-    assert record["steps"]["plug"]["diagnostics"]["unavailable"] == {
-        "snapshot": "no diagnostic adapter was connected to the assessment"}
+    assert record["steps"]["plug"]["diagnostics"]["unavailable"] == {"snapshot": {
+        "code": "engine.no_adapter", "args": {},
+        "text": "no diagnostic adapter was connected to the assessment"}}
     assert record["steps"]["dead"]["diagnostics"]["records"][0]["met"] is False
     assert record["diagnostics_adapter"] is None
     path = tmp_path / "record.pdf"

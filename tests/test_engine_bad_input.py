@@ -111,9 +111,9 @@ def test_the_working_voltage_range_is_a_parameter_of_the_start(store, mini):
     (float("nan"), "V", "HV+ to HV-: nan is not a finite number"),
     (float("inf"), "V", "HV+ to HV-: inf is not a finite number"),
     (10**400, "V", "HV+ to HV-: inf is not a finite number"),  # 1e999 typed as a whole number
-    (1e13, "V", "HV+ to HV-: 1e+13 V is not plausible (at most 10000 V)"),
-    (400, "MV", "HV+ to HV-: 4e+08 V is not plausible (at most 10000 V)"),
-    (-20000, "V", "HV+ to HV-: -20000 V is not plausible (at least -10000 V)"),
+    (1e13, "V", "HV+ to HV-: 10,000,000,000,000 V is not plausible (at most 10,000 V)"),
+    (400, "MV", "HV+ to HV-: 400,000,000 V is not plausible (at most 10,000 V)"),
+    (-20000, "V", "HV+ to HV-: -20,000 V is not plausible (at least -10,000 V)"),
 ])
 def test_a_reading_that_is_not_finite_or_not_plausible_is_refused_by_name(store, mini, value, unit, reason):
     rec = start(store, mini)
@@ -200,7 +200,7 @@ def test_a_malformed_pinned_policy_is_a_replay_error_not_a_crash(mini):
 @pytest.mark.parametrize(("rating", "reason"), [
     (float("inf"), "Voltage rating: inf is not a finite number"),
     (float("nan"), "Voltage rating: nan is not a finite number"),
-    (1e9, "Voltage rating: 1e+09 V is not plausible (at most 10000 V)"),
+    (1e9, "Voltage rating: 1,000,000,000 V is not plausible (at most 10,000 V)"),
 ])
 def test_a_step_number_that_is_not_finite_or_not_plausible_is_refused_by_name(store, rating, reason):
     checklist = load_checklist(DATA / "validity-checklist.yaml")

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import finished_in_english, in_english
 
 from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine import (
@@ -175,11 +176,11 @@ def test_a_pass_corrected_to_a_fail_keeps_the_original_and_stops_the_task(run: R
     assert run.state.steps["lock"].reopened_by == [{"step": "ppe", "t_us": correction.t_us,
                                                     "seq": correction.seq}]
     assert (run.state.phase, run.state.stopped_by, run.state.stop_kind) == ("stopped", "ppe", "critical")
-    assert run.rec.engine.derive_outcome() == ("not_yet_competent", ["critical step ppe failed"])
+    assert in_english(run.rec.engine.derive_outcome()) == ("not_yet_competent", ["critical step ppe failed"])
     [kept] = run.state.steps["ppe"].corrections
     assert (kept["replaces"], kept["result"], kept["seq"]) == ("pass", "fail", correction.seq)
     finished = run.close("not_yet_competent")
-    assert finished.payload["reasons"] == ["critical step ppe failed"]
+    assert finished_in_english(finished.payload)["reasons"] == ["critical step ppe failed"]
 
 
 def test_a_mistaken_fail_on_the_dead_test_is_corrected_to_a_pass_and_the_task_goes_on(run: Run):
@@ -362,7 +363,7 @@ def test_a_high_risk_fail_by_correction_is_shown_again_with_the_steps_after_it(r
     run.through_dead()
     correction = run.ok(CorrectResult("tester", "fail", "calibration label belonged to another meter"))
     assert correction.payload["reopened"] == ["prove", "dead"]
-    assert run.rec.engine.derive_outcome() == (
+    assert in_english(run.rec.engine.derive_outcome()) == (
         "not_yet_competent", ["high-risk step tester failed and was not shown again"])
     assert run.state.phase == "in_progress"  # a high-risk step does not stop the task
     refused = run.no(RecordResult("prove", "pass"))

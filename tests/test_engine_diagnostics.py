@@ -24,7 +24,8 @@ from assessor_app.core.engine import (
     diagnostics,
     replay,
 )
-from assessor_app.core.engine.diagnostics import NOT_CONNECTED, condition_failure, outstanding
+from assessor_app.core.engine import messages as m_
+from assessor_app.core.engine.diagnostics import condition_failure, is_not_connected, outstanding
 from assessor_app.core.specs import LoadedChecklist, load_checklist
 from assessor_app.core.specs.checks import check_checklist
 from assessor_app.core.specs.conditions import CONDITIONS, ConditionName
@@ -90,7 +91,8 @@ def to_dead(d: Driver) -> None:
 def test_without_an_adapter_a_step_passes_and_its_result_says_diagnostics_were_not_available(d: Driver):
     d.passes("ppe")
     event = d.passes("plug")
-    assert event.payload["diagnostics_unavailable"] == {"snapshot": NOT_CONNECTED}
+    assert event.payload["diagnostics_unavailable"] == {"snapshot": m_.NO_ADAPTER().to_dict()}
+    assert is_not_connected(event.payload["diagnostics_unavailable"]["snapshot"])
     assert "diagnostics_unavailable" not in d.events[-2].payload  # ppe declares none: unchanged form
 
 
@@ -117,7 +119,7 @@ def test_the_refusal_is_in_the_language_asked_for(d: Driver):
     connect(d)
     d.passes("ppe")
     refusal = d.engine.decide(RecordResult("plug", "pass"), d.t_us, "fi")
-    assert "(Vikakoodit ennen)" in refusal.reason
+    assert "(Vikakoodit ennen)" in refusal.text("fi")
 
 
 def test_a_condition_not_met_refuses_the_pass_naming_signal_and_value(d: Driver):

@@ -73,7 +73,8 @@ OWN_UNIT = {"hv": "V", "src": "V", "riso": "MΩ"}
 # connected, or marked with a reason); a condition last recorded not met refuses the pass
 DIAG = {"plug": ["snapshot"], "dead": ["condition"], "insul": ["snapshot", "condition"]}
 CONDITION = {"dead": "hv_bus_below_60v", "insul": "isolation_ok"}
-NO_ADAPTER = "no diagnostic adapter was connected to the assessment"
+NO_ADAPTER = {"code": "engine.no_adapter", "args": {},
+              "text": "no diagnostic adapter was connected to the assessment"}
 SHA = "cd" * 32
 ADVANCES = [0, 0.5, 1, 30, 60, 299, 300, 301, 599, 600, 601, 900, 1200]
 

@@ -21,6 +21,8 @@ from helpers import (
     do_dead,
     do_until_dead,
     do_until_insul,
+    finished_in_english,
+    in_english,
     sign_and_finish,
     start_event,
 )
@@ -322,7 +324,7 @@ def test_na_needs_a_step_that_allows_it_and_a_reason(driver: Driver):
     assert event.payload["reason"] == "no earthing point on this model"
     assert driver.state.steps["earth"].status == "na"
     # N/A is final, like a pass
-    assert driver.refused(RecordResult("earth", "pass")).reason == "step earth is already na"
+    assert driver.refused(RecordResult("earth", "pass")).reason == "step earth is already not applicable"
     assert driver.refused(StartStep("earth")).rule == "done"
     assert driver.view("earth").status == "na"
 
@@ -367,7 +369,7 @@ def test_a_failed_critical_step_stops_every_step_action(driver: Driver):
     ):
         refusal = driver.refused(action)
         assert (refusal.rule, refusal.reason) == ("stopped", stopped)
-    assert driver.engine.derive_outcome() == (
+    assert in_english(driver.engine.derive_outcome()) == (
         "not_yet_competent", ["critical step plug failed"]
     )
     # notes, rubric, consent, sign-off and finish still work
@@ -376,7 +378,8 @@ def test_a_failed_critical_step_stops_every_step_action(driver: Driver):
     driver.ok(ScoreRubric("conduct", 1))
     driver.ok(SignOff("assessor", ASSESSOR.name))
     event = driver.ok(Finish())
-    assert event.payload == {"outcome": "not_yet_competent", "reasons": ["critical step plug failed"]}
+    assert finished_in_english(event.payload) == {"outcome": "not_yet_competent",
+                                                  "reasons": ["critical step plug failed"]}
     assert driver.state.outcome == "not_yet_competent"
 
 
@@ -423,7 +426,7 @@ def test_a_failed_high_step_not_shown_again_is_not_yet_competent(driver: Driver)
     driver.passes("unlock")
     driver.passes("oral")
     event = sign_and_finish(driver)
-    assert event.payload == {
+    assert finished_in_english(event.payload) == {
         "outcome": "not_yet_competent",
         "reasons": ["high-risk step sign failed and was not shown again"],
     }
@@ -462,10 +465,10 @@ def test_outcome_incomplete_lists_steps_and_rubric(driver: Driver):
     driver.ok(SignOff("assessor", ASSESSOR.name))
     driver.ok(ScoreRubric("conduct", 3))
     event = driver.ok(Finish())
-    assert event.payload == {
+    assert finished_in_english(event.payload) == {
         "outcome": "incomplete",
         "reasons": [
-            "steps not done: sign, plug, lock, dead, reprove, earth, insul, unlock, oral",
+            "steps not done: sign, plug, lock, dead, reprove, earth, insul, unlock and oral",
             "rubric not scored: safety",
         ],
     }
@@ -485,7 +488,8 @@ def test_a_failed_standard_step_is_feedback_only(driver: Driver):
     driver.passes("insul")
     driver.passes("unlock")
     driver.passes("oral")
-    assert driver.engine.derive_outcome() == ("incomplete", ["rubric not scored: conduct, safety"])
+    assert in_english(driver.engine.derive_outcome()) == ("incomplete",
+                                                          ["rubric not scored: conduct and safety"])
     assert sign_and_finish(driver).payload == {"outcome": "competent", "reasons": []}
 
 
@@ -501,7 +505,7 @@ def test_outcome_not_yet_competent_from_the_rubric_minimum(driver: Driver):
     driver.passes("sign")
     do_all_steps(driver)
     event = sign_and_finish(driver, scores={"conduct": 4, "safety": 1})
-    assert event.payload == {
+    assert finished_in_english(event.payload) == {
         "outcome": "not_yet_competent", "reasons": ["rubric safety scored 1, below 2"],
     }
 
@@ -531,7 +535,7 @@ def test_outcome_abandoned(driver: Driver):
     event = driver.ok(Abandon("vehicle needed by the customer"))
     assert event.payload == {"reason": "vehicle needed by the customer", "outcome": "abandoned"}
     assert (driver.state.phase, driver.state.outcome) == ("abandoned", "abandoned")
-    assert driver.engine.derive_outcome() == ("abandoned", ["abandoned"])
+    assert in_english(driver.engine.derive_outcome()) == ("abandoned", ["abandoned"])
     assert driver.state.read_only
 
 

@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessor_app.errors import AssessorError
+from assessor_app.i18n import Message
+
+# ----------------------------------------------------------------- messages
+OTHER_ASSESSMENT = Message("chain.other_assessment", "event {seq} belongs to assessment {assessment}")
+MISSING = Message("chain.missing", "event {expected} is missing (found {seq} in its place)")
+UNLINKED = Message("chain.unlinked", "event {seq} does not link to event {previous}")
+ALTERED = Message("chain.altered", "event {seq} ({kind}) was altered: its hash does not match")
+EARLIER = Message("chain.earlier", "event {seq} is earlier on the timeline than event {previous}")
 
 GENESIS = "0" * 64
 
@@ -69,14 +77,14 @@ def verify_chain(events: Iterable[Event]) -> str:
         if assessment is None:
             assessment = ev.assessment_id
         if ev.assessment_id != assessment:
-            raise ChainError(f"event {ev.seq} belongs to assessment {ev.assessment_id}")
+            raise ChainError(OTHER_ASSESSMENT(seq=ev.seq, assessment=ev.assessment_id))
         if ev.seq != expected_seq:
-            raise ChainError(f"event {expected_seq} is missing (found {ev.seq} in its place)")
+            raise ChainError(MISSING(expected=expected_seq, seq=ev.seq))
         if ev.prev_hash != prev:
-            raise ChainError(f"event {ev.seq} does not link to event {ev.seq - 1}")
+            raise ChainError(UNLINKED(seq=ev.seq, previous=ev.seq - 1))
         if ev.compute_hash() != ev.hash:
-            raise ChainError(f"event {ev.seq} ({ev.kind}) was altered: its hash does not match")
+            raise ChainError(ALTERED(seq=ev.seq, kind=ev.kind))
         if last_t is not None and ev.t_us < last_t:
-            raise ChainError(f"event {ev.seq} is earlier on the timeline than event {ev.seq - 1}")
+            raise ChainError(EARLIER(seq=ev.seq, previous=ev.seq - 1))
         prev, last_t, expected_seq = ev.hash, ev.t_us, expected_seq + 1
     return prev

@@ -11,8 +11,8 @@ bound, and nothing is recorded. The limits are policy, kept here in one place:
 - A checklist narrows the limits of one reading with its measurement's ``instrument_range``
   (what the instrument can show); without one, the policy's range for the unit's quantity applies.
 
-Problems are codes with values (``ValueProblem``); ``str()`` gives the English sentence, and the
-window renders the same codes in the trainer's language.
+Problems are codes with values (``ValueProblem``); ``message`` is what a person reads (rendered in
+their language), ``str()`` its English.
 """
 
 from __future__ import annotations
@@ -23,6 +23,38 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assessor_app.core import units
+from assessor_app.i18n import Message, Msg
+
+# ----------------------------------------------------------------- messages
+WORKING_VOLTAGE = Message("plausibility.working_voltage", "Working voltage")
+NOT_FINITE = Message("plausibility.not_finite", "{name}: {value} is not a finite number")
+BELOW_INSTRUMENT = Message(
+    "plausibility.below_instrument",
+    "{name}: {value} {unit} is outside the instrument's range (at least {bound} {unit}): re-read the display")
+ABOVE_INSTRUMENT = Message(
+    "plausibility.above_instrument",
+    "{name}: {value} {unit} is outside the instrument's range (at most {bound} {unit}): re-read the display")
+BELOW = Message("plausibility.below", "{name}: {value} {unit} is not plausible (at least {bound} {unit})")
+ABOVE = Message("plausibility.above", "{name}: {value} {unit} is not plausible (at most {bound} {unit})")
+# a record's pinned policy that cannot be read
+SPAN_SHAPE = Message("plausibility.span_shape", "{where} must be an object with min, max and unit")
+SPAN_UNIT = Message("plausibility.span_unit", "{where}.unit is not a known unit")
+SPAN_BOUND = Message("plausibility.span_bound", "{where}.{side} must be a finite number or null")
+SPAN_ORDER = Message("plausibility.span_order", "{where}: min must be below max")
+POLICY_SHAPE = Message("plausibility.policy_shape",
+                       "{where} must be an object with working_voltage and quantities")
+POLICY_VOLTAGE = Message("plausibility.policy_voltage", "{where}.working_voltage.unit is not a voltage")
+POLICY_QUANTITIES = Message("plausibility.policy_quantities", "{where}.quantities must be an object")
+POLICY_QUANTITY_UNIT = Message("plausibility.policy_quantity_unit",
+                               "{where}.quantities.{quantity}: {unit} is not a {quantity}")
+
+
+class PolicyError(ValueError):
+    """A pinned plausibility policy that cannot be read; ``message`` says what is malformed."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -45,20 +77,20 @@ class Span:
     @classmethod
     def from_payload(cls, data: Any, where: str) -> Span:
         if not isinstance(data, dict) or set(data) != {"min", "max", "unit"}:
-            raise ValueError(f"{where} must be an object with min, max and unit")
+            raise PolicyError(SPAN_SHAPE(where=where))
         unit = data["unit"]
         if not isinstance(unit, str) or not units.is_unit(unit):
-            raise ValueError(f"{where}.unit is not a known unit")
+            raise PolicyError(SPAN_UNIT(where=where))
         bounds = []
         for side in ("min", "max"):
             v = data[side]
             bad = isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
             if v is not None and bad:
-                raise ValueError(f"{where}.{side} must be a finite number or null")
+                raise PolicyError(SPAN_BOUND(where=where, side=side))
             bounds.append(None if v is None else float(v))
         low, high = bounds
         if low is not None and high is not None and low >= high:
-            raise ValueError(f"{where}: min must be below max")
+            raise PolicyError(SPAN_ORDER(where=where))
         return cls(low, high, unit)
 
 
@@ -70,21 +102,24 @@ class ValueProblem:
     """Why a typed number cannot be recorded: not finite, or beyond a limit (``bound``, in ``unit``)."""
 
     code: Literal["not_finite", "below", "above"]
-    name: str  # the field's name as the trainer sees it
+    name: Any  # the field's name: text, a checklist's text in its languages, or a message
     value: float
     unit: str
     bound: float | None = None
     limit: Limit = "plausible"  # the instrument's range, or what is plausible at all
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> Msg:
         if self.code == "not_finite":
-            return f"{self.name}: {self.value} is not a finite number"
-        side = "at least" if self.code == "below" else "at most"
-        shown = f"{self.value:g} {self.unit}"
+            return NOT_FINITE(name=self.name, value=self.value)
         if self.limit == "instrument":
-            return (f"{self.name}: {shown} is outside the instrument's range ({side} {self.bound:g} "
-                    f"{self.unit}): re-read the display")
-        return f"{self.name}: {shown} is not plausible ({side} {self.bound:g} {self.unit})"
+            said = BELOW_INSTRUMENT if self.code == "below" else ABOVE_INSTRUMENT
+        else:
+            said = BELOW if self.code == "below" else ABOVE
+        return said(name=self.name, value=self.value, unit=self.unit, bound=self.bound)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def as_float(value: int | float) -> float:
@@ -95,7 +130,7 @@ def as_float(value: int | float) -> float:
         return math.inf if value > 0 else -math.inf
 
 
-def value_problem(name: str, value: float, unit: str, span: Span | None,
+def value_problem(name: Any, value: float, unit: str, span: Span | None,
                   limit: Limit = "plausible") -> ValueProblem | None:
     """Why ``value`` (in ``unit``) is not a number to record here: not finite, or outside ``span``."""
     if not math.isfinite(value):
@@ -154,8 +189,9 @@ class Plausibility:
             return None
         return self.quantities.get(units.quantity_of(unit))
 
-    def working_voltage_problem(self, value_v: float, name: str = "Working voltage") -> ValueProblem | None:
-        return value_problem(name, as_float(value_v), "V", self.working_voltage)
+    def working_voltage_problem(self, value_v: float, name: Any = None) -> ValueProblem | None:
+        return value_problem(WORKING_VOLTAGE() if name is None else name, as_float(value_v), "V",
+                             self.working_voltage)
 
     def to_payload(self) -> dict[str, Any]:
         return {"working_voltage": self.working_voltage.to_payload(),
@@ -166,18 +202,18 @@ class Plausibility:
         """The policy a record pinned; ValueError naming what is malformed."""
         where = "plausibility"
         if not isinstance(data, dict) or set(data) != {"working_voltage", "quantities"}:
-            raise ValueError(f"{where} must be an object with working_voltage and quantities")
+            raise PolicyError(POLICY_SHAPE(where=where))
         wv = Span.from_payload(data["working_voltage"], f"{where}.working_voltage")
         if units.quantity_of(wv.unit) != "voltage":
-            raise ValueError(f"{where}.working_voltage.unit is not a voltage")
+            raise PolicyError(POLICY_VOLTAGE(where=where))
         raw = data["quantities"]
         if not isinstance(raw, dict):
-            raise ValueError(f"{where}.quantities must be an object")
+            raise PolicyError(POLICY_QUANTITIES(where=where))
         quantities = {}
         for q, span in raw.items():
             s = Span.from_payload(span, f"{where}.quantities.{str(q)[:20]}")
             if units.quantity_of(s.unit) != q:
-                raise ValueError(f"{where}.quantities.{str(q)[:20]}: {s.unit} is not a {str(q)[:20]}")
+                raise PolicyError(POLICY_QUANTITY_UNIT(where=where, quantity=str(q)[:20], unit=s.unit))
             quantities[q] = s
         return cls(wv, quantities)
 

@@ -20,6 +20,8 @@ TERMS: dict[str, Message] = {
     "pending": Message("term.pending", "not done"),
     "allowed": Message("term.allowed", "can be done now"),
     "blocked": Message("term.blocked", "not allowed yet"),
+    "pass": Message("term.pass", "pass"),  # a result as recorded (its step is then "passed")
+    "fail": Message("term.fail", "fail"),
     "passed": Message("term.passed", "passed"),
     "failed": Message("term.failed", "failed"),
     "na": Message("term.na", "not applicable"),
@@ -52,6 +54,28 @@ TERMS: dict[str, Message] = {
     "intervention": Message("term.intervention", "intervention"),
     "camera": Message("term.camera", "camera"),
     "file": Message("term.file", "file"),
+    # what a typed reading and the vehicle's own value say against a limit (a dead test)
+    "dead": Message("term.dead", "dead"),
+    "live": Message("term.live", "live"),
+    # the quantities a unit measures
+    "voltage": Message("term.voltage", "voltage"),
+    "current": Message("term.current", "current"),
+    "resistance": Message("term.resistance", "resistance"),
+    "power": Message("term.power", "power"),
+    "frequency": Message("term.frequency", "frequency"),
+    "time": Message("term.time", "time"),
+    "charge": Message("term.charge", "charge"),
+    "energy": Message("term.energy", "energy"),
+    "torque": Message("term.torque", "torque"),
+    "ratio": Message("term.ratio", "ratio"),
+    "temperature": Message("term.temperature", "temperature"),
+    "pressure": Message("term.pressure", "pressure"),
+    "length": Message("term.length", "length"),
+    "angle": Message("term.angle", "angle"),
+    "speed": Message("term.speed", "speed"),
+    "rotation": Message("term.rotation", "rotational speed"),
+    "bitrate": Message("term.bitrate", "bit rate"),
+    "count": Message("term.count", "count"),
 }
 
 

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assessor_app.core.terms import term
+from assessor_app.i18n import Message, Msg
+
+# ----------------------------------------------------------------- messages
+UNKNOWN_UNIT = Message("units.unknown", "unknown unit {unit}")
+CANNOT_CONVERT = Message("units.cannot_convert",
+                         "cannot convert {unit} ({quantity}) to {target} ({target_quantity})")
+
 
 class UnitError(ValueError):
-    """A unit is unknown, or two units measure different quantities."""
+    """A unit is unknown, or two units measure different quantities; ``message`` says which
+    (``str()`` is its English)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,7 @@ def parse_unit(symbol: str) -> Unit:
     try:
         return _UNITS[symbol.strip()]
     except KeyError:
-        raise UnitError(f"unknown unit {symbol!r}") from None
+        raise UnitError(UNKNOWN_UNIT(unit=repr(symbol))) from None
 
 
 def is_unit(symbol: str) -> bool:
@@ -90,9 +103,8 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     """Convert ``value`` between two units of the same quantity."""
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
     if src.quantity != dst.quantity:
-        raise UnitError(
-            f"cannot convert {from_unit} ({src.quantity}) to {to_unit} ({dst.quantity})"
-        )
+        raise UnitError(CANNOT_CONVERT(unit=from_unit, quantity=term(src.quantity) or src.quantity,
+                                       target=to_unit, target_quantity=term(dst.quantity) or dst.quantity))
     base = value * src.factor + src.offset
     return (base - dst.offset) / dst.factor
 

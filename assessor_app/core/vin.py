@@ -5,14 +5,33 @@ read as 1 and 0). Position 9 is a check digit (49 CFR 565, also GB 16735) only i
 America and China; European VINs (ISO 3779 alone) need not carry one, so a check digit that
 does not match is a warning to re-read the plate, never a reason to refuse the VIN.
 
-Problems are codes with values (``VinProblem``); ``str()`` gives the English sentence, and the
-window renders the same codes in the trainer's language.
+Problems are codes with values (``VinProblem``, ``CheckDigit``); ``message`` is what a person reads
+(rendered in their language), ``str()`` its English.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from assessor_app.i18n import Message, Msg
+
+# ----------------------------------------------------------------- messages
+EMPTY = Message("vin.empty", "VIN: empty, needs {n} characters")
+LENGTH = Message("vin.length", "VIN: {length} characters, needs {n}")
+NEVER_USED_LETTER = Message(
+    "vin.never_used", "VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)")
+NOT_ALLOWED = Message(
+    "vin.character",
+    "VIN: {char} at position {position} is not allowed (only digits and the letters A-Z without I, O, Q)")
+CHECK_DIGIT_MATCHES = Message("vin.check_digit_matches", "VIN: check digit {found} matches")
+CHECK_DIGIT_WRONG = Message(
+    "vin.check_digit_wrong",
+    "VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate")
+CHECK_DIGIT_MAYBE_WRONG = Message(
+    "vin.check_digit_maybe_wrong",
+    "VIN: check digit {found} does not match (the VIN gives {expected}): re-read the plate, unless this "
+    "maker's VINs carry no check digit")
 
 VIN_LENGTH = 17
 #: Letters ISO 3779 never uses in a VIN.
@@ -44,16 +63,18 @@ class VinProblem:
     character: str = ""
     position: int = 0
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> Msg:
         if self.code == "empty":
-            return f"VIN: empty, needs {VIN_LENGTH} characters"
+            return EMPTY(n=VIN_LENGTH)
         if self.code == "length":
-            return f"VIN: {self.length} characters, needs {VIN_LENGTH}"
+            return LENGTH(length=self.length, n=VIN_LENGTH)
         if self.code == "never_used":
-            return (f"VIN: letter {self.character} at position {self.position} is not allowed "
-                    "(I, O, Q are never used)")
-        return (f"VIN: {self.character!r} at position {self.position} is not allowed (only digits and "
-                "the letters A-Z without I, O, Q)")
+            return NEVER_USED_LETTER(char=self.character, position=self.position)
+        return NOT_ALLOWED(char=repr(self.character), position=self.position)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 @dataclass(frozen=True)
@@ -68,14 +89,15 @@ class CheckDigit:
     def matches(self) -> bool:
         return self.found == self.expected
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> Msg:
         if self.matches:
-            return f"VIN: check digit {self.found} matches"
-        if self.required:
-            return (f"VIN: check digit {self.found} does not match (the VIN gives {self.expected}): "
-                    "re-read the plate")
-        return (f"VIN: check digit {self.found} does not match (the VIN gives {self.expected}): "
-                "re-read the plate, unless this maker's VINs carry no check digit")
+            return CHECK_DIGIT_MATCHES(found=self.found)
+        said = CHECK_DIGIT_WRONG if self.required else CHECK_DIGIT_MAYBE_WRONG
+        return said(found=self.found, expected=self.expected)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def normalise(text: str) -> str:

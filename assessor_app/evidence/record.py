@@ -13,6 +13,7 @@ from typing import Any
 from assessor_app.core.engine import AssessmentEngine
 from assessor_app.core.events import Event
 from assessor_app.evidence.record_sections import annex_i, parameter_set, people, step_evidence
+from assessor_app.i18n import Msg
 
 
 def assessment_record(
@@ -28,7 +29,7 @@ def assessment_record(
         ranges = {m.id: (engine.bounds(m), m.magnitude) for m in step.measurements}
         steps[step.id] = {
             "title": step.title.get_text("en"), "risk": step.risk, "status": ss.status,
-            "person": ss.person, "reason": ss.reason, "attempts": ss.attempts,
+            "person": ss.person, "reason": _stored(ss.reason), "attempts": ss.attempts,
             "started_t_us": ss.started_t_us, "result_t_us": ss.result_t_us,
             "measurements": {
                 mid: {"value": m.value, "unit": m.unit, "entered": f"{m.entered_value:g} {m.entered_unit}",
@@ -56,7 +57,7 @@ def assessment_record(
             "answers": {qid: {"answer": a["answer"], "correct": a["correct"]}
                         for qid, a in ss.answers.items()},
             "photos": list(ss.photos), "interventions": list(ss.interventions),
-            "hazard_lock": ss.hazard_lock, "reopened": ss.reopened,
+            "hazard_lock": _stored(ss.hazard_lock), "reopened": ss.reopened,
             "evidence": step_evidence(engine, step, capture or {}),
             # the result as first recorded stays in the events; each correction says what it replaced
             "corrections": [dict(c) for c in ss.corrections],
@@ -85,6 +86,11 @@ def assessment_record(
         "capture": dict(capture) if capture else {"devices": [], "gaps": [], "dropped_frames": 0},
         "diagnostics_adapter": st.diagnostics_device,
     }
+
+
+def _stored(value: Any) -> Any:
+    """A message the engine gave, as the store keeps one; anything else as it is."""
+    return value.to_dict() if isinstance(value, Msg) else value
 
 
 def _diagnostic_history(events: list[Event]) -> dict[str, dict[str, Any]]:

@@ -1,5 +1,6 @@
-"""Bad input, said plainly: the core's problem codes (a VIN that is not one, a number that is not
-finite or not plausible) in the trainer's language, and the parsing of a typed number with its unit.
+"""Bad input, said plainly: the core's problems (a VIN that is not one, a number that is not finite or
+not plausible) rendered from their messages in the window's language, and the parsing of a typed number
+with its unit.
 
 Each message names the field; the widgets that show them recompute them from what is typed, so a
 message stays until the field is fixed, whatever else is refreshed meanwhile.
@@ -13,56 +14,21 @@ from PySide6.QtCore import QCoreApplication
 
 from assessor_app.core import units
 from assessor_app.core.plausibility import Span, ValueProblem, value_problem
-from assessor_app.core.vin import VIN_LENGTH, CheckDigit, VinProblem
+from assessor_app.core.vin import CheckDigit, VinProblem
+from assessor_app.gui.translator import window_language
+from assessor_app.i18n import render
 
 
 def vin_text(problem: VinProblem) -> str:
-    if problem.code == "empty":
-        return QCoreApplication.translate(
-            "bad_input", "VIN: empty, needs {n} characters").format(n=VIN_LENGTH)
-    if problem.code == "length":
-        return QCoreApplication.translate(
-            "bad_input", "VIN: {length} characters, needs {n}").format(length=problem.length, n=VIN_LENGTH)
-    if problem.code == "never_used":
-        return QCoreApplication.translate(
-            "bad_input", "VIN: letter {char} at position {position} is not allowed (I, O, Q are never used)"
-        ).format(char=problem.character, position=problem.position)
-    return QCoreApplication.translate(
-        "bad_input", "VIN: '{char}' at position {position} is not allowed (only digits and the letters A-Z "
-        "without I, O, Q)").format(char=problem.character, position=problem.position)
+    return render(problem.message, window_language())
 
 
 def check_digit_text(check: CheckDigit) -> str:
-    if check.required:
-        text = QCoreApplication.translate(
-            "bad_input", "VIN: check digit {found} does not match (the VIN gives {expected}): re-read the "
-            "plate")
-    else:
-        text = QCoreApplication.translate(
-            "bad_input", "VIN: check digit {found} does not match (the VIN gives {expected}): re-read the "
-            "plate, unless this maker's VINs carry no check digit")
-    return text.format(found=check.found, expected=check.expected)
+    return render(check.message, window_language())
 
 
 def value_text(problem: ValueProblem) -> str:
-    if problem.code == "not_finite":
-        return QCoreApplication.translate(
-            "bad_input", "{field}: {value} is not a finite number").format(
-            field=problem.name, value=problem.value)
-    if problem.limit == "instrument" and problem.code == "below":
-        text = QCoreApplication.translate(
-            "bad_input", "{field}: {value} is outside the instrument's range (at least {bound}): re-read the "
-            "display")
-    elif problem.limit == "instrument":
-        text = QCoreApplication.translate(
-            "bad_input", "{field}: {value} is outside the instrument's range (at most {bound}): re-read the "
-            "display")
-    elif problem.code == "below":
-        text = QCoreApplication.translate("bad_input", "{field}: {value} is not plausible (at least {bound})")
-    else:
-        text = QCoreApplication.translate("bad_input", "{field}: {value} is not plausible (at most {bound})")
-    return text.format(field=problem.name, value=f"{problem.value:g} {problem.unit}",
-                       bound=f"{problem.bound:g} {problem.unit}")
+    return render(problem.message, window_language())
 
 
 def parse_quantity(text: str, default_unit: str) -> tuple[float, str] | None:

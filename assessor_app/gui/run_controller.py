@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor_app.core.engine import Action, RecordPhoto, Refused, StepView, stepwork
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.rules import duration_s
 from assessor_app.core.events import Event
 from assessor_app.core.plausibility import Span
@@ -406,7 +407,8 @@ class RunController:
                 interventions=[InterventionView(str(i["intervention"]), str(i["note"]),
                                                 bool(i.get("fails_step")), int(i.get("attempt", 1)))
                                for i in ss.interventions],
-                hazard=step.hazard.get_text(lang) if step.hazard else None, hazard_lock=ss.hazard_lock,
+                hazard=step.hazard.get_text(lang) if step.hazard else None,
+                hazard_lock=render(ss.hazard_lock, lang) if ss.hazard_lock else None,
                 redo_from=redo.get(step.id), critical=step.risk == "critical", person=ss.person,
             )
         return work
@@ -501,14 +503,14 @@ class RunController:
                     continue
                 due = ref.result_t_us + round(duration_s(wait.wait, engine.params) * 1e6)
                 if due > t_us:
-                    name = wait.label.get_text(lang) if wait.label else "Wait"
+                    name = wait.label.get_text(lang) if wait.label else render(m_.WAIT(), lang)
                     timings.append(TimingView(step.id, "wait", name, (due - t_us) / 1e6, due))
             for window in step.rules.max_window:
                 ref = st.steps[window.start]
                 if ref.status not in ("passed", "na") or ref.result_t_us is None:
                     continue
                 due = ref.result_t_us + round(duration_s(window.window, engine.params) * 1e6)
-                name = window.label.get_text(lang) if window.label else "Time window"
+                name = window.label.get_text(lang) if window.label else render(m_.TIME_WINDOW(), lang)
                 timings.append(TimingView(step.id, "window", name, (due - t_us) / 1e6, due))
         return timings
 
@@ -589,7 +591,8 @@ class RunController:
                                      r.in_range, ", ".join(x for x in (r.instrument, r.range_label) if x))
                          for mid, r in kept.items())
         corrections = tuple(CorrectionView(
-            str(c["replaces"]), str(c["result"]), str(c["reason"]), str(c.get("replaced_reason") or ""),
+            str(c["replaces"]), str(c["result"]), str(c["reason"]),
+            render_stored(c.get("replaced_reason") or "", lang),
             str(c.get("person") or ""), str(c.get("replaced_person") or ""), int(c["t_us"]),
             tuple(c.get("reopened") or ())) for c in ss.corrections)
         found = step_evidence(engine, step, capture)
@@ -602,8 +605,8 @@ class RunController:
             targets = tuple(r for r in ("pass", "fail", "na", "hazard")
                             if (r != "na" or step.na_allowed) and (r != "hazard" or step.hazard is not None))
         return ReviewStep(
-            step.id, step.title.get_text(lang), step.risk, ss.status, ss.reason, ss.person or "",
-            ss.result_t_us, readings, corrections, tuple(evidence),
+            step.id, step.title.get_text(lang), step.risk, ss.status, render(ss.reason, lang),
+            ss.person or "", ss.result_t_us, readings, corrections, tuple(evidence),
             tuple(str(r["step"]) for r in ss.reopened_by), targets)
 
     def _capture(self) -> dict[str, Any]:

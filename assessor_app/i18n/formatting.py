@@ -17,6 +17,8 @@ def format_number(value: float | int, language: str, decimals: int | None = None
     digits after the separator; by default a value shows the digits it has (at most six)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return str(value)
+    if abs(value) >= 1e15:  # no reading is that large (a slip of the finger): as a power of ten, 1E300
+        return numbers.format_scientific(value, format="0.######E0", locale=babel_locale(language))
     # thousands are grouped from five digits on (2500 V, 12 500 V): a four-digit reading reads as one
     grouping = "#,##0" if abs(value) >= 10000 else "0"
     pattern = grouping + (".######" if decimals is None else ("." + "0" * decimals if decimals > 0 else ""))

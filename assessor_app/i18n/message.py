@@ -123,6 +123,8 @@ def _value(name: str, value: Any, language: str) -> str:
         return render(value, language)
     if isinstance(value, _StoredMsg):
         return render(value.msg, language, fallback=value.text)
+    if isinstance(value, Mapping) and "code" in value:  # a message as the store keeps it
+        return render_stored(value, language)
     if isinstance(value, Mapping) and "en" in value:  # a checklist's own text in its languages
         return str(value.get(language) or value["en"])
     if isinstance(value, (list, tuple)):

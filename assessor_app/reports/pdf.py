@@ -209,11 +209,11 @@ def render_record(
         diagnostics += step_extra_lines(step, s, w, language)
         readings += [Paragraph(text, st["cell"]) for text, _alert in diagnostics]
         result = w.get(s["status"], s["status"])
-        readings[:0] = [Paragraph(text, st["cell"]) for text in correction_lines(s, w, t0)]
+        readings[:0] = [Paragraph(text, st["cell"]) for text in correction_lines(s, w, t0, language)]
         if s.get("corrections"):  # the reason now standing is the correction's, said with it
             result += f" ({w['corrected']})"
         elif s.get("reason"):
-            result += f" ({w['reason']}: {s['reason']})"
+            result += f" ({w['reason']}: {render_stored(s['reason'], language)})"
         rows.append([p(f"{step.id} {step.title.get_text(language)}"), p(w.get(step.risk, step.risk)),
                      p(result), p(s.get("person") or ""), p(_clock(s.get("result_t_us"), t0)),
                      readings])

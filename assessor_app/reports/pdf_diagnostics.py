@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
-from assessor_app.core.engine.diagnostics import NOT_CONNECTED, contradiction_text
+from assessor_app.core.engine.diagnostics import contradiction_text, is_not_connected
 from assessor_app.core.specs.conditions import condition_title
 from assessor_app.core.specs.models import Step
-from assessor_app.i18n import format_quantity
+from assessor_app.i18n import format_quantity, render_stored
 
 
 def _red(text: str) -> str:
@@ -73,9 +73,9 @@ def diagnostic_lines(step: Step, diagnostics: Mapping[str, Any], w: Mapping[str,
             text += " " + _red(escape(f"{w['contradicts']}: {contradiction_text(found, step, language)}"))
         lines.append((text, r.get("met") is False or isinstance(found, Mapping)))
     for kind, reason in (diagnostics.get("unavailable") or {}).items():
-        if (kind, reason) in said:  # the record above already says so, with the same reason
+        why = w["no_adapter"] if is_not_connected(reason) else render_stored(reason, language)
+        if (kind, why) in said:  # the record above already says so, with the same reason
             continue
-        why = w["no_adapter"] if reason == NOT_CONNECTED else reason
         what = w["diag_snapshot"] if kind == "snapshot" else w["diag_condition"]
         lines.append((escape(f"{w['diag_unavailable']} ({what}): {why}"), False))
     return lines

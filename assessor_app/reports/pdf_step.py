@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from assessor_app.core.specs.models import Step
-from assessor_app.i18n import format_quantity
+from assessor_app.i18n import format_quantity, render_stored
 from assessor_app.reports.pdf_layout import clock, esc, table
 
 
@@ -43,7 +43,8 @@ def step_extra_lines(step: Step, s: Mapping[str, Any], w: Mapping[str, str],
         shown = _value(entry.get("value"), field.unit, w, language)
         text = escape(f"{field.label.get_text(language)}: {shown}")
         if entry.get("ok") is False:
-            lines.append((text + " " + _red(escape(f"{w['check_failed']}: {entry.get('reason', '')}")), True))
+            reason = render_stored(entry.get("reason", ""), language)
+            lines.append((text + " " + _red(escape(f"{w['check_failed']}: {reason}")), True))
         else:
             lines.append((text, False))
     questions = {q.id: q.text.get_text(language) for q in step.questions}
@@ -55,7 +56,7 @@ def step_extra_lines(step: Step, s: Mapping[str, Any], w: Mapping[str, str],
         kind = w["intervention"] if i.get("intervention") == "intervention" else w["prompt"]
         lines.append((_red(escape(f"{kind}: {i.get('note', '')}")), True))
     if s.get("hazard_lock"):
-        lines.append((_red(escape(f"{s['hazard_lock']}: {w['locked']}")), True))
+        lines.append((_red(escape(f"{render_stored(s['hazard_lock'], language)}: {w['locked']}")), True))
     if s.get("reopened"):
         lines.append((escape(f"{w['reopened']} ×{s['reopened']}"), False))
     photos = s.get("photos") or []
@@ -75,7 +76,7 @@ def step_extra_lines(step: Step, s: Mapping[str, Any], w: Mapping[str, str],
 _STATUS_WORD = {"pass": "passed", "fail": "failed", "na": "na", "hazard": "hazard"}
 
 
-def correction_lines(s: Mapping[str, Any], w: Mapping[str, str], t0: int) -> list[str]:
+def correction_lines(s: Mapping[str, Any], w: Mapping[str, str], t0: int, language: str = "en") -> list[str]:
     """Markup lines for each correction of the step's result (the result it replaced, the new one,
     when, who did the step if that changed, and why), and for a reopening by another's correction."""
     def result(r: object) -> str:
@@ -85,7 +86,7 @@ def correction_lines(s: Mapping[str, Any], w: Mapping[str, str], t0: int) -> lis
     for c in s.get("corrections") or []:
         old = result(c.get("replaces"))
         if c.get("replaced_reason"):
-            old += f" ({w['reason']}: {c['replaced_reason']})"
+            old += f" ({w['reason']}: {render_stored(c['replaced_reason'], language)})"
         text = (f"{w['correction']} {clock(c.get('t_us'), t0)}: {w['recorded_as']} {old}; "
                 f"{w['corrected_to']} {result(c.get('result'))}")
         if c.get("replaced_person") != c.get("person"):

@@ -34,10 +34,16 @@ from assessor_app.core.specs.loader import (
     content_hash,
     parameter_set_from_source,
 )
+from assessor_app.core.terms import term
 from assessor_app.core.vin import normalise
+from assessor_app.i18n import Message
 from assessor_app.storage.database import StoreError
 from assessor_app.storage.identity import identity_document
 from assessor_app.storage.store import AssessmentStore
+
+# ----------------------------------------------------------------- messages
+SIGNER_NAME = Message("recorder.signer_name", "type the name of the person signing")
+NO_ONE_IN_ROLE = Message("recorder.no_one_in_role", "this assessment names no {role}")
 
 
 class AssessmentRecorder:
@@ -144,11 +150,12 @@ class AssessmentRecorder:
         if isinstance(action, SignOff) and action.person is None and self.engine.state.record_format >= 2:
             signer_name = action.name.strip()
             if not signer_name:
-                return Refused("type the name of the person signing", rule="input")
+                return Refused(SIGNER_NAME(), rule="input")
             person = next((pid for pid, role in self.engine.state.persons().items() if role == action.role),
                           None)
             if person is None:
-                return Refused(f"this assessment names no {action.role.replace('_', ' ')}", rule="signoff")
+                return Refused(NO_ONE_IN_ROLE(role=term(action.role) or action.role.replace("_", " ")),
+                               rule="signoff")
             action = SignOff(action.role, statement=action.statement, person=person)
         stamp = self.timeline.now()
         decision = self.engine.decide(action, stamp.t_us, language)

@@ -130,7 +130,8 @@ def test_a_1e999_reading_is_refused_by_name_and_the_message_stays_until_fixed(qt
     edit = run._edits["proving_source"]
     assert edit.text() == "1e999" and run._verdicts["proving_source"].text() == said
     retype(qtbot, edit, "1e13")
-    assert run._verdicts["proving_source"].text() == f"{name}: 1e+13 V is not plausible (at most 10000 V)"
+    assert run._verdicts["proving_source"].text() == (
+        f"{name}: 10,000,000,000,000 V is not plausible (at most 10,000 V)")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     wait_idle(qtbot, window)
     [summary] = store.list()
@@ -162,7 +163,7 @@ def test_a_step_number_that_is_not_finite_is_refused_beside_its_field(qtbot, sto
     [summary] = store.list()
     assert [e for e in store.events(summary.id) if e.kind == "step_data_recorded"] == []
     retype(qtbot, edit, "400000")
-    assert verdict.text() == f"✘ {label}: 400000 V is not plausible (at most 10000 V)"
+    assert verdict.text() == f"✘ {label}: 400,000 V is not plausible (at most 10,000 V)"
     retype(qtbot, edit, "400")
     assert verdict.text() == ""
     window.close()

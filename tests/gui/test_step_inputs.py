@@ -83,7 +83,9 @@ def test_step_data_is_recorded_and_a_failed_check_is_shown_with_the_engines_reas
     assert run.inputs.fields.verdicts["instrument_id"].text() == "recorded ✔"
     [recorded] = [e for e in events(store, window, "step_data_recorded") if e.payload["step"] == "05"]
     assert recorded.payload["values"]["voltage_rating"] == 300.0
-    assert recorded.payload["checks"]["voltage_rating"] == {"ok": False, "reason": rating}
+    check = recorded.payload["checks"]["voltage_rating"]
+    assert (check["ok"], check["reason"]["code"], check["reason"]["text"]) == (
+        False, "engine.check_below", rating)
     press(qtbot, window, run.pass_button)
     assert run.refusal.text() == f"{rating}: correct it or record a fail"
     assert run.snapshot.view("05").status == "allowed"

@@ -32,11 +32,14 @@ from collections.abc import Callable
 from typing import Any
 
 from assessor_app.core.engine import diagnostics, people, rules, stepwork
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import Accepted, CorrectResult, Refused
 from assessor_app.core.engine.state import AssessmentState, StepState, StopKind
 from assessor_app.core.events import Event
 from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.core.specs.parameters import ResolvedParameters
+from assessor_app.core.terms import term
+from assessor_app.i18n import Msg
 
 RESULTS = ("pass", "fail", "na", "hazard")
 #: A step's status as the result that gave it.
@@ -66,29 +69,27 @@ def decide(spec: ChecklistSpec, params: ResolvedParameters, state: AssessmentSta
            language: str = "en") -> Accepted | Refused:
     """Whether the correction is allowed; if so, its event payload (the caller checked read-only)."""
     if a.step not in state.steps:
-        return Refused(f"this checklist has no step {a.step!r}", rule="unknown")
+        return Refused(m_.NO_SUCH_STEP(step=repr(a.step)), rule="unknown")
     if state.signoffs:
-        roles = ", ".join(sorted({str(s.get("role", "")).replace("_", " ") for s in state.signoffs}))
-        return Refused(f"the record is signed off (by the {roles}): a result can no longer be corrected",
+        roles = sorted({str(s.get("role", "")) for s in state.signoffs})
+        return Refused(m_.CORRECTION_SIGNED(roles=[term(r) or r.replace("_", " ") for r in roles]),
                        rule="signed")
     if not isinstance(a.reason, str) or not a.reason.strip():
-        return Refused("give the reason for the correction", rule="input")
+        return Refused(m_.CORRECTION_REASON(), rule="input")
     if len(a.reason) > MAX_REASON:
-        return Refused(f"the reason is longer than {MAX_REASON} characters", rule="input")
+        return Refused(m_.REASON_TOO_LONG(most=MAX_REASON), rule="input")
     if a.result not in RESULTS:
-        return Refused(f"unknown result {a.result!r}", rule="input")
+        return Refused(m_.UNKNOWN_RESULT(result=repr(a.result)), rule="input")
     step = spec.step(a.step)
     ss = state.steps[a.step]
     old = RESULT_OF.get(ss.status)
     if old is None or ss.result_t_us is None:
-        return Refused(f"step {a.step} has no recorded result to correct", rule="correction")
+        return Refused(m_.NOTHING_RECORDED(step=a.step), rule="correction")
     if ss.by_intervention:
-        return Refused(f"step {a.step} failed because the assessor intervened on a critical step: that "
-                       "fail cannot be corrected", rule="intervention")
+        return Refused(m_.INTERVENTION_FAIL(step=a.step), rule="intervention")
     person = a.person if a.person is not None else (ss.person or state.candidate_id)
     if old == a.result and person == ss.person:
-        return Refused(f"step {a.step} is already recorded as {a.result}: nothing to correct",
-                       rule="correction")
+        return Refused(m_.ALREADY_RECORDED(step=a.step, result=term(a.result)), rule="correction")
     refusal = _refusal(spec, params, state, step, ss, a, person, language)
     if refusal is not None:
         return refusal
@@ -116,21 +117,19 @@ def _refusal(spec: ChecklistSpec, params: ResolvedParameters, state: AssessmentS
         if refusal:
             return refusal
     if ss.hazard_lock is not None and a.result in ("pass", "na"):
-        return Refused(f"{ss.hazard_lock} cannot be corrected away: the step stays a hazard stop or a fail",
-                       rule="hazard_lock")
+        return Refused(m_.HAZARD_LOCK_STAYS(lock=ss.hazard_lock), rule="hazard_lock")
     if a.result == "na":
         if not step.na_allowed:
-            return Refused(f"step {a.step} cannot be marked N/A", rule="na")
+            return Refused(m_.NO_NA(step=a.step), rule="na")
         return None
     if a.result == "hazard":
         if step.hazard is None:
-            return Refused(f"step {a.step} has no hazard stop: correct it to a fail", rule="hazard")
+            return Refused(m_.NO_HAZARD_STOP_CORRECTION(step=a.step), rule="hazard")
         return _then(rules.ordering_refusal(spec, params, state, step, at, language))
     if a.result == "fail":
         return None
     if ss.status == "failed" and (ss.measurements or ss.diagnostics):
-        return Refused(f"step {a.step} has been measured again since its fail: record the result of that "
-                       "attempt instead", rule="correction")
+        return Refused(m_.MEASURED_AGAIN(step=a.step), rule="correction")
     attempt = _as_attempt(state, ss, a.step)
     return (
         _then(rules.ordering_refusal(spec, params, attempt, step, at, language)
@@ -146,7 +145,7 @@ def _then(timing: Refused | None) -> Refused | None:
     """An order or time refusal judged when the result was recorded: said so, and no countdown."""
     if timing is None:
         return None
-    return Refused(f"{timing.reason} (when the result was recorded)", rule=timing.rule)
+    return Refused(m_.WHEN_RECORDED(reason=timing.message), rule=timing.rule)
 
 
 def _as_attempt(state: AssessmentState, ss: StepState, step_id: str) -> AssessmentState:
@@ -193,7 +192,9 @@ def apply(state: AssessmentState, ev: Event, *, reopen: Callable[[StepState], No
     ss = state.steps[p["step"]]
     ss.corrections.append({
         "replaces": p["replaces"], "result": p["result"], "reason": p["reason"], "person": p["person"],
-        "replaced_person": p["replaced_person"], "replaced_reason": ss.reason, "attempt": p["attempt"],
+        "replaced_person": p["replaced_person"], "attempt": p["attempt"],
+        # a reason the engine gave (an assessor's intervention) as the store keeps a message
+        "replaced_reason": ss.reason.to_dict() if isinstance(ss.reason, Msg) else ss.reason,
         "corrects": p["corrects"],
         "reopened": list(p["reopened"]), "t_us": ev.t_us, "seq": ev.seq,
     })

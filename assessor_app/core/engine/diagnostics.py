@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessor_app.core import units
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import (
     Accepted,
     ConnectDiagnostics,
@@ -32,11 +33,14 @@ from assessor_app.core.engine.actions import (
 )
 from assessor_app.core.engine.state import AssessmentState, DiagnosticRecord, StepState
 from assessor_app.core.events import Event
-from assessor_app.core.specs.conditions import CONDITIONS, LIMITS, ConditionLimit, condition_title
+from assessor_app.core.specs.conditions import CONDITIONS, LIMITS, ConditionLimit
 from assessor_app.core.specs.models import ParamRef, Step
+from assessor_app.core.terms import term
+from assessor_app.i18n import Msg, render
 
 KINDS = ("snapshot", "condition")
-#: The reason recorded with a step passed while no diagnostic adapter served the assessment.
+#: The reason a step passed while no diagnostic adapter served the assessment: in older records this
+#: English text, in newer ones the message ``engine.no_adapter`` (see :func:`is_not_connected`).
 NOT_CONNECTED = "no diagnostic adapter was connected to the assessment"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -73,16 +77,15 @@ def _vehicle_value(summary: Mapping[str, Any]) -> float | None:
     return _number(entry.get("value")) if isinstance(entry, dict) else None
 
 
-def _limit_problem(name: str, limit: ConditionLimit, summary: Mapping[str, Any]) -> str | None:
+def _limit_problem(name: str, limit: ConditionLimit, summary: Mapping[str, Any]) -> Msg | None:
     """Why the check of a parameter-judged condition does not say what it was judged on, or None."""
     recorded = summary.get("limit")
     if (not isinstance(recorded, dict) or recorded.get("param") != limit.param
             or recorded.get("unit") != limit.unit or _number(recorded.get("value")) is None
             or not _text(recorded.get("signal"))):
-        return (f"the check of {name} does not say which {limit.param} (in {limit.unit}) and which "
-                "signal it was judged on")
+        return m_.LIMIT_UNSAID(condition=name, parameter=limit.param, unit=limit.unit)
     if _vehicle_value(summary) is None:
-        return f"the check of {name} does not give the vehicle's {recorded['signal']} as a number"
+        return m_.LIMIT_NO_VALUE(condition=name, signal=str(recorded["signal"]))
     return None
 
 
@@ -138,48 +141,47 @@ def condition_inputs(state: AssessmentState, step: Step) -> ConditionInputs:
 
 def decide_connected(a: ConnectDiagnostics) -> Accepted | Refused:
     if not isinstance(a.device, str) or not a.device.strip():
-        return Refused("name the diagnostic adapter that was connected", rule="input")
+        return Refused(m_.ADAPTER_NAME(), rule="input")
     try:
         detail = _json_copy(a.detail)
     except (TypeError, ValueError):
-        return Refused("the adapter's details are not plain data", rule="input")
+        return Refused(m_.ADAPTER_DETAIL_DATA(), rule="input")
     if not isinstance(detail, dict):
-        return Refused("the adapter's details are not a mapping", rule="input")
+        return Refused(m_.ADAPTER_DETAIL_MAPPING(), rule="input")
     return Accepted(a.kind, {"device": a.device, "detail": detail})
 
 
 def decide_recorded(a: RecordDiagnostic, step: Step, ss: StepState) -> Accepted | Refused:
     """Whether the evidence is well formed for this step (ordering is checked by the caller)."""
     if a.diagnostic not in KINDS:
-        return Refused(f"unknown diagnostic {a.diagnostic!r} (snapshot or condition)", rule="input")
+        return Refused(m_.UNKNOWN_DIAGNOSTIC(diagnostic=repr(a.diagnostic)), rule="input")
     if ss.status in ("passed", "na"):
-        return Refused(f"step {a.step} is already done", rule="done")
+        return Refused(m_.ALREADY_DONE(step=a.step), rule="done")
     if not isinstance(a.evidence, str) or not a.evidence.strip():
-        return Refused("the diagnostic evidence needs the name of its file", rule="input")
+        return Refused(m_.DIAGNOSTIC_FILE(), rule="input")
     if not isinstance(a.sha256, str) or not _SHA256.match(a.sha256):
-        return Refused("the diagnostic evidence needs its SHA-256 (64 hex digits)", rule="input")
+        return Refused(m_.DIAGNOSTIC_SHA256(), rule="input")
     try:
         summary = _json_copy(a.summary)
     except (TypeError, ValueError):
-        return Refused("the diagnostic summary is not plain data", rule="input")
+        return Refused(m_.SUMMARY_DATA(), rule="input")
     if not isinstance(summary, dict):
-        return Refused("the diagnostic summary is not a mapping", rule="input")
+        return Refused(m_.SUMMARY_MAPPING(), rule="input")
     if a.diagnostic == "snapshot":
         if a.met is not None:
-            return Refused("a snapshot is not met or not met: leave 'met' empty", rule="input")
+            return Refused(m_.SNAPSHOT_MET(), rule="input")
     else:
         if a.met is None:
             if not _text(summary.get("reason")):
-                return Refused("a condition check says whether it was met (true or false), or why it "
-                               "could not be made (its reason)", rule="input")
+                return Refused(m_.CONDITION_MET_OR_REASON(), rule="input")
         elif not isinstance(a.met, bool):
-            return Refused("a condition check says whether it was met (true or false)", rule="input")
+            return Refused(m_.CONDITION_MET(), rule="input")
         wanted = step.diagnostics.condition if step.diagnostics else None
         checked = summary.get("condition")
         if not isinstance(checked, str) or not checked:
-            return Refused("the condition check does not name its condition", rule="input")
+            return Refused(m_.CONDITION_UNNAMED(), rule="input")
         if wanted is not None and checked != wanted:
-            return Refused(f"step {a.step} checks the condition {wanted!r}, not {checked!r}",
+            return Refused(m_.WRONG_CONDITION(step=a.step, wanted=repr(wanted), checked=repr(checked)),
                            rule="condition")
         if a.met is not None and checked in LIMITS:
             problem = _limit_problem(checked, LIMITS[checked], summary)
@@ -191,14 +193,14 @@ def decide_recorded(a: RecordDiagnostic, step: Step, ss: StepState) -> Accepted 
 
 def decide_unavailable(a: MarkDiagnosticsUnavailable, state: AssessmentState) -> Accepted | Refused:
     if not isinstance(a.reason, str) or not a.reason.strip():
-        return Refused("give the reason diagnostics are not available", rule="input")
+        return Refused(m_.UNAVAILABLE_REASON(), rule="input")
     if a.diagnostic is not None and a.diagnostic not in KINDS:
-        return Refused(f"unknown diagnostic {a.diagnostic!r} (snapshot or condition)", rule="input")
+        return Refused(m_.UNKNOWN_DIAGNOSTIC(diagnostic=repr(a.diagnostic)), rule="input")
     if a.step is not None:
         if a.step not in state.steps:
-            return Refused(f"this checklist has no step {a.step!r}", rule="unknown")
+            return Refused(m_.NO_SUCH_STEP(step=repr(a.step)), rule="unknown")
         if state.steps[a.step].status in ("passed", "na"):
-            return Refused(f"step {a.step} is already done", rule="done")
+            return Refused(m_.ALREADY_DONE(step=a.step), rule="done")
     return Accepted(a.kind, {"reason": a.reason, "step": a.step, "diagnostic": a.diagnostic})
 
 
@@ -225,11 +227,17 @@ def _records(step: Step, ss: StepState, kind: str) -> list[DiagnosticRecord]:
     return records
 
 
-def _unavailable(state: AssessmentState, ss: StepState, kind: str) -> str | None:
+def _unavailable(state: AssessmentState, ss: StepState, kind: str) -> str | Msg | None:
     reason = ss.diagnostics_unavailable.get(kind) or state.diagnostics_unavailable.get(kind)
     if reason is None and state.diagnostics_device is None:
-        return NOT_CONNECTED
+        return m_.NO_ADAPTER()
     return reason
+
+
+def is_not_connected(reason: Any) -> bool:
+    """Whether a recorded reason says no diagnostic adapter served the assessment (either form)."""
+    return reason == NOT_CONNECTED or (isinstance(reason, Mapping)
+                                       and reason.get("code") == m_.NO_ADAPTER.code)
 
 
 def outstanding(state: AssessmentState, step: Step) -> list[str]:
@@ -238,27 +246,29 @@ def outstanding(state: AssessmentState, step: Step) -> list[str]:
     return [k for k in declared(step) if not _records(step, ss, k) and _unavailable(state, ss, k) is None]
 
 
-def unavailable_at_pass(state: AssessmentState, step: Step) -> dict[str, str]:
-    """Declared diagnostics that a pass goes ahead without, and why (for the step's result)."""
+def unavailable_at_pass(state: AssessmentState, step: Step) -> dict[str, Any]:
+    """Declared diagnostics that a pass goes ahead without, and why (for the step's result): the
+    reason a person gave, or the engine's as the store keeps a message."""
     ss = state.steps[step.id]
-    out = {}
+    out: dict[str, Any] = {}
     for kind in declared(step):
         reason = _unavailable(state, ss, kind)
         records = _records(step, ss, kind)
         if not records and reason is not None:
-            out[kind] = reason
+            out[kind] = reason.to_dict() if isinstance(reason, Msg) else reason
         elif kind == "condition" and records and all(r.met is None for r in records):
             out[kind] = _text(records[-1].summary.get("reason"))  # checked, but it could not be made
     return out
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> Msg | float | str:
+    """A signal's or a limit's value as recorded: its label, or a number with its unit."""
     if isinstance(value, dict):
         if value.get("label"):
             return str(value["label"])
         number, unit = value.get("value"), value.get("unit") or ""
-        if isinstance(number, int | float) and math.isfinite(number):
-            return f"{number:g} {unit}".strip()
+        if isinstance(number, int | float) and not isinstance(number, bool) and math.isfinite(number):
+            return m_.QUANTITY(value=number, unit=str(unit)) if unit else number
     return "?"
 
 
@@ -266,35 +276,54 @@ def _typed(value: Any, kind: type, default: Any) -> Any:
     return value if isinstance(value, kind) else default
 
 
-def condition_failure(summary: dict[str, Any], language: str = "en") -> str:
+def condition_failure_message(summary: dict[str, Any]) -> Msg:
     """'HV contactors are not open (ContactorPositive = closed, ...)' from a condition's summary."""
     name = str(summary.get("condition", ""))
     wording = CONDITIONS.get(name)
-    head = wording.not_met.get_text(language) if wording else f"the condition {name} is not met"
+    head: Any = wording.not_met if wording else m_.CONDITION_NOT_MET(condition=name)
     values: dict[str, Any] = _typed(summary.get("values"), dict, {})
     failing: list[Any] = _typed(summary.get("failing"), list, list(values))
-    parts = [f"{signal} = {_shown(values.get(signal))}" for signal in failing]
-    parts += [f"{signal}: no recent value" for signal in _typed(summary.get("missing"), list, [])]
+    parts: list[Msg] = [m_.SIGNAL_VALUE(signal=str(signal), value=_shown(values.get(signal)))
+                        for signal in failing]
+    parts += [m_.SIGNAL_MISSING(signal=str(signal)) for signal in _typed(summary.get("missing"), list, [])]
     limit = summary.get("limit")
     if isinstance(limit, dict) and _number(limit.get("value")) is not None:
-        parts.append(f"{limit.get('param')} = {_shown(limit)}")
-    return f"{head} ({', '.join(parts)})" if parts else head
+        parts.append(m_.SIGNAL_VALUE(signal=str(limit.get("param")), value=_shown(limit)))
+    if not parts:
+        return head if isinstance(head, Msg) else m_.SAID(text=head)
+    return m_.CONDITION_FAILURE(failure=head, values=m_.side_by_side(parts))
 
 
-def contradiction_text(found: Mapping[str, Any], step: Step | None = None, language: str = "en") -> str:
+def condition_failure(summary: dict[str, Any], language: str = "en") -> str:
+    """:func:`condition_failure_message` in a language."""
+    return render(condition_failure_message(summary), language)
+
+
+def contradiction_message(found: Mapping[str, Any], step: Step | None = None) -> Msg:
     """'The typed readings say dead (HV+ to chassis 0.1 V, ...) but the vehicle says live
     (HvBusVoltage = 56.1 V; dead_voltage_max = 1 V)' from a check's ``contradiction``."""
     unit = str(found.get("unit") or "")
-    labels = {m.id: m.label.get_text(language) for m in step.measurements} if step is not None else {}
+    labels: dict[str, Any] = {m.id: m.label for m in step.measurements} if step is not None else {}
     readings: dict[str, Any] = _typed(found.get("readings"), dict, {})
-    typed = ", ".join(f"{labels.get(mid, mid)} {_shown({'value': v, 'unit': unit})}"
-                      for mid, v in readings.items())
+    typed = [m_.READING(label=labels.get(mid, mid), value=_shown({"value": v, "unit": unit}))
+             for mid, v in readings.items()]
     vehicle: dict[str, Any] = _typed(found.get("vehicle"), dict, {})
     limit: dict[str, Any] = _typed(found.get("limit"), dict, {})
-    return (f"The typed readings say {found.get('readings_say')} ({typed}) but the vehicle says "
-            f"{found.get('vehicle_says')} ({vehicle.get('signal')} = "
-            f"{_shown({'value': vehicle.get('value'), 'unit': unit})}; {limit.get('param')} = "
-            f"{_shown({'value': limit.get('value'), 'unit': unit})})")
+
+    def says(key: str) -> Msg | str:
+        said = str(found.get(key))
+        return term(said) or said
+
+    return m_.CONTRADICTION(
+        readings_say=says("readings_say"), readings=m_.side_by_side(typed), vehicle_says=says("vehicle_says"),
+        signal=str(vehicle.get("signal")),
+        vehicle_value=_shown({"value": vehicle.get("value"), "unit": unit}),
+        parameter=str(limit.get("param")), limit=_shown({"value": limit.get("value"), "unit": unit}))
+
+
+def contradiction_text(found: Mapping[str, Any], step: Step | None = None, language: str = "en") -> str:
+    """:func:`contradiction_message` in a language."""
+    return render(contradiction_message(found, step), language)
 
 
 def _limit_refusal(state: AssessmentState, step: Step, record: DiagnosticRecord, limit: ConditionLimit,
@@ -304,24 +333,23 @@ def _limit_refusal(state: AssessmentState, step: Step, record: DiagnosticRecord,
     name = str(summary.get("condition", ""))
     own = _param_value(state, limit.param, limit.unit)
     if own is None:
-        return Refused(f"this assessment has no parameter {limit.param} in {limit.unit}: the check of "
-                       f"{name} cannot be judged", rule="condition")
+        return Refused(m_.NO_OWN_PARAMETER(parameter=limit.param, unit=limit.unit, condition=name),
+                       rule="condition")
     problem = _limit_problem(name, limit, summary)
     if problem:
-        return Refused(f"{problem}: check again", rule="condition")
+        return Refused(m_.CHECK_AGAIN(problem=problem), rule="condition")
     used, value = _number(summary["limit"]["value"]), _vehicle_value(summary)
     assert used is not None and value is not None  # _limit_problem said so
     if not math.isclose(used, own, rel_tol=1e-9, abs_tol=1e-12):
-        return Refused(f"the check of {name} was judged against {limit.param} = {used:g} {limit.unit}; "
-                       f"this assessment's is {own:g} {limit.unit}: check again", rule="condition")
+        return Refused(m_.JUDGED_AGAINST_OTHER(condition=name, parameter=limit.param, used=used,
+                                               unit=limit.unit, own=own), rule="condition")
     found = limit.contradiction(own, _compared_readings(state, step, limit), summary["limit"]["signal"],
                                 value)
     if found is not None:
-        return Refused(f"{contradiction_text(found, step, language)}: find out which is right and check "
-                       "again, or record a fail", rule="contradiction")
+        return Refused(m_.CONTRADICTION_REFUSAL(contradiction=contradiction_message(found, step)),
+                       rule="contradiction")
     if record.met is not True or not limit.holds(value, own):
-        return Refused(f"{condition_failure(summary, language)}: check again when it holds, or record a "
-                       "fail", rule="condition")
+        return Refused(m_.CONDITION_REFUSAL(failure=condition_failure_message(summary)), rule="condition")
     return None
 
 
@@ -341,15 +369,14 @@ def pass_refusal(state: AssessmentState, step: Step, language: str = "en") -> Re
             if refusal is not None:
                 return refusal
         elif last.met is False:
-            return Refused(f"{condition_failure(last.summary, language)}: check again when it "
-                           "holds, or record a fail", rule="condition")
+            return Refused(m_.CONDITION_REFUSAL(failure=condition_failure_message(last.summary)),
+                           rule="condition")
     for kind in outstanding(state, step):
         assert step.diagnostics is not None
         if kind == "snapshot":
-            label = step.diagnostics.snapshot.get_text(language) if step.diagnostics.snapshot else ""
-            return Refused(f"take the diagnostic snapshot first ({label}), or record that "
-                           "diagnostics are not available", rule="diagnostics")
-        title = condition_title(step.diagnostics.condition or "", language)
-        return Refused(f"check '{title}' on the vehicle's signals first, or record that "
-                       "diagnostics are not available", rule="diagnostics")
+            label: Any = step.diagnostics.snapshot or ""
+            return Refused(m_.SNAPSHOT_FIRST(label=label), rule="diagnostics")
+        name = step.diagnostics.condition or ""
+        wording = CONDITIONS.get(name)
+        return Refused(m_.CONDITION_FIRST(condition=wording.title if wording else name), rule="diagnostics")
     return None

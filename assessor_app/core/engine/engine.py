@@ -89,7 +89,7 @@ class StepView:
 class AssessmentEngine:
     def __init__(self, spec: ChecklistSpec, params: ResolvedParameters, started: Event):
         if started.kind != STARTED:
-            raise ReplayError("the first event must start the assessment")
+            raise ReplayError(m_.FIRST_EVENT())
         self.spec = spec
         self.params = params
         self.plausibility = plausibility_of(started.payload)
@@ -115,11 +115,12 @@ class AssessmentEngine:
         problems = compatibility(spec, params)
         set_voltage = convert(params.working_voltage.value, params.working_voltage.unit, "V")
         wv = vehicle.working_voltage_v
-        implausible: object = None
+        implausible: Msg | None = None
         if isinstance(wv, bool) or not isinstance(wv, int | float | None):
             implausible = m_.WORKING_VOLTAGE_NOT_A_NUMBER()
         elif wv is not None:
-            implausible = plausibility.working_voltage_problem(wv)
+            problem = plausibility.working_voltage_problem(wv)
+            implausible = problem.message if problem is not None else None
         if implausible is not None:
             problems.append(implausible)  # not compared with the set: the number itself is wrong
         elif wv is not None and wv > set_voltage:
@@ -137,7 +138,7 @@ class AssessmentEngine:
             "checklist": {"id": spec.id, "version": spec.version, "sha256": spec_sha256},
             "parameter_set": {"id": params.id, "version": params.version, "sha256": params_sha256},
             "parameters": {k: {"value": v, "unit": u} for k, (v, u) in resolved.values.items()},
-            "derived_parameters": resolved.derived,
+            "derived_parameters": {name: said.to_dict() for name, said in resolved.derived.items()},
             "working_voltage_v": resolved.working_voltage_v,
             "language": language,
             "plausibility": plausibility.to_payload(),
@@ -160,7 +161,7 @@ class AssessmentEngine:
         if vin:
             problem = vin_problem(vin)
             if problem is not None:
-                raise StartError(problem)
+                raise StartError(problem.message)
         legacy_vehicle = Vehicle("", vehicle.description, vehicle.working_voltage_v)
         payload, resolved = AssessmentEngine.start_payload(
             spec=spec, spec_sha256=spec_sha256, params=params, params_sha256=params_sha256,
@@ -227,7 +228,6 @@ class AssessmentEngine:
         refusal = rules.ordering_refusal(self.spec, self.params, self.state, step, t_us, lang)
         if refusal:
             return refusal
-        name = spec_m.label.get_text(lang)
         if isinstance(a.value, bool) or not isinstance(a.value, int | float):
             return Refused(m_.NOT_A_NUMBER(label=spec_m.label), rule="input")
         entered = as_float(a.value)
@@ -238,11 +238,11 @@ class AssessmentEngine:
         try:
             value = convert(entered, a.unit, spec_m.unit)
         except UnitError as exc:
-            return Refused(m_.UNIT_PROBLEM(label=spec_m.label, problem=str(exc)), rule="unit")
+            return Refused(m_.UNIT_PROBLEM(label=spec_m.label, problem=exc.message), rule="unit")
         span, limit = self.instrument_span(spec_m)
-        problem = value_problem(name, value, spec_m.unit, span, limit)
+        problem = value_problem(spec_m.label, value, spec_m.unit, span, limit)
         if problem is not None:  # a slip of the finger, not a reading: nothing is judged or recorded
-            return Refused(str(problem), rule="implausible")
+            return Refused(problem.message, rule="implausible")
         low, high = self.bounds(spec_m)
         judged = abs(value) if spec_m.magnitude else value
         in_range = (low is None or judged >= low) and (high is None or judged <= high)
@@ -460,7 +460,7 @@ class AssessmentEngine:
     def apply(self, event: Event) -> None:
         """Fold an accepted, persisted event into the state."""
         if event.seq != self.state.event_count:
-            raise ReplayError(f"event {event.seq} applied out of turn")
+            raise ReplayError(m_.OUT_OF_TURN(seq=event.seq))
         self._advance(event)
 
     def _advance(self, ev: Event) -> None:
@@ -510,5 +510,5 @@ def plausibility_of(started: Mapping[str, Any]) -> Plausibility | None:
         return None
     try:
         return Plausibility.from_payload(started["plausibility"])
-    except ValueError as exc:
-        raise ReplayError(f"the first event's {exc}") from None
+    except ValueError as exc:  # PolicyError, saying what is malformed
+        raise ReplayError(m_.FIRST_EVENT_POLICY(problem=getattr(exc, "message", str(exc)))) from None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from assessor_app.core.engine import corrections, diagnostics
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.state import AssessmentState, MeasurementRecord, StepState
 from assessor_app.core.events import Event
 from assessor_app.core.specs.models import ChecklistSpec
+from assessor_app.core.terms import term
 
 _STATUS = {"pass": "passed", "fail": "failed", "na": "na", "hazard": "hazard"}
 
@@ -24,8 +26,8 @@ def fold(spec: ChecklistSpec, st: AssessmentState, ev: Event) -> None:
             p.get("instrument"), p.get("range_label"))
         measurement = next(m for m in spec.step(p["step"]).measurements if m.id == p["measurement"])
         if measurement.out_of_range == "hazard" and not p["in_range"] and ss.hazard_lock is None:
-            ss.hazard_lock = (f"{measurement.label.get_text('en')} read {p['entered_value']:g} "
-                              f"{p['entered_unit']}")
+            ss.hazard_lock = m_.HAZARD_LOCK(label=measurement.label, value=p["entered_value"],
+                                            unit=p["entered_unit"])
     elif kind == "step_result":
         _result(st, ev)
     elif kind == "note_added":
@@ -89,7 +91,9 @@ def _intervention(st: AssessmentState, ev: Event) -> None:
     ss = st.steps[p["step"]]
     ss.interventions.append({**p, "t_us": ev.t_us, "attempt": ss.attempts + 1})
     if p.get("fails_step"):  # on a critical step: a prompted step is not the candidate's competence
-        ss.status, ss.result_t_us, ss.reason = "failed", ev.t_us, f"assessor {p['intervention']}: {p['note']}"
+        said = m_.INTERVENTION_REASON(intervention=term(p["intervention"]) or p["intervention"],
+                                      note=p["note"])
+        ss.status, ss.result_t_us, ss.reason = "failed", ev.t_us, said
         ss.attempts += 1
         ss.result_seq, ss.by_intervention, ss.stop = ev.seq, True, "critical"
         corrections.set_aside(ss)

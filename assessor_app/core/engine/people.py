@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import (
     IDENTITY_CHECKS,
     Accepted,
@@ -18,6 +19,8 @@ from assessor_app.core.engine.actions import (
 from assessor_app.core.engine.state import AssessmentState
 from assessor_app.core.events import canonical_json
 from assessor_app.core.specs.models import ChecklistSpec, Step
+from assessor_app.core.terms import term
+from assessor_app.i18n import Msg
 
 #: Annex I of the EU micro-credentials recommendation: what this kind of assessment is.
 ASSESSMENT_TYPE = "supervised practical on a vehicle, recorded"
@@ -75,24 +78,27 @@ def people_payload(*, candidate: Participant, assessor: Participant, responsible
 
 
 def start_problems(spec: ChecklistSpec, candidate: Participant, assessor: Participant,
-                   responsible: Participant | None, eligibility: dict[str, str]) -> list[str]:
+                   responsible: Participant | None, eligibility: dict[str, str]) -> list[Msg]:
     """Why these people cannot start this checklist (empty when they can)."""
     problems = []
     ids = [candidate.id, assessor.id, *([responsible.id] if responsible else [])]
     if not all(i.strip() for i in ids):
-        problems.append("every person of the assessment needs an id")
+        problems.append(m_.NEEDS_IDS())
     if candidate.id == assessor.id:
-        problems.append("the assessor cannot be the candidate: another assessor must assess")
+        problems.append(m_.ASSESSOR_IS_CANDIDATE())
     if responsible is not None and responsible.id == candidate.id:
-        problems.append("the responsible person cannot be the candidate")
+        problems.append(m_.RESPONSIBLE_IS_CANDIDATE())
     if "responsible_person" in spec.signoffs and responsible is None:
-        problems.append(f"checklist {spec.id} asks for the responsible person (SFS 6002 työstä vastaava "
-                        "henkilö): name them")
+        problems.append(m_.NEEDS_RESPONSIBLE(checklist=spec.id))
     for pre in spec.credential.prerequisites:
         if pre.checklist is not None and pre.checklist not in eligibility:
-            problems.append(f"checklist {spec.id} requires a recorded pass of {pre.checklist} for candidate "
-                            f"{candidate.id} on this workstation, or an eligibility signed by the provider")
+            problems.append(m_.NEEDS_PREREQUISITE(checklist=spec.id, prerequisite=pre.checklist,
+                                                  candidate=candidate.id))
     return problems
+
+
+def _role(role: str) -> Msg | str:
+    return term(role) or role.replace("_", " ")
 
 
 def person_refusal(state: AssessmentState, step: Step, person: str, result: str) -> Refused | None:
@@ -102,37 +108,34 @@ def person_refusal(state: AssessmentState, step: Step, person: str, result: str)
         return None  # first-release records named people freely
     people = state.persons()
     if person not in people:
-        return Refused(f"{person} is not a person of this assessment (the candidate is "
-                       f"{state.candidate_id})", rule="person")
+        return Refused(m_.NOT_A_PERSON(person=person, candidate=state.candidate_id), rule="person")
     if step.rules.performed_by == "candidate" and people[person] != "candidate":
-        return Refused(f"step {step.id} must be done by the candidate ({state.candidate_id}), not by "
-                       f"the {people[person].replace('_', ' ')}", rule="person")
+        return Refused(m_.CANDIDATE_ONLY(step=step.id, candidate=state.candidate_id,
+                                         role=_role(people[person])), rule="person")
     if result == "pass" and step.risk == "critical" and people[person] != "candidate":
-        return Refused(f"a critical step passes only when the candidate did it, not the "
-                       f"{people[person].replace('_', ' ')}: record who did it with a fail", rule="person")
+        return Refused(m_.CRITICAL_BY_CANDIDATE(role=_role(people[person])), rule="person")
     return None
 
 
 def decide_signoff(state: AssessmentState, a: SignOff) -> Accepted | Refused:
     if a.role not in ("assessor", "candidate", "responsible_person"):
-        return Refused(f"unknown sign-off role {a.role!r}", rule="input")
+        return Refused(m_.UNKNOWN_ROLE(role=repr(a.role)), rule="input")
     if a.person is None:  # the first release's form: the name itself
         if not a.name.strip():
-            return Refused("a sign-off needs the name of the person signing", rule="input")
+            return Refused(m_.SIGNOFF_NAME(), rule="input")
         return Accepted(a.kind, {"role": a.role, "name": a.name, "statement": a.statement})
     if a.name:
-        return Refused("a sign-off names the person by id; the name goes to the identity file", rule="input")
+        return Refused(m_.SIGNOFF_BY_ID(), rule="input")
     role = state.persons().get(a.person)
     if role != a.role:
-        who = {"assessor": "the assessor", "candidate": "the candidate",
-               "responsible_person": "the responsible person"}[a.role]
-        return Refused(f"{a.person} is not {who} of this assessment", rule="signoff")
+        return Refused(m_.NOT_IN_ROLE(person=a.person, role=_role(a.role)), rule="signoff")
     return Accepted(a.kind, {"role": a.role, "person": a.person, "statement": a.statement})
 
 
 def decide_identity_check(a: RecordIdentityCheck) -> Accepted | Refused:
     if a.method not in IDENTITY_CHECKS:
-        return Refused(f"say how the identity was checked: one of {', '.join(IDENTITY_CHECKS)}", rule="input")
+        # the methods' codes, as a caller sends them
+        return Refused(m_.IDENTITY_HOW(methods=", ".join(IDENTITY_CHECKS)), rule="input")
     return Accepted(a.kind, {"method": a.method})
 
 
@@ -141,8 +144,7 @@ def finish_refusal(spec: ChecklistSpec, state: AssessmentState) -> Refused | Non
     signed = {s["role"] for s in state.signoffs}
     for role in spec.signoffs:
         if role not in signed:
-            return Refused(f"the {role.replace('_', ' ')} must sign off before finishing", rule="signoff")
+            return Refused(m_.MUST_SIGN(role=_role(role)), rule="signoff")
     if state.record_format >= FORMAT and state.identity_check is None:
-        return Refused("record how the candidate's identity was checked (or that it was not) before "
-                       "finishing", rule="identity")
+        return Refused(m_.IDENTITY_FIRST(), rule="identity")
     return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import MISSING
+from typing import Any
 
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import (
     ACTION_TYPES,
     Abandon,
@@ -15,7 +17,7 @@ from assessor_app.core.engine.actions import (
     Refused,
 )
 from assessor_app.core.engine.engine import RESUMED, AssessmentEngine, ReplayError
-from assessor_app.core.events import Event, verify_chain
+from assessor_app.core.events import ChainError, Event, verify_chain
 from assessor_app.core.specs.models import ChecklistSpec
 from assessor_app.core.specs.parameters import ParameterSet, resolve
 
@@ -47,10 +49,12 @@ def replay(
     events = list(events)
     try:
         verify_chain(events)
+    except ChainError as exc:
+        raise ReplayError(exc.messages) from exc
     except ValueError as exc:
         raise ReplayError(str(exc)) from exc
     if not events:
-        raise ReplayError("no events")
+        raise ReplayError(m_.NO_EVENTS())
     first = events[0]
     wv = first.payload.get("vehicle", {}).get("working_voltage_v")
     resolved = resolve(params, wv)
@@ -60,11 +64,36 @@ def replay(
             engine.apply(ev)
             continue
         if ev.kind not in ACTION_TYPES:
-            raise ReplayError(f"event {ev.seq} has unknown kind {ev.kind!r}")
+            raise ReplayError(m_.UNKNOWN_EVENT(seq=ev.seq, kind=repr(ev.kind)))
         decision = engine.decide(action_from_event(ev), ev.t_us)
         if isinstance(decision, Refused):
-            raise ReplayError(f"event {ev.seq} ({ev.kind}) was not allowed: {decision.reason}")
-        if decision.payload != dict(ev.payload):
-            raise ReplayError(f"event {ev.seq} ({ev.kind}) does not match what the rules give")
+            raise ReplayError(m_.EVENT_NOT_ALLOWED(seq=ev.seq, kind=ev.kind, reason=decision.message))
+        if not same_payload(decision.payload, ev.payload):
+            raise ReplayError(m_.EVENT_DIFFERS(seq=ev.seq, kind=ev.kind))
         engine.apply(ev)
     return engine
+
+
+def _is_message(value: Any) -> bool:
+    return isinstance(value, Mapping) and set(value) == {"code", "args", "text"}
+
+
+def same_payload(decided: Any, stored: Any) -> bool:
+    """Whether a stored payload is the one the rules give now.
+
+    A message the rules give (``{"code", "args", "text"}``) matches a stored message with the same
+    code and values, whatever its English text said (a later version may word it better); a record
+    made before messages had codes stored the English sentence in its place, which says nothing the
+    rest of the payload does not, so any text there matches (the hash chain keeps it as it was).
+    Everything else must be equal."""
+    if _is_message(decided):
+        if isinstance(stored, str):
+            return True
+        return _is_message(stored) and decided["code"] == stored["code"] and (
+            same_payload(decided["args"], stored["args"]))
+    if isinstance(decided, Mapping) and isinstance(stored, Mapping):
+        return set(decided) == set(stored) and all(same_payload(v, stored[k]) for k, v in decided.items())
+    if isinstance(decided, list | tuple) and isinstance(stored, list | tuple):
+        return len(decided) == len(stored) and all(same_payload(d, s) for d, s in zip(decided, stored,
+                                                                                       strict=True))
+    return bool(decided == stored)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from assessor_app.i18n import Msg
+
 StepStatus = Literal["pending", "passed", "failed", "na", "hazard"]  # hazard: found it, stopped
 Phase = Literal["in_progress", "stopped", "finished", "abandoned"]
 Outcome = Literal["competent", "not_yet_competent", "incomplete", "abandoned", "stopped_safely"]
@@ -39,18 +41,19 @@ class StepState:
     result_t_us: int | None = None
     started_t_us: int | None = None
     person: str | None = None
-    reason: str = ""
+    reason: str | Msg = ""  # as given; an assessor's prompt or intervention that failed it is a message
     attempts: int = 0
     measurements: dict[str, MeasurementRecord] = field(default_factory=dict)
     diagnostics: list[DiagnosticRecord] = field(default_factory=list)  # of the current attempt
     diagnostics_unavailable: dict[str, str] = field(default_factory=dict)  # kind -> reason
     data: dict[str, Any] = field(default_factory=dict)  # field -> its latest value
-    data_checks: dict[str, dict[str, Any]] = field(default_factory=dict)  # field -> {"ok", "reason"}
+    # field -> {"ok", "reason"}: the reason a stored message (an older record's: its English text)
+    data_checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # question -> {answer, correct}
     photos: list[dict[str, Any]] = field(default_factory=list)
     interventions: list[dict[str, Any]] = field(default_factory=list)
     #: an out-of-range reading that locks the step into the hazard stop (never measured away)
-    hazard_lock: str | None = None
+    hazard_lock: Msg | None = None
     reopened: int = 0  # times its live-dead-live sequence was done again
     # corrections (see corrections.py): the event that set the current result, and how
     result_seq: int | None = None

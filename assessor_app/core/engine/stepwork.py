@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from assessor_app.core.engine import fields
+from assessor_app.core.engine import messages as m_
 from assessor_app.core.engine.actions import (
     Accepted,
     RecordAnswer,
@@ -38,16 +39,14 @@ def wall_date(state: AssessmentState, t_us: int) -> dt.date:
 # ----------------------------------------------------------------- deciding
 def decide_photo(step: Step, a: RecordPhoto) -> Accepted | Refused:
     if ".." in a.evidence.split("/") or not EVIDENCE_NAME.fullmatch(a.evidence):
-        return Refused(f"the photo's file name {a.evidence[:60]!r} is not a plain relative name",
-                       rule="input")
+        return Refused(m_.PHOTO_NAME(name=repr(a.evidence[:60])), rule="input")
     if not isinstance(a.sha256, str) or not HEX64.fullmatch(a.sha256):
-        return Refused("the photo's SHA-256 is not 64 lowercase hex digits", rule="input")
+        return Refused(m_.PHOTO_SHA256(), rule="input")
     if a.source not in ("camera", "file"):
-        return Refused("a photo comes from the camera or from a file", rule="input")
-    for name in ("width", "height"):
-        value = getattr(a, name)
+        return Refused(m_.PHOTO_SOURCE(), rule="input")
+    for value, said in ((a.width, m_.PHOTO_WIDTH), (a.height, m_.PHOTO_HEIGHT)):
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 100_000:
-            return Refused(f"the photo's {name} is not a size in pixels", rule="input")
+            return Refused(said(), rule="input")
     return Accepted(a.kind, {"step": step.id, "evidence": a.evidence, "sha256": a.sha256,
                              "source": a.source, "width": a.width, "height": a.height})
 
@@ -55,7 +54,7 @@ def decide_photo(step: Step, a: RecordPhoto) -> Accepted | Refused:
 def decide_data(step: Step, state: AssessmentState, params: ResolvedParameters, a: RecordStepData,
                 t_us: int, language: str, *, plausibility: Plausibility | None = None) -> Accepted | Refused:
     if not isinstance(a.values, dict) or not a.values:
-        return Refused("give at least one value", rule="input")
+        return Refused(m_.DATA_NONE(), rule="input")
     by_id = {f.id: f for f in step.fields}
     values: dict[str, Any] = {}
     checks: dict[str, dict[str, Any]] = {}
@@ -63,34 +62,36 @@ def decide_data(step: Step, state: AssessmentState, params: ResolvedParameters, 
     for key, raw in a.values.items():
         field = by_id.get(key)
         if field is None:
-            return Refused(f"step {step.id} has no field {str(key)[:40]!r}", rule="unknown")
+            return Refused(m_.NO_SUCH_FIELD(step=step.id, field=repr(str(key)[:40])), rule="unknown")
         try:
             value = fields.parse(field, raw, language, plausibility=plausibility)
         except fields.FieldValueError as exc:
-            return Refused(str(exc), rule="input")
-        ok, reason = fields.check(field, value, params, today, language)
-        values[key], checks[key] = value, {"ok": ok, "reason": reason}
+            return Refused(exc.message, rule="input")
+        reason = fields.check(field, value, params, today, language)
+        # the reason as the store keeps a message (older records hold its English text)
+        values[key] = value
+        checks[key] = {"ok": reason is None, "reason": reason.to_dict() if reason is not None else ""}
     return Accepted(a.kind, {"step": step.id, "values": values, "checks": checks})
 
 
 def decide_answer(step: Step, a: RecordAnswer) -> Accepted | Refused:
     if a.question not in {q.id for q in step.questions}:
-        return Refused(f"step {step.id} has no question {a.question[:40]!r}", rule="unknown")
+        return Refused(m_.NO_SUCH_QUESTION(step=step.id, question=repr(a.question[:40])), rule="unknown")
     if not isinstance(a.answer, str) or not a.answer.strip() or len(a.answer) > MAX_NOTE:
-        return Refused("note the answer given (1-2000 characters)", rule="input")
+        return Refused(m_.ANSWER_NOTE(most=MAX_NOTE), rule="input")
     if not isinstance(a.correct, bool):
-        return Refused("say whether the answer was correct", rule="input")
+        return Refused(m_.ANSWER_CORRECT(), rule="input")
     return Accepted(a.kind, {"step": step.id, "question": a.question, "answer": a.answer.strip(),
                              "correct": a.correct})
 
 
 def decide_intervention(step: Step, state: AssessmentState, a: RecordIntervention) -> Accepted | Refused:
     if a.intervention not in ("prompt", "intervention"):
-        return Refused("an assessor either prompts or intervenes", rule="input")
+        return Refused(m_.INTERVENTION_KIND(), rule="input")
     if not isinstance(a.note, str) or not a.note.strip() or len(a.note) > MAX_NOTE:
-        return Refused("say what you prompted or why you intervened", rule="input")
+        return Refused(m_.INTERVENTION_NOTE(), rule="input")
     if state.steps[step.id].status in ("passed", "na", "hazard"):
-        return Refused(f"step {step.id} is already done", rule="done")
+        return Refused(m_.ALREADY_DONE(step=step.id), rule="done")
     return Accepted(a.kind, {"step": step.id, "intervention": a.intervention, "note": a.note.strip(),
                              "fails_step": step.risk == "critical"})
 
@@ -141,8 +142,9 @@ def decide_reopen(spec: ChecklistSpec, params: ResolvedParameters, state: Assess
                   t_us: int) -> Accepted | Refused:
     roots = lapsed_roots(spec, params, state, t_us)
     if a.step not in roots:
-        where = f"; the sequence to do again starts at step {sorted(roots)[0]}" if roots else ""
-        return Refused(f"no time window that step {a.step} opens has lapsed{where}", rule="reopen")
+        if roots:
+            return Refused(m_.REOPEN_NOT_LAPSED_FROM(step=a.step, root=sorted(roots)[0]), rule="reopen")
+        return Refused(m_.REOPEN_NOT_LAPSED(step=a.step), rule="reopen")
     reopened = [s for s in chain(spec, a.step) if state.steps[s].status in ("passed", "pending", "failed")]
     return Accepted(a.kind, {"step": a.step, "reopened": reopened, "reason": a.reason})
 
@@ -152,20 +154,20 @@ def pass_refusal(spec: ChecklistSpec, state: AssessmentState, step: Step, langua
     """What this step's data, answers, instrument and hazard lock still stand in the way of a pass."""
     ss = state.steps[step.id]
     if ss.hazard_lock is not None:
-        return Refused(f"{ss.hazard_lock} cannot be measured away: record the hazard stop (make safe, "
-                       "quarantine the vehicle, escalate) or a fail", rule="hazard_lock")
+        return Refused(m_.HAZARD_LOCKED(lock=ss.hazard_lock), rule="hazard_lock")
     for field in step.fields:
-        label = field.label.get_text(language)
         if field.id not in ss.data:
             if field.required:
-                return Refused(f"record {label} first", rule="data")
+                return Refused(m_.RECORD_FIELD_FIRST(label=field.label), rule="data")
             continue
         verdict = ss.data_checks.get(field.id, {})
         if not verdict.get("ok", True):
-            return Refused(f"{verdict.get('reason') or label}: correct it or record a fail", rule="data")
+            # the check's reason as recorded: a stored message, or an older record's English text
+            reason: object = verdict.get("reason") or field.label
+            return Refused(m_.DATA_CHECK_FAILED(reason=reason), rule="data")
     for q in step.questions:
         if q.id not in ss.answers:
-            return Refused(f"note the answer to: {q.text.get_text(language)}", rule="answer")
+            return Refused(m_.ANSWER_FIRST(question=q.text), rule="answer")
     return instrument_refusal(spec, state, step)
 
 
@@ -174,15 +176,14 @@ def instrument_refusal(spec: ChecklistSpec, state: AssessmentState, step: Step) 
     for m in step.measurements:
         rec = ss.measurements.get(m.id)
         if m.instrument and rec is not None and not rec.instrument:
-            return Refused(f"{m.label.get_text('en')}: say which instrument and range it was read on",
-                           rule="instrument")
+            return Refused(m_.SAY_INSTRUMENT_AND_RANGE(label=m.label), rule="instrument")
     ref = step.rules.same_instrument_as
     if ref is None:
         return None
     theirs = {r.instrument for r in state.steps[ref].measurements.values() if r.instrument}
     ours = {r.instrument for r in ss.measurements.values() if r.instrument}
     if theirs and ours and ours != theirs:
-        return Refused(f"the readings were taken with {', '.join(sorted(ours))}, but step {ref} proved "
-                       f"{', '.join(sorted(theirs))}: live-dead-live needs the same tester, leads and range",
+        return Refused(m_.SAME_INSTRUMENT(ours=m_.side_by_side(sorted(ours)), step=ref,
+                                          theirs=m_.side_by_side(sorted(theirs))),
                        rule="instrument")
     return None

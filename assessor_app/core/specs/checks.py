@@ -25,8 +25,34 @@ from assessor_app.core.specs.parameters import (
     TEST_VOLTAGE_TOLERANCE,
     ParameterSet,
 )
+from assessor_app.core.terms import term
+from assessor_app.i18n import Message, Msg
 
 Finding = tuple[tuple[str | int, ...], str]
+
+# ----------------------------------------------------------------- messages
+# why a parameter set cannot serve a checklist (the author's findings below stay in English, as the
+# schema's do)
+MISSING_DERIVED = Message(
+    "checks.missing_derived",
+    "parameter set {parameter_set} has no {missing}, from which {checklist} takes {parameter}")
+MISSING_BOTH_DERIVED = Message(
+    "checks.missing_both_derived",
+    "parameter set {parameter_set} has neither {first} nor {second}, from which {checklist} takes "
+    "{parameter}")
+MISSING_PARAMETER = Message("checks.missing_parameter",
+                            "parameter set {parameter_set} has no {parameter}, which {checklist} needs")
+PARAMETER_QUANTITY = Message(
+    "checks.parameter_quantity",
+    "parameter {parameter} in {parameter_set} is in {unit}, but {checklist} needs a {quantity}")
+UNKNOWN_ORDER_STEP = Message(
+    "checks.unknown_order_step",
+    "parameter set {parameter_set} orders step {step}, which {checklist} does not have")
+UNKNOWN_ORDER_REF = Message(
+    "checks.unknown_order_ref",
+    "parameter set {parameter_set} puts step {ref} before {step}, but {checklist} has no {ref}")
+ORDER_CYCLE = Message("checks.order_cycle",
+                      "parameter set {parameter_set}'s step order for {checklist} has a cycle: {cycle}")
 
 _SCORE = re.compile(r"-?[0-9]{1,9}")
 
@@ -359,42 +385,43 @@ def check_parameter_set(params: ParameterSet) -> Iterator[Finding]:
         ids.add(mp.id)
 
 
-def compatibility(spec: ChecklistSpec, params: ParameterSet) -> list[str]:
+def compatibility(spec: ChecklistSpec, params: ParameterSet) -> list[Msg]:
     """Why ``params`` cannot serve ``spec`` (empty when it can)."""
-    problems = []
+    problems: list[Msg] = []
     for name, quantity in spec.parameters.items():
         if name == INSULATION_FLOOR and name not in params.parameters:
             continue  # derived from working voltage
         if name in DERIVED_NAMES and name != INSULATION_FLOOR:
-            missing = [n for n in (TEST_VOLTAGE, TEST_VOLTAGE_TOLERANCE) if n not in params.parameters]
-            if missing:
-                problems.append(f"parameter set {params.id} has no {' or '.join(map(repr, missing))}, from "
-                                f"which {spec.id} takes {name!r}")
+            missing = [repr(n) for n in (TEST_VOLTAGE, TEST_VOLTAGE_TOLERANCE) if n not in params.parameters]
+            said = {"parameter_set": params.id, "checklist": spec.id, "parameter": repr(name)}
+            if len(missing) == 2:
+                problems.append(MISSING_BOTH_DERIVED(first=missing[0], second=missing[1], **said))
+            elif missing:
+                problems.append(MISSING_DERIVED(missing=missing[0], **said))
             continue
         p = params.parameters.get(name)
         if p is None:
-            problems.append(f"parameter set {params.id} has no {name!r}, which {spec.id} needs")
+            problems.append(MISSING_PARAMETER(parameter_set=params.id, parameter=repr(name),
+                                              checklist=spec.id))
         elif not units.is_unit(p.unit) or units.quantity_of(p.unit) != quantity:
-            problems.append(
-                f"parameter {name!r} in {params.id} is in {p.unit}, but {spec.id} needs a {quantity}"
-            )
+            problems.append(PARAMETER_QUANTITY(parameter=repr(name), parameter_set=params.id, unit=p.unit,
+                                               checklist=spec.id, quantity=term(quantity) or quantity))
     problems += _order_problems(spec, params)
     return problems
 
 
-def _order_problems(spec: ChecklistSpec, params: ParameterSet) -> list[str]:
+def _order_problems(spec: ChecklistSpec, params: ParameterSet) -> list[Msg]:
     """This OEM's step order for the checklist: known steps, and an order that can be followed."""
     order = params.step_order.get(spec.id, {})
     ids = {s.id for s in spec.steps}
-    problems = [f"parameter set {params.id} orders step {step!r}, which {spec.id} does not have"
+    problems = [UNKNOWN_ORDER_STEP(parameter_set=params.id, step=repr(step), checklist=spec.id)
                 for step in order if step not in ids]
-    problems += [f"parameter set {params.id} puts step {ref!r} before {step}, but {spec.id} has no {ref!r}"
+    problems += [UNKNOWN_ORDER_REF(parameter_set=params.id, ref=repr(ref), step=step, checklist=spec.id)
                  for step, o in order.items() for ref in o.after if ref not in ids]
     if problems:
         return problems
     graph = {s.id: list(order[s.id].after) if s.id in order else list(s.rules.after) for s in spec.steps}
     cycle = _find_cycle(graph)
     if cycle:
-        problems.append(f"parameter set {params.id}'s step order for {spec.id} has a cycle: "
-                        + " -> ".join(cycle))
+        problems.append(ORDER_CYCLE(parameter_set=params.id, checklist=spec.id, cycle=" -> ".join(cycle)))
     return problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -26,11 +27,33 @@ from assessor_app.core.specs.loader import (
     load_parameter_set,
 )
 from assessor_app.core.specs.yamlsource import decode, parse
+from assessor_app.i18n import Message, Msg
 
 log = logging.getLogger(__name__)
+
+# ----------------------------------------------------------------- messages
+NO_CHECKLIST = Message("library.no_checklist", "no checklist {checklist} (available: {available})")
+NO_PARAMETER_SET = Message("library.no_parameter_set",
+                           "no parameter set {parameter_set} (available: {available})")
+NONE = Message("library.none", "none")
+
+
+class NotInLibrary(KeyError):
+    """No checklist or parameter set of that id (and version); ``message`` names what there is.
+    ``args[0]`` is its English."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
 _SEMVER = re.compile(r"(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?")
 
 Loaded = TypeVar("Loaded", LoadedChecklist, LoadedParameterSet)
+
+
+def _ids(found: Mapping[str, object]) -> Msg | str:
+    """The ids found, as a caller types them (or that there are none)."""
+    return ", ".join(sorted(found)) or NONE()
 
 
 def version_key(version: str) -> tuple[int, int, int, int, tuple[tuple[int, int | str], ...]]:
@@ -71,16 +94,15 @@ class Library:
         try:
             return self.checklists[spec_id] if version is None else self.versions[spec_id][version]
         except KeyError:
-            known = ", ".join(sorted(self.checklists)) or "none"
             which = spec_id if version is None else f"{spec_id} {version}"
-            raise KeyError(f"no checklist {which!r} (available: {known})") from None
+            raise NotInLibrary(NO_CHECKLIST(checklist=repr(which), available=_ids(self.checklists))) from None
 
     def parameter_set(self, set_id: str) -> LoadedParameterSet:
         try:
             return self.parameter_sets[set_id]
         except KeyError:
-            known = ", ".join(sorted(self.parameter_sets)) or "none"
-            raise KeyError(f"no parameter set {set_id!r} (available: {known})") from None
+            raise NotInLibrary(NO_PARAMETER_SET(parameter_set=repr(set_id),
+                                                available=_ids(self.parameter_sets))) from None
 
     def report(self, folder: Path | str) -> FolderReport | None:
         """What ``folder`` gave, if it was read."""

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessor_app.core import units
 from assessor_app.core.specs.models import SEMVER_PATTERN, Identifier
 from assessor_app.core.specs.text import LocalizedText
+from assessor_app.i18n import Message, Msg
 
 #: UNECE R100 insulation resistance floor, ohms per volt of working voltage.
 R100_OHM_PER_VOLT = {"dc": 100.0, "ac": 500.0}
@@ -18,6 +19,15 @@ INSULATION_FLOOR = "insulation_floor"
 #: The OEM's insulation test voltage and its tolerance give the accepted range's ends.
 TEST_VOLTAGE, TEST_VOLTAGE_TOLERANCE = "insulation_test_voltage", "insulation_test_voltage_tolerance"
 DERIVED_NAMES = (INSULATION_FLOOR, f"{TEST_VOLTAGE}_min", f"{TEST_VOLTAGE}_max")
+
+# ----------------------------------------------------------------- messages
+# how a parameter was derived, for the record
+RAISED_TO_R100 = Message(
+    "parameters.raised_to_r100",
+    "OEM value {oem} Ω is below the UNECE R100 floor; raised to {per_volt} Ω/V x {voltage} V = {floor} Ω")
+R100_FLOOR = Message("parameters.r100_floor",
+                     "UNECE R100 floor: {per_volt} Ω/V x {voltage} V ({bus}) = {floor} Ω")
+OEM_TEST_VOLTAGE = Message("parameters.oem_test_voltage", "OEM test voltage {nominal} V ± {tolerance} V")
 
 
 class _Strict(BaseModel):
@@ -72,7 +82,7 @@ class ResolvedParameters:
 
     values: dict[str, tuple[float, str]]
     working_voltage_v: float
-    derived: dict[str, str]  # name -> how it was derived, for the record
+    derived: dict[str, Msg]  # name -> how it was derived, for the record
     #: checklist id -> step -> the steps that must come before it (this OEM's order)
     step_order: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     generic: bool = False  # generic values, not OEM data
@@ -98,29 +108,26 @@ def resolve(params: ParameterSet, working_voltage_v: float | None = None) -> Res
         else units.convert(params.working_voltage.value, params.working_voltage.unit, "V")
     )
     values = {name: (p.value, p.unit) for name, p in params.parameters.items()}
-    derived: dict[str, str] = {}
+    derived: dict[str, Msg] = {}
     r100 = R100_OHM_PER_VOLT[params.bus] * wv
     if INSULATION_FLOOR in values:
         oem_ohm = units.convert(*values[INSULATION_FLOOR], "Ω")
         if oem_ohm < r100:
             values[INSULATION_FLOOR] = (r100, "Ω")
-            derived[INSULATION_FLOOR] = (
-                f"OEM value {oem_ohm:.0f} Ω is below the UNECE R100 floor; raised to "
-                f"{R100_OHM_PER_VOLT[params.bus]:.0f} Ω/V x {wv:.0f} V = {r100:.0f} Ω"
-            )
+            derived[INSULATION_FLOOR] = RAISED_TO_R100(
+                oem=round(oem_ohm), per_volt=round(R100_OHM_PER_VOLT[params.bus]), voltage=round(wv),
+                floor=round(r100))
     else:
         values[INSULATION_FLOOR] = (r100, "Ω")
-        derived[INSULATION_FLOOR] = (
-            f"UNECE R100 floor: {R100_OHM_PER_VOLT[params.bus]:.0f} Ω/V x {wv:.0f} V "
-            f"({params.bus.upper()}) = {r100:.0f} Ω"
-        )
+        derived[INSULATION_FLOOR] = R100_FLOOR(per_volt=round(R100_OHM_PER_VOLT[params.bus]),
+                                               voltage=round(wv), bus=params.bus.upper(), floor=round(r100))
     if TEST_VOLTAGE in values and TEST_VOLTAGE_TOLERANCE in values:
         nominal = units.convert(*values[TEST_VOLTAGE], "V")
         tolerance = units.convert(*values[TEST_VOLTAGE_TOLERANCE], "V")
         values[f"{TEST_VOLTAGE}_min"] = (nominal - tolerance, "V")
         values[f"{TEST_VOLTAGE}_max"] = (nominal + tolerance, "V")
-        derived[f"{TEST_VOLTAGE}_min"] = derived[f"{TEST_VOLTAGE}_max"] = (
-            f"OEM test voltage {nominal:g} V ± {tolerance:g} V")
+        derived[f"{TEST_VOLTAGE}_min"] = derived[f"{TEST_VOLTAGE}_max"] = OEM_TEST_VOLTAGE(
+            nominal=nominal, tolerance=tolerance)
     order = {checklist: {step: tuple(o.after) for step, o in steps.items()}
              for checklist, steps in params.step_order.items()}
     return ResolvedParameters(values=values, working_voltage_v=wv, derived=derived, step_order=order,
