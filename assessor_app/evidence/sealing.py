@@ -18,10 +18,16 @@ from assessor_app.evidence.bundle import (
 )
 from assessor_app.evidence.identity import FULL_RECORD_PDF
 from assessor_app.evidence.keys import create_assessor_key, device_key, open_assessor_key
+from assessor_app.evidence.strict_json import shown
+from assessor_app.i18n import LANGUAGES, Message
 from assessor_app.reports.pdf import EvidenceItem, render_record
 from assessor_app.storage.captures import CaptureIndex, captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
+
+
+UNKNOWN_LANGUAGE = Message("record.unknown_language",
+                           "there is no language {language}: a record is written in one of {languages}")
 
 
 def bundles_dir(data_dir: Path) -> Path:
@@ -103,6 +109,8 @@ def export_record(
     Returns the path and whether it is the sealed record. The record is the full one (names shown)
     where the identity is kept apart: the workstation holds the identity anyway.
     """
+    if language not in LANGUAGES:
+        raise BundleError(UNKNOWN_LANGUAGE(language=shown(language, 20), languages=", ".join(LANGUAGES)))
     summary = store.summary(assessment_id)
     bundle = bundles_dir(data_dir) / assessment_id
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -114,9 +122,7 @@ def export_record(
                 return out, True
     recorder = AssessmentRecorder.open(store, assessment_id, read_only=True)
     spec = recorder.engine.spec
-    if language not in spec.languages:
-        raise BundleError(f"checklist {spec.id} is not written in {language!r}; it has: "
-                          f"{', '.join(spec.languages)}")
+    # the record speaks any language the product does; a checklist text it lacks shows in English
     payload, capture = capture_evidence(store, data_dir, assessment_id)
     record = assessment_record(recorder.engine, store.events(assessment_id), capture)
     evidence = [EvidenceItem(p.name, p.size, p.sha256, p.seconds) for p in payload]
