@@ -25,7 +25,6 @@ from assessor_app.storage.captures import CaptureIndex, captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
-
 UNKNOWN_LANGUAGE = Message("record.unknown_language",
                            "there is no language {language}: a record is written in one of {languages}")
 

@@ -22,9 +22,9 @@ from pathlib import Path
 from securesystemslib.signer import Key
 
 from assessor_app.core.engine import ReplayError, replay
-from assessor_app.core.terms import term
 from assessor_app.core.events import ChainError, verify_chain
 from assessor_app.core.specs.loader import checklist_from_source, content_hash, parameter_set_from_source
+from assessor_app.core.terms import term
 from assessor_app.evidence.archive import open_archive
 from assessor_app.evidence.bundle import (
     ASSESSOR_PUB,
