@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from assessor_app.core.terms import term
 from assessor_app.evidence.bundle import (
     RECORD_PDF,
     BundleError,
@@ -25,6 +26,7 @@ from assessor_app.storage.captures import CaptureIndex, captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
+NOT_FINISHED = Message("seal.not_finished", "assessment {assessment} is {status}: finish it first")
 UNKNOWN_LANGUAGE = Message("record.unknown_language",
                            "there is no language {language}: a record is written in one of {languages}")
 
@@ -77,8 +79,8 @@ def seal_assessment(
     """
     summary = store.summary(assessment_id)
     if summary.status not in ("finished", "abandoned"):
-        raise BundleError(
-            f"assessment {assessment_id} is {summary.status.replace('_', ' ')}: finish it first")
+        raise BundleError(NOT_FINISHED(assessment=assessment_id,
+                                       status=term(summary.status) or summary.status.replace("_", " ")))
     recorder = AssessmentRecorder.open(store, assessment_id, read_only=True)
     keys = keys_dir(data_dir)
     key_file = keys / "assessors" / f"{assessor_id}.pem"
