@@ -10,30 +10,54 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessor_app import cli_output as out
+from assessor_app.cli_output import Printer
 from assessor_app.durable import private_umask
 from assessor_app.errors import AssessorError
+from assessor_app.i18n import LANGUAGES, format_quantity
 
 if TYPE_CHECKING:
-    from assessor_app.demo.delivery import DemoDelivery
+    from assessor_app.storage.store import AssessmentStore
+
+
+def _settings_language() -> str:
+    """The language chosen in the app's settings (English when none is, or the file is unreadable)."""
+    from assessor_app.settings import load_settings
+
+    language = load_settings().language
+    return language if language in LANGUAGES else "en"
+
+
+def _language_arg(value: str) -> str:
+    """``--language``: a language the product speaks; any other is refused naming the choices."""
+    if value in LANGUAGES:
+        return value
+    raise argparse.ArgumentTypeError(Printer(_settings_language()).text(out.unknown_language(value)))
+
+
+def _printer(args: argparse.Namespace) -> Printer:
+    """Prints in the language given with --language, else the one in the app's settings."""
+    return Printer(getattr(args, "language", None) or _settings_language())
 
 
 def _cmd_checklist_validate(args: argparse.Namespace) -> int:
     from assessor_app.core.specs import validate_paths
     from assessor_app.core.specs.loader import problem_lines
 
+    say = _printer(args)
     files, problems = validate_paths(args.paths)
     for line in problem_lines(problems):
-        print(line, file=sys.stderr)
+        say(line, err=True)
     bad = {p.file for p in problems}
     if not files:
-        print("no checklist or parameter-set files found", file=sys.stderr)
+        say(out.NO_FILES(), err=True)
         return 2
-    print(f"{len(files) - len(bad)} of {len(files)} file(s) valid")
+    say(out.FILES_VALID(valid=len(files) - len(bad), n=len(files)))
     return 1 if problems else 0
 
 
 def _cmd_checklist_list(args: argparse.Namespace) -> int:
-    from assessor_app.core.specs.library import load_library, version_key
+    from assessor_app.core.specs.library import load_library
     from assessor_app.core.specs.loader import problem_lines
     from assessor_app.paths import checklists_dir, data_dir, user_checklists_dir
 
@@ -43,33 +67,10 @@ def _cmd_checklist_list(args: argparse.Namespace) -> int:
         base = Path(args.data_dir) if args.data_dir else data_dir()
         folders = [checklists_dir(), user_checklists_dir(base)]
     lib = load_library(*folders)
-    lang = args.language
-    for report in lib.folders:
-        found = (f"{len(report.checklists)} checklist(s), {len(report.parameter_sets)} parameter set(s), "
-                 f"{len(report.problems)} problem(s)") if report.exists else "no such folder"
-        print(f"{report.folder}: {found}")
-    print("Checklists (the newest version of each is offered for new assessments):")
-    shown = sorted((cl for found in lib.versions.values() for cl in found.values()),
-                   key=lambda c: (c.spec.id, version_key(c.spec.version)))
-    for cl in shown:
-        s = cl.spec
-        older = "" if lib.checklists.get(s.id) is cl else "  (older version: not offered)"
-        print(f"  {s.id} {s.version}  {s.title.get_text(lang)}{older}")
-        print(
-            f"      {f'gateway {s.credential.gateway}' if s.credential.gateway else 'no gateway'}, "
-            f"EQF {s.credential.eqf_level}, "
-            f"{len(s.steps)} steps ({sum(st.risk == 'critical' for st in s.steps)} critical), "
-            f"languages {', '.join(s.languages)}, sha256 {cl.sha256[:12]}"
-        )
-    print("Parameter sets:")
-    for ps in sorted(lib.parameter_sets.values(), key=lambda p: p.params.id):
-        p = ps.params
-        print(
-            f"  {p.id} {p.version}  {p.title.get_text(lang)} "
-            f"({p.working_voltage.value:g} {p.working_voltage.unit} {p.bus.upper()})"
-        )
+    say = _printer(args)
+    out.checklist_listing(say, lib)
     for line in problem_lines(lib.problems):
-        print(line, file=sys.stderr)
+        say(line, err=True)
     return 1 if lib.problems else 0
 
 
@@ -92,63 +93,24 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     if not args.headless:
         return _open_window(demo=True)
+    say = _printer(args)
     lib = load_library(checklists_dir())
     for problem in lib.problems:
-        print(problem, file=sys.stderr)
+        say(str(problem), err=True)
     folder = Path(args.data_dir) if args.data_dir else data_dir() / "demo"
     try:
         result = run_demo(
             lib, folder, checklist_id=args.checklist, parameter_set_id=args.parameters,
-            fail_step=args.fail_step, video=not args.no_video, sync=not args.no_sync,
+            fail_step=args.fail_step, video=not args.no_video, sync=not args.no_sync, language=say.language,
         )
     except KeyError as exc:
-        print(f"assessor demo: {exc.args[0]}", file=sys.stderr)
+        say(f"assessor demo: {exc.args[0]}", err=True)
         return 2
-    print()
-    print(f"Outcome: {(result.outcome or 'in progress').replace('_', ' ')}")
-    for reason in result.reasons:
-        print(f"  - {reason}")
-    print(f"Rules refused {result.refusals} early or invalid action(s) along the way.")
-    print(f"Events: {result.events}, hash chain verified, head {result.head_hash}")
-    if result.video_segments:
-        print(f"Video: {result.video_segments} segments, {result.video_seconds:.0f} s, step-aligned "
-              f"(frame times in each *.frames.csv); clip of one step: {result.clip}")
-    print(f"Data: {result.database}")
-    print(f"Look at it again: assessor assessments show {result.assessment_id} --data-dir {folder}")
-    if result.bundle is not None:
-        print(f"Sealed bundle: {result.bundle}  (check it: assessor verify {result.bundle})")
-        records = sorted(result.bundle.glob("assessment-record.*.pdf"))
-        english = [r for r in records if r.name == "assessment-record.en.pdf"]
-        others = [r.name.split(".")[1] for r in records if r not in english]
-        for r in english:
-            print(f"PDF record: {r}" + (f"  (also in: {', '.join(others)})" if others else ""))
-    if result.archive is not None:
-        print(f"Archive: {result.archive}  (check it: assessor verify {result.archive})")
-    if result.anonymised is not None:
-        print(f"For moderators, without the identity file: {result.anonymised}  (assessor verify says "
-              f"identity: withheld; made with: assessor bundle anonymise BUNDLE --out DIR)")
-    if result.photos:
-        print(f"Photos: {result.photos}, each tied to its step, sealed, and in the PDF's evidence index")
-    if result.delivery is not None:
-        _print_delivery(result.delivery)
+    out.demo_summary(say, result, folder)
     return 0
 
 
-def _print_delivery(d: DemoDelivery) -> None:
-    r = d.receipt
-    print(f"Delivered to the provider at {d.provider_url}: receipt stored for bundle {r['bundle_id']}, "
-          f"manifest sha256 {r['manifest_sha256']}, received {r['received']}, signed by provider key "
-          f"{d.provider_key_id}")
-    print(f"Provider's import result: {d.import_status}, {d.payload_bytes:,} payload bytes in "
-          f"{d.stored_path}")
-    if d.stopped_at is not None:
-        print(f"Provider stopped mid-upload with {d.stopped_at:,} of {d.size:,} bytes confirmed; the upload "
-              f"resumed from offset {d.resumed_from:,} and re-sent {d.resent_bytes:,} bytes "
-              f"(at most one chunk of {d.chunk_size:,})")
-    print(f"What the provider holds: assessor provider list --folder {d.provider_folder}")
-
-
-def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _store(args: argparse.Namespace) -> AssessmentStore:
     from assessor_app.paths import data_dir, database_path
     from assessor_app.storage.store import AssessmentStore
 
@@ -156,48 +118,27 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return AssessmentStore.open(database_path(folder))
 
 
-def _when(wall_us: int) -> str:
-    import datetime as dt
-
-    return dt.datetime.fromtimestamp(wall_us / 1e6).strftime("%Y-%m-%d %H:%M")
-
-
 def _cmd_assessments_list(args: argparse.Namespace) -> int:
     store = _store(args)
-    rows = store.list(status=args.status, search=args.search or "")
-    waiting = [r for r in rows if r.status == "in_progress"]
-    for r in rows:
-        outcome = (r.outcome or "-").replace("_", " ")
-        print(
-            f"{r.id}  {_when(r.updated_wall_us)}  {r.status:<11} {outcome:<18} "
-            f"{r.candidate_name or r.candidate_id}  {r.checklist_id} {r.checklist_version}  "
-            f"{r.vehicle_vin}"
-        )
-    if not rows:
-        print("no assessments")
-    if waiting:
-        print(f"\n{len(waiting)} assessment(s) in progress can be resumed where they stopped.")
-    store.close()
+    try:
+        out.assessments_table(_printer(args), store.list(status=args.status, search=args.search or ""))
+    finally:
+        store.close()
     return 0
 
 
 def _cmd_assessments_show(args: argparse.Namespace) -> int:
     from assessor_app.storage.recorder import AssessmentRecorder
 
+    say = _printer(args)
     store = _store(args)
-    summary = store.summary(args.id)
-    recorder = AssessmentRecorder.open(store, args.id, read_only=True)
-    state = recorder.engine.state
-    print(f"Assessment {summary.id}: {summary.status}, outcome {summary.outcome or '-'}")
-    print(f"  candidate {summary.candidate_name} ({summary.candidate_id}), assessor {summary.assessor_name}")
-    print(f"  checklist {summary.checklist_id} {summary.checklist_version} sha256 {summary.checklist_sha256}")
-    print(f"  parameters {summary.params_id} {summary.params_version} sha256 {summary.params_sha256}")
-    print(f"  {state.event_count} events; hash chain and every rule decision verified by replay")
-    print(f"  head {state.head_hash}")
-    for view in recorder.engine.step_views(state.last_t_us, args.language):
-        extra = f"  ({view.reason})" if view.reason and view.status == "blocked" else ""
-        print(f"  {view.id:>4} {view.status:<8} {view.risk:<8} {view.title}{extra}")
-    store.close()
+    try:
+        summary = store.summary(args.id)
+        recorder = AssessmentRecorder.open(store, args.id, read_only=True)
+        state = recorder.engine.state
+        out.assessment_details(say, summary, state, recorder.engine.step_views(state.last_t_us, say.language))
+    finally:
+        store.close()
     return 0
 
 
@@ -207,24 +148,24 @@ def _cmd_seal(args: argparse.Namespace) -> int:
     from assessor_app.evidence.sealing import seal_assessment
     from assessor_app.paths import data_dir
 
+    say = _printer(args)
     folder = Path(args.data_dir) if args.data_dir else data_dir()
-    pin = os.environ.get("ASSESSOR_PIN") or getpass.getpass(
-        f"PIN or passphrase of assessor {args.assessor}: ")
+    pin = os.environ.get("ASSESSOR_PIN") or getpass.getpass(say.text(out.PIN_PROMPT(assessor=args.assessor)))
     store = _store(args)
     try:
         bundle = seal_assessment(store, args.id, data_dir=folder, assessor_id=args.assessor, pin=pin)
     finally:
         store.close()
-    print(f"Sealed: {bundle.path}")
-    print(f"  {bundle.files} payload files, {bundle.payload_bytes} bytes; manifest sha256 "
-          f"{bundle.manifest_sha256}")
+    say(out.SEALED(path=str(bundle.path)))
+    say(out.SEALED_FILES(n=bundle.files, size=bundle.payload_bytes, sha256=bundle.manifest_sha256),
+        indent="  ")
     for name in bundle.records:
-        print(f"  PDF record: {bundle.path / name}")
+        say(out.PDF_RECORD(path=str(bundle.path / name)), indent="  ")
     if args.archive:
         from assessor_app.evidence.archive import write_archive
 
         archive = write_archive(bundle.path, bundle.path.parent / f"{bundle.bundle_id}.tar")
-        print(f"Archive: {archive}")
+        say(out.ARCHIVE(path=str(archive)))
     return 0
 
 
@@ -232,14 +173,15 @@ def _cmd_record(args: argparse.Namespace) -> int:
     from assessor_app.evidence.sealing import export_record
     from assessor_app.paths import data_dir
 
+    say = _printer(args)  # the record's language too
     folder = Path(args.data_dir) if args.data_dir else data_dir()
-    out = Path(args.out) if args.out else Path(f"assessment-record-{args.id}.{args.language}.pdf")
+    target = Path(args.out) if args.out else Path(f"assessment-record-{args.id}.{say.language}.pdf")
     store = _store(args)
     try:
-        path, sealed = export_record(store, args.id, data_dir=folder, language=args.language, out=out)
+        path, sealed = export_record(store, args.id, data_dir=folder, language=say.language, out=target)
     finally:
         store.close()
-    print(f"{'Sealed record' if sealed else 'Draft record (not sealed)'} written to {path}")
+    say((out.RECORD_SEALED if sealed else out.RECORD_DRAFT)(path=str(path)))
     return 0
 
 
@@ -247,46 +189,42 @@ def _cmd_clip(args: argparse.Namespace) -> int:
     from assessor_app.devices.video_session import export_step_clip
     from assessor_app.paths import data_dir
 
+    say = _printer(args)
     folder = Path(args.data_dir) if args.data_dir else data_dir()
-    out = Path(args.out) if args.out else Path(f"clip-{args.id}-step-{args.step}.ts")
+    target = Path(args.out) if args.out else Path(f"clip-{args.id}-step-{args.step}.ts")
     store = _store(args)
     try:
-        clip = export_step_clip(store, folder, args.id, args.step, out)
+        clip = export_step_clip(store, folder, args.id, args.step, target)
     finally:
         store.close()
-    print(f"Clip of step {args.step}: {clip.path} ({clip.frames} frames, "
-          f"{(clip.t_last_us - clip.t_first_us) / 1e6:.1f} s, sha256 {clip.sha256})")
+    seconds = (clip.t_last_us - clip.t_first_us) / 1e6
+    say(out.CLIP(step=args.step, path=str(clip.path), n=clip.frames, sha256=clip.sha256,
+                 duration=format_quantity(seconds, "s", say.language, decimals=1)))
     return 0
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
     from assessor_app.evidence.verify import verify_path
 
+    say = _printer(args)
     result = verify_path(Path(args.bundle))
-    for line in result.proved:
-        print(f"ok   {line}")
-    for line in result.warnings:  # not a failure, but not proved either
-        print(f"WARN {line}")
-    for problem in result.problems:
-        print(f"FAIL {problem}", file=sys.stderr)
-    print("VERIFIED" if result.ok else "NOT VERIFIED")
+    out.verification_lines(say, result)
+    say(out.VERIFIED() if result.ok else out.NOT_VERIFIED())
     return 0 if result.ok else 1
 
 
 def _cmd_bundle_anonymise(args: argparse.Namespace) -> int:
     from assessor_app.evidence.anonymise import anonymise_bundle
 
+    say = _printer(args)
     done = anonymise_bundle(Path(args.bundle), Path(args.out), archive=args.archive)
-    print(f"Anonymised copy: {done.path}  (identity/ left out"
-          + ("; the source had none already)" if done.source_identity == "withheld" else ")"))
+    copied = out.ANONYMISED_ALREADY if done.source_identity == "withheld" else out.ANONYMISED
+    say(copied(path=str(done.path)))
     if done.archive is not None:
-        print(f"Archive: {done.archive}")
-    print("The copy verifies:")
-    for line in done.verification.proved:
-        print(f"ok   {line}")
-    for line in done.verification.warnings:
-        print(f"WARN {line}")
-    print("VERIFIED")
+        say(out.ARCHIVE(path=str(done.archive)))
+    say(out.COPY_VERIFIES())
+    out.verification_lines(say, done.verification)
+    say(out.VERIFIED())
     return 0
 
 
@@ -327,6 +265,11 @@ def _open_window(demo: bool = False) -> int:
     return app_main(demo=demo)
 
 
+def _add_language(parser: argparse.ArgumentParser, help: str = "") -> None:
+    parser.add_argument("--language", type=_language_arg, metavar="|".join(LANGUAGES), help=help or (
+        "the language of what it prints (default: the one in the app's settings, else en)"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assessor",
@@ -338,13 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     csub = checklist.add_subparsers(dest="checklist_command", required=True)
     validate = csub.add_parser("validate", help="validate checklist and parameter-set files")
     validate.add_argument("paths", nargs="+", help="files or folders (.yaml/.yml)")
+    _add_language(validate)
     validate.set_defaults(func=_cmd_checklist_validate)
     listing = csub.add_parser("list", help="list the shipped checklists and parameter sets, and the "
                               "data folder's own")
     listing.add_argument("--folder", help="only this folder of specifications")
     listing.add_argument("--data-dir", help="the data folder whose checklists folder is read too "
                          "(default: the app's)")
-    listing.add_argument("--language", default="en", choices=["en", "fi", "sv", "es", "pt"])
+    _add_language(listing)
     listing.set_defaults(func=_cmd_checklist_list)
     schema = csub.add_parser("schema", help="write the JSON Schemas for checklist authors")
     schema.add_argument("--output", help="folder (default: the app's resources)")
@@ -356,11 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     alist.add_argument("--status", choices=["in_progress", "finished", "abandoned", "sealed", "synced"])
     alist.add_argument("--search", help="candidate, checklist, VIN or workshop contains this")
     alist.add_argument("--data-dir", help="the data folder (default: the app's)")
+    _add_language(alist)
     alist.set_defaults(func=_cmd_assessments_list)
     ashow = asub.add_parser("show", help="one assessment, replayed and verified")
     ashow.add_argument("id")
     ashow.add_argument("--data-dir", help="the data folder (default: the app's)")
-    ashow.add_argument("--language", default="en", choices=["en", "fi", "sv", "es", "pt"])
+    _add_language(ashow)
     ashow.set_defaults(func=_cmd_assessments_show)
 
     seal = sub.add_parser("seal", help="seal a finished assessment into an evidence bundle")
@@ -369,10 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
     seal.add_argument("--data-dir", help="the data folder (default: the app's)")
     seal.add_argument("--archive", action="store_true",
                       help="also write the bundle as one file, <bundle>.tar, next to its folder")
+    _add_language(seal)
     seal.set_defaults(func=_cmd_seal)
     record = sub.add_parser("record", help="export an assessment's PDF record (sealed, or a marked draft)")
     record.add_argument("id")
-    record.add_argument("--language", default="en", help="one of the checklist's languages (default en)")
+    _add_language(record, "the record's language, and of what it prints: one of "
+                  f"{', '.join(LANGUAGES)} (default: the one in the app's settings, else en)")
     record.add_argument("--out", help="the PDF file to write (default: in the current folder)")
     record.add_argument("--data-dir", help="the data folder (default: the app's)")
     record.set_defaults(func=_cmd_record)
@@ -381,9 +328,11 @@ def build_parser() -> argparse.ArgumentParser:
     clip.add_argument("step", help="the step id, e.g. 12")
     clip.add_argument("--out", help="the clip file (.ts, .mp4 or .avi; default: in the current folder)")
     clip.add_argument("--data-dir", help="the data folder (default: the app's)")
+    _add_language(clip)
     clip.set_defaults(func=_cmd_clip)
     verify = sub.add_parser("verify", help="verify a sealed evidence bundle")
     verify.add_argument("bundle", help="the bundle folder, or its .tar archive")
+    _add_language(verify)
     verify.set_defaults(func=_cmd_verify)
     bundle = sub.add_parser("bundle", help="sealed evidence bundles")
     bsub = bundle.add_subparsers(dest="bundle_command", required=True)
@@ -393,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     anonymise.add_argument("--out", required=True, help="the folder to write the copy into, as <bundle id>/")
     anonymise.add_argument("--archive", action="store_true",
                            help="also write the copy as one file, <bundle id>.tar, next to it")
+    _add_language(anonymise)
     anonymise.set_defaults(func=_cmd_bundle_anonymise)
 
     demo = sub.add_parser("demo", help="a scripted assessment with simulated time and vehicle")
@@ -407,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="skip the simulated camera (a quicker run without video evidence)")
     demo.add_argument("--no-sync", action="store_true",
                       help="keep the sealed bundle here: no provider, no delivery (headless only)")
+    _add_language(demo, "the language of the headless run, its notes and statements (default: the one in "
+                  "the app's settings, else en)")
     demo.set_defaults(func=_cmd_demo)
 
     from assessor_app.provider.commands import register as register_provider
@@ -439,7 +391,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return int(func(args))
     except AssessorError as exc:
-        print(f"assessor: {exc}", file=sys.stderr)
+        say = _printer(args)
+        say(f"assessor: {exc.text(say.language)}", err=True)
         return 1
     except BrokenPipeError:
         # the reader (e.g. `| head`) stopped listening: not an error worth a traceback

@@ -395,7 +395,7 @@ def test_step_views_after_a_stop_block_everything_with_the_reason(driver: Driver
     views = {v.id: v for v in driver.engine.step_views(driver.t_us)}
     assert views["ppe"].status == "failed"
     assert all(v.status == "blocked" for k, v in views.items() if k != "ppe")
-    assert views["sign"].reason.startswith("critical step ppe (PPE checked) failed")
+    assert str(views["sign"].reason).startswith("critical step ppe (PPE checked) failed")
     assert driver.engine.next_step(driver.t_us) == "ppe"  # first failed: nothing allowed
 
 
@@ -615,7 +615,7 @@ def test_step_views_show_each_status(driver: Driver):
     assert s["sign"] == ("failed", None)
     assert s["earth"] == ("na", None)
     assert s["dead"] == ("blocked", pytest.approx(6 * MIN))
-    assert driver.view("dead").reason == "Discharge wait: 6 min left"
+    assert str(driver.view("dead").reason) == "Discharge wait: 6 min left"
     assert s["reprove"] == ("blocked", None)
     # nothing allowed: the first step not done, in checklist order
     assert driver.engine.next_step(driver.t_us) == "sign"

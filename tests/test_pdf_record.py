@@ -145,7 +145,7 @@ def test_exporting_the_record(passed: Path, tmp_path: Path, capsys):
     argv = ["record", passed.name, "--data-dir", str(data_dir), "--language", "fi", "--out", str(out)]
     assert main(argv) == 0
     assert out.read_bytes() == (passed / "identity/assessment-record.fi.pdf").read_bytes()  # names shown
-    assert "Sealed record written" in capsys.readouterr().out
+    assert capsys.readouterr().out == f"Sinetöity pöytäkirja kirjoitettu: {out}\n"  # in its language
     assert main(argv[:-4] + ["--language", "sv", "--out", str(out)]) == 0  # the checklist is in Swedish too
     assert out.read_bytes() == (passed / "identity/assessment-record.sv.pdf").read_bytes()
 

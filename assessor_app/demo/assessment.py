@@ -7,6 +7,7 @@ the sealed bundle is then delivered to a provider on loopback (see ``delivery``)
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.events import verify_chain
 from assessor_app.core.specs.library import Library
+from assessor_app.core.specs.models import Step
+from assessor_app.core.terms import term
+from assessor_app.demo import messages as m_
 from assessor_app.demo.step_data import DEMO_INSTRUMENT, demo_values
 from assessor_app.demo.vehicle import DemoVehicle
 from assessor_app.devices.photos import PhotoDesk
@@ -42,7 +46,8 @@ from assessor_app.devices.video_session import FollowingClock, VideoSession, exp
 from assessor_app.evidence.anonymise import anonymise_bundle
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.sealing import seal_assessment
-from assessor_app.evidence.verify import verify_bundle, verify_path
+from assessor_app.evidence.verify import IDENTITY, finding_text, verify_bundle, verify_path
+from assessor_app.i18n import Msg, format_date, format_quantity, render
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
@@ -88,17 +93,29 @@ def _value_in_range(low: float | None, high: float | None) -> float:
     return 1.0
 
 
+def _identity_word(state: str | None) -> Msg | str:
+    word = IDENTITY.get(state or "")
+    return word() if word is not None else str(state)
+
+
 def run_demo(
     library: Library, data_dir: Path, *, checklist_id: str = "hv-isolation-series",
     parameter_set_id: str = "generic-400v", fail_step: str | None = None,
     say: Callable[[str], None] = print, video: bool = True, sync: bool = False, vehicle: bool = True,
+    language: str = "en",
 ) -> DemoResult:
     """Run a scripted assessment; with ``fail_step`` that step's measurement is out of range.
 
     ``sync`` delivers the sealed bundle to a provider that the demo runs and stops again. It is
     off unless asked for (``assessor demo --headless`` asks): a data folder enrolled with that
-    provider would keep trying to reach it once the demo is over.
+    provider would keep trying to reach it once the demo is over. The run is told (``say``) in
+    ``language``, and the demo's people type their notes and statements in it.
     """
+    def words(msg: Msg) -> str:
+        return render(msg, language)
+
+    def line(msg: Msg, indent: str = "  ") -> None:
+        say(indent + render(msg, language))
     checklist = library.checklist(checklist_id)
     params = library.parameter_set(parameter_set_id)
     store = AssessmentStore.open(data_dir / "assessor.db")
@@ -113,9 +130,8 @@ def run_demo(
         clock=clock,
     )
     spec, engine = checklist.spec, recorder.engine
-    recorder.act(AddNote("Demo run: simulated clock, vehicle and people"))
-    recorder.act(RecordConsent("learner-017", video=True,
-                               statement="Agreed to video recording as assessment evidence"))
+    recorder.act(AddNote(words(m_.NOTE_START())))
+    recorder.act(RecordConsent("learner-017", video=True, statement=words(m_.CONSENT())))
     follow = FollowingClock(lambda: clock.monotonic_us() * 1000)
     session = None
     if video:
@@ -131,16 +147,17 @@ def run_demo(
     def tick(seconds: float) -> None:
         clock.advance(seconds)
         follow.lead_moved()
-    say(f"Assessment {recorder.assessment_id}")
-    say(f"  checklist {spec.id} {spec.version} (sha256 {checklist.sha256[:16]}...)")
-    say(f"  parameters {params.params.id} {params.params.version}; vehicle {DEMO_VIN}, {wv:g} V")
+    line(m_.ASSESSMENT(id=recorder.assessment_id), "")
+    line(m_.CHECKLIST(checklist=spec.id, version=spec.version, sha256=checklist.sha256[:16]))
+    line(m_.PARAMETERS(parameters=params.params.id, version=params.params.version, vin=DEMO_VIN,
+                       voltage=format_quantity(wv, "V", language)))
     refusals = 0
 
     def clock_text() -> str:
         t = recorder.timeline.now().t_us // 1_000_000
         return f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
 
-    def act(action: object, label: str) -> bool:
+    def act(action: object, label: Msg | str) -> bool:
         nonlocal refusals
         while True:
             result = recorder.act(action)  # type: ignore[arg-type]
@@ -151,32 +168,33 @@ def run_demo(
                     session.mark_step(str(result.payload["step"]), result.t_us)
                 return True
             refusals += 1
-            say(f"  [{clock_text()}] {label}: refused - {result.reason}")
+            line(m_.REFUSED(action=label, reason=result.message), f"  [{clock_text()}] ")
             if result.wait_s is None:
                 return False
             tick(result.wait_s)
 
-    car = DemoVehicle(store, data_dir, recorder, vin=DEMO_VIN) if vehicle else None
+    car = DemoVehicle(store, data_dir, recorder, vin=DEMO_VIN, language=language) if vehicle else None
     if car is not None:
-        act(car.start(), "diagnostics")
-        say(f"  vehicle: the simulated EV on a virtual CAN bus, logged by {car.session.device}")
+        act(car.start(), m_.ACTION_DIAGNOSTICS())
+        line(m_.VEHICLE(device=car.device_name()))
     try:
         stills = SyntheticCamera(*DEMO_CAMERA, identity="demo-camera")  # a still at its sensor size
         desk = PhotoDesk(store, data_dir, recorder.assessment_id, stills,
                          timeline_us=lambda: recorder.timeline.now().t_us)
-        _walk(spec, engine, act, tick, say, clock_text, car, fail_step, desk)
+        _walk(spec, engine, act, tick, _Teller(say, clock_text, language), car, fail_step, desk)
     finally:
         can_segments = car.stop() if car is not None else 0
     if car is not None:
-        say(f"  CAN log: {can_segments} segments; {car.snapshots} DTC snapshots and {car.checks} "
-            f"signal checks recorded as evidence")
+        line(m_.CAN_LOG(segments=m_.SEGMENTS(n=can_segments), snapshots=m_.SNAPSHOTS(n=car.snapshots),
+                        checks=m_.CHECKS(n=car.checks)))
     for criterion in spec.rubric.criteria:
-        act(ScoreRubric(criterion.id, spec.rubric.scale.max - 1), f"rubric {criterion.id}")
-    act(RecordIdentityCheck("known_to_assessor"), "identity check")
-    act(SignOff("assessor", "Demo Assessor", "I observed this assessment."), "sign-off")
+        act(ScoreRubric(criterion.id, spec.rubric.scale.max - 1), m_.ACTION_RUBRIC(criterion=criterion.id))
+    act(RecordIdentityCheck("known_to_assessor"), m_.ACTION_IDENTITY())
+    act(SignOff("assessor", "Demo Assessor", words(m_.ASSESSOR_STATEMENT())), m_.ACTION_SIGNOFF())
     if "candidate" in spec.signoffs:
-        act(SignOff("candidate", "Demo Learner", "I did this assessment myself."), "candidate sign-off")
-    act(Finish(), "finish")
+        act(SignOff("candidate", "Demo Learner", words(m_.CANDIDATE_STATEMENT())),
+            m_.ACTION_CANDIDATE_SIGNOFF())
+    act(Finish(), m_.ACTION_FINISH())
     segments, seconds, clip = 0, 0.0, None
     if session is not None:
         deadline = time.monotonic() + 300
@@ -187,12 +205,14 @@ def run_demo(
         session.stop()
         status = session.status()
         segments, seconds = status.segments, status.duration_s
-        say(f"  video: {segments} segments, {seconds:.0f} s, {status.bytes_written / 1e6:.1f} MB, "
-            f"{status.frames_dropped} frames dropped; in {session.folder / 'video'}")
+        line(m_.VIDEO(segments=m_.SEGMENTS(n=segments), duration_s=seconds,
+                      size=format_quantity(status.bytes_written / 1e6, "MB", language, decimals=1),
+                      dropped=m_.FRAMES_DROPPED(n=status.frames_dropped),
+                      folder=str(session.folder / "video")))
         clip_step = fail_step or next((s.id for s in spec.steps if s.measurements), spec.steps[0].id)
         clip = export_step_clip(store, data_dir, recorder.assessment_id, clip_step,
                                 data_dir / "clips" / f"{recorder.assessment_id}-step-{clip_step}.ts").path
-        say(f"  clip of step {clip_step}: {clip}")
+        line(m_.CLIP(step=clip_step, path=str(clip)))
     events = store.events(recorder.assessment_id)
     head = verify_chain(events)
     AssessmentRecorder.open(store, recorder.assessment_id)  # replay proves every decision
@@ -202,28 +222,29 @@ def run_demo(
         store, recorder.assessment_id, data_dir=data_dir, assessor_id="assessor-03", pin=DEMO_PIN,
     )
     verified = verify_bundle(bundle.path)
-    for line in verified.proved:
-        say(f"  verified: {line}")
+    for finding in verified.proved:
+        line(m_.VERIFIED_LINE(finding=finding_text(finding, language)))
     for problem in verified.problems:
-        say(f"  NOT VERIFIED: {problem}")
+        line(m_.NOT_VERIFIED_LINE(problem=finding_text(problem, language)))
     archive = write_archive(bundle.path, data_dir / "bundles" / f"{bundle.bundle_id}.tar")
     archived = verify_path(archive)
-    say(f"  archive {archive.name}: " + ("verified the same way" if archived.ok else
-                                         "NOT VERIFIED: " + "; ".join(archived.problems)))
+    line(m_.ARCHIVE_VERIFIED(name=archive.name) if archived.ok else m_.ARCHIVE_NOT_VERIFIED(
+        name=archive.name, problems="; ".join(finding_text(p, language) for p in archived.problems)))
     # the package for moderators: the same sealed evidence without identity/ (names, VIN, full PDFs)
     anonymised = anonymise_bundle(bundle.path, data_dir / "anonymised")
-    checked = "verified" if anonymised.verification.ok else "NOT VERIFIED"
-    say(f"  full package: identity: {verified.identity}; for moderators: {anonymised.path} (identity: "
-        f"{anonymised.verification.identity}, {checked})")
+    line(m_.PACKAGES(identity=_identity_word(verified.identity), path=str(anonymised.path),
+                     moderators_identity=_identity_word(anonymised.verification.identity),
+                     checked=m_.VERIFIED() if anonymised.verification.ok else m_.NOT_VERIFIED()))
     delivery = None
     try:
         if sync:
             from assessor_app.demo.delivery import deliver_demo_bundle
 
-            say("Delivery to the training provider")
+            line(m_.DELIVERY(), "")
             delivery = deliver_demo_bundle(store, data_dir, bundle_id=bundle.bundle_id,
                                            manifest_sha256=bundle.manifest_sha256, archive=archive,
-                                           assessor=("assessor-03", "Demo Assessor"), pin=DEMO_PIN, say=say)
+                                           assessor=("assessor-03", "Demo Assessor"), pin=DEMO_PIN, say=say,
+                                           language=language)
     finally:
         store.close()
     return DemoResult(
@@ -234,52 +255,95 @@ def run_demo(
     )
 
 
-def _walk(spec: Any, engine: Any, act: Callable[[object, str], bool], tick: Callable[[float], None],
-          say: Callable[[str], None], clock_text: Callable[[], str], car: DemoVehicle | None,
-          fail_step: str | None, photos: PhotoDesk | None = None) -> None:
+def _symbol(unit: str | None) -> str:
+    """The unit written after a number: none for a count (3 locks, not "3 count")."""
+    return "" if unit in (None, "count") else str(unit)
+
+
+@dataclass(frozen=True)
+class _Teller:
+    """Tells the run in the demo's language: a line at the simulated time, values written as its readers
+    write them."""
+
+    say: Callable[[str], None]
+    clock_text: Callable[[], str]
+    language: str
+
+    def __call__(self, msg: Msg) -> None:
+        self.say(f"  [{self.clock_text()}] {render(msg, self.language)}")
+
+    def detail(self, msg: Msg) -> None:
+        """A line under the step's line (what the vehicle said)."""
+        self.say(f"      {render(msg, self.language)}")
+
+    def words(self, msg: Msg) -> str:
+        return render(msg, self.language)
+
+    def field_value(self, step: Step, field_id: str, value: Any) -> Msg:
+        field = next(f for f in step.fields if f.id == field_id)
+        shown: Msg | str
+        if isinstance(value, bool):
+            shown = m_.YES() if value else m_.NO()
+        elif field.type == "choice":
+            shown = next((o.label.get_text(self.language) for o in field.options if o.value == value),
+                         str(value))
+        elif field.type == "number" and isinstance(value, (int, float)):
+            shown = format_quantity(value, _symbol(field.unit), self.language)
+        elif field.type == "date" and isinstance(value, str):
+            shown = format_date(dt.date.fromisoformat(value), self.language)
+        else:
+            shown = str(value)
+        return m_.FIELD_VALUE(label=field.label, value=shown)
+
+
+def _walk(spec: Any, engine: Any, act: Callable[[object, Msg | str], bool], tick: Callable[[float], None],
+          tell: _Teller, car: DemoVehicle | None, fail_step: str | None,
+          photos: PhotoDesk | None = None) -> None:
     """Every step as a trainer would record it: start, data, photos, readings, diagnostics, result."""
+    lang = tell.language
     for step in spec.steps:
         if engine.state.phase != "in_progress":
             break
-        title = step.title.get_text("en")
+        title = step.title.get_text(lang)
+        label = f"{step.id} {title}"
         tick(45)
-        act(StartStep(step.id), f"{step.id} {title}")
+        act(StartStep(step.id), label)
         # a step that checks the car's signals is done on the car, not skipped as N/A
         if step.na_allowed and not (car is not None and step.diagnostics is not None):
-            act(RecordResult(step.id, "na", reason="Not applicable on this vehicle type"),
-                f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} {title}: N/A")
+            act(RecordResult(step.id, "na", reason=tell.words(m_.NA_REASON())), label)
+            tell(m_.STEP_NA(step=step.id, title=title))
             continue
         if step.fields:
-            values = demo_values(step, engine, stepwork.wall_date(engine.state, engine.state.last_t_us))
-            act(RecordStepData(step.id, values), f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} recorded " + ", ".join(f"{k} {v}" for k, v in values.items()))
+            values = demo_values(step, engine, stepwork.wall_date(engine.state, engine.state.last_t_us), lang)
+            act(RecordStepData(step.id, values), label)
+            shown = "; ".join(tell.words(tell.field_value(step, k, v)) for k, v in values.items())
+            tell(m_.RECORDED(step=step.id, values=shown))
         if photos is not None and "photo" in step.evidence:
             photo = photos.take(step.id)
-            act(RecordPhoto(**photo.record_fields()), f"{step.id} photo")
-            say(f"  [{clock_text()}] {step.id} photo {photo.evidence} ({photo.width}x{photo.height})")
+            act(RecordPhoto(**photo.record_fields()), m_.ACTION_PHOTO(step=step.id))
+            tell(m_.PHOTO(step=step.id, file=photo.evidence, width=photo.width, height=photo.height))
         for m in step.measurements:
             value = _demo_value(engine.bounds(m), fail=step.id == fail_step)
             instrument = DEMO_INSTRUMENT if m.instrument else (None, None)
             tick(20)
-            act(RecordMeasurement(step.id, m.id, value, m.unit, *instrument), f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} measured {m.label.get_text('en')}: {value:g} {m.unit}")
+            act(RecordMeasurement(step.id, m.id, value, m.unit, *instrument), label)
+            reading = format_quantity(value, _symbol(m.unit), lang)
+            tell(m_.MEASURED(step=step.id, label=m.label, value=reading))
         for q in step.questions:
-            act(RecordAnswer(step.id, q.id, "answered in the learner's own words", True), f"{step.id} oral")
+            act(RecordAnswer(step.id, q.id, tell.words(m_.ANSWER()), True), m_.ACTION_ORAL(step=step.id))
         if car is not None and step.diagnostics is not None and step.id != fail_step:
-            car.diagnose(step, act, say)
+            car.diagnose(step, act, tell.detail)
         tick(30)
         if step.id == fail_step and step.hazard is not None:
-            act(RecordResult(step.id, "hazard", reason="Demo: found at this step; vehicle made safe, "
-                             "quarantined and escalated"), f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} {title}: HAZARD FOUND, stopped safely")
-            act(AddNote(f"Demo: hazard at step {step.id} on purpose", step.id), "note")
+            act(RecordResult(step.id, "hazard", reason=tell.words(m_.HAZARD_REASON())), label)
+            tell(m_.STEP_HAZARD(step=step.id, title=title))
+            act(AddNote(tell.words(m_.HAZARD_NOTE(step=step.id)), step.id), m_.ACTION_NOTE())
         elif step.id == fail_step:
-            act(RecordResult(step.id, "fail", reason="Out of range in the demo"), f"{step.id} {title}")
-            say(f"  [{clock_text()}] {step.id} {title}: FAIL ({step.risk})")
-            act(AddNote(f"Demo: step {step.id} failed on purpose", step.id), "note")
-        elif act(RecordResult(step.id, "pass"), f"{step.id} {title}"):
-            say(f"  [{clock_text()}] {step.id} {title}: pass")
+            act(RecordResult(step.id, "fail", reason=tell.words(m_.FAIL_REASON())), label)
+            tell(m_.STEP_FAIL(step=step.id, title=title, risk=term(step.risk) or step.risk))
+            act(AddNote(tell.words(m_.FAIL_NOTE(step=step.id)), step.id), m_.ACTION_NOTE())
+        elif act(RecordResult(step.id, "pass"), label):
+            tell(m_.STEP_PASS(step=step.id, title=title))
 
 
 def _demo_value(bounds: tuple[float | None, float | None], fail: bool) -> float:

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import assessor_app
+from assessor_app.demo import messages as m_
 from assessor_app.demo.assessment import DEMO_AWARDING_BODY
 from assessor_app.durable import private_opener
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import device_key
+from assessor_app.i18n import Msg, format_date, format_datetime, render
 from assessor_app.provider.service import ProviderService
 from assessor_app.provider.store import ProviderConfig, Refused
 from assessor_app.storage.store import AssessmentStore
@@ -40,7 +42,7 @@ from assessor_app.sync.receipts import verify_receipt
 from assessor_app.sync.upload import MiB, TusUploader
 
 DEMO_WORKSHOP = ("ws-demo", "Demo Workshop", "FI", "Korjaamotie 1, 00100 Helsinki")
-DEMO_QUALIFICATION = ("SFS 6002 electrical safety card, EV high-voltage work", "SFS6002-DEMO-0003")
+DEMO_QUALIFICATION = (m_.QUALIFICATION, "SFS6002-DEMO-0003")  # its name as the provider writes it
 START_TIMEOUT_S = 60.0
 
 
@@ -100,7 +102,7 @@ class ProviderProcess:
         if not url:
             proc.kill()
             proc.wait()
-            raise DemoDeliveryError(f"the demo provider did not start; see {self.folder / 'provider.log'}")
+            raise DemoDeliveryError(m_.PROVIDER_DID_NOT_START(log=str(self.folder / "provider.log")))
         self.url, self.port = url, int(url.rsplit(":", 1)[1])
         return url
 
@@ -128,39 +130,55 @@ class ProviderProcess:
         self._proc = None
 
 
+def received_text(received: object, language: str) -> str:
+    """The time a receipt says the provider received a bundle, as the language writes a date and time
+    (in this computer's time zone); a value that is not an ISO time is shown as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(str(received).replace("Z", "+00:00"))
+    except ValueError:
+        return str(received)
+    local = dt.datetime.now().astimezone().tzinfo
+    return format_datetime(moment, language, tz=local)
+
+
 def deliver_demo_bundle(store: AssessmentStore, data_dir: Path, *, bundle_id: str, manifest_sha256: str,
                         archive: Path, assessor: tuple[str, str], pin: str,
-                        say: Callable[[str], None] = print) -> DemoDelivery:
+                        say: Callable[[str], None] = print, language: str = "en") -> DemoDelivery:
     """Start a provider, enroll, bind the assessor's key, upload the sealed bundle (stopping the
-    provider once), store the receipt. ``assessor`` is the (id, name) who co-signed the seal."""
+    provider once), store the receipt. ``assessor`` is the (id, name) who co-signed the seal; the
+    steps are told (``say``) in ``language``."""
+    def line(msg: Msg) -> None:
+        say("  " + render(msg, language))
+
     folder = data_dir / "provider"
     keys = data_dir / "keys"
     outbox = open_outbox(store, data_dir)
-    provider_key_id, code, assessor_code = _prepare_provider(folder, outbox, keys, data_dir, assessor)
+    provider_key_id, code, assessor_code = _prepare_provider(folder, outbox, keys, data_dir, assessor,
+                                                             language)
     provider = ProviderProcess(folder)
     provider.start()
-    say(f"  provider on {provider.url}, embedded store in {folder}, key {provider_key_id[:16]}")
+    line(m_.PROVIDER_STARTED(url=provider.url, folder=str(folder), key=provider_key_id[:16]))
     try:
         if code is not None:
             enrollment = enroll(outbox, provider_url=provider.url, code=code, keys_dir=keys,
                                 expected_fingerprint=provider_key_id)
-            say(f"  workshop {DEMO_WORKSHOP[0]} and a one-time enrollment code for it created at the "
-                f"provider; workstation {device_key(keys).fingerprint[:16]} enrolled into "
-                f"{enrollment.workshop_id} ({enrollment.workshop_name}), provider key pinned")
+            line(m_.ENROLLED(workshop=DEMO_WORKSHOP[0], device=device_key(keys).fingerprint[:16],
+                             enrolled=enrollment.workshop_id, name=enrollment.workshop_name))
         else:
             move_provider(outbox, keys, provider.url)
-            say("  workstation enrolled in an earlier demo run: provider key checked at the new address")
+            line(m_.ENROLLED_BEFORE())
         if assessor_code is not None:
             client = provider_client(outbox, keys)
             try:
                 bound = bind_assessor(client, keys, assessor_id=assessor[0], code=assessor_code, pin=pin)
             finally:
                 client.close()
-            say(f"  assessor {bound.assessor_id} ({bound.name}) registered at the provider with "
-                f"{bound.qualification} through {bound.qualification_expires}; their PIN-protected key "
-                f"{bound.key_id[:16]} bound with a one-time assessor code")
+            line(m_.ASSESSOR_BOUND(assessor=bound.assessor_id, name=bound.name,
+                                   qualification=bound.qualification,
+                                   expires=_date_text(bound.qualification_expires, language),
+                                   key=bound.key_id[:16]))
         entry = outbox.get(bundle_id) or outbox.add_archive(archive, bundle_id, manifest_sha256)
-        result, stats = _upload_with_a_stop(provider, outbox, entry, keys, say)
+        result, stats = _upload_with_a_stop(provider, outbox, entry, keys, line)
         outbox.deliver(bundle_id, result["receipt"])
         stored = outbox.receipt(bundle_id)
         enrollment = outbox.enrollment()
@@ -171,17 +189,18 @@ def deliver_demo_bundle(store: AssessmentStore, data_dir: Path, *, bundle_id: st
     finally:
         provider.stop()
     status, stored_path, payload = _import_result(folder, bundle_id, device_key(keys).fingerprint)
-    say(f"  receipt stored: bundle {statement['bundle_id']}, manifest sha256 {statement['manifest_sha256']}, "
-        f"received {statement['received']}, verified against provider key {stored['provider_key_id'][:16]}")
-    say(f"  provider's import result: {status} (checked as `assessor verify` does, from an enrolled "
-        f"workstation), {payload:,} payload bytes stored in {stored_path}")
+    line(m_.RECEIPT_STORED(bundle=statement["bundle_id"], manifest=statement["manifest_sha256"],
+                           received=received_text(statement["received"], language),
+                           key=stored["provider_key_id"][:16]))
+    line(m_.IMPORT_RESULT(status=m_.IMPORTED() if status == "imported" else status, size=payload,
+                          path=stored_path))
     return DemoDelivery(provider.url, folder, stored["provider_key_id"], code is not None, statement, status,
                         stored_path, payload, entry.size, stats["chunk"], stats["stopped_at"],
                         stats["resumed_from"], stats["resent"])
 
 
-def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path,
-                      assessor: tuple[str, str]) -> tuple[str, str | None, str | None]:
+def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path, assessor: tuple[str, str],
+                      language: str = "en") -> tuple[str, str | None, str | None]:
     """The provider's key id, an enrollment code unless this workstation is enrolled there already,
     and an assessor code unless the assessor's key is bound there already.
 
@@ -189,10 +208,8 @@ def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path,
     workshops add` and `assessor provider assessors add` make them.
     """
     pinned = current_enrollment(outbox, keys)
-    refusal = DemoDeliveryError(
-        f"the data folder {data_dir} is enrolled with the provider at "
-        f"{pinned.provider_url if pinned else '?'}; the demo leaves that as it is (run it with --no-sync, "
-        "or with another --data-dir)")
+    refusal = DemoDeliveryError(m_.ENROLLED_ELSEWHERE(folder=str(data_dir),
+                                                      url=pinned.provider_url if pinned else "?"))
     if pinned is not None and not (folder / "provider.db").exists():
         raise refusal  # before a demo provider is made
     service = ProviderService(ProviderConfig(folder))
@@ -204,7 +221,8 @@ def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path,
             service.directory.add_workshop(workshop_id, name=name, country=country, address=address)
         if assessor[0] not in {a.id for a in service.directory.assessors()}:
             expires = dt.date.today() + dt.timedelta(days=365)
-            service.directory.add_assessor(assessor[0], name=assessor[1], qualification=DEMO_QUALIFICATION[0],
+            service.directory.add_assessor(assessor[0], name=assessor[1],
+                                           qualification=render(DEMO_QUALIFICATION[0](), language),
                                            qualification_ref=DEMO_QUALIFICATION[1], expires=expires,
                                            workshops=[workshop_id])
         try:
@@ -220,8 +238,17 @@ def _prepare_provider(folder: Path, outbox: Outbox, keys: Path, data_dir: Path,
         service.close()
 
 
+def _date_text(day: object, language: str) -> str:
+    if isinstance(day, dt.date):
+        return format_date(day, language)
+    try:
+        return format_date(dt.date.fromisoformat(str(day)), language)
+    except ValueError:
+        return str(day)
+
+
 def _upload_with_a_stop(provider: ProviderProcess, outbox: Outbox, entry: Entry, keys: Path,
-                        say: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]]:
+                        say: Callable[[Msg], None]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Upload; halfway through the second chunk kill the provider, start it again, resume."""
     size, bundle_id = entry.size, entry.bundle_id
     chunk = max(16 * 1024, min(8 * MiB, size // 4))  # at least four chunks: a stop has a middle
@@ -241,8 +268,7 @@ def _upload_with_a_stop(provider: ProviderProcess, outbox: Outbox, entry: Entry,
             return  # only after a confirmed chunk, halfway through one that is not the last
         stopped.append(start)
         provider.kill()
-        say(f"  provider stopped abruptly: {start:,} of {total:,} bytes confirmed, "
-            f"{position - start:,} bytes of the next chunk in flight")
+        say(m_.PROVIDER_STOPPED(confirmed=start, size=total, in_flight=position - start))
 
     client = provider_client(outbox, keys)
     uploader = TusUploader(client, chunk_size=chunk, on_sending=sending)
@@ -260,8 +286,8 @@ def _upload_with_a_stop(provider: ProviderProcess, outbox: Outbox, entry: Entry,
             uploader.on_sending = None
             held = outbox.get(bundle_id)
             result = uploader.upload(entry.archive_path, url=held.upload_url if held else None, **upload)
-            say(f"  provider started again on {provider.url}; the upload resumed from offset "
-                f"{resumed[0]:,} and re-sent {uploader.stats.sent - size:,} bytes (chunks of {chunk:,})")
+            say(m_.PROVIDER_RESTARTED(url=provider.url, offset=resumed[0], resent=uploader.stats.sent - size,
+                                      chunk=chunk))
     finally:
         client.close()
     return result, {"chunk": chunk, "stopped_at": stopped[0] if stopped else None,
@@ -276,5 +302,5 @@ def _import_result(folder: Path, bundle_id: str, device: str) -> tuple[str, str,
     finally:
         service.close()
     if held is None:
-        raise DemoDeliveryError(f"the provider in {folder} holds no bundle {bundle_id} after the upload")
+        raise DemoDeliveryError(m_.NOT_HELD(folder=str(folder), bundle=bundle_id))
     return "imported", str(held.stored_path), int(held.payload_bytes)

@@ -13,18 +13,16 @@ from typing import Any
 from assessor_app.core.engine import AssessmentEngine
 from assessor_app.core.specs.models import Amount, ParamRef, Step, StepField, WorkingVoltage
 from assessor_app.core.units import convert
+from assessor_app.demo.messages import FIELD_TEXT, FIELD_TEXTS
+from assessor_app.i18n import render
 
 DEMO_INSTRUMENT = ("FLUKE-1587-DEMO", "1000 V DC")
-TEXT = {
-    "oem_procedure": "OEM workshop manual, HV disconnect procedure, revision 2025-03",
+#: identifiers the trainer copies from a label or a screen: the same in every language
+IDENTIFIERS = {
     "instrument_id": DEMO_INSTRUMENT[0],
-    "scan_tool": "Demo scan tool",
     "scan_tool_software": "4.2.1",
     "target_part_number": "TGT-0000-DEMO",
-    "result_values": "yaw 0.1°, pitch 0.0°, roll 0.1°: calibration OK",
-    "topology": "two 120 Ω terminators at the ends of the powertrain bus",
     "adapter": "virtual ev-sim",
-    "decision_reason": "all values within the OEM limits",
 }
 JUDGEMENT_FIRST = ("within", "none", "ok", "sound", "normal", "release", "two_ends")
 
@@ -47,8 +45,9 @@ def _number(field: StepField, engine: AssessmentEngine) -> float:
     return float(round(floor * 1.25, 1)) if floor > 1.0 else 1.0
 
 
-def demo_value(field: StepField, engine: AssessmentEngine, today: dt.date) -> Any:
-    """A value a careful candidate would have, which passes every check of ``field``."""
+def demo_value(field: StepField, engine: AssessmentEngine, today: dt.date, language: str = "en") -> Any:
+    """A value a careful candidate would have, which passes every check of ``field``; a text is
+    typed in ``language``."""
     if field.type == "boolean":
         return next((c.must_be for c in field.checks if c.must_be is not None), True)
     if field.type == "date":
@@ -63,8 +62,10 @@ def demo_value(field: StepField, engine: AssessmentEngine, today: dt.date) -> An
         return preferred[0] if preferred else field.options[0].value
     if field.type == "number":
         return _number(field, engine)
-    return TEXT.get(field.id, "recorded by the assessor")
+    if field.id in IDENTIFIERS:
+        return IDENTIFIERS[field.id]
+    return render(FIELD_TEXTS.get(field.id, FIELD_TEXT)(), language)
 
 
-def demo_values(step: Step, engine: AssessmentEngine, today: dt.date) -> dict[str, Any]:
-    return {f.id: demo_value(f, engine, today) for f in step.fields}
+def demo_values(step: Step, engine: AssessmentEngine, today: dt.date, language: str = "en") -> dict[str, Any]:
+    return {f.id: demo_value(f, engine, today, language) for f in step.fields}

@@ -17,9 +17,12 @@ from typing import Any
 
 from assessor_app.core.engine.diagnostics import condition_inputs, contradiction_text
 from assessor_app.core.specs.models import Step
+from assessor_app.demo import messages as m_
 from assessor_app.devices.can import CanConfig, default_dbc
+from assessor_app.devices.can.signals import BUS_SILENT
 from assessor_app.devices.can_session import CanSession
 from assessor_app.devices.simulated_vehicle import SimulatedVehicle
+from assessor_app.i18n import Msg, format_quantity
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
@@ -30,7 +33,7 @@ class DemoVehicle:
     """The simulated EV and the CAN session logging it, for one scripted assessment."""
 
     def __init__(self, store: AssessmentStore, data_dir: Path, recorder: AssessmentRecorder, *, vin: str,
-                 condition_max_age_s: float = 0.5, condition_wait_s: float = 10.0):
+                 condition_max_age_s: float = 0.5, condition_wait_s: float = 10.0, language: str = "en"):
         channel = f"assessor-demo-{os.getpid()}-{next(_runs)}"  # one bus per demo run
         self.car = SimulatedVehicle(recorder.engine.spec.id, channel=channel, vin=vin)
         self.recorder = recorder
@@ -41,7 +44,14 @@ class DemoVehicle:
             timeline_us=lambda: recorder.timeline.now().t_us, dbc_path=default_dbc(),
             condition_max_age_s=condition_max_age_s)
         self.condition_wait_s = condition_wait_s
+        self.condition_max_age_s = condition_max_age_s
+        self.language = language  # of what the demo says of the car (the record keeps its own texts)
         self.snapshots = self.checks = 0
+
+    def device_name(self) -> Msg:
+        """The adapter logging the car, in the demo's language."""
+        config = self.session.config
+        return m_.CAN_DEVICE(interface=config.interface, channel=config.channel, kbps=config.bitrate // 1000)
 
     def start(self) -> Any:
         """Start the car and the log; returns the engine action recording the adapter."""
@@ -56,8 +66,9 @@ class DemoVehicle:
         if step:
             self.session.mark_step(str(step))
 
-    def diagnose(self, step: Step, act: Callable[[object, str], bool], say: Callable[[str], None]) -> None:
-        """Take the diagnostics ``step`` declares and record them."""
+    def diagnose(self, step: Step, act: Callable[[object, Msg | str], bool],
+                 say: Callable[[Msg], None]) -> None:
+        """Take the diagnostics ``step`` declares and record them; ``say`` tells what the car said."""
         d = step.diagnostics
         if d is None:
             return
@@ -66,28 +77,41 @@ class DemoVehicle:
             s = evidence.summary
             found = sorted({c for codes in s["dtcs"].values() if codes for c in codes})
             kept = s.get("vin_read") or {}
-            vin = s.get("vin") or ("matches the recorded VIN" if kept.get("matches_recorded_vin")
-                                   else "differs from the recorded VIN" if kept else "not read")
-            say(f"      DTC snapshot ({s['label']}): VIN {vin}, DTCs: {', '.join(found) or 'none'}, "
-                f"HV DTCs: {', '.join(s['hv_dtcs']) or 'none'} ({s['duration_ms']:.0f} ms)")
-            if act(evidence.action(), f"{step.id} snapshot"):
+            vin = s.get("vin") or (m_.VIN_MATCHES() if kept.get("matches_recorded_vin")
+                                   else m_.VIN_DIFFERS() if kept else m_.VIN_NOT_READ())
+            say(m_.SNAPSHOT(label=d.snapshot, vin=vin, dtcs=", ".join(found) or m_.NO_DTCS(),
+                            hv_dtcs=", ".join(s["hv_dtcs"]) or m_.NO_DTCS(),
+                            duration=format_quantity(s["duration_ms"], "ms", self.language, decimals=0)))
+            if act(evidence.action(), m_.ACTION_SNAPSHOT(step=step.id)):
                 self.snapshots += 1
         if d.condition is not None:
             inputs = condition_inputs(self.recorder.engine.state, step)
             evidence = self.session.check_condition(step.id, d.condition, wait_s=self.condition_wait_s,
                                                     limits=inputs.limits, readings=inputs.readings)
             s = evidence.summary
-            values = ", ".join(f"{name} = {v['label'] or format(v['value'], 'g')} {v['unit'] or ''}".rstrip()
-                               for name, v in s["values"].items())
+            values = ", ".join(
+                f"{name} = {v['label'] or format_quantity(v['value'], v['unit'] or '', self.language)}"
+                for name, v in s["values"].items())
+            said: Msg
             if evidence.met is None:
-                said = f"not available ({s['reason']})"
+                said = m_.CHECK_NOT_AVAILABLE(reason=self._not_available(s))
             else:
-                said = f"{'met' if evidence.met else 'NOT met'} ({values})"
+                said = (m_.CHECK_MET if evidence.met else m_.CHECK_NOT_MET)(values=values)
             if s.get("contradiction"):
-                said += f"; CONTRADICTION: {contradiction_text(s['contradiction'], step)}"
-            say(f"      signal check {d.condition}: {said}")
-            if act(evidence.action(), f"{step.id} signal check"):
+                said = m_.CHECK_CONTRADICTION(said=said, contradiction=contradiction_text(
+                    s["contradiction"], step, self.language))
+            say(m_.SIGNAL_CHECK(condition=d.condition, said=said))
+            if act(evidence.action(), m_.ACTION_SIGNAL_CHECK(step=step.id)):
                 self.checks += 1
+
+    def _not_available(self, summary: dict[str, Any]) -> Msg | str:
+        """Why a signal check could not be made, from what the check recorded."""
+        if summary.get("reason") == BUS_SILENT:
+            return m_.BUS_SILENT()
+        if summary.get("missing"):
+            return m_.NO_VALUE(signals=", ".join(summary["missing"]),
+                               age=format_quantity(self.condition_max_age_s, "s", self.language))
+        return str(summary.get("reason") or "")
 
     def stop(self) -> int:
         """Stop the log (every segment indexed) and the car; returns how many segments were logged."""

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from assessor_app.core.terms import term
 from assessor_app.evidence.bundle import (
     RECORD_PDF,
     BundleError,
@@ -18,10 +19,16 @@ from assessor_app.evidence.bundle import (
 )
 from assessor_app.evidence.identity import FULL_RECORD_PDF
 from assessor_app.evidence.keys import create_assessor_key, device_key, open_assessor_key
+from assessor_app.evidence.strict_json import shown
+from assessor_app.i18n import LANGUAGES, Message
 from assessor_app.reports.pdf import EvidenceItem, render_record
 from assessor_app.storage.captures import CaptureIndex, captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
+
+NOT_FINISHED = Message("seal.not_finished", "assessment {assessment} is {status}: finish it first")
+UNKNOWN_LANGUAGE = Message("record.unknown_language",
+                           "there is no language {language}: a record is written in one of {languages}")
 
 
 def bundles_dir(data_dir: Path) -> Path:
@@ -72,8 +79,8 @@ def seal_assessment(
     """
     summary = store.summary(assessment_id)
     if summary.status not in ("finished", "abandoned"):
-        raise BundleError(
-            f"assessment {assessment_id} is {summary.status.replace('_', ' ')}: finish it first")
+        raise BundleError(NOT_FINISHED(assessment=assessment_id,
+                                       status=term(summary.status) or summary.status.replace("_", " ")))
     recorder = AssessmentRecorder.open(store, assessment_id, read_only=True)
     keys = keys_dir(data_dir)
     key_file = keys / "assessors" / f"{assessor_id}.pem"
@@ -103,6 +110,8 @@ def export_record(
     Returns the path and whether it is the sealed record. The record is the full one (names shown)
     where the identity is kept apart: the workstation holds the identity anyway.
     """
+    if language not in LANGUAGES:
+        raise BundleError(UNKNOWN_LANGUAGE(language=shown(language, 20), languages=", ".join(LANGUAGES)))
     summary = store.summary(assessment_id)
     bundle = bundles_dir(data_dir) / assessment_id
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -114,9 +123,7 @@ def export_record(
                 return out, True
     recorder = AssessmentRecorder.open(store, assessment_id, read_only=True)
     spec = recorder.engine.spec
-    if language not in spec.languages:
-        raise BundleError(f"checklist {spec.id} is not written in {language!r}; it has: "
-                          f"{', '.join(spec.languages)}")
+    # the record speaks any language the product does; a checklist text it lacks shows in English
     payload, capture = capture_evidence(store, data_dir, assessment_id)
     record = assessment_record(recorder.engine, store.events(assessment_id), capture)
     evidence = [EvidenceItem(p.name, p.size, p.sha256, p.seconds) for p in payload]

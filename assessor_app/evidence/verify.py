@@ -24,6 +24,7 @@ from securesystemslib.signer import Key
 from assessor_app.core.engine import ReplayError, replay
 from assessor_app.core.events import ChainError, verify_chain
 from assessor_app.core.specs.loader import checklist_from_source, content_hash, parameter_set_from_source
+from assessor_app.core.terms import term
 from assessor_app.evidence.archive import open_archive
 from assessor_app.evidence.bundle import (
     ASSESSOR_PUB,
@@ -47,11 +48,76 @@ from assessor_app.evidence.strict_json import (
     need_str,
     shown,
 )
+from assessor_app.i18n import Message, Msg, Plural, render
 
 RECORD_NAME = re.compile(r"assessment-record\.[a-z]{2}\.pdf")
 #: Every tag file a bundle has, besides the PDF records the seal names; nothing else may be there.
 TAG_FILES = {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", SEAL_FILE,
              DEVICE_PUB, ASSESSOR_PUB}
+
+# what a verified bundle proves, and what it does not
+SEALED_BY = Message("verify.sealed_by", "bundle {bundle} sealed by workstation {key}")
+BAG_COMPLETE = Plural("verify.bag_complete",
+                      "bag complete: {n} payload file, {size} bytes, every SHA-256 correct",
+                      "bag complete: {n} payload files, {size} bytes, every SHA-256 correct")
+CO_SIGNED = Message("verify.co_signed", "co-signed by assessor {assessor} with key {key}; each key file "
+                    "holds the key of the role the seal gives it")
+BAG_INFO_COVERED = Message("verify.bag_info_covered",
+                           "bag-info.txt is covered by the seal: its fields are as sealed")
+BAG_INFO_NOT_COVERED = Message(
+    "verify.bag_info_not_covered",
+    "bag-info.txt is not covered by the seal (a bundle sealed before it was): its fields are NOT trusted")
+RECORDS_SEALED = Message("verify.records_sealed", "PDF records sealed with it: {records}")
+CHAIN_INTACT = Plural("verify.chain_intact",
+                      "event chain intact: {n} event, head {head}; every rule decision replays",
+                      "event chain intact: {n} events, head {head}; every rule decision replays")
+CHECKLIST_OUTCOME = Message("verify.checklist_outcome",
+                            "checklist {checklist} {version}, parameters {parameters} {parameters_version}; "
+                            "outcome {outcome}")
+CAPTURE = Message("verify.capture", "capture gaps recorded: {gaps}; dropped frames: {dropped}")
+IDENTITY_EMBEDDED = Message("verify.identity_embedded",
+                            "identity: embedded in the record (sealed before identity was kept apart)")
+IDENTITY_WITHHELD = Plural(
+    "verify.identity_withheld",
+    "identity: withheld (kept apart from the record; the seal names {n} identity file, which this copy "
+    "does not hold)",
+    "identity: withheld (kept apart from the record; the seal names {n} identity files, which this copy "
+    "does not hold)")
+IDENTITY_PRESENT = Plural(
+    "verify.identity_present",
+    "identity: present ({file} and {n} full PDF record, as sealed; the record's commitments to the "
+    "candidate and the VIN are made from it)",
+    "identity: present ({file} and {n} full PDF records, as sealed; the record's commitments to the "
+    "candidate and the VIN are made from it)")
+ARCHIVE_OPENED = Message("verify.archive_opened",
+                         "archive {archive}: plain files under {folder}/ only, opened without trusting it")
+#: The word for each state of a bundle's identity files (``Verification.identity``).
+IDENTITY = {
+    "present": Message("verify.identity.present", "present"),
+    "withheld": Message("verify.identity.withheld", "withheld"),
+    "embedded": Message("verify.identity.embedded", "embedded"),
+}
+
+
+class Finding(str):
+    """A line of a verification: the English text (what the lists have always held, for logs and
+    scripts), carrying the message it says, for the command line and the window to render in their
+    language (:meth:`text`)."""
+
+    message: Msg
+
+    def __new__(cls, message: Msg) -> Finding:
+        line = super().__new__(cls, render(message, "en"))
+        line.message = message
+        return line
+
+    def text(self, language: str) -> str:
+        return render(self.message, language)
+
+
+def finding_text(line: str, language: str) -> str:
+    """A line of a verification in a language: a :class:`Finding` rendered, any other line as it is."""
+    return line.text(language) if isinstance(line, Finding) else line
 
 
 @dataclass
@@ -139,8 +205,8 @@ def _verify(root: Path, limits: BundleLimits, out: Verification) -> None:
     manifest = _check_bag(root, files, limits, out)
     if out.problems:
         return
-    out.proved.append(f"bag complete: {len(manifest)} payload files, "
-                      f"{sum((root / n).lstat().st_size for n in manifest)} bytes, every SHA-256 correct")
+    out.proved.append(Finding(BAG_COMPLETE(n=len(manifest),
+                                           size=sum((root / n).lstat().st_size for n in manifest))))
     checked = _check_seal(root, limits, out)
     if checked is None:
         return
@@ -251,9 +317,8 @@ def _check_seal(root: Path, limits: BundleLimits,
     if out.problems:
         return None
     out.device_key_id, out.assessor_id, out.assessor_key_id = device, predicate.assessor_id, assessor
-    out.proved.insert(0, f"bundle {predicate.bundle_id} sealed by workstation {device}")
-    out.proved.append(f"co-signed by assessor {predicate.assessor_id} with key {assessor}; each key file "
-                      f"holds the key of the role the seal gives it")
+    out.proved.insert(0, Finding(SEALED_BY(bundle=predicate.bundle_id, key=device)))
+    out.proved.append(Finding(CO_SIGNED(assessor=predicate.assessor_id, key=assessor)))
     return predicate, sealed.files
 
 
@@ -283,16 +348,15 @@ def _check_sealed_files(root: Path, files: set[str], manifest: dict[str, str], p
         out.manifest_sha256 = manifest_sha256
     bag_info = _sha256(root, "bag-info.txt")
     if predicate.bag_info_sha256 is None:
-        out.warnings.append("bag-info.txt is not covered by the seal (a bundle sealed before it was): "
-                            "its fields are NOT trusted")
+        out.warnings.append(Finding(BAG_INFO_NOT_COVERED()))
     elif predicate.bag_info_sha256 != bag_info:
         out.problems.append("bag-info.txt was changed after sealing (its SHA-256 is not the one the seal "
                             "names)")
     else:
-        out.proved.append("bag-info.txt is covered by the seal: its fields are as sealed")
+        out.proved.append(Finding(BAG_INFO_COVERED()))
     records = sorted(sealed_records)
     if records and not out.problems:
-        out.proved.append("PDF records sealed with it: " + ", ".join(records))
+        out.proved.append(Finding(RECORDS_SEALED(records=", ".join(records))))  # file names, as they are
 
 
 def _text(root: Path, name: str, limits: BundleLimits) -> str:
@@ -362,10 +426,11 @@ def _check_record(root: Path, files: set[str], predicate: SealPredicate, limits:
     else:
         out.assessment_id = state.assessment_id
     out.first_event_wall_us, out.last_event_wall_us = events[0].wall_us, events[-1].wall_us
-    out.proved.append(f"event chain intact: {len(events)} events, head {head}; every rule decision replays")
-    out.proved.append(f"checklist {spec.id} {spec.version}, parameters {params.id} {params.version}; "
-                      f"outcome {state.outcome}")
-    out.proved.append(f"capture gaps recorded: {len(gaps)}; dropped frames: {dropped}")
+    out.proved.append(Finding(CHAIN_INTACT(n=len(events), head=head)))
+    out.proved.append(Finding(CHECKLIST_OUTCOME(
+        checklist=spec.id, version=spec.version, parameters=params.id, parameters_version=params.version,
+        outcome=term(state.outcome) or str(state.outcome))))
+    out.proved.append(Finding(CAPTURE(gaps=len(gaps), dropped=dropped)))
     return state.started
 
 
@@ -387,7 +452,7 @@ def _check_identity(root: Path, files: set[str], predicate: SealPredicate, start
                                 "first event keeps it apart (it holds no names)")
         elif not present:
             out.identity = "embedded"
-            out.proved.append("identity: embedded in the record (sealed before identity was kept apart)")
+            out.proved.append(Finding(IDENTITY_EMBEDDED()))
         return
     if started is not None and not keeps_identity_apart(started):
         out.problems.append("the seal says the identity is kept apart, but the record's first event holds "
@@ -405,8 +470,7 @@ def _check_identity(root: Path, files: set[str], predicate: SealPredicate, start
         return
     if not held:
         out.identity = "withheld"
-        out.proved.append(f"identity: withheld (kept apart from the record; the seal names {len(sealed)} "
-                          f"identity files, which this copy does not hold)")
+        out.proved.append(Finding(IDENTITY_WITHHELD(n=len(sealed))))
         return
     if started is None:  # the record did not replay: its commitments are not established
         return
@@ -420,8 +484,7 @@ def _check_identity(root: Path, files: set[str], predicate: SealPredicate, start
         out.problems.append(f"the identity file does not fit the record: {problem}")
         return
     out.identity = "present"
-    out.proved.append(f"identity: present ({IDENTITY_JSON} and {len(sealed) - 1} full PDF records, as "
-                      f"sealed; the record's commitments to the candidate and the VIN are made from it)")
+    out.proved.append(Finding(IDENTITY_PRESENT(file=IDENTITY_JSON, n=len(sealed) - 1)))
 
 
 def _first_line(exc: BaseException) -> str:
@@ -448,8 +511,7 @@ def verify_path(path: Path, limits: BundleLimits | None = None) -> Verification:
                 return Verification(problems=[f"archive: {exc}"])
             result = verify_bundle(root, limits)
             if result.ok:
-                result.proved.insert(1, f"archive {path.name}: plain files under {root.name}/ only, "
-                                        f"opened without trusting it")
+                result.proved.insert(1, Finding(ARCHIVE_OPENED(archive=path.name, folder=root.name)))
             return result
     except OSError as exc:
         return Verification(problems=[f"this machine could not read {path}: {exc}"])

@@ -485,7 +485,7 @@ class AssessmentEngine:
                     )
                 if status == "pending":
                     status = "blocked" if refusal else "allowed"
-                reason = refusal.reason if refusal else None
+                reason = refusal.message if refusal else None
                 wait = refusal.wait_s if refusal else None
             views.append(StepView(
                 step.id, step.title.get_text(language), step.risk, status, reason, wait, ss.attempts
