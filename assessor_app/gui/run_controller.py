@@ -20,6 +20,7 @@ from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.devices.photos import Photo, PhotoDesk, PhotoSettings, thumbnail, thumbnails_dir
 from assessor_app.devices.video import FrameSource
 from assessor_app.errors import AssessorError
+from assessor_app.i18n import render
 from assessor_app.storage.captures import captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 
@@ -358,7 +359,7 @@ class RunController:
                 ))
             measurements[step.id] = rows
         provisional, reasons = engine.derive_outcome()
-        stopped = engine.stopped_reason(lang) if st.stopped_by else None
+        stopped = render(engine.stopped_reason(lang), lang) if st.stopped_by else None
         document = self._identity_document()
         check = (document or {}).get("identity_check") or {}
         instrument = self._latest_instrument()
