@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import itertools
+import json
 import re
 import shutil
 import stat
 import subprocess
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 from assessor_app.cli import main
 from assessor_app.core.specs.library import load_library
@@ -167,3 +173,92 @@ def test_pages_render_to_png_and_the_qr_code_reads_back(passed: Path, tmp_path: 
     decoded = [decode(cv2.imread(str(p))) for p in pages]
     # the bundle is named unambiguously: its id and the workstation that sealed it
     assert f"assessor-bundle:v2:{passed.name}:{device}:sha256:{manifest_hash}" in decoded
+
+
+# ---------------------------------------------------------------------- tables break between words
+class _KeptStory(SimpleDocTemplate):
+    """The document template, keeping the story it built (its tables, after layout)."""
+
+    built: list[Flowable] = []
+
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
+        _KeptStory.built = list(flowables)  # (the build empties the list it is given)
+        super().build(flowables, *args, **kwargs)
+
+
+def _tables(flowable: Any) -> Iterator[Table]:
+    if isinstance(flowable, Table):
+        yield flowable
+        for row in flowable._cellvalues:
+            for cell in row:
+                for part in cell if isinstance(cell, list | tuple) else [cell]:
+                    yield from _tables(part)
+    for part in getattr(flowable, "_content", ()):  # KeepTogether
+        yield from _tables(part)
+
+
+def _paragraphs(cell: Any) -> Iterator[Paragraph]:
+    if isinstance(cell, Paragraph):
+        yield cell
+    elif isinstance(cell, list | tuple):
+        for part in cell:
+            yield from _paragraphs(part)
+
+
+def _shown_words(paragraph: Paragraph) -> list[str]:
+    """The words of each line as laid out (a word broken by the layout shows as two)."""
+    lines = paragraph.blPara.lines
+    if paragraph.blPara.kind == 0:
+        return [word for line in lines for word in line[1]]
+    return [word for line in lines for word in "".join(f.text for f in line.words).split()]
+
+
+def _source_words(paragraph: Paragraph) -> set[str]:
+    words = set(html.unescape(re.sub(r"<[^>]*>", " ", paragraph.text)).split())
+    # a path may be shown in lines that end at a slash
+    return words | {piece for word in words for piece in re.findall(r"[^/]*/|[^/]+$", word)}
+
+
+def _lines(pdf: Path) -> list[tuple[str, float, str]]:
+    """Each line of text drawn, in order: (font, size, text)."""
+    found: list[tuple[str, float, str]] = []
+
+    def seen(text: str, _cm: Any, _tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            found.append((str(font.get("/BaseFont", "")) if font else "", size, text.strip()))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=seen)
+    return found
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "fi", "sv", "en"])
+def test_record_tables_break_between_words_never_inside_one(failed: Path, language: str, monkeypatch):
+    """Every table of the finished record, in the record's language: no cell's word (a header's
+    above all) is split over two lines; a path breaks after a slash only. Checked on the layout
+    of a fresh rendering, and on the text of the sealed record as a reader's tool extracts it."""
+    from assessor_app.reports import pdf as pdf_module
+    from assessor_app.reports.pdf import EvidenceItem, render_record
+
+    record = json.loads((failed / "data/record.json").read_text(encoding="utf-8"))
+    manifest = [line.split("  ", 1) for line in (failed / "manifest-sha256.txt").read_text().splitlines()]
+    evidence = [EvidenceItem(name, (failed / name).stat().st_size, digest) for digest, name in manifest]
+    monkeypatch.setattr(pdf_module, "SimpleDocTemplate", _KeptStory)
+    render_record(record, _spec(failed), language, evidence=evidence)
+    tables = [t for flowable in _KeptStory.built for t in _tables(flowable)]
+    assert len(tables) >= 5  # the heading, steps, rubric, sign-offs, evidence index (and more)
+    broken = [(word, paragraph.text[:60]) for t in tables for row in t._cellvalues for cell in row
+              for paragraph in _paragraphs(cell)
+              for word in _shown_words(paragraph) if word not in _source_words(paragraph)]
+    assert broken == []
+
+    headers = {word for t in tables if t.repeatRows for cell in t._cellvalues[0]
+               for paragraph in _paragraphs(cell) for word in html.unescape(paragraph.text).split()}
+    assert len(headers) >= 10, headers
+    lines = [text for font, _size, text in _lines(failed / f"assessment-record.{language}.pdf")
+             if font.endswith("-Bold")]  # table headers are bold
+    whole = {word for text in lines for word in text.split()}
+    assert headers <= whole, sorted(headers - whole)
+    split = [(a.split()[-1], b.split()[0]) for a, b in itertools.pairwise(lines)
+             if a.split()[-1] + b.split()[0] in headers]
+    assert split == []

@@ -1,9 +1,15 @@
-"""Layout pieces shared by the PDF record's sections: fonts, styles, tables, and how values read."""
+"""Layout pieces shared by the PDF record's sections: fonts, styles, tables, and how values read.
+
+Tables break their cells' text between words in every language: each column is at least as wide
+as its longest word (a Spanish or Portuguese header is often longer than the English).
+"""
 
 from __future__ import annotations
 
+import html
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,8 +17,9 @@ import reportlab
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from assessor_app.i18n import format_datetime, format_number, format_quantity
 
@@ -87,13 +94,107 @@ def value_range(low: float | None, high: float | None, unit: str, magnitude: boo
     return ""
 
 
+#: The room left and right of a cell's text, in points.
+PADDING = 3
+
+
+def _cell_words(cell: Any) -> Iterator[tuple[str, ParagraphStyle]]:
+    """Each word a cell shows (a paragraph, or a list of them), with its paragraph's style."""
+    if isinstance(cell, Paragraph):
+        for word in html.unescape(re.sub(r"<[^>]*>", " ", cell.text)).split():
+            yield word, cell.style
+    elif isinstance(cell, list | tuple):
+        for part in cell:
+            yield from _cell_words(part)
+
+
+def _pieces(word: str) -> list[str]:
+    """Where a word may break: a path (``data/captures/can/…``) after each slash, nowhere else."""
+    return re.findall(r"[^/]*/|[^/]+$", word) if "/" in word.strip("/") else [word]
+
+
+def _word_width(word: str, style: ParagraphStyle) -> float:
+    return max(stringWidth(piece, style.fontName, style.fontSize) for piece in _pieces(word))
+
+
+def _needs(rows: Sequence[Sequence[Any]], columns: int) -> list[float]:
+    """Each column's narrowest width that shows all its words whole: its longest word and padding."""
+    needs = [0.0] * columns
+    for row in rows:
+        for column, cell in enumerate(row):
+            for word, style in _cell_words(cell):
+                needs[column] = max(needs[column], _word_width(word, style) + 2 * PADDING + 0.5)
+    return needs
+
+
+def fit_widths(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> list[float] | None:
+    """``widths`` (in points) changed as little as needed for every word of every cell to fit its
+    column whole: a column too narrow for its longest word takes the room from the others, in
+    proportion to what each has to spare; the total stays. None when the total is too narrow."""
+    needs = _needs(rows, len(widths))
+    if sum(needs) > sum(widths):
+        return None
+    short = sum(max(0.0, need - width) for need, width in zip(needs, widths, strict=True))
+    spare = [max(0.0, width - need) for need, width in zip(needs, widths, strict=True)]
+    if short == 0:
+        return list(widths)
+    return [max(width, need) - (free / sum(spare) * short if free else 0.0)
+            for width, need, free in zip(widths, needs, spare, strict=True)]
+
+
+def _break_paths(rows: list[list[Any]], widths: Sequence[float]) -> None:
+    """A path wider than its column is shown in lines that each end at a slash (reportlab would
+    break it anywhere)."""
+    for row in rows:
+        for column, cell in enumerate(row):
+            if not isinstance(cell, Paragraph) or "<" in cell.text:
+                continue
+            room = widths[column] - 2 * PADDING
+            style = cell.style
+            words = cell.text.split(" ")
+            if all(stringWidth(word, style.fontName, style.fontSize) <= room for word in words):
+                continue
+            shown = []
+            for word in words:
+                lines = [""]
+                for piece in _pieces(word):
+                    if lines[-1] and stringWidth(lines[-1] + piece, style.fontName, style.fontSize) > room:
+                        lines.append("")
+                    lines[-1] += piece
+                shown.append("<br/>".join(lines))
+            row[column] = Paragraph(" ".join(shown), style)
+
+
+def _smaller(cell: Any) -> Any:
+    """A header cell in a smaller face, for a table too narrow for its headers' words."""
+    if not isinstance(cell, Paragraph):
+        return cell
+    style = cell.style
+    return Paragraph(cell.text, ParagraphStyle(f"{style.name}-small", parent=style,
+                                               fontSize=style.fontSize * 0.8, leading=style.leading * 0.8))
+
+
 def table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
            extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    """A table whose cells break between words, never inside one: the columns are widened to their
+    longest word (``widths`` is the design, in points), and, if that is not enough, the headers set
+    smaller; a path breaks after a slash."""
+    fitted = fit_widths(rows, widths)
+    if fitted is None and header and rows:
+        smaller = [[_smaller(cell) for cell in rows[0]], *rows[1:]]
+        fitted = fit_widths(smaller, widths)
+        if fitted is not None:
+            rows = smaller
+    if fitted is None:  # no room for every word: each column short by the same share
+        needs = _needs(rows, len(widths))
+        fitted = [need * sum(widths) / sum(needs) for need in needs]
+    rows = [list(row) for row in rows]
+    _break_paths(rows, fitted)
+    table = Table(rows, colWidths=fitted, repeatRows=1 if header else 0)
     style: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     if header:

@@ -330,8 +330,8 @@ def test_the_run_screen_tab_order_follows_the_screen(qtbot, store, library):
     walk = tab_walk(qtbot, glove_class, 3)
     assert walk[1:] == [fields.inputs["glove_test_date"], fields.inputs["glove_air_test"].yes,
                         fields.inputs["glove_air_test"].no]
-    walk = tab_walk(qtbot, run.reason, 8)  # (no N/A on this step; the camera and vehicle are off)
-    assert walk == [run.reason, run.note, run.note_button, run.person, run.start_button, run.pass_button,
+    walk = tab_walk(qtbot, run.note, 8)  # (no N/A on this step; the camera and vehicle are off)
+    assert walk == [run.note, run.note_button, run.reason, run.person, run.start_button, run.pass_button,
                     run.fail_button, run.steps, run.review_button]
     window.close()
 

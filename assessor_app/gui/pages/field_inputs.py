@@ -28,6 +28,7 @@ from assessor_app.core.engine import RecordStepData
 from assessor_app.core.plausibility import value_problem
 from assessor_app.gui.bad_input import value_text
 from assessor_app.gui.run_controller import FieldView
+from assessor_app.gui.widgets import WrappingComboBox
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 
@@ -140,8 +141,7 @@ class FieldInputs(QGroupBox):
             yes_no.set_value(f.value)
             return yes_no
         if f.type == "choice":
-            combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo = WrappingComboBox()  # a long option wraps in its column, never cut
             combo.addItem(self.tr("Choose…"), None)
             for value, text in f.options:
                 combo.addItem(text, value)

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -37,6 +36,7 @@ from assessor_app.core.vin import check_digit_warning, normalise, vin_problem
 from assessor_app.gui.bad_input import check_digit_text, parse_quantity, quantity_problem, vin_text
 from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
+from assessor_app.gui.widgets import WrappingComboBox
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
@@ -85,9 +85,9 @@ class NewAssessmentPage(QWidget):
         self.workshop_address = QLineEdit(placeholderText=self.tr("Address (optional)"))
         self.awarding_body = ""
         self.awarding_label = QLabel(wordWrap=True)
-        self.checklist = QComboBox()
+        self.checklist = WrappingComboBox(min_chars=24)
         self.checklist_info = QLabel(wordWrap=True)
-        self.parameters = QComboBox()
+        self.parameters = WrappingComboBox(min_chars=24)
         self.vin = QLineEdit(placeholderText=self.tr("17 characters"))  # never cut: a long one is said
         self.vin_message = QLabel(objectName="refusal", wordWrap=True)
         self.voltage = QLineEdit(placeholderText=self.tr("e.g. 400"))
@@ -109,10 +109,6 @@ class NewAssessmentPage(QWidget):
         ):
             widget.setAccessibleName(name)
 
-        for combo in (self.checklist, self.parameters):
-            # long titles (Finnish ones especially) are cut in the box, shown whole in its list
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(24)
         for loaded in sorted(library.checklists.values(), key=lambda c: c.spec.id):
             self.checklist.addItem(
                 f"{loaded.spec.title.get_text(language)} ({loaded.spec.version})", loaded.spec.id

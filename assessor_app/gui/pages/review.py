@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -45,6 +44,7 @@ from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab
 from assessor_app.gui.labels import label
 from assessor_app.gui.run_controller import ReviewStep, RunSnapshot
 from assessor_app.gui.theme import STATUS_MARK
+from assessor_app.gui.widgets import WrappingComboBox, fit_words_in_columns
 
 ROLES = ("assessor", "candidate", "responsible_person")
 RESULTS = ("pass", "fail", "na", "hazard")
@@ -146,7 +146,7 @@ class ReviewPage(QWidget):
         self.rubric_grid = QGridLayout(self.rubric_box)
         self._scores: dict[str, dict[int, QPushButton]] = {}
         self._score_groups: list[QButtonGroup] = []
-        self.identity_method = QComboBox()
+        self.identity_method = WrappingComboBox()
         self.identity_method.setAccessibleName(self.tr("How the candidate's identity was checked"))
         self.identity_method.addItem(self.tr("Choose…"), None)
         for method in IDENTITY_CHECKS:
@@ -323,7 +323,7 @@ class ReviewPage(QWidget):
             self._result_group.addButton(button)
             self.result_buttons[result] = button
             row.addWidget(button, i // 2, i % 2)
-        self.correction_person = QComboBox()
+        self.correction_person = WrappingComboBox()
         self.correction_person.setAccessibleName(self.tr("Done by (as corrected)"))
         self.correction_reason = QLineEdit(placeholderText=self.tr("Reason for the correction (required)"))
         self.correction_reason.setAccessibleName(self.tr("Reason for the correction"))
@@ -335,10 +335,11 @@ class ReviewPage(QWidget):
         who.addWidget(QLabel(self.tr("Done by")))
         who.addWidget(self.correction_person, 1)
         box.addLayout(who)
-        reason_row = QHBoxLayout()
-        reason_row.addWidget(self.correction_reason, 1)
-        reason_row.addWidget(self.correct_button)
-        box.addLayout(reason_row)
+        box.addWidget(self.correction_reason)  # a row of its own: the hint is whole in any language
+        record_row = QHBoxLayout()
+        record_row.addStretch(1)
+        record_row.addWidget(self.correct_button)
+        box.addLayout(record_row)
         box.addWidget(self.correction_closed)
         self.correction_reason.returnPressed.connect(self.correct_button.setFocus)
         self.correct_button.clicked.connect(self._correct)
@@ -451,6 +452,7 @@ class ReviewPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 item.setToolTip(full)
                 self.steps.setItem(row, column, item)
+        fit_words_in_columns(self.steps, range(1, len(COLUMN_WIDTHS) + 1))
         self.steps.resizeRowsToContents()
         ids = [s.id for s in steps]
         if keep in ids:

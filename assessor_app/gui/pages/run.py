@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -43,10 +42,12 @@ from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, TimingView, progress
 from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.video import VideoPanel
-from assessor_app.gui.widgets import QuietLabel
+from assessor_app.gui.widgets import QuietLabel, WrappingComboBox, keep_hints
 
 #: The width the step list's column starts with (the trainer can drag the divider).
 STEP_COLUMN_PX = 440
+#: A reading as typed, with its unit: the room a reading's field keeps however long its name.
+READING_SAMPLE = "1000,0 MΩ"
 
 
 def range_text(m: MeasurementView) -> str:
@@ -104,9 +105,7 @@ class RunPage(QWidget):
         self.hazard_button = QPushButton(self.tr("Hazard found, stopped (H)"), objectName="hazard")
         self.hazard_button.setAccessibleName(self.tr("Hazard found, correctly stopped"))
         self.hazard_text = QuietLabel(objectName="hazardText", wordWrap=True)
-        self.person = QComboBox()
-        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.person.setMinimumContentsLength(18)
+        self.person = WrappingComboBox(min_chars=18)  # a long name wraps, never cut
         self.person.setAccessibleName(self.tr("Done by"))
         self.review_button = QPushButton(self.tr("Review (R)"))
         self.instrument = InstrumentRow()
@@ -151,15 +150,18 @@ class RunPage(QWidget):
             right.addWidget(w)
         right.addWidget(scroll, 1)
         right.addWidget(self.refusal)
+        # a note on the step (kept apart from the result); then what goes with the result: its
+        # reason and who did the step, above the result buttons (two rows: a translated reason's
+        # hint, a note's and the hazard button's words do not fit in one row at 1366 px)
         note_row = QHBoxLayout()
-        note_row.addWidget(self.reason, 1)
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.note_button)
+        note_row.addWidget(self.hazard_button)
         right.addLayout(note_row)
         who = QHBoxLayout()
+        who.addWidget(self.reason, 1)
         who.addWidget(QLabel(self.tr("Done by")))
-        who.addWidget(self.person, 1)
-        who.addWidget(self.hazard_button)
+        who.addWidget(self.person)  # as wide as the chosen person's words where the row has room
         right.addLayout(who)
         buttons = QHBoxLayout()
         for b in (self.start_button, self.pass_button, self.fail_button, self.na_button):
@@ -220,6 +222,7 @@ class RunPage(QWidget):
         super().showEvent(event)
         keep_words(self.start_button, self.pass_button, self.fail_button, self.na_button, self.hazard_button,
                    self.diagnostics.snapshot_button, self.diagnostics.condition_button)
+        keep_hints(self.reason, self.note)
         if not event.spontaneous():  # the page is shown (not the window restored): arrive at the step
             self._order_tabs()
             self._arrive()
@@ -341,7 +344,7 @@ class RunPage(QWidget):
             verdict = QLabel(self._verdict_text(m), wordWrap=True)
             edit.setText(self._typed.get(self._reading_key(m.id), ""))  # a refresh keeps what is typed
             edit.textChanged.connect(lambda _text, mid=m.id: self._check_reading(self._current_view(mid)))
-            self.measure_grid.addWidget(QLabel(m.label), i, 0)
+            self.measure_grid.addWidget(QLabel(m.label, wordWrap=True), i, 0)  # a long name wraps
             self.measure_grid.addWidget(edit, i, 1)
             self.measure_grid.addWidget(QLabel(range_text(m)), i, 2)
             self.measure_grid.addWidget(record, i, 3)
@@ -349,6 +352,11 @@ class RunPage(QWidget):
             self._edits[m.id] = edit
             self._verdicts[m.id] = verdict
             self._check_reading(m)
+        # the reading's name and its verdict wrap; the field keeps room for a reading with its unit
+        self.measure_grid.setColumnStretch(0, 3)
+        self.measure_grid.setColumnStretch(1, 2)
+        self.measure_grid.setColumnStretch(4, 2)
+        keep_hints(*self._edits.values(), sample=READING_SAMPLE)
         for i in range(self.measure_grid.count()):
             # shown now, not on the next layout pass, so focus can move to them at once
             widget = self.measure_grid.itemAt(i).widget()

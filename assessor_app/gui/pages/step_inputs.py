@@ -33,6 +33,7 @@ from assessor_app.gui.labels import label
 from assessor_app.gui.pages.field_inputs import FieldInputs
 from assessor_app.gui.run_controller import PhotoView, QuestionView, RunSnapshot, StepWork
 from assessor_app.gui.theme import MIN_TARGET_PX
+from assessor_app.gui.widgets import keep_hints
 
 #: How large a thumbnail is shown in the strip (the controller makes them a little larger).
 THUMB_SHOWN = QSize(128, 96)
@@ -328,6 +329,7 @@ class InstrumentRow(QWidget):
         row.addWidget(self.instrument, 2)
         row.addWidget(QLabel(self.tr("Range")))
         row.addWidget(self.range, 1)
+        keep_hints(self.instrument, self.range)
         self._key: tuple[str, str] | None = None
 
     def show_step(self, snap: RunSnapshot, step: str, *, editable: bool) -> None:
