@@ -85,8 +85,9 @@ def _read(path: Path, language: str) -> Catalog:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
+    # file names without line numbers: an edit elsewhere in a file does not make the catalogs stale
     write_po(out, catalog, width=100, omit_header=False, sort_output=False, ignore_obsolete=True,
-             include_previous=True)
+             include_previous=True, include_lineno=False)
     return out.getvalue()
 
 
