@@ -12,6 +12,7 @@ with status 1 when there is anything to do. ``stats`` prints the counts only.
 from __future__ import annotations
 
 import argparse
+import gettext
 import io
 import subprocess
 import sys
@@ -157,12 +158,23 @@ def problems(language: str, template: Catalog | None = None) -> Problems:
             if wanted and _fields(s) - wanted:
                 result.placeholders.append(f"{_label(message)}: {sorted(_fields(s) - wanted)}")
                 break
-    if _po_bytes(catalog) != _po_bytes(current):
+    if _entries(catalog) != _entries(current):
         result.stale_files.append(f"{po} (run: python -m assessor_app.i18n.tool update)")
     mo = catalog_path(language)
-    if not mo.exists() or mo.read_bytes() != _mo_bytes(current):
+    if not mo.exists() or _compiled(mo.read_bytes()) != _compiled(_mo_bytes(current)):
         result.stale_files.append(f"{mo} (run: python -m assessor_app.i18n.tool update)")
     return result
+
+
+def _entries(catalog: Catalog) -> dict[tuple[str | None, object], tuple[object, bool]]:
+    """What a catalog says (its texts, translations and fuzzy marks), not when or by which tool."""
+    return {(m.context, m.id): (m.string, m.fuzzy) for m in catalog if m.id}
+
+
+def _compiled(data: bytes) -> dict[object, str]:
+    texts = dict(gettext.GNUTranslations(io.BytesIO(data))._catalog)  # type: ignore[attr-defined]
+    texts.pop("", None)  # the header: dates and the tool's version
+    return texts
 
 
 def main(argv: list[str] | None = None) -> int:
