@@ -42,7 +42,8 @@ def _printer(args: argparse.Namespace) -> Printer:
 
 def _cmd_checklist_validate(args: argparse.Namespace) -> int:
     from assessor_app.core.specs import validate_paths
-    from assessor_app.core.specs.loader import problem_lines
+    from assessor_app.core.specs.language_gaps import gap_messages
+    from assessor_app.core.specs.loader import load_any, problem_lines
 
     say = _printer(args)
     files, problems = validate_paths(args.paths)
@@ -53,6 +54,10 @@ def _cmd_checklist_validate(args: argparse.Namespace) -> int:
         say(out.NO_FILES(), err=True)
         return 2
     say(out.FILES_VALID(valid=len(files) - len(bad), n=len(files)))
+    for f in files:  # a language a valid file lacks: said, but not a failure
+        spec = None if str(f) in bad else load_any(f)
+        for line in gap_messages(str(f), spec) if spec is not None else []:
+            say(line)
     return 1 if problems else 0
 
 

@@ -34,3 +34,17 @@ def test_the_shipped_checklists_and_parameter_sets_have_every_language():
     for loaded in [*library.checklists.values(), *library.parameter_sets.values()]:
         spec = getattr(loaded, "spec", None) or loaded.params
         assert language_gaps(spec) == {}, spec.id
+
+
+def test_checklist_validate_names_the_language_gaps_without_failing(capsys):
+    from helpers import MINI_CHECKLIST
+
+    from assessor_app.cli import main
+
+    assert main(["checklist", "validate", str(MINI_CHECKLIST), "--language", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 1 file(s) valid" in out
+    assert (f"{MINI_CHECKLIST}: no Svenska (sv) for 21 texts, shown in English with the marker [EN]: title, "
+            "credential.learning_outcomes[0]") in out
+    assert main(["checklist", "validate", str(checklists_dir()), "--language", "en"]) == 0
+    assert "marker [EN]" not in capsys.readouterr().out  # the shipped files lack no language

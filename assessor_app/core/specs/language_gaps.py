@@ -10,6 +10,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from assessor_app.core.specs.text import LANGUAGES, LocalizedText
+from assessor_app.i18n import LANGUAGE_NAMES, Msg, Plural
+
+#: How many of a language's missing texts ``assessor checklist validate`` names.
+GAPS_SHOWN = 5
+
+LANGUAGE_GAP = Plural(
+    "checks.language_gap",
+    "{file}: no {language} ({code}) for {n} text, shown in English with the marker [EN]: {texts}",
+    "{file}: no {language} ({code}) for {n} texts, shown in English with the marker [EN]: {texts}")
 
 
 def _walk(value: Any, path: str, found: list[tuple[str, LocalizedText]]) -> None:
@@ -38,3 +47,15 @@ def language_gaps(spec: BaseModel) -> dict[str, list[str]]:
         if missing:
             gaps[language] = missing
     return gaps
+
+
+def gap_messages(file: str, spec: BaseModel) -> list[Msg]:
+    """What ``assessor checklist validate`` says of a file's missing languages: one line per language,
+    how many texts lack it and the first few of them (not a problem: English is shown, marked)."""
+    lines = []
+    for language, paths in language_gaps(spec).items():
+        shown = paths[:GAPS_SHOWN]
+        lines.append(LANGUAGE_GAP(file=file, language=LANGUAGE_NAMES.get(language, language),
+                                  code=language, n=len(paths), texts=", ".join(shown)
+                                  + (", …" if len(paths) > len(shown) else "")))
+    return lines

@@ -313,6 +313,12 @@ def validate_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Proble
     return files, problems
 
 
+def load_any(path: Path) -> Any:
+    """The checklist or parameter set in a file, or None when the file has problems
+    (:func:`validate_paths` names them)."""
+    return _load(path, None)[0]
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of a specification's UTF-8 text (a byte-order mark is not part of it)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
