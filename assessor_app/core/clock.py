@@ -80,15 +80,3 @@ class Timeline:
 
     def now(self) -> Stamp:
         return Stamp(self.clock.wall_us(), self._t0 + self.clock.monotonic_us() - self._mono0)
-
-
-def format_duration(seconds: float) -> str:
-    """``3 min 12 s``, ``45 s``, ``1 h 5 min``: how a trainer reads a wait."""
-    s = max(0, int(-(-seconds // 1)))  # round up: never promise a wait is over early
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    if h:
-        return f"{h} h {m} min"
-    if m:
-        return f"{m} min {sec} s" if sec else f"{m} min"
-    return f"{sec} s"

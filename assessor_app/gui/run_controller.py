@@ -21,7 +21,7 @@ from assessor_app.core.specs.models import ChecklistSpec, Step
 from assessor_app.devices.photos import Photo, PhotoDesk, PhotoSettings, thumbnail, thumbnails_dir
 from assessor_app.devices.video import FrameSource
 from assessor_app.errors import AssessorError
-from assessor_app.i18n import render, render_stored
+from assessor_app.i18n import format_quantity, render, render_stored
 from assessor_app.storage.captures import captures_dir
 from assessor_app.storage.recorder import AssessmentRecorder
 
@@ -352,7 +352,7 @@ class RunController:
                 rows.append(MeasurementView(
                     m.id, m.label.get_text(lang), m.unit, low, high, m.magnitude,
                     rec.value if rec else None,
-                    f"{rec.entered_value:g} {rec.entered_unit}" if rec else "",
+                    format_quantity(rec.entered_value, rec.entered_unit, lang) if rec else "",
                     rec.in_range if rec else None,
                     m.instrument, (rec.instrument or "") if rec else "",
                     (rec.range_label or "") if rec else "",
@@ -587,8 +587,9 @@ class RunController:
         ss = st.steps[step.id]
         labels = {m.id: m.label.get_text(lang) for m in step.measurements}
         kept = ss.measurements or (ss.failed_measurements if ss.status == "failed" else {})
-        readings = tuple(ReadingView(labels.get(mid, mid), f"{r.entered_value:g} {r.entered_unit}",
-                                     r.in_range, ", ".join(x for x in (r.instrument, r.range_label) if x))
+        readings = tuple(ReadingView(labels.get(mid, mid),
+                                     format_quantity(r.entered_value, r.entered_unit, lang), r.in_range,
+                                     ", ".join(x for x in (r.instrument, r.range_label) if x))
                          for mid, r in kept.items())
         corrections = tuple(CorrectionView(
             str(c["replaces"]), str(c["result"]), str(c["reason"]),

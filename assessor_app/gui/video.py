@@ -24,7 +24,9 @@ from assessor_app.devices.video import RecorderStatus
 from assessor_app.devices.video_session import VideoSession
 from assessor_app.gui.operations import Operation, TaskManager
 from assessor_app.gui.theme import keep_words, set_tone
+from assessor_app.gui.translator import window_language
 from assessor_app.gui.widgets import QuietLabel
+from assessor_app.i18n import format_quantity
 from assessor_app.storage.recorder import AssessmentRecorder
 
 log = logging.getLogger(__name__)
@@ -101,7 +103,7 @@ class VideoPanel(QWidget):
 
     def show_status(self, status: RecorderStatus) -> None:
         self.last_status = status
-        size = f"{status.bytes_written / 1e6:.1f} MB"
+        size = format_quantity(status.bytes_written / 1e6, "MB", window_language(), 1)
         dropped = (self.tr(" · {n} frames dropped").format(n=status.frames_dropped)
                    if status.frames_dropped else "")
         if status.state == "recording":

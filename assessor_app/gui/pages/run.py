@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from assessor_app.core.clock import format_duration
 from assessor_app.core.engine import (
     AddNote,
     RecordMeasurement,
@@ -41,8 +40,10 @@ from assessor_app.gui.labels import label
 from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
 from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, TimingView, progress
 from assessor_app.gui.theme import STATUS_MARK, keep_words
+from assessor_app.gui.translator import window_language
 from assessor_app.gui.video import VideoPanel
 from assessor_app.gui.widgets import QuietLabel, WrappingComboBox, keep_hints
+from assessor_app.i18n import format_duration, format_number, format_quantity
 
 #: The width the step list's column starts with (the trainer can drag the divider).
 STEP_COLUMN_PX = 440
@@ -51,13 +52,14 @@ READING_SAMPLE = "1000,0 MΩ"
 
 
 def range_text(m: MeasurementView) -> str:
-    prefix = "|x| " if m.magnitude else ""
+    """The pass range as the window's language writes numbers (``0,5 – 1 V``)."""
+    prefix, lang = "|x| " if m.magnitude else "", window_language()
     if m.low is not None and m.high is not None:
-        return f"{prefix}{m.low:g} – {m.high:g} {m.unit}"
+        return f"{prefix}{format_number(m.low, lang)} – {format_quantity(m.high, m.unit, lang)}"
     if m.high is not None:
-        return f"{prefix}≤ {m.high:g} {m.unit}"
+        return f"{prefix}≤ {format_quantity(m.high, m.unit, lang)}"
     if m.low is not None:
-        return f"{prefix}≥ {m.low:g} {m.unit}"
+        return f"{prefix}≥ {format_quantity(m.low, m.unit, lang)}"
     return m.unit
 
 
@@ -428,7 +430,8 @@ class RunPage(QWidget):
     def _timing_text(self, t: TimingView) -> str:
         left = self._left(t)
         if left > 0:
-            return self.tr("{what}: {time} left").format(what=t.label, time=format_duration(left))
+            return self.tr("{what}: {time} left").format(
+                what=t.label, time=format_duration(left, window_language()))
         if t.kind == "window":
             return self.tr("{what} closed").format(what=t.label)
         return self.tr("{what} over").format(what=t.label)
