@@ -625,9 +625,9 @@ def test_step_views_show_each_status(driver: Driver):
     assert driver.engine.next_step(driver.t_us) == "dead"
 
 
-def test_step_views_fall_back_to_english_titles(driver: Driver):
+def test_step_views_fall_back_to_english_titles_marked(driver: Driver):
     views = driver.engine.step_views(driver.t_us, language="fi")
-    assert views[0].title == "PPE checked"  # the mini checklist has no Finnish step titles
+    assert views[0].title == "[EN] PPE checked"  # the mini checklist has no Finnish step titles
 
 
 # ------------------------------------------------------------------ the timeline

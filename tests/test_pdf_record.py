@@ -214,7 +214,9 @@ def _shown_words(paragraph: Paragraph) -> list[str]:
 
 
 def _source_words(paragraph: Paragraph) -> set[str]:
-    words = set(html.unescape(re.sub(r"<[^>]*>", " ", paragraph.text)).split())
+    text = html.unescape(re.sub(r"<[^>]*>", " ", paragraph.text))
+    # the layout breaks at spaces only: "400\u00a0V" (a no-break space) is one word on the page
+    words = set(text.split()) | {w for w in re.split(r"[ \t\r\n]+", text) if w}
     # a path may be shown in lines that end at a slash
     return words | {piece for word in words for piece in re.findall(r"[^/]*/|[^/]+$", word)}
 

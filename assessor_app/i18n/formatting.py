@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
+from decimal import Decimal
 
 from babel import dates, lists, numbers, units
 
@@ -24,6 +25,17 @@ def format_number(value: float | int, language: str, decimals: int | None = None
     pattern = grouping + (".######" if decimals is None else ("." + "0" * decimals if decimals > 0 else ""))
     return numbers.format_decimal(value, format=pattern, locale=babel_locale(language),
                                   decimal_quantization=decimals is not None)
+
+
+def format_input_number(value: float | int, language: str) -> str:
+    """A number as a person would type it in a field: the language's decimal sign, no grouping
+    (``1234,5``), so that it reads back as typed."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    text = format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", numbers.get_decimal_symbol(babel_locale(language)))
 
 
 def format_quantity(value: float | int, unit: str, language: str, decimals: int | None = None) -> str:

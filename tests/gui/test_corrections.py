@@ -22,7 +22,7 @@ from test_assessment_window import (
 
 from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine import Person, RecordConsent, Refused, Vehicle
-from assessor_app.demo.assessment import _walk
+from assessor_app.demo.assessment import _Teller, _walk
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.storage.recorder import AssessmentRecorder
 
@@ -309,7 +309,8 @@ def seed_every_step(library, store) -> str:
         assert not isinstance(result, Refused), (action, result)
         return True
 
-    _walk(checklist.spec, recorder.engine, act, clock.advance, lambda _line: None, lambda: "", None, None)
+    _walk(checklist.spec, recorder.engine, act, clock.advance, _Teller(lambda _line: None, lambda: "", "en"),
+          None, None)
     assert all(s.status in ("passed", "na") for s in recorder.engine.state.steps.values())
     return recorder.assessment_id
 

@@ -28,7 +28,9 @@ from assessor_app.core.engine import RecordStepData
 from assessor_app.core.plausibility import value_problem
 from assessor_app.gui.bad_input import value_text
 from assessor_app.gui.run_controller import FieldView
+from assessor_app.gui.translator import window_language
 from assessor_app.gui.widgets import WrappingComboBox
+from assessor_app.i18n import format_input_number
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 
@@ -152,7 +154,7 @@ class FieldInputs(QGroupBox):
         if f.type == "number":
             edit.setPlaceholderText(f.unit or self.tr("a number"))
             if f.value is not None:
-                edit.setText(f"{f.value:g}")
+                edit.setText(format_input_number(f.value, window_language()))
         elif f.type == "date":
             edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         if f.value is not None and f.type in ("text", "date"):

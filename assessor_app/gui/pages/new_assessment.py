@@ -36,7 +36,9 @@ from assessor_app.core.vin import check_digit_warning, normalise, vin_problem
 from assessor_app.gui.bad_input import check_digit_text, parse_quantity, quantity_problem, vin_text
 from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
+from assessor_app.gui.translator import window_language
 from assessor_app.gui.widgets import WrappingComboBox
+from assessor_app.i18n import format_input_number
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
@@ -222,7 +224,8 @@ class NewAssessmentPage(QWidget):
         set_id = self.parameters.currentData()
         if set_id:
             wv = self.library.parameter_sets[set_id].params.working_voltage
-            self.voltage.setText(f"{units.convert(wv.value, wv.unit, 'V'):g}")
+            volts = units.convert(wv.value, wv.unit, "V")
+            self.voltage.setText(format_input_number(volts, window_language()))
 
     def vin_problem_text(self) -> str | None:
         """Why the VIN as typed is not one; None for a VIN, or none at all (a rig without one)."""
