@@ -14,8 +14,9 @@ class AssessorError(Exception):
     ``str()`` is the English, for logs."""
 
     def __init__(self, message: Msg | str | Sequence[Msg | str] = "", *args: object) -> None:
-        items = list(message) if isinstance(message, (list, tuple)) else [message]
-        self.messages: list[Msg | str] = items
+        items: list[Msg | str] = (list(message) if isinstance(message, (list, tuple))
+                                  else [message])  # type: ignore[list-item]
+        self.messages = items
         super().__init__("; ".join(str(m) for m in items), *args)
 
     def text(self, language: str = "en") -> str:

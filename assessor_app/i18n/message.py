@@ -89,7 +89,8 @@ class Msg:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Msg:
-        args = data.get("args") if isinstance(data.get("args"), Mapping) else {}
+        raw = data.get("args")
+        args: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
         return cls(str(data.get("code", "")), {k: _loaded(v) for k, v in args.items()},
                    _REGISTRY.get(str(data.get("code", ""))))
 
