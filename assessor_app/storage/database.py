@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
 from assessor_app.errors import AssessorError
@@ -28,12 +28,13 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    # first: every statement after it (switching to WAL too) waits for a lock instead of failing
+    cur.execute("PRAGMA busy_timeout=5000")
     cur.execute("PRAGMA journal_mode=WAL")
     # FULL: a transaction is on disk (WAL fsynced) when COMMIT returns, so an action the
     # window has confirmed survives a power cut, not only a crash.
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
 
 
@@ -99,25 +100,38 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         conn.commit()
 
 
+#: How long opening a new store waits for another process that is creating the same file.
+CREATE_WAIT_S = 60.0
+
+
 def create_fresh(engine: Engine, path: Path) -> str | None:
     """Make an empty database's schema from the models, stamped at the head revision, in one
     transaction (a first start needs no Alembic). Returns the revision the database is at after:
     the head, or what another process that created it meanwhile left there."""
     from assessor_app.storage.schema import create_schema
 
-    try:
-        # BEGIN IMMEDIATE: two processes opening one new file create its schema once, in turn
-        with engine.execution_options(sqlite_immediate=True).begin() as conn:
-            made = conn.exec_driver_sql(
-                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).scalar()
-            if made:
-                version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-                return None if version is None else str(version)
-            create_schema(conn)
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise StoreError(f"the database {path} cannot be created: {exc.__cause__ or exc}") from exc
+    deadline = time.monotonic() + CREATE_WAIT_S
+    while True:
+        try:
+            # BEGIN IMMEDIATE: two processes opening one new file create its schema once, in turn
+            with engine.execution_options(sqlite_immediate=True).begin() as conn:
+                made = conn.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+                ).scalar()
+                if made:
+                    version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                    return None if version is None else str(version)
+                create_schema(conn)
+            break
+        except OperationalError as exc:
+            # another process is creating it (slowly, on a busy machine): wait for it, in turn
+            if "locked" in str(exc.orig) and time.monotonic() < deadline:
+                continue
+            engine.dispose()
+            raise StoreError(f"the database {path} cannot be created: {exc.__cause__ or exc}") from exc
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"the database {path} cannot be created: {exc.__cause__ or exc}") from exc
     log.info("created the database %s at schema revision %s", path, SCHEMA_REVISION)
     return SCHEMA_REVISION
 
