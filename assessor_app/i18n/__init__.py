@@ -16,6 +16,7 @@ from assessor_app.i18n.formatting import (
     format_list,
     format_number,
     format_quantity,
+    format_range,
     format_time,
 )
 from assessor_app.i18n.languages import LANGUAGE_NAMES, LANGUAGES, babel_locale, check_language
@@ -37,6 +38,7 @@ __all__ = [
     "format_list",
     "format_number",
     "format_quantity",
+    "format_range",
     "format_time",
     "known_codes",
     "render",

@@ -47,6 +47,19 @@ def format_quantity(value: float | int, unit: str, language: str, decimals: int 
 _EN_SHORT = {"hour": "h", "minute": "min", "second": "s"}
 
 
+def format_range(low: float | None, high: float | None, unit: str, magnitude: bool, language: str) -> str:
+    """A pass range as the window and the record write it: ``0,5 – 1 V``, ``≤ 1 V``, ``|x| ≥ 500 MΩ``;
+    empty when it has no bound."""
+    prefix = "|x| " if magnitude else ""
+    if low is not None and high is not None:
+        return f"{prefix}{format_number(low, language)} – {format_quantity(high, unit, language)}"
+    if high is not None:
+        return f"{prefix}≤ {format_quantity(high, unit, language)}"
+    if low is not None:
+        return f"{prefix}≥ {format_quantity(low, unit, language)}"
+    return ""
+
+
 def format_duration(seconds: float, language: str) -> str:
     """``3 min 12 s``, ``45 s``, ``1 t 5 min``: how a trainer reads a wait, in their language.
     Rounded up to the second, so a wait is never shown as over early."""

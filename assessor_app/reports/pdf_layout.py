@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from assessor_app.i18n import format_datetime, format_number, format_quantity
+from assessor_app.i18n import format_datetime, format_quantity, format_range
 
 FONT, BOLD, MONO = "AssessorVera", "AssessorVera-Bold", "Courier"
 OUTCOME_COLOURS = {
@@ -84,14 +84,7 @@ def size(n: int, language: str = "en") -> str:
 
 def value_range(low: float | None, high: float | None, unit: str, magnitude: bool,
                 language: str = "en") -> str:
-    prefix = "|x| " if magnitude else ""
-    if low is not None and high is not None:
-        return f"{prefix}{format_number(low, language)} – {format_quantity(high, unit, language)}"
-    if high is not None:
-        return f"{prefix}≤ {format_quantity(high, unit, language)}"
-    if low is not None:
-        return f"{prefix}≥ {format_quantity(low, unit, language)}"
-    return ""
+    return format_range(low, high, unit, magnitude, language)
 
 
 #: The room left and right of a cell's text, in points.

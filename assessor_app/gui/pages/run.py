@@ -43,7 +43,7 @@ from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.translator import window_language
 from assessor_app.gui.video import VideoPanel
 from assessor_app.gui.widgets import QuietLabel, WrappingComboBox, keep_hints
-from assessor_app.i18n import format_duration, format_number, format_quantity
+from assessor_app.i18n import format_duration, format_range
 
 #: The width the step list's column starts with (the trainer can drag the divider).
 STEP_COLUMN_PX = 440
@@ -52,15 +52,8 @@ READING_SAMPLE = "1000,0 MΩ"
 
 
 def range_text(m: MeasurementView) -> str:
-    """The pass range as the window's language writes numbers (``0,5 – 1 V``)."""
-    prefix, lang = "|x| " if m.magnitude else "", window_language()
-    if m.low is not None and m.high is not None:
-        return f"{prefix}{format_number(m.low, lang)} – {format_quantity(m.high, m.unit, lang)}"
-    if m.high is not None:
-        return f"{prefix}≤ {format_quantity(m.high, m.unit, lang)}"
-    if m.low is not None:
-        return f"{prefix}≥ {format_quantity(m.low, m.unit, lang)}"
-    return m.unit
+    """The pass range as the window's language writes numbers (``0,5 – 1 V``), as the PDF writes it."""
+    return format_range(m.low, m.high, m.unit, m.magnitude, window_language()) or m.unit
 
 
 def parse_reading(text: str, default_unit: str) -> tuple[float, str] | None:
