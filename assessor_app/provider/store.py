@@ -86,6 +86,10 @@ class ProviderConfig:
     console_login_per_minute: float = 5.0  # 0 burst turns the count off
     console_account_failures: int = 5  # failed sign-ins in a row to one account name before a wait
     console_account_wait_s: int = 60  # the first wait; it doubles with each failure after, up to an hour
+    # Argon2id cost of a console password (argon2-cffi's defaults, RFC 9106's low-memory choice)
+    console_hash_time_cost: int = 3
+    console_hash_memory_kib: int = 64 * 1024
+    console_hash_parallelism: int = 4
 
 
 def now_us() -> int:

@@ -1,6 +1,8 @@
 """Console staff accounts: add, change a password, disable, list, and check a sign-in.
 
-Passwords are kept only as Argon2id hashes (argon2-cffi's defaults, RFC 9106's second choice).
+Passwords are kept only as Argon2id hashes (by default argon2-cffi's parameters, RFC 9106's
+low-memory choice; ProviderConfig.console_hash_* set them, and a hash of other parameters is
+redone at its next sign-in).
 Checking a sign-in costs one Argon2 verification whether or not the name exists (a dummy hash
 stands in), so neither the answer nor its time tells a stranger which names are accounts.
 """
@@ -53,20 +55,25 @@ class UserInfo:
         return self.disabled_us is None
 
 
-_hasher = PasswordHasher()  # Argon2id, t=3, m=64 MiB, p=4
-_dummy: list[str] = []
-_dummy_lock = threading.Lock()
+_hashers: dict[tuple[int, int, int], tuple[PasswordHasher, str]] = {}
+_hashers_lock = threading.Lock()
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+def _hasher(store: ProviderStore) -> tuple[PasswordHasher, str]:
+    """The Argon2id hasher of the store's configured cost, and a dummy hash made with it."""
+    config = store.config
+    cost = (config.console_hash_time_cost, config.console_hash_memory_kib, config.console_hash_parallelism)
+    with _hashers_lock:
+        made = _hashers.get(cost)
+        if made is None:
+            hasher = PasswordHasher(time_cost=cost[0], memory_cost=cost[1], parallelism=cost[2])
+            made = (hasher, hasher.hash("not a password of anyone: stands in for an unknown name"))
+            _hashers[cost] = made
+        return made
 
 
-def _dummy_hash() -> str:
-    with _dummy_lock:
-        if not _dummy:
-            _dummy.append(_hasher.hash("not a password of anyone: stands in for an unknown name"))
-        return _dummy[0]
+def hash_password(store: ProviderStore, password: str) -> str:
+    return _hasher(store)[0].hash(password)
 
 
 def normal_name(name: str) -> str:
@@ -116,7 +123,7 @@ def add_user(store: ProviderStore, name: str, role: str, password: str) -> UserI
     if role not in ROLES:
         raise AccountError(BAD_ROLE(role=role[:40], roles=list(ROLES)))
     check_password(name, password)
-    digest = hash_password(password)
+    digest = hash_password(store, password)
     now = store.clock()
     with store.writer.begin() as conn:
         if conn.execute(select(ConsoleUser.name).where(ConsoleUser.name == name)).first() is not None:
@@ -132,7 +139,7 @@ def set_password(store: ProviderStore, name: str, password: str) -> UserInfo:
     """A new password; the user's open sessions end (whoever held them signs in again)."""
     name = normal_name(name)
     check_password(name, password)
-    digest = hash_password(password)
+    digest = hash_password(store, password)
     with store.writer.begin() as conn:
         done = conn.execute(update(ConsoleUser).where(ConsoleUser.name == name).values(
             password_hash=digest, password_changed_us=store.clock()))
@@ -167,15 +174,16 @@ def verify(store: ProviderStore, name: str, password: str) -> UserInfo | None:
     if NAME.fullmatch(name) and len(password) <= MAX_PASSWORD:
         with store.engine.connect() as conn:
             row = conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
-    digest = row.password_hash if row is not None else _dummy_hash()
+    hasher, dummy = _hasher(store)
+    digest = row.password_hash if row is not None else dummy
     try:
-        _hasher.verify(digest, password[:MAX_PASSWORD])
+        hasher.verify(digest, password[:MAX_PASSWORD])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
     if row is None:
         return None
-    if _hasher.check_needs_rehash(digest):  # the parameters were raised since it was hashed
+    if hasher.check_needs_rehash(digest):  # the configured cost changed since it was hashed
         with store.writer.begin() as conn:
             conn.execute(update(ConsoleUser).where(ConsoleUser.name == name).values(
-                password_hash=hash_password(password)))
+                password_hash=hasher.hash(password)))
     return _info(row)  # type: ignore[arg-type]
