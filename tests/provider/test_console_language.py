@@ -16,7 +16,7 @@ def test_the_language_link_sets_a_cookie_and_returns_to_the_page(console_as):
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith("lang=fi;") and "Path=/console" in cookie
     home = client.get("/console/")
-    assert '<html lang="fi">' in home.text
+    assert '<html lang="fi">' in home.text and "Mitä voit tehdä" in home.text and "Kirjaudu ulos" in home.text
     assert client.get("/console/language", params={"to": "sv"}).headers["location"] == "/console/"
     assert '<html lang="sv">' in client.get("/console/").text
 
@@ -55,3 +55,15 @@ def test_the_browsers_language_is_the_default_and_english_the_last_resort(consol
     assert accepted_language("es;q=abc, ;;;, *") == "en"
     client.cookies.set("lang", "sv", path="/console")
     assert '<html lang="sv">' in client.get("/console/login", headers={"accept-language": "fi"}).text
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv", "es", "pt"])
+def test_every_page_of_the_frame_renders_in_each_language(console_as, language):
+    client = console_as("administrator")
+    client.cookies.set("lang", language, path="/console")
+    pages = [client.get(p) for p in ("/console/", "/console/users", "/console/audit", "/console/missing")]
+    pages.append(console_as(None).get("/console/login", headers={"accept-language": language}))
+    for page in pages:
+        assert f'<html lang="{language}">' in page.text and page.status_code in (200, 404)
+    if language != "en":  # translated, not the English fallback
+        assert "What you can do" not in pages[0].text and "Console users" not in pages[1].text

@@ -29,8 +29,6 @@ LOGIN_DISABLED = Message("console.login.disabled",
                          "This account is disabled: ask the provider's administrator.")
 LOGIN_SIGNED_OUT = Message("console.login.signed_out", "You are signed out.")
 LOGIN_EXPIRED = Message("console.login.expired", "Your session has ended: sign in again.")
-LOGIN_EXPIRED_FORM = Message("console.login.form_expired",
-                             "The sign-in form had expired. It is fresh now: sign in again.")
 
 # home
 HOME_TITLE = Message("console.home.title", "What you can do")
