@@ -171,7 +171,7 @@ def verify(store: ProviderStore, name: str, password: str) -> UserInfo | None:
     """The user whose name and password these are (disabled or not), else None; always one Argon2 check."""
     name = normal_name(name)
     row = None
-    if NAME.fullmatch(name) and len(password) <= MAX_PASSWORD:
+    if NAME.fullmatch(name):
         with store.engine.connect() as conn:
             row = conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
     hasher, dummy = _hasher(store)
@@ -180,7 +180,7 @@ def verify(store: ProviderStore, name: str, password: str) -> UserInfo | None:
         hasher.verify(digest, password[:MAX_PASSWORD])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
-    if row is None:
+    if row is None or len(password) > MAX_PASSWORD:  # no password is longer: its start matched by chance
         return None
     if hasher.check_needs_rehash(digest):  # the configured cost changed since it was hashed
         with store.writer.begin() as conn:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import hmac
 import inspect
-import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -150,12 +151,8 @@ async def _read_form(request: Request) -> FormData:
         raise ConsoleError(400, M.ERR_BAD_REQUEST())
     try:
         return await request.form(max_files=10, max_fields=200)
-    except (ValueError, KeyError, UnicodeDecodeError, AssertionError) as exc:
+    except (HTTPException, MultiPartException, ValueError, KeyError, UnicodeDecodeError) as exc:
         raise ConsoleError(400, M.ERR_BAD_REQUEST()) from exc
-    except Exception as exc:  # python-multipart's own errors and Starlette's 400s for a broken form
-        if type(exc).__name__ in ("MultiPartException", "HTTPException", "FormParserError"):
-            raise ConsoleError(400, M.ERR_BAD_REQUEST()) from exc
-        raise
 
 
 def _same(given: str | None, expected: str) -> bool:
@@ -215,7 +212,3 @@ def _to_sign_in(request: Request) -> Response:
         ended = "&ended=1" if request.cookies.get(SESSION_COOKIE) else ""  # it expired or was ended
         return RedirectResponse(f"{PREFIX}/login?next={quote(here, safe='/')}{ended}", status_code=303)
     raise ConsoleError(401, M.ERR_SIGN_IN())
-
-
-def dump_detail(detail: Mapping[str, Any]) -> str:
-    return json.dumps(dict(detail), ensure_ascii=False, sort_keys=True, default=str)
