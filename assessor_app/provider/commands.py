@@ -66,8 +66,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     service = _service(args)
     sock = bind(args.host, args.port)
     print(f"Provider key {service.store.key.fingerprint}")
-    print(f"Serving on http://{args.host}:{sock.getsockname()[1]} (data in {service.store.config.folder})",
-          flush=True)
+    url = f"http://{args.host}:{sock.getsockname()[1]}"
+    print(f"Serving on {url} (data in {service.store.config.folder})")
+    print(f"Console: {url}/console/ (accounts: assessor provider users add NAME --role ROLE)", flush=True)
     try:
         uvicorn.Server(uvicorn_config(service, access_log=True)).run(sockets=[sock])
     finally:
