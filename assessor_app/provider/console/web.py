@@ -108,6 +108,31 @@ class ConsoleContext:
         """Run blocking work (the database, files) off the event loop."""
         return await run_in_threadpool(fn, *args, **kwargs)
 
+    def query(self, name: str, *, longest: int = 200, default: str = "") -> str:
+        """A query parameter given at most once and at most ``longest`` characters, else 400."""
+        values = self.request.query_params.getlist(name)
+        if len(values) > 1 or (values and len(values[0]) > longest):
+            raise ConsoleError(400, M.ERR_QUERY(name=name[:40]))
+        return values[0] if values else default
+
+    def query_int(self, name: str, *, default: int, low: int = 0, high: int = 10**9) -> int:
+        """A whole number from the query (ASCII digits only) from ``low`` to ``high``, else 400."""
+        text = self.query(name, longest=19)
+        if not text:
+            return default
+        if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+            raise ConsoleError(400, M.ERR_QUERY(name=name[:40]))
+        return int(text)
+
+    def field(self, name: str, *, longest: int = 10_000) -> str:
+        """A text field of the POSTed form ("" when absent); longer than ``longest``: 400."""
+        value = self.form.get(name)
+        if not isinstance(value, str):
+            return ""
+        if len(value) > longest:
+            raise ConsoleError(400, M.ERR_FIELD(name=name[:40]))
+        return value
+
     def csrf_field(self) -> Markup:
         """The hidden ``csrf_token`` input every POST form of the page carries."""
         if self.session is not None:
