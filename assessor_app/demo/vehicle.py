@@ -36,7 +36,7 @@ from assessor_app.storage.store import AssessmentStore
 _runs = count(1)
 #: the simulated EV's HV bus after its contactors open: the inverter's active discharge (tau, s)
 DISCHARGE_TAU_S = 6.0
-BACKGROUND_FPS = 20.0
+BACKGROUND_FPS = 10.0
 
 
 class _ClockedBus(VirtualBus):

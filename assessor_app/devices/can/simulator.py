@@ -77,6 +77,7 @@ class SimulatedEV:
         self._t0, self._v0 = self._now(), pack_voltage
         self._next_hv = self._next_background = self._t0  # clocked: the next frames due
         self._counter = 0
+        self._encoded: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
         self.background_sent = 0
         self._bus = can.Bus(interface="virtual", channel=channel, receive_own_messages=False)
         self._notifier = can.Notifier(self._bus, [], timeout=0.1)
@@ -204,15 +205,30 @@ class SimulatedEV:
             closed, plug, pre = self._contactors, self._plug, self._precharging
             isolation = self.isolation_kohm
         self._counter = (self._counter + 1) % 16
+        key = (closed, plug, pre, self._counter, round(self.pack_voltage, 1), round(min(bus_v, 1000.0), 1),
+               isolation)
+        encoded = self._encoded.get(key)
+        if encoded is None:  # a steady bus repeats itself: encode each state once
+            if len(self._encoded) > 1024:
+                self._encoded.clear()
+            encoded = self._encoded[key] = self._encode(*key)
+        status, insulation = encoded
+        return [
+            can.Message(arbitration_id=self._status.frame_id, data=status, is_extended_id=False),
+            can.Message(arbitration_id=self._isolation.frame_id, data=insulation, is_extended_id=False),
+        ]
+
+    def _encode(self, closed: bool, plug: bool, pre: bool, counter: int, pack_v: float, bus_v: float,
+                isolation: float) -> tuple[bytes, bytes]:
         status = self._status.encode(
             {
                 "ContactorPositive": int(closed),
                 "ContactorNegative": int(closed),
                 "PrechargeRelay": int(pre),
                 "ServicePlug": int(plug),
-                "HvStatusCounter": self._counter,
-                "PackVoltage": round(self.pack_voltage, 1),
-                "HvBusVoltage": round(min(bus_v, 1000.0), 1),
+                "HvStatusCounter": counter,
+                "PackVoltage": pack_v,
+                "HvBusVoltage": bus_v,
                 "PackCurrent": 0.0,
             }
         )
@@ -225,10 +241,7 @@ class SimulatedEV:
                 "StateOfCharge": 80.0,
             }
         )
-        return [
-            can.Message(arbitration_id=self._status.frame_id, data=status, is_extended_id=False),
-            can.Message(arbitration_id=self._isolation.frame_id, data=insulation, is_extended_id=False),
-        ]
+        return bytes(status), bytes(insulation)
 
     def frames_until(self, until: float) -> list[can.Message]:
         """A clocked car: every frame it broadcast since the last call, up to ``until`` on its clock,
