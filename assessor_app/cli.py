@@ -378,8 +378,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     provider = register_provider(sub)
     provider_demo = provider.add_parser(
-        "demo", help="the provider's side with a simulated cohort: three workshops, four assessors, 32 delivered "
-                     "assessments, two quarantined bundles, a console login")
+        "demo", help="the provider's side with a simulated cohort: three workshops, four assessors, 32 "
+                     "delivered assessments, two quarantined bundles, a console login")
     provider_demo.add_argument("--folder", help="where to keep it (default: <data>/provider-demo)")
     provider_demo.add_argument("--port", type=int, default=8750, help="loopback port to serve on (0: any)")
     provider_demo.add_argument("--no-serve", action="store_true", help="stop once the demo is set up")

@@ -17,7 +17,11 @@ from assessor_app.core.vin import check_digit
 
 SEED = 15
 ISOLATION, BATTERY, ADAS, CAN = (
-    "hv-isolation-series", "hv-battery-diagnostics", "adas-camera-static-calibration", "can-bus-physical-layer")
+    "hv-isolation-series",
+    "hv-battery-diagnostics",
+    "adas-camera-static-calibration",
+    "can-bus-physical-layer",
+)
 KINDS = ("pass", "hazard", "fail", "correction", "gap")
 #: per checklist: the step a hazard stop, a failure and a corrected result happen at
 HAZARD_STEP = {ISOLATION: "12", BATTERY: "07", ADAS: "05"}
@@ -85,13 +89,28 @@ WORKSHOPS = (
     Workshop("oficina-norte", "Oficina Elétrica do Norte", "PT", "Rua do Motor 8, 4000-123 Porto"),
 )
 ASSESSORS = (
-    Assessor("assessor-03", "Aino Virtanen", "SFS 6002 electrical safety card, EV high-voltage work",
-             "SFS6002-0003", 365, "garage-nord", "fi"),
-    Assessor("assessor-05", "Mikko Laine", "SFS 6002 electrical safety card, EV high-voltage work",
-             "SFS6002-0005", 21, "garage-nord", "fi"),  # runs out soon
+    Assessor(
+        "assessor-03",
+        "Aino Virtanen",
+        "SFS 6002 electrical safety card, EV high-voltage work",
+        "SFS6002-0003",
+        365,
+        "garage-nord",
+        "fi",
+    ),
+    Assessor(
+        "assessor-05",
+        "Mikko Laine",
+        "SFS 6002 electrical safety card, EV high-voltage work",
+        "SFS6002-0005",
+        21,
+        "garage-nord",
+        "fi",
+    ),  # runs out soon
     Assessor("asesor-07", "Lucía Martín", "DGUV 209-093 level 3S", "DGUV-3S-0707", 540, "taller-sur", "es"),
-    Assessor("avaliador-02", "João Silva", "DGUV 209-093 level 3S", "DGUV-3S-0202", 300, "oficina-norte",
-             "pt"),
+    Assessor(
+        "avaliador-02", "João Silva", "DGUV 209-093 level 3S", "DGUV-3S-0202", 300, "oficina-norte", "pt"
+    ),
 )
 CANDIDATES = {
     "assessor-03": ("Eetu Korhonen", "Sanni Mäkinen", "Joonas Nieminen", "Iida Heikkinen"),
@@ -99,22 +118,56 @@ CANDIDATES = {
     "asesor-07": ("Pablo García", "Lucía Fernández", "Hugo López", "Martina Sánchez"),
     "avaliador-02": ("Tiago Ferreira", "Beatriz Costa", "Rafael Santos", "Mariana Oliveira"),
 }
-#: per assessor: (candidate 1-4, checklist, kind); a battery diagnosis follows the candidate's passed isolation
+#: per assessor: (candidate 1-4, checklist, kind); a battery diagnosis follows the candidate's passed
+#: isolation
 SCHEDULES = {
-    "assessor-03": ((1, ISOLATION, "pass"), (1, BATTERY, "pass"), (2, ISOLATION, "hazard"),
-                    (3, ISOLATION, "correction"), (3, ADAS, "pass"), (4, CAN, "gap"), (4, ISOLATION, "fail"),
-                    (2, CAN, "fail")),
-    "assessor-05": ((1, ISOLATION, "pass"), (1, BATTERY, "fail"), (2, ADAS, "hazard"), (2, ISOLATION, "gap"),
-                    (3, CAN, "correction"), (3, ISOLATION, "hazard"), (4, ADAS, "pass"), (4, CAN, "pass")),
-    "asesor-07": ((1, ISOLATION, "gap"), (1, BATTERY, "hazard"), (2, ISOLATION, "pass"),
-                  (2, BATTERY, "correction"), (3, ADAS, "fail"), (3, CAN, "pass"), (4, ISOLATION, "pass"),
-                  (4, ADAS, "correction")),
-    "avaliador-02": ((1, ISOLATION, "pass"), (1, BATTERY, "gap"), (2, CAN, "pass"), (2, ADAS, "gap"),
-                     (3, ISOLATION, "fail"), (3, CAN, "fail"), (4, ISOLATION, "correction"), (4, BATTERY, "pass")),
+    "assessor-03": (
+        (1, ISOLATION, "pass"),
+        (1, BATTERY, "pass"),
+        (2, ISOLATION, "hazard"),
+        (3, ISOLATION, "correction"),
+        (3, ADAS, "pass"),
+        (4, CAN, "gap"),
+        (4, ISOLATION, "fail"),
+        (2, CAN, "fail"),
+    ),
+    "assessor-05": (
+        (1, ISOLATION, "pass"),
+        (1, BATTERY, "fail"),
+        (2, ADAS, "hazard"),
+        (2, ISOLATION, "gap"),
+        (3, CAN, "correction"),
+        (3, ISOLATION, "hazard"),
+        (4, ADAS, "pass"),
+        (4, CAN, "pass"),
+    ),
+    "asesor-07": (
+        (1, ISOLATION, "gap"),
+        (1, BATTERY, "hazard"),
+        (2, ISOLATION, "pass"),
+        (2, BATTERY, "correction"),
+        (3, ADAS, "fail"),
+        (3, CAN, "pass"),
+        (4, ISOLATION, "pass"),
+        (4, ADAS, "correction"),
+    ),
+    "avaliador-02": (
+        (1, ISOLATION, "pass"),
+        (1, BATTERY, "gap"),
+        (2, CAN, "pass"),
+        (2, ADAS, "gap"),
+        (3, ISOLATION, "fail"),
+        (3, CAN, "fail"),
+        (4, ISOLATION, "correction"),
+        (4, BATTERY, "pass"),
+    ),
 }
-VEHICLES = (("WVWZZZE1ZMP0", "Volkswagen ID.3", "generic-400v"), ("KMHK381GFNU0", "Hyundai Ioniq 5",
-            "generic-800v"), ("VF1AG000664", "Renault Zoe", "generic-400v"), ("WP0ZZZY1ZNS0", "Porsche Taycan",
-            "generic-800v"))
+VEHICLES = (
+    ("WVWZZZE1ZMP0", "Volkswagen ID.3", "generic-400v"),
+    ("KMHK381GFNU0", "Hyundai Ioniq 5", "generic-800v"),
+    ("VF1AG000664", "Renault Zoe", "generic-400v"),
+    ("WP0ZZZY1ZNS0", "Porsche Taycan", "generic-800v"),
+)
 
 
 def vin(prefix: str, serial: int) -> str:
@@ -141,13 +194,29 @@ def cohort(today: dt.date | None = None) -> list[Plan]:
             day += dt.timedelta(days=rng.randint(4, 7))
             while day.weekday() >= 5:
                 day += dt.timedelta(days=1)
-            start = dt.datetime.combine(day, dt.time(8, 0), dt.UTC) + dt.timedelta(minutes=rng.randint(0, 300))
+            start = dt.datetime.combine(day, dt.time(8, 0), dt.UTC) + dt.timedelta(
+                minutes=rng.randint(0, 300)
+            )
             prefix, model, parameters = VEHICLES[rng.randrange(len(VEHICLES))]
             if checklist in (ADAS, CAN):
                 parameters = "generic-400v"
-            candidate = (f"{assessor.id.split('-')[0][:2]}{assessor.id[-2:]}-learner-{who:02d}",
-                         CANDIDATES[assessor.id][who - 1])
-            plans.append(Plan(len(plans) + 1, workstation_of(assessor), workshops[assessor.workshop], assessor,
-                              candidate, checklist, parameters, kind, vin(prefix, len(plans) + 1 + 40 * n),
-                              model, int(start.timestamp() * 1_000_000)))
+            candidate = (
+                f"{assessor.id.split('-')[0][:2]}{assessor.id[-2:]}-learner-{who:02d}",
+                CANDIDATES[assessor.id][who - 1],
+            )
+            plans.append(
+                Plan(
+                    len(plans) + 1,
+                    workstation_of(assessor),
+                    workshops[assessor.workshop],
+                    assessor,
+                    candidate,
+                    checklist,
+                    parameters,
+                    kind,
+                    vin(prefix, len(plans) + 1 + 40 * n),
+                    model,
+                    int(start.timestamp() * 1_000_000),
+                )
+            )
     return plans

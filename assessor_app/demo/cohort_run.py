@@ -32,6 +32,7 @@ from assessor_app.core.engine import (
     Vehicle,
 )
 from assessor_app.core.specs.library import Library, load_library
+from assessor_app.core.specs.loader import LoadedChecklist, LoadedParameterSet
 from assessor_app.demo import cohort_messages as c_
 from assessor_app.demo import messages as m_
 from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN, _Teller, _walk
@@ -76,17 +77,32 @@ def record(library: Library, data_dir: Path, plan: Plan, *, video: bool = True) 
         store.close()
 
 
-def _record(store: AssessmentStore, data_dir: Path, plan: Plan, checklist: object, params: object, lang: str,
-            video: bool) -> Recorded:
+def _record(
+    store: AssessmentStore,
+    data_dir: Path,
+    plan: Plan,
+    checklist: LoadedChecklist,
+    params: LoadedParameterSet,
+    lang: str,
+    video: bool,
+) -> Recorded:
     clock = ManualClock(wall_us=plan.start_wall_us)
-    wv = params.params.working_voltage.value  # type: ignore[attr-defined]
+    wv = params.params.working_voltage.value
     candidate = Person(*plan.candidate)
     assessor = Person(plan.assessor.id, plan.assessor.name)
     recorder = AssessmentRecorder.start(
-        store, checklist, params, candidate=candidate, assessor=assessor,  # type: ignore[arg-type]
-        workshop=Person(plan.workshop.id, plan.workshop.name), vehicle=Vehicle(plan.vin, plan.vehicle, wv),
-        workshop_country=plan.workshop.country, workshop_address=plan.workshop.address,
-        awarding_body=DEMO_AWARDING_BODY, clock=clock)
+        store,
+        checklist,
+        params,
+        candidate=candidate,
+        assessor=assessor,
+        workshop=Person(plan.workshop.id, plan.workshop.name),
+        vehicle=Vehicle(plan.vin, plan.vehicle, wv),
+        workshop_country=plan.workshop.country,
+        workshop_address=plan.workshop.address,
+        awarding_body=DEMO_AWARDING_BODY,
+        clock=clock,
+    )
     engine = recorder.engine
     spec = engine.spec
 
@@ -99,11 +115,23 @@ def _record(store: AssessmentStore, data_dir: Path, plan: Plan, checklist: objec
     session = None
     if video:
         width, height, fps = COHORT_CAMERA
-        camera = SyntheticCamera(width, height, fps, clock=follow, identity="workshop-camera",
-                                 unplugged=[plan.camera_gap] if plan.camera_gap else ())
-        session = VideoSession(store, data_dir, recorder.assessment_id, camera, clock=follow,
-                               timeline_us=lambda: recorder.timeline.at(follow.monotonic_ns() // 1000),
-                               segment_seconds=60.0)
+        camera = SyntheticCamera(
+            width,
+            height,
+            fps,
+            clock=follow,
+            identity="workshop-camera",
+            unplugged=[plan.camera_gap] if plan.camera_gap else (),
+        )
+        session = VideoSession(
+            store,
+            data_dir,
+            recorder.assessment_id,
+            camera,
+            clock=follow,
+            timeline_us=lambda: recorder.timeline.at(follow.monotonic_ns() // 1000),
+            segment_seconds=60.0,
+        )
         session.start(consent_given=True)
 
     def tick(seconds: float) -> None:
@@ -115,8 +143,12 @@ def _record(store: AssessmentStore, data_dir: Path, plan: Plan, checklist: objec
 
     def act(action: object, label: Msg | str) -> bool:
         nonlocal corrections
-        if (plan.corrected_step and isinstance(action, RecordResult) and action.step == plan.corrected_step
-                and action.result == "pass"):
+        if (
+            plan.corrected_step
+            and isinstance(action, RecordResult)
+            and action.step == plan.corrected_step
+            and action.result == "pass"
+        ):
             # the trainer presses Fail, meaning Pass, and corrects it half a minute later
             if not act(RecordResult(action.step, "fail", reason=words(c_.MISTAKEN_FAIL())), label):
                 return False
@@ -140,26 +172,44 @@ def _record(store: AssessmentStore, data_dir: Path, plan: Plan, checklist: objec
     act(car.start(), m_.ACTION_DIAGNOSTICS())
     try:
         stills = SyntheticCamera(*COHORT_CAMERA, identity="workshop-camera")
-        desk = PhotoDesk(store, data_dir, recorder.assessment_id, stills,
-                         timeline_us=lambda: recorder.timeline.now().t_us)
-        _walk(spec, engine, act, tick, _Teller(lambda _line: None, lambda: "", lang), car, plan.fail_step, desk)
+        desk = PhotoDesk(
+            store, data_dir, recorder.assessment_id, stills, timeline_us=lambda: recorder.timeline.now().t_us
+        )
+        _walk(
+            spec, engine, act, tick, _Teller(lambda _line: None, lambda: "", lang), car, plan.fail_step, desk
+        )
     finally:
         can_segments = car.stop()
     for criterion in spec.rubric.criteria:
-        act(ScoreRubric(criterion.id, spec.rubric.scale.max - (2 if plan.fail_step else 1)),
-            m_.ACTION_RUBRIC(criterion=criterion.id))
+        act(
+            ScoreRubric(criterion.id, spec.rubric.scale.max - (2 if plan.fail_step else 1)),
+            m_.ACTION_RUBRIC(criterion=criterion.id),
+        )
     act(RecordIdentityCheck("known_to_assessor"), m_.ACTION_IDENTITY())
     act(SignOff("assessor", assessor.name, words(m_.ASSESSOR_STATEMENT())), m_.ACTION_SIGNOFF())
     if "candidate" in spec.signoffs:
-        act(SignOff("candidate", candidate.name, words(m_.CANDIDATE_STATEMENT())), m_.ACTION_CANDIDATE_SIGNOFF())
+        act(
+            SignOff("candidate", candidate.name, words(m_.CANDIDATE_STATEMENT())),
+            m_.ACTION_CANDIDATE_SIGNOFF(),
+        )
     act(Finish(), m_.ACTION_FINISH())
     if session is not None:
         _finish_video(session, follow)
     gaps = len(store_gaps(store, recorder.assessment_id))
-    seal_assessment(store, recorder.assessment_id, data_dir=data_dir, assessor_id=plan.assessor.id, pin=DEMO_PIN)
+    seal_assessment(
+        store, recorder.assessment_id, data_dir=data_dir, assessor_id=plan.assessor.id, pin=DEMO_PIN
+    )
     summary = store.summary(recorder.assessment_id)
-    return Recorded(plan.number, recorder.assessment_id, plan.checklist, plan.kind, summary.outcome, corrections,
-                    gaps, can_segments)
+    return Recorded(
+        plan.number,
+        recorder.assessment_id,
+        plan.checklist,
+        plan.kind,
+        summary.outcome,
+        corrections,
+        gaps,
+        can_segments,
+    )
 
 
 def _finish_video(session: VideoSession, follow: FollowingClock) -> None:
@@ -175,8 +225,9 @@ def store_gaps(store: AssessmentStore, assessment_id: str) -> list[object]:
     return list(CaptureIndex(store).gaps(assessment_id))
 
 
-def build_workstation(data_dir: Path, plans: list[Plan], video: bool = True,
-                      say: Callable[[str], None] | None = None) -> list[Recorded]:
+def build_workstation(
+    data_dir: Path, plans: list[Plan], video: bool = True, say: Callable[[str], None] | None = None
+) -> list[Recorded]:
     """Record a workstation's assessments in order (a process of its own may call this)."""
     library = load_library(checklists_dir())
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)

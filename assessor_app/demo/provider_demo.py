@@ -37,7 +37,7 @@ from assessor_app.demo.cohort import ADAS, ASSESSORS, WORKSHOPS, Plan, cohort, w
 from assessor_app.demo.cohort_run import BUILT_FILE, Recorded, build_workstation, record
 from assessor_app.durable import open_private, private_dir
 from assessor_app.evidence.archive import write_archive
-from assessor_app.evidence.keys import DEVICE_KEY_FILE, device_key
+from assessor_app.evidence.keys import DEVICE_KEY_FILE
 from assessor_app.evidence.sealing import keys_dir
 from assessor_app.i18n import Msg, format_date, render
 from assessor_app.paths import checklists_dir
@@ -104,7 +104,7 @@ def _save(folder: Path, state: dict[str, Any]) -> None:
 def create_demo_user(service: ProviderService, name: str, password: str) -> bool:
     """Make the console's coordinator login; False when this build has no console."""
     try:
-        from assessor_app.provider.console import accounts  # type: ignore[attr-defined]
+        from assessor_app.provider.console import accounts
     except ImportError:
         return False
     accounts.add_user(service.store, name, CONSOLE_ROLE, password)
@@ -120,14 +120,19 @@ def _records(service: ProviderService) -> None:
     known = {a.id for a in directory.assessors()}
     for a in ASSESSORS:
         if a.id not in known:
-            directory.add_assessor(a.id, name=a.name, qualification=a.qualification,
-                                   qualification_ref=a.qualification_ref,
-                                   expires=dt.date.today() + dt.timedelta(days=a.expires_in_days),
-                                   workshops=[a.workshop])
+            directory.add_assessor(
+                a.id,
+                name=a.name,
+                qualification=a.qualification,
+                qualification_ref=a.qualification_ref,
+                expires=dt.date.today() + dt.timedelta(days=a.expires_in_days),
+                workshops=[a.workshop],
+            )
 
 
-def build_cohort(folder: Path, plans: list[Plan], *, workers: int = WORKERS,
-                 video: bool = True) -> list[Recorded]:
+def build_cohort(
+    folder: Path, plans: list[Plan], *, workers: int = WORKERS, video: bool = True
+) -> list[Recorded]:
     """Record the workstations not recorded yet, side by side; a workstation left half-recorded by an
     interruption (never enrolled: delivery comes after) is recorded again from the start."""
     todo: dict[str, list[Plan]] = {}
@@ -145,9 +150,17 @@ def build_cohort(folder: Path, plans: list[Plan], *, workers: int = WORKERS,
         return [r for future in futures for r in future.result()]
 
 
-def run_provider_demo(folder: Path, *, port: int = 0, say: Callable[[str], None] = print, language: str = "en",
-                      workers: int = WORKERS, video: bool = True) -> tuple[ProviderDemo, ProviderServer]:
+def run_provider_demo(
+    folder: Path,
+    *,
+    port: int = 0,
+    say: Callable[[str], None] = print,
+    language: str = "en",
+    workers: int = WORKERS,
+    video: bool = True,
+) -> tuple[ProviderDemo, ProviderServer]:
     """Set the demo provider up with its cohort and leave it serving; the caller stops the server."""
+
     def line(msg: Msg, indent: str = "  ") -> None:
         say(indent + render(msg, language))
 
@@ -160,14 +173,23 @@ def run_provider_demo(folder: Path, *, port: int = 0, say: Callable[[str], None]
     try:
         service = server.service
         _records(service)
-        line(c_.PROVIDER(url=server.url, folder=str(provider_folder), key=service.store.key.fingerprint[:16]), "")
+        line(
+            c_.PROVIDER(url=server.url, folder=str(provider_folder), key=service.store.key.fingerprint[:16]),
+            "",
+        )
         for w in service.directory.workshops():
             line(c_.WORKSHOP(id=w.id, name=w.name, country=w.country, address=w.address))
         for a in service.directory.assessors():
             expires = a.qualification_expires
-            line(c_.ASSESSOR(id=a.id, name=a.name, qualification=a.qualification,
-                             expires=format_date(expires, language) if isinstance(expires, dt.date) else str(expires),
-                             workshop=", ".join(a.workshops)))
+            line(
+                c_.ASSESSOR(
+                    id=a.id,
+                    name=a.name,
+                    qualification=a.qualification,
+                    expires=format_date(expires, language) if isinstance(expires, dt.date) else str(expires),
+                    workshop=", ".join(a.workshops),
+                )
+            )
         plans = cohort()
         names = sorted({p.workstation for p in plans})
         started = time.monotonic()
@@ -181,8 +203,9 @@ def run_provider_demo(folder: Path, *, port: int = 0, say: Callable[[str], None]
         line(c_.DELIVERING(), "")
         delivered: list[str] = []
         for assessor in ASSESSORS:
-            delivered += _deliver(server, service, folder / workstation_of(assessor), assessor.id,
-                                  assessor.workshop, line)
+            delivered += _deliver(
+                server, service, folder / workstation_of(assessor), assessor.id, assessor.workshop, line
+            )
         quarantined = state.get("quarantined")
         if not isinstance(quarantined, list):
             quarantined = _hostile(server, folder, plans, line)
@@ -197,12 +220,28 @@ def run_provider_demo(folder: Path, *, port: int = 0, say: Callable[[str], None]
     except BaseException:
         server.close()
         raise
-    return ProviderDemo(provider_folder, [folder / n for n in names], delivered, quarantined, recorded,
-                        build_seconds, state["user"], state["password"], made), server
+    return ProviderDemo(
+        provider_folder,
+        [folder / n for n in names],
+        delivered,
+        quarantined,
+        recorded,
+        build_seconds,
+        state["user"],
+        state["password"],
+        made,
+    ), server
 
 
-def _enrolled(server: ProviderServer, service: ProviderService, outbox: Outbox, keys: Path, workshop: str,
-              workstation: Path, line: Callable[[Msg], None]) -> None:
+def _enrolled(
+    server: ProviderServer,
+    service: ProviderService,
+    outbox: Outbox,
+    keys: Path,
+    workshop: str,
+    workstation: Path,
+    line: Callable[[Msg], None],
+) -> None:
     if current_enrollment(outbox, keys) is None:
         code = service.registry.create_code(workshop, f"provider demo {workstation.name}")
         enroll(outbox, provider_url=server.url, code=code, keys_dir=keys)
@@ -211,8 +250,14 @@ def _enrolled(server: ProviderServer, service: ProviderService, outbox: Outbox, 
         move_provider(outbox, keys, server.url)  # the demo may serve on another port this time
 
 
-def _deliver(server: ProviderServer, service: ProviderService, workstation: Path, assessor_id: str,
-             workshop: str, line: Callable[[Msg], None]) -> list[str]:
+def _deliver(
+    server: ProviderServer,
+    service: ProviderService,
+    workstation: Path,
+    assessor_id: str,
+    workshop: str,
+    line: Callable[[Msg], None],
+) -> list[str]:
     keys = keys_dir(workstation)
     store = AssessmentStore.open(workstation / "assessor.db")
     try:
@@ -221,8 +266,13 @@ def _deliver(server: ProviderServer, service: ProviderService, workstation: Path
         if not any(k.revoked_us is None for k in service.directory.assessor(assessor_id).keys):
             client = provider_client(outbox, keys)
             try:
-                bind_assessor(client, keys, assessor_id=assessor_id,
-                              code=service.directory.create_assessor_code(assessor_id), pin=DEMO_PIN)
+                bind_assessor(
+                    client,
+                    keys,
+                    assessor_id=assessor_id,
+                    code=service.directory.create_assessor_code(assessor_id),
+                    pin=DEMO_PIN,
+                )
             finally:
                 client.close()
             line(c_.BOUND(assessor=assessor_id))
@@ -233,7 +283,11 @@ def _deliver(server: ProviderServer, service: ProviderService, workstation: Path
             if entry.status == "delivered" and outbox.receipt(entry.bundle_id) is not None:
                 delivered.append(entry.bundle_id)
             else:
-                line(c_.NOT_DELIVERED(bundle=entry.bundle_id, status=entry.status, error=entry.last_error or ""))
+                line(
+                    c_.NOT_DELIVERED(
+                        bundle=entry.bundle_id, status=entry.status, error=entry.last_error or ""
+                    )
+                )
         line(c_.DELIVERED(workstation=workstation.name, delivered=len(delivered)))
         return delivered
     finally:
@@ -248,15 +302,20 @@ def _sync(outbox: Outbox, keys: Path) -> None:
         client.close()
 
 
-def _hostile(server: ProviderServer, folder: Path, plans: list[Plan], line: Callable[[Msg], None]) -> list[str]:
+def _hostile(
+    server: ProviderServer, folder: Path, plans: list[Plan], line: Callable[..., None]
+) -> list[str]:
     """Two bundles the provider must refuse, sent by enrolled workstations: one sealed with a copy of
     the workstation's key and an assessor key made on the spot (the co-signature of no registered
     assessor), one sealed by registered keys whose photo was changed afterwards."""
     library = load_library(checklists_dir())
     reasons = []
     first = next(p for p in plans if p.checklist == ADAS)
-    for label, plan, tamper in ((c_.ROGUE, replace(first, number=0, kind="pass"), False),
-                                (c_.TAMPERED, replace(first, number=0, kind="pass"), True)):
+    hostile: tuple[tuple[Callable[[], Msg], Plan, bool], ...] = (
+        (c_.ROGUE, replace(first, number=0, kind="pass"), False),
+        (c_.TAMPERED, replace(first, number=0, kind="pass"), True),
+    )
+    for label, plan, tamper in hostile:
         source = folder / plan.workstation
         elsewhere = folder / ("copied-workstation-key" if not tamper else "copied-keys")
         private_dir(keys_dir(elsewhere))

@@ -4,9 +4,10 @@ The scripted assessment runs on simulated time, and so does the car: what it bro
 every 100 ms, background traffic) is made on the demo's clock before each action on the car and
 logged at those times, so a step's CAN segment spans the step's simulated minutes (the HV bus is
 seen decaying after READY is switched off). Requests and answers (snapshots) go over python-can's
-virtual bus in real time and are logged at the simulated moment they were made. Its log is indexed per step, the before/after DTC snapshots and the signal checks
-the checklist declares are taken through the same CAN session the window uses, and the car
-follows the steps (12 V disconnected at 07, service plug pulled at 08, both refitted at 20). With
+virtual bus in real time and are logged at the simulated moment they were made. Its log is indexed
+per step, the before/after DTC snapshots and the signal checks the checklist declares are taken
+through the same CAN session the window uses, and the car follows the steps (READY off at 06, 12 V
+disconnected at 07, service plug pulled at 08, both refitted at 20). With
 its 12 V off the car is silent, so the checks at 12 and 14 are recorded as not available.
 """
 
@@ -64,7 +65,8 @@ class DemoVehicle:
         channel = f"assessor-demo-{os.getpid()}-{next(_runs)}"  # one bus per demo run
         self.clock = clock
         clock_s = (lambda: clock.monotonic_us() / 1e6) if clock is not None else None
-        self.car = SimulatedVehicle(recorder.engine.spec.id, channel=channel, vin=vin, clock=clock_s, dtcs=dtcs,
+        self.car = SimulatedVehicle(recorder.engine.spec.id, channel=channel, vin=vin, clock=clock_s,
+                                    dtcs=dtcs,
                                     **({"tau_s": DISCHARGE_TAU_S, "background_fps": BACKGROUND_FPS}
                                        if clock is not None else {}))
         self.recorder = recorder

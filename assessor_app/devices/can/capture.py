@@ -55,8 +55,8 @@ class _EnqueueListener(can.Listener):
     """Runs on the Notifier thread: stamps the host clock and enqueues; nothing else."""
 
     def __init__(
-        self, queue: deque[Any], capacity: int, on_fault: Callable[[Exception], None], halted: threading.Event,
-        clock_ns: Callable[[], int] = time.monotonic_ns,
+        self, queue: deque[Any], capacity: int, on_fault: Callable[[Exception], None],
+        halted: threading.Event, clock_ns: Callable[[], int] = time.monotonic_ns,
     ):
         self.queue, self.capacity, self.overflows = queue, capacity, 0
         self._on_fault, self._halted, self._clock_ns = on_fault, halted, clock_ns
@@ -121,7 +121,8 @@ class CanLogger:
         self._halted = threading.Event()
         self._stop = threading.Event()
         self._clock_ns = clock_ns  # the host clock frames are stamped on (a simulated one in the demo)
-        self._listener = _EnqueueListener(self._queue, queue_size, self._adapter_failed, self._halted, clock_ns)
+        self._listener = _EnqueueListener(
+            self._queue, queue_size, self._adapter_failed, self._halted, clock_ns)
         self._extra_listeners: list[Any] = []
         self._fault: Exception | None = None
         self._thread: threading.Thread | None = None
