@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import can
+import httpx
 import pytest
 
 from assessor_app.cli import main
@@ -175,3 +176,28 @@ def test_the_command_prints_the_login_and_a_second_run_records_nothing_twice(
         assert len(service.importer.quarantined()) == 2
     finally:
         service.close()
+
+
+@pytest.mark.slow
+def test_the_login_it_prints_signs_in_to_the_console_it_serves(provider_cohort: dict[str, Any]):
+    lines: list[str] = []
+    result, server = run_provider_demo(provider_cohort["folder"], port=0, say=lines.append)
+    try:
+        assert result.recorded == [] and len(result.delivered) == len(provider_cohort["held"])
+        with httpx.Client(base_url=server.url, follow_redirects=False) as http:
+            form = http.get("/console/login")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+            assert form.status_code == 200 and token is not None
+            wrong = http.post("/console/login", data={"name": result.user, "password": result.password + "x",
+                                                      "csrf_token": token.group(1)})
+            assert wrong.status_code == 401
+            form = http.get("/console/login")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+            assert token is not None
+            answer = http.post("/console/login", data={"name": result.user, "password": result.password,
+                                                       "csrf_token": token.group(1)})
+            assert answer.status_code == 303 and answer.cookies
+            home = http.get("/console/")
+            assert home.status_code == 200 and f"Signed in as {result.user}" in home.text
+    finally:
+        server.close()

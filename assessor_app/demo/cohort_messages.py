@@ -50,4 +50,3 @@ HELD = Message(
     "demo.cohort.held", "Held: {held} bundle(s) from {workstations} workstations; quarantined: {quarantined}"
 )
 LOOK = Message("demo.cohort.look", "Look at the provider's records: assessor provider list --folder {folder}")
-NO_CONSOLE = Message("demo.cohort.no_console", "This build has no provider console: no login was made")

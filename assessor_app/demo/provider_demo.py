@@ -41,6 +41,7 @@ from assessor_app.evidence.keys import DEVICE_KEY_FILE
 from assessor_app.evidence.sealing import keys_dir
 from assessor_app.i18n import Msg, format_date, render
 from assessor_app.paths import checklists_dir
+from assessor_app.provider.console import accounts
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
 from assessor_app.provider.store import ProviderConfig
@@ -73,7 +74,6 @@ class ProviderDemo:
     build_seconds: float
     user: str
     password: str
-    console_user: bool  # the login was made in the provider's console
 
 
 def console_line(port: int, user: str, password: str) -> str:
@@ -101,14 +101,13 @@ def _save(folder: Path, state: dict[str, Any]) -> None:
     os.chmod(path, 0o600)
 
 
-def create_demo_user(service: ProviderService, name: str, password: str) -> bool:
-    """Make the console's coordinator login; False when this build has no console."""
-    try:
-        from assessor_app.provider.console import accounts
-    except ImportError:
-        return False
-    accounts.add_user(service.store, name, CONSOLE_ROLE, password)
-    return True
+def create_demo_user(service: ProviderService, name: str, password: str) -> None:
+    """Make the console's coordinator login with ``password``; a user of that name made before (by an
+    earlier run on this folder) gets ``password`` again, so that the login printed is the one that works."""
+    if accounts.user(service.store, name) is None:
+        accounts.add_user(service.store, name, CONSOLE_ROLE, password)
+    else:
+        accounts.set_password(service.store, name, password)
 
 
 def _records(service: ProviderService) -> None:
@@ -211,10 +210,9 @@ def run_provider_demo(
             quarantined = _hostile(server, folder, plans, line)
             state["quarantined"] = quarantined
             _save(folder, state)
-        made = bool(state.get("console_user"))
-        if not made:
-            made = create_demo_user(service, state["user"], state["password"])
-            state["console_user"] = made
+        if not state.get("console_user") or accounts.user(service.store, state["user"]) is None:
+            create_demo_user(service, state["user"], state["password"])
+            state["console_user"] = True
             _save(folder, state)
         build_seconds = time.monotonic() - started
     except BaseException:
@@ -229,7 +227,6 @@ def run_provider_demo(
         build_seconds,
         state["user"],
         state["password"],
-        made,
     ), server
 
 
