@@ -7,7 +7,9 @@ the contactors and the HV-bus voltage decays as ``V0 * exp(-t / tau_s)``; ``disc
 unpowers its ECUs like a real vehicle's: the contactors drop open, nothing is broadcast and no
 request is answered, while the HV bus goes on decaying unseen; ``connect_12v()`` powers them
 again; ``reconnect()`` fits the plug and the 12 V supply again, precharges the bus and closes the
-contactors. ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and plugged
+contactors. On a ``clock`` of its own (the scripted demo's simulated one) it sends nothing by
+itself: ``frames_until`` gives what it broadcast up to a time, stamped on that clock, for the demo
+to log (``CanLogger.inject``). ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and plugged
 back, for the capture's gap handling.
 """
 
