@@ -254,4 +254,6 @@ class AssessmentIndexRow(ProviderBase):
               "bundle_id", "device"),
         Index("ix_assessment_index_outcome", "outcome", "ended_us", "bundle_id", "device"),
         Index("ix_assessment_index_candidate", "candidate", "ended_us"),
+        # a search scans this (small) index for a vehicle, not the table
+        Index("ix_assessment_index_vehicle", "vehicle", "bundle_id", "device"),
     )

@@ -63,6 +63,7 @@ def upgrade() -> None:
                     ["checklist_id", "checklist_version", *ORDER])
     op.create_index("ix_assessment_index_outcome", "assessment_index", ["outcome", *ORDER])
     op.create_index("ix_assessment_index_candidate", "assessment_index", ["candidate", "ended_us"])
+    op.create_index("ix_assessment_index_vehicle", "assessment_index", ["vehicle", "bundle_id", "device"])
 
 
 def downgrade() -> None:
