@@ -200,7 +200,7 @@ def render(env: dict[str, Any], r: dict[str, Any]) -> str:
         cells = []
         for k in ("page", "query", "peer"):
             cells.append(f"{s[k]['p50_ms']:6.1f} / {s[k]['p95_ms']:6.1f}" if k in s else f"{'-':>15}")
-        ratio = f"{s['ratio_p95']:5.2f}x" if s["ratio_p95"] is not None else "   -"
+        ratio = f"{s['ratio_p95']:6.3f}x" if s["ratio_p95"] is not None else "   -"
         lines.append(f"  {name:50} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {ratio}  "
                      f"{verdict(s['pass'])}")
     lines += ["", "ratio: our p95 over the peer's (below 1: faster than the naive query)"]

@@ -78,3 +78,5 @@ QUARANTINED = Plural("console.list.quarantined",
                      "{n} bundles are in quarantine (refused at import, with the reason)")
 SHOW_QUARANTINE = Message("console.list.show_quarantine", "Show the quarantine")
 PROBLEMS = Message("console.list.problems", "Some of the search was not understood")
+PAGES = Message("console.list.pages", "Pages of the list")
+SIZE_BUTTON = Message("console.list.size_button", "Show")
