@@ -78,8 +78,8 @@ def filter_options(query: ListQuery, known: Known, language: str) -> dict[str, l
 
 
 COLUMNS = [("date", m_.COL_DATE), (None, m_.COL_BUNDLE), (None, m_.COL_CANDIDATE),
-           ("workshop", m_.COL_WORKSHOP), (None, m_.COL_ASSESSOR), ("checklist", m_.COL_CHECKLIST), (None, m_.COL_VEHICLE),
-           ("outcome", m_.COL_OUTCOME), (None, m_.COL_STEPS)]
+           ("workshop", m_.COL_WORKSHOP), (None, m_.COL_ASSESSOR), ("checklist", m_.COL_CHECKLIST),
+           (None, m_.COL_VEHICLE), ("outcome", m_.COL_OUTCOME), (None, m_.COL_STEPS)]
 
 
 def columns(query: ListQuery, language: str) -> list[dict[str, Any]]:
