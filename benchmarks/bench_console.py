@@ -140,20 +140,14 @@ def page_timer(service: Any) -> Callable[[list[tuple[str, str]]], int] | None:
 
 
 def bench(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
-    from sqlalchemy import select
-
     from assessor_app.provider.console.assessment_query import known_values, list_page, parse_query
-    from assessor_app.provider.models import Assessor, Workshop
     from assessor_app.provider.service import ProviderService
     from assessor_app.provider.store import ProviderConfig
 
     build(folder, args.rows).close()
     service = ProviderService(ProviderConfig(folder))
     engine = service.store.engine
-    with engine.connect() as conn:
-        workshops = {r.id: r.name for r in conn.execute(select(Workshop))}
-        assessors = {r.id: r.name for r in conn.execute(select(Assessor))}
-    known = known_values(engine, workshops, assessors)
+    known = known_values(engine)
     cases = scenarios(service.store, known, args.deep)
     peer = sqlite3.connect(folder / "peer.db")
     page = page_timer(service)

@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 from assessor_app.i18n import render
 from assessor_app.provider.console import assessment_query as aq
 from assessor_app.provider.console.assessment_query import Known, ListQuery, list_page, parse_query
-from assessor_app.provider.models import AssessmentIndexRow, Assessor, Workshop
+from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.store import ProviderConfig, ProviderStore
 from benchmarks.console_data import fill
 
@@ -33,10 +33,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProviderStore]:
 
 @pytest.fixture(scope="module")
 def known(store: ProviderStore) -> Known:
-    with store.engine.connect() as conn:
-        workshops = {r.id: r.name for r in conn.execute(select(Workshop))}
-        assessors = {r.id: r.name for r in conn.execute(select(Assessor))}
-    return aq.known_values(store.engine, workshops, assessors)
+    known = aq.known_values(store.engine)
+    assert len(known.workshops) == 12 and len(known.assessors) == 40 and len(known.checklists) == 8
+    return known
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from assessor_app.evidence.strict_json import shown
 from assessor_app.i18n import Msg
 from assessor_app.provider.console import list_messages as m_
 from assessor_app.provider.models import AssessmentIndexRow as A
-from assessor_app.provider.models import Quarantined
+from assessor_app.provider.models import Assessor, Quarantined, Workshop
 
 #: Outcomes the rules give (``core.engine.state.Outcome``), and "" for a record without one.
 OUTCOMES = ("competent", "not_yet_competent", "incomplete", "abandoned", "stopped_safely", "")
@@ -344,11 +344,13 @@ def list_page(engine: Engine, query: ListQuery, known: Known) -> ListPage:
     return page
 
 
-def known_values(engine: Engine, workshops: Mapping[str, str], assessors: Mapping[str, str]) -> Known:
+def known_values(engine: Engine) -> Known:
     """The filters' options: the directory's workshops and assessors, the index's checklists."""
     checklists: list[tuple[str, str]] = []
     pair = tuple_(A.checklist_id, A.checklist_version)
     with engine.connect() as conn:
+        workshops = {str(i): str(n) for i, n in conn.execute(select(Workshop.id, Workshop.name)).all()}
+        assessors = {str(i): str(n) for i, n in conn.execute(select(Assessor.id, Assessor.name)).all()}
         # one index seek per checklist version (a loose index scan): DISTINCT would read every row
         while True:
             query = select(A.checklist_id, A.checklist_version)
@@ -358,7 +360,7 @@ def known_values(engine: Engine, workshops: Mapping[str, str], assessors: Mappin
             if row is None:
                 break
             checklists.append((row[0], row[1]))
-    return Known(dict(workshops), dict(assessors), tuple(checklists))
+    return Known(workshops, assessors, tuple(checklists))
 
 
 def quarantined_count(engine: Engine) -> int:
