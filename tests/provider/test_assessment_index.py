@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers import CANDIDATE, VEHICLE, Driver, load_mini
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError
 from sync_support import Sealed, Workstation, assessor_key
 
 from assessor_app.cli import main
@@ -119,3 +121,24 @@ def test_the_rows_missing_are_made_in_the_background_when_the_provider_serves(
     # nothing left to do: a second pass makes no row
     assert reindex(provider.service.store, only_missing=True).indexed == 0
     assert Backfill(provider.service.store).wait() is None  # never started: no result
+
+
+def test_a_bundle_and_its_row_are_stored_together_or_not_at_all(
+        provider: ProviderServer, workstation: Workstation, fast_bundles: None,
+        monkeypatch: pytest.MonkeyPatch):
+    import assessor_app.provider.importer as importer_module
+
+    importer = provider.service.importer
+    sealed = workstation.bundle()
+
+    def failing(*_args: object) -> None:
+        raise OperationalError("INSERT INTO assessment_index", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(importer_module, "write_row", failing)
+    result = importer._one(sealed.archive, is_archive=True)
+    assert result.status == "retry" and "disk I/O error" in (result.reason or "")
+    assert importer.held(sealed.bundle_id, workstation.key.fingerprint) is None
+    assert not provider.service.store.bundle_path(workstation.key.fingerprint, sealed.bundle_id).exists()
+    monkeypatch.undo()
+    assert importer._one(sealed.archive, is_archive=True).status == "imported"
+    assert sealed.bundle_id in _rows(provider)
