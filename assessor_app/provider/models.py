@@ -21,7 +21,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0005"
+SCHEMA_REVISION = "p0005_assessment_index"
 
 
 class Workshop(ProviderBase):
@@ -257,3 +257,7 @@ class AssessmentIndexRow(ProviderBase):
         # a search scans this (small) index for a vehicle, not the table
         Index("ix_assessment_index_vehicle", "vehicle", "bundle_id", "device"),
     )
+
+
+# the console's tables share this metadata, so the revisions and the schema test cover them
+from assessor_app.provider.console import models as _console_models  # noqa: E402,F401

@@ -3,16 +3,16 @@
 The rows are derived from the held bundles' sealed records; this revision makes the table empty,
 and the provider fills it (``assessor provider reindex``, or in the background when it serves).
 
-Revision ID: p0005
-Revises: p0002
+Revision ID: p0005_assessment_index
+Revises: p0003_console
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "p0005"
-down_revision = "p0002"
+revision = "p0005_assessment_index"
+down_revision = "p0003_console"
 branch_labels = None
 depends_on = None
 
