@@ -67,6 +67,8 @@ def test_a_delivered_assessment_is_listed_in_the_pages_language_and_links_to_its
     assert '<span class="outcome outcome-open">kesken</span>' in page  # the term, not only a colour
     assert "9/10" in page  # steps passed, as Finnish writes it
     assert "Workshop ws-1" in page and "mini-isolation 1.2.0" in page
+    # every text of the page is the catalog's (no Python object slipped into it)
+    assert ">Tyhjennä haku ja suodattimet</a>" in page and "built-in method" not in page
 
 
 def test_not_signed_in_the_list_sends_to_the_sign_in(console_as: Callable[..., TestClient]):

@@ -155,7 +155,7 @@ def page_view(query: ListQuery, page: ListPage, known: Known, problems: list[Msg
         "title": t(m_.TITLE()), "action": LIST_PATH,
         "problems": [t(p) for p in problems], "problems_title": t(m_.PROBLEMS()),
         "search_label": t(m_.SEARCH_LABEL()), "search_hint": t(m_.SEARCH_HINT()), "search": query.search,
-        "search_button": t(m_.SEARCH_BUTTON()), "clear": t(m_.CLEAR()), "filters_title": t(m_.FILTERS()),
+        "search_button": t(m_.SEARCH_BUTTON()), "clear_text": t(m_.CLEAR()), "filters_title": t(m_.FILTERS()),
         "filters": [{"name": name, "label": t(label()), "options": options[name]}
                     for name, label in labels.items()],
         "date_from_label": t(m_.DATE_FROM()), "date_to_label": t(m_.DATE_TO()),
