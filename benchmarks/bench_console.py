@@ -114,7 +114,7 @@ def page_timer(service: Any) -> Callable[[list[tuple[str, str]]], int] | None:
     from starlette.testclient import TestClient
 
     from assessor_app.provider.api import create_app
-    from assessor_app.provider.console.accounts import add_user
+    from assessor_app.provider.console.accounts import add_user, set_password, users
 
     app = create_app(service)
     if not any(getattr(r, "path", "") == "/console" for r in app.routes):
@@ -133,7 +133,10 @@ def page_timer(service: Any) -> Callable[[list[tuple[str, str]]], int] | None:
         await app(scope, receive, sent)
 
     password = "benchmark password 1"
-    add_user(service.store, "bench", "auditor", password)
+    if any(u.name == "bench" for u in users(service.store)):  # a store kept from an earlier run
+        set_password(service.store, "bench", password)
+    else:
+        add_user(service.store, "bench", "auditor", password)
     client = TestClient(timed, follow_redirects=False)
     form = client.get("/console/login").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', form)
