@@ -72,9 +72,12 @@ def scenarios(store: Any, known: Any, deep: int) -> list[Scenario]:
         # the row a reader reaches after ``deep`` rows of the date order (found once, not timed)
         at = conn.execute(select(A).order_by(A.ended_us.desc(), A.bundle_id.desc(), A.device.desc())
                           .offset(deep - 1).limit(1)).first()
+        by_outcome = (A.outcome.desc(), A.ended_us.desc(), A.bundle_id.desc(), A.device.desc())
+        at_outcome = conn.execute(select(A).order_by(*by_outcome).offset(deep - 1).limit(1)).first()
         candidate = conn.execute(select(A.candidate).order_by(A.bundle_id).offset(deep // 3)
                                  .limit(1)).scalar_one()
     cursor = encode_cursor(ListQuery(), at)
+    outcome_cursor = encode_cursor(ListQuery(sort="outcome"), at_outcome)
     name = known.assessors["assr-003"].split()[-1]
     low = name.casefold()
     named = [i for names in (known.workshops, known.assessors) for i, n in names.items()
@@ -104,6 +107,10 @@ def scenarios(store: Any, known: Any, deep: int) -> list[Scenario]:
                  (f"{name}%", f"{name}%", f"%{name}%")),
         Scenario(f"deep page (after {deep:,} rows)", [("after", cursor)],
                  f"{select_all} {ORDER} LIMIT 50 OFFSET {deep}", ()),
+        Scenario(f"deep page by outcome (after {deep:,} rows)",
+                 [("sort", "outcome"), ("after", outcome_cursor)],
+                 f"{select_all} ORDER BY outcome DESC, ended_us DESC, bundle_id DESC, device DESC "
+                 f"LIMIT 50 OFFSET {deep}", ()),
     ]
 
 

@@ -304,6 +304,27 @@ def _sort_key(query: ListQuery) -> Any:
     return lambda row: tuple(getattr(row, n) for n in names)
 
 
+def _continuing(columns: tuple[Any, ...], key: tuple[Any, ...] | None,
+                descending: bool) -> list[list[ColumnElement[bool]]]:
+    """The conditions of the rows after ``key`` in the order of ``columns``, as queries run in turn.
+
+    One row-value comparison would do, but SQLite seeks it by its first column only: past a sort
+    key shared by many rows (an outcome, a checklist) it would read them all. So: the rest of the
+    key's group first (equal leading columns, a seek on the next), then each wider group after it.
+    The last three columns (date, bundle id, workstation) are compared together: dates rarely tie.
+    """
+    if key is None:
+        return [[]]
+    beyond = (lambda c, v: c < v) if descending else (lambda c, v: c > v)
+    lead = len(columns) - 3
+    steps = [[*(c == v for c, v in zip(columns[:lead], key[:lead], strict=True)),
+              beyond(tuple_(*columns[lead:]), tuple_(*key[lead:]))]]
+    for i in range(lead - 1, -1, -1):
+        same = [c == v for c, v in zip(columns[:i], key[:i], strict=True)]
+        steps.append([*same, beyond(columns[i], key[i])])
+    return steps
+
+
 def list_page(engine: Engine, query: ListQuery, known: Known) -> ListPage:
     """One page of the list, and the cursors of the pages before and after it (None: none)."""
     columns = _columns(query.sort)
@@ -324,11 +345,13 @@ def list_page(engine: Engine, query: ListQuery, known: Known) -> ListPage:
         else:
             if query.search:
                 where.append(or_(*_search_terms(query, known, conn.dialect.name)))
-            if key is not None:
-                after = tuple_(*key)
-                where.append(tuple_(*columns) < after if descending else tuple_(*columns) > after)
             order = [c.desc() if descending else c.asc() for c in columns]
-            rows = list(conn.execute(select(A).where(*where).order_by(*order).limit(query.size + 1)).all())
+            rows = []
+            for step in _continuing(columns, key, descending):
+                statement = select(A).where(*where, *step).order_by(*order).limit(query.size + 1 - len(rows))
+                rows += conn.execute(statement).all()
+                if len(rows) > query.size:
+                    break
     more = len(rows) > query.size
     rows = rows[:query.size]
     if backwards:
@@ -347,19 +370,17 @@ def list_page(engine: Engine, query: ListQuery, known: Known) -> ListPage:
 def known_values(engine: Engine) -> Known:
     """The filters' options: the directory's workshops and assessors, the index's checklists."""
     checklists: list[tuple[str, str]] = []
-    pair = tuple_(A.checklist_id, A.checklist_version)
+    first = select(A.checklist_id, A.checklist_version).order_by(A.checklist_id, A.checklist_version).limit(1)
     with engine.connect() as conn:
         workshops = {str(i): str(n) for i, n in conn.execute(select(Workshop.id, Workshop.name)).all()}
         assessors = {str(i): str(n) for i, n in conn.execute(select(Assessor.id, Assessor.name)).all()}
-        # one index seek per checklist version (a loose index scan): DISTINCT would read every row
-        while True:
-            query = select(A.checklist_id, A.checklist_version)
-            if checklists:
-                query = query.where(pair > tuple_(*checklists[-1]))
-            row = conn.execute(query.order_by(A.checklist_id, A.checklist_version).limit(1)).first()
-            if row is None:
-                break
+        # two index seeks per checklist version (a loose index scan): DISTINCT would read every row,
+        # and so would a row-value comparison, which SQLite seeks by its first column only
+        row = conn.execute(first).first()
+        while row is not None:
             checklists.append((row[0], row[1]))
+            row = conn.execute(first.where(A.checklist_id == row[0], A.checklist_version > row[1])).first() \
+                or conn.execute(first.where(A.checklist_id > row[0])).first()
     return Known(workshops, assessors, tuple(checklists))
 
 
