@@ -103,30 +103,38 @@ def columns(query: ListQuery, language: str) -> list[dict[str, Any]]:
 
 
 def rows(page: ListPage, known: Known, language: str) -> list[dict[str, Any]]:
+    said: dict[tuple[Any, ...], str] = {}  # a page repeats few texts: each is rendered once
+
+    def say(message: Any, **values: Any) -> str:
+        key = (message.code, *sorted(values.items()))
+        if key not in said:
+            said[key] = render(message(**values), language)
+        return said[key]
+
     out = []
     for r in page.rows:
-        flags = []
-        if r.hazard_stop:
-            flags.append(render(m_.HAZARD_STOP(), language))
+        flags = [say(m_.HAZARD_STOP)] if r.hazard_stop else []
         if r.corrections:
-            flags.append(render(m_.CORRECTIONS(n=r.corrections), language))
+            flags.append(say(m_.CORRECTIONS, n=r.corrections))
         if r.capture_gaps:
-            flags.append(render(m_.GAPS(n=r.capture_gaps), language))
+            flags.append(say(m_.GAPS, n=r.capture_gaps))
         if r.parameters_generic:
-            flags.append(render(m_.GENERIC(), language))
+            flags.append(say(m_.GENERIC))
+        ended = dt.datetime.fromtimestamp(r.ended_us / 1e6, tz=dt.UTC)
+        if ("outcome", r.outcome) not in said:
+            said[("outcome", r.outcome)] = outcome_text(r.outcome, language)
         out.append({
             "href": assessment_url(r.device, r.bundle_id),
-            "date": format_datetime(dt.datetime.fromtimestamp(r.ended_us / 1e6, tz=dt.UTC), language),
-            "date_iso": dt.datetime.fromtimestamp(r.ended_us / 1e6, tz=dt.UTC).isoformat(timespec="seconds"),
+            "date": format_datetime(ended, language), "date_iso": ended.isoformat(timespec="seconds"),
             "bundle": r.bundle_id, "bundle_short": r.bundle_id[:13],
             "candidate": r.candidate,
             "workshop": known.workshops.get(r.workshop_id, r.workshop_id),
             "assessor": known.assessors.get(r.assessor_id, r.assessor_id or "-"),
             "checklist": f"{r.checklist_id} {r.checklist_version}",
             "vehicle": r.vehicle,
-            "outcome": outcome_text(r.outcome, language),
+            "outcome": said[("outcome", r.outcome)],
             "outcome_class": OUTCOME_CLASS.get(r.outcome, "open"),
-            "steps": render(m_.STEPS_OF(passed=r.steps_passed, total=r.steps_total), language),
+            "steps": say(m_.STEPS_OF, passed=r.steps_passed, total=r.steps_total),
             "flags": flags,
         })
     return out
