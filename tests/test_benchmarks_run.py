@@ -78,3 +78,17 @@ def test_can_benchmark_runs_end_to_end(tmp_path: Path):
     out = json.loads((tmp_path / "out.json").read_text())
     assert out["logging"]["sent"] == 1000 and out["logging"]["ours"]["frames"] == 1000
     assert out["snapshot"]["not_ok"] == []
+
+
+def test_console_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_console", "--rows", "300", "--rounds", "2",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    out = json.loads((tmp_path / "out.json").read_text())["console"]
+    assert out["rows"] == 300 and out["page_timed"]
+    assert len(out["scenarios"]) == 8
+    assert all(s["page"]["n"] == 2 and s["peer"]["n"] == 2 for s in out["scenarios"].values())

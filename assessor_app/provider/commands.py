@@ -137,6 +137,20 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from assessor_app.provider.assessment_index import reindex
+
+    service = _service(args)
+    try:
+        result = reindex(service.store)
+    finally:
+        service.close()
+    for bundle_id, device, why in result.failed:
+        print(f"NOT INDEXED {bundle_id}  workstation {device[:16]}: {why}")
+    print(f"{result.indexed} assessment(s) indexed; {len(result.failed)} bundle(s) could not be read")
+    return 1 if result.failed else 0
+
+
 def register(subparsers: Any) -> Any:
     """Add ``provider serve|workshops|assessors|codes|revoke|import|list`` to the ``assessor`` command;
     returns the provider's subcommands, for the layers above to add theirs (``provider demo``)."""
@@ -170,4 +184,7 @@ def register(subparsers: Any) -> Any:
     listing = common(sub.add_parser("list", help="bundles received, quarantined, and workstations"))
     listing.add_argument("--limit", type=int, default=200)
     listing.set_defaults(func=cmd_list)
+    re = common(sub.add_parser("reindex", help="rebuild the console's assessment index from the bundles "
+                                               "held"))
+    re.set_defaults(func=cmd_reindex)
     return sub

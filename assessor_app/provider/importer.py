@@ -35,6 +35,7 @@ from assessor_app.evidence.archive import open_archive
 from assessor_app.evidence.bundle import BundleError
 from assessor_app.evidence.folder import copy_bundle_folder, remove_tree
 from assessor_app.evidence.verify import Verification, verify_bundle
+from assessor_app.provider.assessment_index import UnreadableRecord, assessment_facts, index_row, write_row
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.models import Quarantined, ReceivedBundle
 from assessor_app.provider.receipts import receipt_statement, sign_receipt
@@ -197,6 +198,7 @@ class Importer:
         held = self.held(bundle_id, key_id)
         if held is not None:
             return self._already(held, bundle_id, manifest, source, key_id)
+        facts = _index_facts(root, bundle_id)
         target = self.store.bundle_path(key_id, bundle_id)
         target.parent.mkdir(mode=0o700, exist_ok=True)
         try:
@@ -211,13 +213,16 @@ class Importer:
             bundle_id=bundle_id, manifest_sha256=manifest, received_us=received, device_key_id=key_id,
             workshop_id=device.workshop_id, provider_key_id=self.store.key.fingerprint), self.store.key)
         try:
+            stored = dict(
+                bundle_id=bundle_id, device=key_id, manifest_sha256=manifest,
+                workshop_id=device.workshop_id, assessor_id=v.assessor_id,
+                assessor_key=v.assessor_key_id, assessment_id=str(v.assessment_id or ""),
+                outcome=v.outcome, payload_bytes=_payload_bytes(target), stored_path=str(target),
+                source=_source_kind(source), received_us=received, receipt=json.dumps(receipt))
             with self.store.writer.begin() as conn:
-                conn.execute(insert(ReceivedBundle).values(
-                    bundle_id=bundle_id, device=key_id, manifest_sha256=manifest,
-                    workshop_id=device.workshop_id, assessor_id=v.assessor_id,
-                    assessor_key=v.assessor_key_id, assessment_id=str(v.assessment_id or ""),
-                    outcome=v.outcome, payload_bytes=_payload_bytes(target), stored_path=str(target),
-                    source=_source_kind(source), received_us=received, receipt=json.dumps(receipt)))
+                conn.execute(insert(ReceivedBundle).values(**stored))
+                if facts is not None:  # the console's list row, committed with the bundle
+                    write_row(conn, index_row(stored, facts))
         except IntegrityError:
             remove_tree(target)
             held = self.held(bundle_id, key_id)
@@ -306,6 +311,16 @@ def _established(v: Verification) -> tuple[str, str, str]:
         raise _Quarantine("verification did not establish the bundle id, the sealing workstation, the "
                           "assessor and the assessment date", v.bundle_id, v.device_key_id)
     return v.bundle_id, v.device_key_id, v.manifest_sha256
+
+
+def _index_facts(root: Path, bundle_id: str) -> dict[str, Any] | None:
+    """The index facts of a verified bundle; None (logged) if they cannot be read: the bundle is
+    stored all the same, and the index's backfill tries again at the provider's next start."""
+    try:
+        return assessment_facts(root)
+    except UnreadableRecord as exc:
+        log.warning("bundle %s is stored without its assessment index row: %s", bundle_id, exc)
+        return None
 
 
 def _payload_bytes(root: Path) -> int:

@@ -12,7 +12,7 @@ so no workstation can take another's bundle id.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -21,7 +21,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0003_console"
+SCHEMA_REVISION = "p0005_assessment_index"
 
 
 class Workshop(ProviderBase):
@@ -200,6 +200,63 @@ class Quarantined(ProviderBase):
     kept_at: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     received_us: Mapped[int] = mapped_column(BigInteger)
+
+
+class AssessmentIndexRow(ProviderBase):
+    """What the console's list needs of one held bundle, read from its sealed record at import.
+
+    Derived data: ``assessor provider reindex`` rebuilds it from the held bundles. The candidate is
+    named by their pseudonymous id only (identity is kept apart). Every filter and sort of the list
+    has an index ending in (date, bundle id, workstation), the order its keyset pages follow.
+    """
+
+    __tablename__ = "assessment_index"
+
+    bundle_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device: Mapped[str] = mapped_column(String(64), primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(String(64))
+    workshop_id: Mapped[str] = mapped_column(String(100))
+    assessor_id: Mapped[str] = mapped_column(String(64))  # "" for bundles from before assessors
+    candidate: Mapped[str] = mapped_column(String(200))  # the pseudonymous id, never a name
+    vehicle: Mapped[str] = mapped_column(String(200))  # the vehicle's description (no VIN)
+    checklist_id: Mapped[str] = mapped_column(String(100))
+    checklist_version: Mapped[str] = mapped_column(String(50))
+    parameter_set_id: Mapped[str] = mapped_column(String(100))
+    parameter_set_version: Mapped[str] = mapped_column(String(50))
+    parameters_generic: Mapped[bool] = mapped_column(Boolean)
+    outcome: Mapped[str] = mapped_column(String(32))  # "" when the record has none
+    outcome_reasons: Mapped[str] = mapped_column(Text)  # JSON list of stored messages (why)
+    abandon_reason: Mapped[str | None] = mapped_column(Text)
+    stopped_by: Mapped[str | None] = mapped_column(String(100))  # the step that stopped it
+    hazard_stop: Mapped[bool] = mapped_column(Boolean)
+    started_us: Mapped[int] = mapped_column(BigInteger)  # first event, wall clock
+    ended_us: Mapped[int] = mapped_column(BigInteger)  # last event: the assessment date
+    received_us: Mapped[int] = mapped_column(BigInteger)
+    steps_total: Mapped[int] = mapped_column(Integer)
+    steps_passed: Mapped[int] = mapped_column(Integer)
+    steps_failed: Mapped[int] = mapped_column(Integer)
+    steps_na: Mapped[int] = mapped_column(Integer)
+    steps_pending: Mapped[int] = mapped_column(Integer)
+    corrections: Mapped[int] = mapped_column(Integer)
+    capture_gaps: Mapped[int] = mapped_column(Integer)
+    dropped_frames: Mapped[int] = mapped_column(Integer)
+    identity: Mapped[str] = mapped_column(String(10))  # present, withheld, embedded
+    language: Mapped[str] = mapped_column(String(10))  # the record's language
+    index_format: Mapped[int] = mapped_column(Integer)  # the extraction that made the row
+
+    __table_args__ = (
+        ForeignKeyConstraint(["bundle_id", "device"], ["bundles.bundle_id", "bundles.device"],
+                             name="fk_assessment_index_bundle"),
+        Index("ix_assessment_index_ended", "ended_us", "bundle_id", "device"),
+        Index("ix_assessment_index_workshop", "workshop_id", "ended_us", "bundle_id", "device"),
+        Index("ix_assessment_index_assessor", "assessor_id", "ended_us", "bundle_id", "device"),
+        Index("ix_assessment_index_checklist", "checklist_id", "checklist_version", "ended_us",
+              "bundle_id", "device"),
+        Index("ix_assessment_index_outcome", "outcome", "ended_us", "bundle_id", "device"),
+        Index("ix_assessment_index_candidate", "candidate", "ended_us"),
+        # a search scans this (small) index for a vehicle, not the table
+        Index("ix_assessment_index_vehicle", "vehicle", "bundle_id", "device"),
+    )
 
 
 # the console's tables share this metadata, so the revisions and the schema test cover them

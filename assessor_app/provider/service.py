@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessor_app.provider.assessment_index import Backfill
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
@@ -37,10 +38,13 @@ class ProviderService:
         self._imports: dict[str, Future[ImportResult | None]] = {}
         self._imports_lock = threading.Lock()
         self._cleanup: tuple[threading.Thread, threading.Event] | None = None
+        #: the assessment index rows missing (a database from before it), made while serving
+        self.index_backfill = Backfill(self.store)
 
     def close(self) -> None:
         """Finish the imports under way (a receipt is never half-written), then close the store."""
         self.stop_cleanup()
+        self.index_backfill.stop()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
         self.store.close()
