@@ -55,9 +55,10 @@ def hv_decay_segment(path: Path, *, seconds: float = 600.0, period_s: float = 0.
         hv = 400.0 if closed else 400.0 * math.exp(-(t - open_at_s) / tau_s)
         data = status.encode({"ContactorPositive": int(closed), "ContactorNegative": int(closed),
                               "PrechargeRelay": 0, "ServicePlug": int(t < open_at_s + 10),
-                              "HvStatusCounter": i % 16, "PackVoltage": 400.0, "HvBusVoltage": round(hv, 1),
-                              "PackCurrent": 0.0})
-        msg = can.Message(timestamp=start + t, arbitration_id=status.frame_id, data=data, is_extended_id=False)
+                              "HvStatusCounter": i % 16, "PackVoltage": 400.0,
+                              "HvBusVoltage": round(hv, 1), "PackCurrent": 0.0})
+        msg = can.Message(timestamp=start + t, arbitration_id=status.frame_id, data=data,
+                          is_extended_id=False)
         items.append((msg, first_host + int(t * 1e9)))
     blf.write_many(items)
     blf.close()

@@ -93,7 +93,8 @@ def test_each_step_carries_result_person_times_readings_and_evidence_as_recorded
         for photo in step.photos:
             assert photo.name in view.files
     failed = next(s for s in view.steps if s.id == "13")
-    assert failed.status == "hazard found, correctly stopped" and failed.reason == record["steps"]["13"]["reason"]
+    assert failed.status == "hazard found, correctly stopped"
+    assert failed.reason == record["steps"]["13"]["reason"]
     assert failed.reason.startswith("Demo: found at this step")
     assert failed.notes and failed.result is not None
     assert failed.result.t_us == record["steps"]["13"]["result_t_us"] and failed.result.wall
@@ -205,9 +206,10 @@ def test_the_can_plot_shows_the_hv_bus_decay_with_step_marks_and_stays_small(tmp
     assert signals.frames == frames and not signals.problems
     ts, hv = signals.series["HvBusVoltage"]
     assert ts[0] == t_start and hv[0] == 400.0 and hv[-1] < 1.0
-    after = [v for t, v in zip(ts, hv) if t >= t_start + 30_000_000]
-    assert all(a >= b for a, b in zip(after, after[1:]))  # decays, never rises
-    assert signals.series["ContactorPositive"][1][0] == 1.0 and signals.series["ContactorPositive"][1][-1] == 0.0
+    after = [v for t, v in zip(ts, hv, strict=True) if t >= t_start + 30_000_000]
+    assert all(a >= b for a, b in zip(after, after[1:], strict=False))  # decays, never rises
+    contactor = signals.series["ContactorPositive"][1]
+    assert contactor[0] == 1.0 and contactor[-1] == 0.0
     plot = render_plot(signals, [Mark(t_start + 30_000_000, "plug pulled <b>")], plot_id="can-08",
                        title="CAN of step 08", language="fi", max_points=400)
     assert plot.points <= 2 * 400 + 3 * 4  # two voltages cut to 400, three states as their changes

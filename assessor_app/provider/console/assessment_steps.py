@@ -184,7 +184,8 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
     title = step_spec.title.get_text(language) if step_spec is not None else str(s.get("title", ""))
     labels = {m.id: m.label.get_text(language) for m in step_spec.measurements} if step_spec else {}
     fields = {f.id: f.label.get_text(language) for f in step_spec.fields} if step_spec else {}
-    readings = tuple(_reading(r, labels, clock, language) for r in s.get("readings") or [] if isinstance(r, dict))
+    readings = tuple(_reading(r, labels, clock, language) for r in s.get("readings") or []
+                     if isinstance(r, dict))
     start, end = s.get("started_t_us"), s.get("result_t_us")
     span = (start if isinstance(start, int) else end, end if isinstance(end, int) else start)
     diagnostics = (s.get("diagnostics") or {}).get("records") or []
@@ -196,7 +197,7 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
                                      _moment(clock, ph.get("t_us"), language))
                                for ph in s.get("photos") or [] if isinstance(ph, dict)) if p is not None)
     can_files = [f for f in files if f.get("kind") == "can_log" and f.get("step") == step_id]
-    can_refs = tuple(r for r in (_file(bundle, str(f.get("name", "")), str(f.get("name", "")).rsplit("/", 1)[-1])
+    can_refs = tuple(r for r in (_file(bundle, str(f.get("name", "")), _short(f.get("name")))
                                  for f in can_files) if r is not None)
     plot = None
     if plots and can_refs:
@@ -219,8 +220,8 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
             kind=word(i.get("intervention")), note=str(i.get("note") or ""),
             clock=clock_text(i.get("t_us") if isinstance(i.get("t_us"), int) else None)), language)
             for i in s.get("interventions") or [] if isinstance(i, dict)),
-        notes=tuple(render(m_.NOTE(clock=clock_text(n.get("t_us") if isinstance(n.get("t_us"), int) else None),
-                                   text=str(n.get("text", ""))), language)
+        notes=tuple(render(m_.NOTE(clock=clock_text(_int(n.get("t_us"))), text=str(n.get("text", ""))),
+                           language)
                     for n in notes if n.get("step") == step_id),
         photos=photos, snapshots=snapshots, checks=checks,
         unavailable=tuple(render(m_.UNAVAILABLE(what=str(k), why=str(v)), language)
@@ -228,6 +229,14 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
         missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=str(x.get("why", ""))), language)
                       for x in evidence.get("missing") or [] if isinstance(x, dict)),
         video=_video(bundle, files, span), can_segments=can_refs, plot=plot)
+
+
+def _short(name: Any) -> str:
+    return str(name or "").rsplit("/", 1)[-1]
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _value(value: Any, language: str) -> str:
@@ -272,7 +281,7 @@ def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language:
     return Snapshot(str(s.get("label", "")), ", ".join(codes) or none,
                     ", ".join(str(c) for c in s.get("hv_dtcs") or []) or none, render(vin, language),
                     "; ".join(str(e) for e in s.get("errors") or []), at,
-                    _file(bundle, str(d.get("evidence", "")), str(d.get("evidence", "")).rsplit("/", 1)[-1]))
+                    _file(bundle, str(d.get("evidence", "")), _short(d.get("evidence"))))
 
 
 def _check(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: str) -> SignalCheck:
@@ -288,7 +297,7 @@ def _check(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: st
             values.append(f"{name} = {shown}")
     return SignalCheck(str(s.get("condition", "")), str(s.get("expression", "")), met, render(said, language),
                        ", ".join(values), _need_moment(clock, d.get("t_us"), language),
-                       _file(bundle, str(d.get("evidence", "")), str(d.get("evidence", "")).rsplit("/", 1)[-1]))
+                       _file(bundle, str(d.get("evidence", "")), _short(d.get("evidence"))))
 
 
 def _video(bundle: HeldBundle, files: list[dict[str, Any]], span: tuple[Any, Any]) -> tuple[VideoCover, ...]:

@@ -261,6 +261,7 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
         ct, cv = changes(ts, vs)
         points += len(ct)
         coords = []
+        prev = 0.0
         for i, (t, v) in enumerate(zip(ct, cv, strict=True)):
             level = base - (lane_h - 10) * (1 if v else 0)
             if i:
