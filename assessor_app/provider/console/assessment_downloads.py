@@ -9,6 +9,8 @@ it is refused with the reason).
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,12 +22,14 @@ from starlette.routing import Route
 from assessor_app.evidence.anonymise import anonymise_bundle
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.bundle import BundleError
+from assessor_app.evidence.identity import keeps_identity_apart
+from assessor_app.evidence.record_shape import RECORD_JSON
 from assessor_app.provider.console import assessment_messages as m_
 from assessor_app.provider.console import assessment_page_messages as P
 from assessor_app.provider.console.assessment_csv import steps_csv
-from assessor_app.provider.console.assessment_pages import bundle_of, stream_file, video_segments
+from assessor_app.provider.console.assessment_pages import bundle_of, stream_file
 from assessor_app.provider.console.assessment_view import assessment_view
-from assessor_app.provider.console.bundle_files import HeldBundle, NotHeld, content_disposition, safe_filename
+from assessor_app.provider.console.bundle_files import HeldBundle, NotHeld, content_disposition
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.web import ConsoleContext, console_view
 
@@ -61,6 +65,8 @@ def download_archive(ctx: ConsoleContext) -> Response:
     """The sealed bundle as a .tar: whole with ``names``, else the verified anonymised copy."""
     bundle = bundle_of(ctx)
     names = _names(ctx)
+    if not names and _identity_embedded(bundle):
+        raise ConsoleError(403, P.NO_NAMES_ARCHIVE())
     work = Path(tempfile.mkdtemp(prefix="console-archive-", dir=ctx.service.store.staging_dir))
     cleanup = BackgroundTask(shutil.rmtree, work, ignore_errors=True)
     try:
@@ -68,20 +74,29 @@ def download_archive(ctx: ConsoleContext) -> Response:
             tar = write_archive(bundle.root, work / f"{bundle.row.bundle_id}.tar")
         else:
             try:
-                tar = anonymise_bundle(bundle.root, work / "copy", archive=True).archive
-            except BundleError as exc:
-                message = (P.NO_NAMES_ARCHIVE() if "sealed before identity was kept apart" in str(exc)
-                           else P.ARCHIVE_REFUSED(reason=str(exc)[:300]))
-                raise ConsoleError(403 if "sealed before identity" in str(exc) else 404, message) from None
+                made = anonymise_bundle(bundle.root, work / "copy", archive=True).archive
+            except BundleError as exc:  # it no longer verifies, or a name is outside identity/
+                raise ConsoleError(404, P.ARCHIVE_REFUSED(reason=str(exc)[:300])) from None
+            assert made is not None  # asked for with archive=True
+            tar = made
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    assert tar is not None
     _audit(ctx, bundle, "archive", names=names)
     filename = f"{bundle.row.bundle_id}{'' if names else '-anonymised'}.tar"
     return FileResponse(tar, media_type="application/x-tar", background=cleanup,
                         headers={"Content-Disposition": content_disposition(filename),
                                  "X-Content-Type-Options": "nosniff"})
+
+
+def _identity_embedded(bundle: HeldBundle) -> bool:
+    """Whether the record's events hold the names (sealed before identity was kept apart)."""
+    try:
+        record = json.loads(bundle.read(RECORD_JSON, show_names=False, limit=256 * 1024**2))
+    except (NotHeld, ValueError, UnicodeDecodeError):
+        return True  # unreadable: not handed out as if it had no names
+    started = record.get("started") if isinstance(record, dict) else None
+    return not (isinstance(started, dict) and keeps_identity_apart(started))
 
 
 def _segment(ctx: ConsoleContext, bundle: HeldBundle, folder: str, suffix: str) -> str:
@@ -97,25 +112,25 @@ def download_can(ctx: ConsoleContext) -> Response:
     bundle = bundle_of(ctx)
     name = _segment(ctx, bundle, "can", ".blf")
     _audit(ctx, bundle, "can", file=name)
-    return stream_file(bundle, name, show_names=False, download=f"{bundle.row.bundle_id}-{name.rsplit('/', 1)[-1]}")
+    return stream_file(bundle, name, show_names=False,
+                       download=f"{bundle.row.bundle_id}-{name.rsplit('/', 1)[-1]}")
 
 
 @console_view("assessment.download")
 def download_video(ctx: ConsoleContext) -> Response:
-    """The sealed original segment (MPEG-TS), with Range for a resumed download."""
-    from assessor_app.provider.media.segments import MPEG_TS, range_file_response
-
+    """The sealed original segment (MPEG-TS), answering Range requests (a resumed download)."""
     bundle = bundle_of(ctx)
     name = _segment(ctx, bundle, "video", ".ts")
-    segment = video_segments(ctx.service, bundle).get(name)
-    if segment is None:
-        raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200]))
-    _audit(ctx, bundle, "video", file=name)
     try:
-        return range_file_response(ctx.request, segment.source_path, MPEG_TS, sha256=segment.sha256,
-                                   filename=safe_filename(f"{bundle.row.bundle_id}-{name.rsplit('/', 1)[-1]}"))
-    except FileNotFoundError:
-        raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200])) from None
+        fd, _size = bundle.open(name, show_names=False)  # a plain file the bundle lists, no link
+    except NotHeld as exc:
+        raise ConsoleError(404, exc.message) from None
+    os.close(fd)
+    _audit(ctx, bundle, "video", file=name)
+    return FileResponse(bundle.root / name, media_type="video/mp2t",
+                        headers={"Content-Disposition": content_disposition(
+                            f"{bundle.row.bundle_id}-{name.rsplit('/', 1)[-1]}"),
+                                 "ETag": f'"{bundle.manifest[name]}"', "X-Content-Type-Options": "nosniff"})
 
 
 @console_view("assessment.download")

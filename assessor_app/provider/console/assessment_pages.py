@@ -31,15 +31,20 @@ def bundle_of(ctx: ConsoleContext) -> HeldBundle:
     """The held bundle the path names, or the 404 page."""
     params = ctx.request.path_params
     try:
-        return held_bundle(ctx.service, str(params.get("device_key_id", "")), str(params.get("bundle_id", "")))
+        return held_bundle(ctx.service, str(params.get("device_key_id", "")),
+                           str(params.get("bundle_id", "")))
     except NotHeld as exc:
         raise ConsoleError(404, exc.message) from None
 
 
 def video_segments(service: Any, bundle: HeldBundle) -> dict[str, Any]:
-    """The bundle's video segments with the state of their web proxies, by manifest name."""
-    from assessor_app.provider.media.bundle_video import BundleVideoError
-    from assessor_app.provider.media.segments import segments_of
+    """The bundle's video segments with the state of their web proxies, by manifest name (none when
+    this provider has no web proxies: the page then offers the sealed originals only)."""
+    try:
+        from assessor_app.provider.media.bundle_video import BundleVideoError
+        from assessor_app.provider.media.segments import segments_of
+    except ImportError:
+        return {}
 
     try:
         return {seg.name: seg for seg in segments_of(service, bundle.row)}
@@ -63,7 +68,8 @@ def _page(ctx: ConsoleContext, view: AssessmentView, notice: Any = None) -> Resp
     base = f"/console/assessments/{view.key}"
     return ctx.render("assessment.html", {
         "view": view, "P": P, "segments": segments, "plots": plots, "base": base, "notice": notice,
-        "may_names": ctx.allowed("assessment.candidate_name"), "may_reverify": ctx.allowed("assessment.reverify"),
+        "may_names": ctx.allowed("assessment.candidate_name"),
+        "may_reverify": ctx.allowed("assessment.reverify"),
         "names_query": "?names=1" if view.show_names else ""})
 
 
@@ -124,13 +130,13 @@ def photo(ctx: ConsoleContext) -> Response:
 @console_view("assessment.view")
 def proxy(ctx: ConsoleContext) -> Response:
     """The web proxy of a video segment, for the page's <video> (Range requests answered)."""
-    from assessor_app.provider.media.segments import WEBM, range_file_response
-
     bundle = bundle_of(ctx)
     name = f"data/captures/video/{ctx.request.path_params.get('segment', '')}"
     segment = video_segments(ctx.service, bundle).get(name)
     if segment is None or segment.proxy_status != "done" or segment.proxy_path is None:
         raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200]))
+    from assessor_app.provider.media.segments import WEBM, range_file_response  # there: it made the proxy
+
     try:
         return range_file_response(ctx.request, segment.proxy_path, WEBM, sha256=segment.proxy_sha256)
     except FileNotFoundError:

@@ -172,7 +172,7 @@ def assessment_view(service: Any, device_key_id: str, bundle_id: str, *, show_na
         bundle_id=bundle.row.bundle_id, device_key_id=bundle.row.device,
         assessment_id=str(record.get("assessment_id", "")), candidate=candidate, candidate_is_name=is_name,
         workshop=_directory_name(service, "workshop", bundle.row.workshop_id), assessor=assessor,
-        vehicle=_vehicle(started, identity if show_names else None, language),
+        vehicle=_vehicle(started, identity, show_names, language),
         checklist=_checklist(spec, started, language), parameter_set=_parameters(record),
         generic_parameters=bool((record.get("parameter_set") or {}).get("generic")),
         outcome=render(term(record.get("outcome")) or str(record.get("outcome") or ""), language),
@@ -206,15 +206,16 @@ def _identity_word(bundle: HeldBundle, record: dict[str, Any], show_names: bool)
     return m_.IDENTITY_HELD_SHOWN() if show_names else m_.IDENTITY_HELD_HIDDEN()
 
 
-def _vehicle(started: dict[str, Any], identity: dict[str, Any] | None, language: str) -> str:
+def _vehicle(started: dict[str, Any], identity: dict[str, Any] | None, show_names: bool,
+             language: str) -> str:
     vehicle = started.get("vehicle") or {}
     parts = [str(vehicle.get("description") or "")]
     voltage = vehicle.get("working_voltage_v", started.get("working_voltage_v"))
     if isinstance(voltage, (int, float)) and not isinstance(voltage, bool):
         parts.append(format_quantity(voltage, "V", language))
-    vin = (identity or {}).get("vehicle", {}).get("vin") if identity else None
-    if identity is None and vehicle.get("vin") and started.get("format") != 2:
-        vin = None  # an embedded VIN is shown only with names
+    vin = None
+    if show_names:  # from the identity file, or the record's own events (sealed before it was kept apart)
+        vin = (identity or {}).get("vehicle", {}).get("vin") or vehicle.get("vin")
     if vin:
         parts.append(render(m_.VIN(vin=vin), language))
     return ", ".join(p for p in parts if p)
