@@ -31,6 +31,8 @@ from assessor_app.provider.store import Refused
 
 _MAX_RECORD = 256 * 1024**2
 _MAX_SPEC = 16 * 1024**2
+#: checklists parsed, by the SHA-256 the bundles' manifests give them (a version is parsed once)
+_SPECS: dict[str, ChecklistSpec | None] = {}
 
 
 @dataclass(frozen=True)
@@ -191,11 +193,21 @@ def assessment_view(service: Any, device_key_id: str, bundle_id: str, *, show_na
 
 
 def _spec(bundle: HeldBundle) -> ChecklistSpec | None:
+    """The checklist the assessment pinned (parsed once per version: the manifest names its hash)."""
+    digest = bundle.manifest.get("data/checklist.yaml")
+    if digest is None:
+        return None
+    if digest in _SPECS:
+        return _SPECS[digest]
     try:
-        return checklist_from_source(bundle.read("data/checklist.yaml", show_names=False,
-                                                 limit=_MAX_SPEC).decode("utf-8"))
+        spec: ChecklistSpec | None = checklist_from_source(
+            bundle.read("data/checklist.yaml", show_names=False, limit=_MAX_SPEC).decode("utf-8"))
     except (NotHeld, UnicodeDecodeError, KeyError, TypeError, ValueError):
-        return None  # the record's own English titles are shown then
+        spec = None  # the record's own English titles are shown then
+    if len(_SPECS) >= 32:
+        _SPECS.pop(next(iter(_SPECS)))
+    _SPECS[digest] = spec
+    return spec
 
 
 def _identity_word(bundle: HeldBundle, record: dict[str, Any], show_names: bool) -> Msg:
