@@ -1,1 +1,1 @@
-"""The provider's web console: server-rendered pages over the provider's store and held bundles."""
+"""The provider's web console under /console/: staff accounts, sessions, pages (kept light to import)."""
