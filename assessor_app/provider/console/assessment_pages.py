@@ -83,8 +83,9 @@ def assessment_page(ctx: ConsoleContext) -> Response:
 @console_view("assessment.candidate_name", methods=("POST",))
 def show_name(ctx: ConsoleContext) -> Response:
     view = _view(ctx, show_names=True)
+    # the pseudonym only: the audit log is read by roles that do not see names
     ctx.audit("assessment.candidate_name", target=view.key,
-              detail={"candidate": view.header.candidate if view.header.candidate_is_name else None})
+              detail={"candidate": view.header.candidate_id, "shown": view.header.candidate_is_name})
     return _page(ctx, view, P.NAME_SHOWN())
 
 

@@ -42,6 +42,7 @@ class Header:
     assessment_id: str
     candidate: str  # the pseudonymous id, or the name (show_names)
     candidate_is_name: bool
+    candidate_id: str  # the pseudonymous id, always
     workshop: str  # "name (id)" as the provider knows it
     assessor: str
     vehicle: str  # description and working voltage; the VIN only with names
@@ -173,6 +174,7 @@ def assessment_view(service: Any, device_key_id: str, bundle_id: str, *, show_na
     header = Header(
         bundle_id=bundle.row.bundle_id, device_key_id=bundle.row.device,
         assessment_id=str(record.get("assessment_id", "")), candidate=candidate, candidate_is_name=is_name,
+        candidate_id=candidate_id,
         workshop=_directory_name(service, "workshop", bundle.row.workshop_id), assessor=assessor,
         vehicle=_vehicle(started, identity, show_names, language),
         checklist=_checklist(spec, started, language), parameter_set=_parameters(record),
