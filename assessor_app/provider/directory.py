@@ -16,6 +16,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from assessor_app.evidence.seal import SealError, public_key
+from assessor_app.i18n import Msg
+from assessor_app.provider import quarantine_reasons as reasons
 from assessor_app.provider.models import (
     Assessor,
     AssessorCode,
@@ -338,28 +340,27 @@ class Directory:
 
     # ------------------------------------------------------------ the co-signature of a bundle
     def cosigner_problem(self, *, assessor_id: str, key_id: str, workshop_id: str,
-                         assessed_on: dt.date) -> str | None:
-        """Why a bundle's assessor co-signature is not acceptable, or None when it is."""
+                         assessed_on: dt.date) -> Msg | None:
+        """Why a bundle's assessor co-signature is not acceptable (a quarantine reason), or None."""
         with self.store.engine.connect() as conn:
             key = conn.execute(select(AssessorKey).where(AssessorKey.key_id == key_id)).first()
         if key is None:
-            return (f"the assessor key {key_id[:16]} is not registered with this provider: an assessor binds "
-                    "their key to their record once, with an assessor code")
+            return reasons.ASSESSOR_KEY_UNKNOWN(key=key_id[:16])
         assessor = self.assessor(key.assessor_id)
         if key.assessor_id != assessor_id:
-            return (f"the seal names assessor {assessor_id!r}, but key {key_id[:16]} is registered to "
-                    f"assessor {key.assessor_id}")
+            return reasons.ASSESSOR_KEY_MISMATCH(assessor=assessor_id, key=key_id[:16], owner=key.assessor_id)
         if assessor.revoked_us is not None:
-            return (f"assessor {assessor.id} was revoked on {_day(assessor.revoked_us)}: "
-                    f"{assessor.revoked_reason}")
+            return reasons.ASSESSOR_REVOKED(assessor=assessor.id, day=_day(assessor.revoked_us),
+                                            detail=str(assessor.revoked_reason))
         if key.revoked_us is not None:
-            return (f"assessor {assessor.id}'s key {key_id[:16]} was revoked on {_day(key.revoked_us)}: "
-                    f"{key.revoked_reason}")
+            return reasons.ASSESSOR_KEY_REVOKED(assessor=assessor.id, key=key_id[:16], day=_day(key.revoked_us),
+                                                detail=str(key.revoked_reason))
         if workshop_id not in assessor.workshops:
-            return f"assessor {assessor.id} does not assess for workshop {workshop_id}"
+            return reasons.NOT_IN_WORKSHOP(assessor=assessor.id, workshop=workshop_id)
         if not assessor.valid_on(assessed_on):
-            return (f"assessor {assessor.id}'s qualification ({assessor.qualification}) expired on "
-                    f"{assessor.qualification_expires}, before the assessment on {assessed_on.isoformat()}")
+            return reasons.QUALIFICATION_EXPIRED(
+                assessor=assessor.id, qualification=assessor.qualification,
+                expired=assessor.qualification_expires, assessed=assessed_on.isoformat())
         return None
 
 
