@@ -24,7 +24,7 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class ImportResult:
     device: str | None = None  # the workstation that sealed it
     reason_code: str | None = None  # a quarantine's reason as a message code (quarantine_reasons)
     quarantine_id: int | None = None  # the quarantine row recorded for it
+    message: Msg | None = field(default=None, compare=False)  # the reason as a message, when there is one
 
     @property
     def ok(self) -> bool:
@@ -295,7 +296,8 @@ class Importer:
             kept = self.store.quarantine_dir / f"{self.store.clock()}-{attempt.failed.name}"
             os.replace(attempt.failed, kept)
         elif kept is None and root is not None and root.is_dir():
-            kept = self.store.quarantine_dir / f"{self.store.clock()}-{root.name}"  # the checked copy
+            # the checked copy, under its own name (the seal names its folder)
+            kept = Path(tempfile.mkdtemp(prefix=f"{self.store.clock()}-", dir=self.store.quarantine_dir)) / root.name
             os.replace(root, kept)
         now = self.store.clock()
         with self.store.writer.begin() as conn:
@@ -312,7 +314,7 @@ class Importer:
                 ).values(resolved_us=now, resolution="again", resolved_by=attempt.resolved_by[:200]))
         log.warning("quarantined %s: %s", q.bundle_id or attempt.source, q.reason)
         return replace(ImportResult("quarantined", attempt.source, q.bundle_id, None, None, q.reason, q.device),
-                       reason_code=q.msg.code, quarantine_id=new_id)
+                       reason_code=q.msg.code, quarantine_id=new_id, message=q.msg)
 
     # ------------------------------------------------------------ reading
     def held(self, bundle_id: str, device: str) -> ReceivedBundle | None:

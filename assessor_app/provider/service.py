@@ -18,6 +18,7 @@ from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
 from assessor_app.provider.models import Upload
+from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import ProviderConfig, ProviderStore, Refused, now_us
 
@@ -30,6 +31,7 @@ class ProviderService:
         self.registry = Registry(self.store)
         self.directory = Directory(self.store)
         self.importer = Importer(self.store, self.registry, self.directory)
+        self.quarantine = QuarantineBook(self.store, self.registry, self.importer)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         #: chunk writes (one job at a time per request) and imports run off the event loop
         self.io_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="provider-io")
