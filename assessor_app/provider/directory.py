@@ -353,7 +353,8 @@ class Directory:
             return reasons.ASSESSOR_REVOKED(assessor=assessor.id, day=_day(assessor.revoked_us),
                                             detail=str(assessor.revoked_reason))
         if key.revoked_us is not None:
-            return reasons.ASSESSOR_KEY_REVOKED(assessor=assessor.id, key=key_id[:16], day=_day(key.revoked_us),
+            return reasons.ASSESSOR_KEY_REVOKED(assessor=assessor.id, key=key_id[:16],
+                                                day=_day(key.revoked_us),
                                                 detail=str(key.revoked_reason))
         if workshop_id not in assessor.workshops:
             return reasons.NOT_IN_WORKSHOP(assessor=assessor.id, workshop=workshop_id)

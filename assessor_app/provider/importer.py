@@ -221,7 +221,8 @@ class Importer:
         try:
             device = self.registry.device(key_id)
         except Refused:
-            raise _Quarantine(reasons.WORKSTATION_UNKNOWN(key=key_id[:16]), bundle_id, key_id, manifest) from None
+            raise _Quarantine(reasons.WORKSTATION_UNKNOWN(key=key_id[:16]), bundle_id, key_id,
+                              manifest) from None
         if device.revoked_us is not None:
             raise _Quarantine(reasons.WORKSTATION_REVOKED(key=key_id[:16], detail=str(device.revoked_reason)),
                               bundle_id, key_id, manifest)
@@ -288,7 +289,8 @@ class Importer:
             Quarantined.bundle_id == bundle_id, Quarantined.device == key_id,
             Quarantined.manifest_sha256 == manifest, Quarantined.resolved_us.is_(None),
             Quarantined.reason_code.in_(sorted(reasons.PROVIDER_SIDE)),
-        ).values(resolved_us=self.store.clock(), resolution=resolution, resolved_by=attempt.resolved_by[:200]))
+        ).values(resolved_us=self.store.clock(), resolution=resolution,
+                 resolved_by=attempt.resolved_by[:200]))
 
     def _quarantine(self, q: _Quarantine, attempt: _Attempt, root: Path | None = None) -> ImportResult:
         kept = attempt.kept  # a retry keeps the copy it retried
@@ -297,7 +299,8 @@ class Importer:
             os.replace(attempt.failed, kept)
         elif kept is None and root is not None and root.is_dir():
             # the checked copy, under its own name (the seal names its folder)
-            kept = Path(tempfile.mkdtemp(prefix=f"{self.store.clock()}-", dir=self.store.quarantine_dir)) / root.name
+            folder = tempfile.mkdtemp(prefix=f"{self.store.clock()}-", dir=self.store.quarantine_dir)
+            kept = Path(folder) / root.name
             os.replace(root, kept)
         now = self.store.clock()
         with self.store.writer.begin() as conn:
@@ -313,7 +316,8 @@ class Importer:
                     Quarantined.id == attempt.retry_of, Quarantined.resolved_us.is_(None),
                 ).values(resolved_us=now, resolution="again", resolved_by=attempt.resolved_by[:200]))
         log.warning("quarantined %s: %s", q.bundle_id or attempt.source, q.reason)
-        return replace(ImportResult("quarantined", attempt.source, q.bundle_id, None, None, q.reason, q.device),
+        return replace(ImportResult("quarantined", attempt.source, q.bundle_id, None, None, q.reason,
+                                    q.device),
                        reason_code=q.msg.code, quarantine_id=new_id, message=q.msg)
 
     # ------------------------------------------------------------ reading

@@ -52,8 +52,8 @@ RETRY_ALREADY = Message("quarantine.retry.already",
 RETRY_AGAIN = Message("quarantine.retry.again",
                       "the bundle was refused again and is quarantined as number {number}: {reason}")
 RETRY_FAULT = Message("quarantine.retry.fault",
-                      "the provider could not import it on its own side ({detail}); the quarantine stays open: "
-                      "retry once that is fixed")
+                      "the provider could not import it on its own side ({detail}); the quarantine stays "
+                      "open: retry once that is fixed")
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ class QuarantineBook:
 
     def entry(self, quarantine_id: int) -> QuarantineEntry:
         query = (select(Quarantined, Device.workshop_id)
-                 .outerjoin(Device, Device.key_id == Quarantined.device).where(Quarantined.id == quarantine_id))
+                 .outerjoin(Device, Device.key_id == Quarantined.device)
+                 .where(Quarantined.id == quarantine_id))
         with self.store.engine.connect() as conn:
             row = conn.execute(query).first()
         if row is None:
@@ -232,7 +233,8 @@ class QuarantineBook:
         with self.store.writer.begin() as conn:
             # the import resolved it already when the row named this very bundle; an older row
             # (no manifest recorded) is resolved here
-            conn.execute(update(Quarantined).where(Quarantined.id == entry.id, Quarantined.resolved_us.is_(None))
+            conn.execute(update(Quarantined)
+                         .where(Quarantined.id == entry.id, Quarantined.resolved_us.is_(None))
                          .values(resolved_us=now, resolution=status, resolved_by=by[:200]))
             if upload is not None:
                 conn.execute(update(Upload).where(Upload.id == upload.id, Upload.status == "quarantined")

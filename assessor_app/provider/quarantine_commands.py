@@ -73,7 +73,8 @@ def register(sub: Any, common: Any) -> None:
     listing = common(qsub.add_parser("list", help="list quarantined bundles (newest first)"))
     listing.add_argument("--state", choices=("open", "resolved", "all"), default="open")
     listing.add_argument("--kind", choices=("provider", "bundle"),
-                         help="provider: the provider was not ready (retry can cure it); bundle: its own fault")
+                         help="provider: the provider was not ready (a retry can cure it); "
+                              "bundle: its own fault")
     listing.add_argument("--workshop", help="only bundles from this workshop's workstations")
     listing.add_argument("--since", help="received on or after this day, YYYY-MM-DD (UTC)")
     listing.add_argument("--until", help="received on or before this day, YYYY-MM-DD (UTC)")

@@ -61,7 +61,8 @@ def test_a_bundle_quarantined_for_an_unbound_key_is_held_after_the_key_is_bound_
         outbox.add_bundle(sealed.folder)
         SyncWorker(outbox, workstation.client).run_once()
         entry = outbox.get(sealed.bundle_id)
-        assert entry.status == "refused" and "is not registered with this provider" in (entry.last_error or "")
+        assert entry.status == "refused"
+        assert "is not registered with this provider" in (entry.last_error or "")
 
         [first] = book.entries()
         assert (first.bundle_id, first.device, first.workshop_id) == (
@@ -91,7 +92,8 @@ def test_a_bundle_quarantined_for_an_unbound_key_is_held_after_the_key_is_bound_
         bind_test_assessor(service, workstation.key.fingerprint, key=fresh)
         result = book.retry(second.id, by="coordinator anna")
         assert result.status == "imported", result
-        assert render(outcome_message(result), "en") == f"bundle {sealed.bundle_id} was verified and is held now"
+        said = render(outcome_message(result), "en")
+        assert said == f"bundle {sealed.bundle_id} was verified and is held now"
         held = service.importer.held(sealed.bundle_id, workstation.key.fingerprint)
         assert held is not None and held.manifest_sha256 == sealed.manifest_sha256
         assert held.assessor_key == fresh.fingerprint
@@ -234,11 +236,11 @@ def test_old_quarantine_rows_get_their_codes_where_a_retry_can_cure_them(tmp_pat
         conn.commit()
         for reason in ("the assessor key 0123456789abcdef is not registered with this provider: an assessor "
                        "binds their key to their record once, with an assessor code",
-                       "assessor a-1's qualification (SFS 6002) expired on 2020-01-31, before the assessment on "
-                       "2020-02-03",
+                       "assessor a-1's qualification (SFS 6002) expired on 2020-01-31, before the "
+                       "assessment on 2020-02-03",
                        "verification failed: data/events.jsonl does not match its hash"):
-            conn.execute(text("INSERT INTO quarantine (bundle_id, device, source, kept_at, reason, received_us) "
-                              "VALUES ('b', 'd', 'upload x', NULL, :r, 1)"), {"r": reason})
+            conn.execute(text("INSERT INTO quarantine (bundle_id, device, source, kept_at, reason, "
+                              "received_us) VALUES ('b', 'd', 'upload x', NULL, :r, 1)"), {"r": reason})
         conn.commit()
     engine.dispose()
     service = ProviderService(ProviderConfig(tmp_path / "provider"))
@@ -247,8 +249,8 @@ def test_old_quarantine_rows_get_their_codes_where_a_retry_can_cure_them(tmp_pat
         assert set(rows) == {"quarantine.assessor_key_unknown", "quarantine.qualification_expired", None}
         assert rows["quarantine.assessor_key_unknown"].reason_args == {"key": "0123456789abcdef"}
         expired = rows["quarantine.qualification_expired"]
-        assert expired.reason_args == {"assessor": "a-1", "qualification": "SFS 6002", "expired": "2020-01-31",
-                                       "assessed": "2020-02-03"}
+        assert expired.reason_args == {"assessor": "a-1", "qualification": "SFS 6002",
+                                       "expired": "2020-01-31", "assessed": "2020-02-03"}
         assert expired.reason_in("en") == expired.reason and expired.kind == reasons.PROVIDER
         assert rows[None].kind == reasons.BUNDLE and rows[None].reason_in("sv") == rows[None].reason
         assert json.loads(json.dumps(expired.reason_args)) == expired.reason_args
