@@ -30,6 +30,9 @@ from assessor_app.provider.store import ProviderStore, Refused
 log = logging.getLogger(__name__)
 
 STATES = ("open", "resolved", "all")
+#: who resolved a quarantine when it was not a person: the workstation delivering it again, the CLI
+BY_DELIVERY = "delivery"
+BY_COMMAND_LINE = "the command line"
 KINDS = (reasons.PROVIDER, reasons.BUNDLE)
 
 UNKNOWN = Message("quarantine.refused.unknown", "there is no quarantined bundle number {number}")
@@ -89,6 +92,16 @@ class QuarantineEntry:
         """Open, provider-side, and its copy kept: a retry can hold it."""
         return self.is_open and self.kind == reasons.PROVIDER and bool(self.kept_at) and Path(
             str(self.kept_at)).exists()
+
+    @property
+    def reason_msg(self) -> Msg | str:
+        """The reason as a message (an earlier version's plain English as it is)."""
+        if self.reason_code in reasons.REASONS:
+            try:
+                return reasons.REASONS[str(self.reason_code)](**self.reason_args)
+            except TypeError:  # values missing from a damaged row: its English text
+                return self.reason
+        return self.reason
 
     def reason_in(self, language: str) -> str:
         """The reason in a language, from the catalogs (an earlier version's plain English as it is)."""
@@ -176,6 +189,15 @@ class QuarantineBook:
         if row is None:
             raise Refused(404, UNKNOWN(number=str(quarantine_id)))
         return _entry(row)
+
+    def successor(self, quarantine_id: int) -> QuarantineEntry | None:
+        """The quarantine a retry of ``quarantine_id`` recorded when the bundle was refused again."""
+        query = (select(Quarantined, Device.workshop_id)
+                 .outerjoin(Device, Device.key_id == Quarantined.device)
+                 .where(Quarantined.retry_of == quarantine_id).order_by(Quarantined.id).limit(1))
+        with self.store.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else _entry(row)
 
     # ------------------------------------------------------------ retry
     def retry(self, quarantine_id: int, *, by: str) -> ImportResult:

@@ -6,9 +6,6 @@ import argparse
 import datetime as dt
 from typing import Any
 
-#: who a retry from the command line is recorded as having been asked by
-CLI_ACTOR = "the command line"
-
 
 def _when(us: int | None) -> str:
     return "-" if us is None else dt.datetime.fromtimestamp(us / 1e6).strftime("%Y-%m-%d %H:%M")
@@ -41,7 +38,7 @@ def _show(e: Any) -> list[str]:
 def cmd_quarantine(args: argparse.Namespace) -> int:
     from assessor_app.i18n import render
     from assessor_app.provider.commands import service_for
-    from assessor_app.provider.quarantine import day_bounds_us, outcome_message
+    from assessor_app.provider.quarantine import BY_COMMAND_LINE, day_bounds_us, outcome_message
     from assessor_app.provider.store import Refused
 
     service = service_for(args)
@@ -49,7 +46,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         book = service.quarantine
         if args.quarantine_command == "retry":
             try:
-                result = book.retry(args.id, by=CLI_ACTOR)
+                result = book.retry(args.id, by=BY_COMMAND_LINE)
             except Refused as exc:
                 print(f"not retried: {exc}")
                 return 1

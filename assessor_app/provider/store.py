@@ -83,6 +83,8 @@ class ProviderConfig:
     max_open_uploads_per_device: int = 20
     max_open_upload_bytes_per_device: int = 32 * GiB
     fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
+    #: the console flags an assessor's qualification that expires within this many days
+    qualification_warning_days: int = 60
 
 
 def now_us() -> int:

@@ -256,3 +256,39 @@ def test_old_quarantine_rows_get_their_codes_where_a_retry_can_cure_them(tmp_pat
         assert json.loads(json.dumps(expired.reason_args)) == expired.reason_args
     finally:
         service.close()
+
+
+def test_an_upload_left_waiting_by_a_full_disk_is_listed_and_imported_on_demand(
+        small_disk: Path, tmp_path: Path):
+    import os
+
+    from small_disk import fill
+
+    server = ProviderServer(config=ProviderConfig(small_disk / "provider")).start()
+    ws = enroll(server, tmp_path / "ws")
+    try:
+        sealed = make_bundle(tmp_path / "ws", ws.key, extra_bytes=3 * 1024 * 1024)
+        url = TusUploader(ws.client).create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
+        filler = fill(small_disk)
+        os.truncate(filler, max(0, filler.stat().st_size - 4 * 1024 * 1024))  # room to receive, not unpack
+        answer = ws.client.send("PATCH", url, content=sealed.archive.read_bytes(), headers={
+            "Tus-Resumable": "1.0.0", "Upload-Offset": "0",
+            "Content-Type": "application/offset+octet-stream"})
+        assert answer.status_code == 204, answer.text
+        result = ws.client.send("GET", f"{url}/result", params={"wait": 30})
+        assert result.status_code == 503  # the provider's own fault: nothing quarantined
+        service = server.service
+        assert service.quarantine.entries(state="all") == []
+        [waiting] = service.waiting_uploads()
+        assert (waiting.bundle_id, waiting.device) == (sealed.bundle_id, ws.key.fingerprint)
+        filler.unlink()  # the administrator frees space, then imports it without waiting for the workstation
+        done = service.retry_upload(waiting.id)
+        assert done is not None and done.status == "imported"
+        assert service.waiting_uploads() == []
+        assert service.importer.held(sealed.bundle_id, ws.key.fingerprint) is not None
+        with pytest.raises(Refused) as gone:
+            service.retry_upload(waiting.id)
+        assert gone.value.status == 409 and "is not waiting for an import" in str(gone.value)
+    finally:
+        ws.client.close()
+        server.close()
