@@ -20,10 +20,11 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assessor_app.provider import identity_api, tus
+from assessor_app.provider.console.routes import console_app
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.limits import (
     AttemptLimiter,
@@ -242,6 +243,7 @@ def create_app(service: ProviderService) -> Starlette:
         Route("/files/{upload_id}", tus.terminate, methods=["DELETE"]),
         Route("/files/{upload_id}", tus.options, methods=["OPTIONS"]),
         Route("/files/{upload_id}/result", tus.result, methods=["GET"]),
+        Mount("/console", app=console_app(service), name="console"),
     ]
     config = service.store.config
     attempts = AttemptLimiter(burst=config.auth_attempts_burst, per_minute=config.auth_attempts_per_minute,

@@ -214,3 +214,7 @@ class Quarantined(ProviderBase):
     resolved_by: Mapped[str | None] = mapped_column(String(200))  # who asked for the retry, or "delivery"
 
     __table_args__ = (Index("ix_quarantine_bundle", "bundle_id", "device"),)
+
+
+# the console's tables share this metadata, so the revisions and the schema test cover them
+from assessor_app.provider.console import models as _console_models  # noqa: E402,F401

@@ -85,6 +85,17 @@ class ProviderConfig:
     fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
     #: the console flags an assessor's qualification that expires within this many days
     qualification_warning_days: int = 60
+    # the web console (README: "Console")
+    console_idle_s: int = 30 * 60  # a console session unused this long ends
+    console_absolute_s: int = 12 * 3600  # and every session ends this long after its sign-in
+    console_login_burst: int = 10  # sign-in attempts per client address at once, then per minute;
+    console_login_per_minute: float = 5.0  # 0 burst turns the count off
+    console_account_failures: int = 5  # failed sign-ins in a row to one account name before a wait
+    console_account_wait_s: int = 60  # the first wait; it doubles with each failure after, up to an hour
+    # Argon2id cost of a console password (argon2-cffi's defaults, RFC 9106's low-memory choice)
+    console_hash_time_cost: int = 3
+    console_hash_memory_kib: int = 64 * 1024
+    console_hash_parallelism: int = 4
 
 
 def now_us() -> int:

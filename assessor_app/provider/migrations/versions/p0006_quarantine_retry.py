@@ -7,7 +7,7 @@ yet enrolled) get its code and values from the text, so they can be retried; the
 Nothing is deleted.
 
 Revision ID: p0006_quarantine_retry
-Revises: p0002
+Revises: p0003_console
 Create Date: 2026-12-06
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "p0006_quarantine_retry"
-down_revision = "p0002"
+down_revision = "p0003_console"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,36 @@
+"""The console's sections: one line each, shown on the home page and in the header to roles allowed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessor_app.i18n import Message
+from assessor_app.provider.console import messages as M
+from assessor_app.provider.console.permissions import allowed
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    path: str  # under /console
+    action: str  # shown only to roles that may do it
+    label: Message
+    hint: Message
+
+
+NAV: tuple[NavEntry, ...] = (
+    NavEntry("assessments", "/console/assessments", "assessments.list", M.SECTIONS["assessments"],
+             M.SECTION_HINTS["assessments"]),
+    NavEntry("quarantine", "/console/quarantine", "quarantine.view", M.SECTIONS["quarantine"],
+             M.SECTION_HINTS["quarantine"]),
+    NavEntry("workshops", "/console/workshops", "directory.view", M.SECTIONS["workshops"],
+             M.SECTION_HINTS["workshops"]),
+    NavEntry("assessors", "/console/assessors", "directory.view", M.SECTIONS["assessors"],
+             M.SECTION_HINTS["assessors"]),
+    NavEntry("users", "/console/users", "users.view", M.SECTIONS["users"], M.SECTION_HINTS["users"]),
+    NavEntry("audit", "/console/audit", "audit.view", M.SECTIONS["audit"], M.SECTION_HINTS["audit"]),
+)
+
+
+def entries_for(role: str) -> list[NavEntry]:
+    return [entry for entry in NAV if allowed(role, entry.action)]
