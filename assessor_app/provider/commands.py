@@ -9,12 +9,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-<<<<<<< HEAD
 from assessor_app.provider import directory_commands, quarantine_commands
-=======
-from assessor_app.provider import directory_commands
 from assessor_app.provider.console import users_commands
->>>>>>> main
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
     from assessor_app.provider.store import ProviderConfig
@@ -166,11 +162,8 @@ def register(subparsers: Any) -> Any:
                             "believed; repeat for several (default: none, the socket peer counts)")
     serve.set_defaults(func=cmd_serve)
     directory_commands.register(sub, common)
-<<<<<<< HEAD
     quarantine_commands.register(sub, common)
-=======
     users_commands.register(sub, common)
->>>>>>> main
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")
     imp.set_defaults(func=cmd_import)
