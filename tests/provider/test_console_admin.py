@@ -256,3 +256,45 @@ def test_revoking_an_assessor_key(console_server: ProviderServer, tmp_path: Path
     assert record.keys[0].revoked_reason == "laptop lost"
     assert _deliver(ws, ws.bundle())["status"] == "quarantined"  # its bundles are refused from now on
     ws.client.close()
+
+
+def test_an_upload_left_waiting_by_a_full_disk_is_imported_from_the_page(small_disk: Path,
+                                                                        tmp_path: Path):
+    import os
+
+    from console_support import make_service
+    from small_disk import fill
+
+    server = ProviderServer(service=make_service(small_disk / "provider")).start()
+    ws = enroll(server, tmp_path / "ws")
+    try:
+        sealed = make_bundle(tmp_path / "ws", ws.key, extra_bytes=3 * 1024 * 1024)
+        url = TusUploader(ws.client).create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
+        filler = fill(small_disk)
+        os.truncate(filler, max(0, filler.stat().st_size - 4 * 1024 * 1024))  # room to receive, not unpack
+        ws.client.send("PATCH", url, content=sealed.archive.read_bytes(), headers={
+            "Tus-Resumable": "1.0.0", "Upload-Offset": "0",
+            "Content-Type": "application/offset+octet-stream"})
+        assert ws.client.send("GET", f"{url}/result", params={"wait": 30}).status_code == 503
+        [waiting] = server.service.waiting_uploads()
+        with signed_in_http(server, "auditor") as http:
+            page = _seen(http.get("/console/quarantine"))
+            assert f'data-upload="{waiting.id}"' in page
+            assert f"/console/uploads/{waiting.id}/import" not in page
+            refused = _post(http, "/console/quarantine", f"/console/uploads/{waiting.id}/import")
+            assert refused.status_code == 403
+        filler.unlink()
+        with signed_in_http(server, "coordinator") as http:
+            page = _seen(http.get("/console/quarantine"))
+            assert "Uploads waiting for their import" in page
+            done = _post(http, "/console/quarantine", f"/console/uploads/{waiting.id}/import")
+            assert done.status_code == 200
+            assert f"bundle {sealed.bundle_id} was verified and is held now" in _seen(done)
+            assert f'data-upload="{waiting.id}"' not in _seen(done)
+            gone = _post(http, "/console/quarantine", f"/console/uploads/{waiting.id}/import")
+            assert gone.status_code == 409 and "is not waiting for an import" in _seen(gone)
+        assert server.service.importer.held(sealed.bundle_id, ws.key.fingerprint) is not None
+        assert [e.target for e in _audited(server, "quarantine.import_upload")] == [waiting.id]
+    finally:
+        ws.client.close()
+        server.close()

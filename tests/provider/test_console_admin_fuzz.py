@@ -82,6 +82,7 @@ FORMS = {
     "/console/assessors/{}/revoke": ["reason"],
     "/console/assessor-keys/{}/revoke": ["reason"],
     "/console/quarantine/{}/retry": [],
+    "/console/uploads/{}/import": [],
 }
 
 

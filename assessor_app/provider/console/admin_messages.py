@@ -53,6 +53,21 @@ Q_UNKNOWN_ID = Message("console.admin.q_unknown_id", "there is no quarantined bu
 Q_PAGE = Message("console.admin.q_page", "Page {page} of {pages}")
 Q_PREVIOUS = Message("console.admin.q_previous", "Previous page")
 Q_NEXT = Message("console.admin.q_next", "Next page")
+U_TITLE = Message("console.admin.u_title", "Uploads waiting for their import")
+U_INTRO = Message("console.admin.u_intro",
+                  "These uploads arrived in full, but a fault of the provider's own machine (a full disk, a "
+                  "locked database) stopped their import. Nothing was quarantined: import them now, once the "
+                  "fault is fixed, or they are imported when their workstation next asks.")
+U_UPLOAD = Message("console.admin.u_upload", "Upload")
+U_SINCE = Message("console.admin.u_since", "Last change")
+U_IMPORT = Message("console.admin.u_import", "Import now")
+U_IMPORT_LABEL = Message("console.admin.u_import_label", "Import upload {upload} now")
+U_IMPORTED = Message("console.admin.u_imported", "bundle {bundle} was verified and is held now")
+U_QUARANTINED = Message("console.admin.u_quarantined",
+                        "the bundle was quarantined as number {number}: {reason}")
+U_TAKEN = Message("console.admin.u_taken", "another import of upload {upload} finished first: see the lists")
+U_RUNNING = Message("console.admin.u_running",
+                    "upload {upload} is still being imported: look again in a minute")
 BAD_DAY = Message("console.admin.bad_day", "{field}: a day is written YYYY-MM-DD, not '{value}'")
 BAD_CHOICE = Message("console.admin.bad_choice", "{field}: '{value}' is not one of the choices")
 BAD_NUMBER = Message("console.admin.bad_number", "{field}: give a whole number from {low} to {high}")

@@ -4,9 +4,11 @@ of the kept copy through the full verified import for provider-side reasons (qua
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 from urllib.parse import urlencode
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -21,6 +23,7 @@ from assessor_app.provider.quarantine import (
     BY_DELIVERY,
     RETRY_AGAIN,
     RETRY_ALREADY,
+    RETRY_FAULT,
     RETRY_IMPORTED,
     QuarantineEntry,
     day_bounds_us,
@@ -29,6 +32,7 @@ from assessor_app.provider.quarantine import (
 from assessor_app.provider.store import Refused
 
 PER_PAGE = 50
+WAIT_S = 60.0  # how long an "import now" waits for the import before saying it is still running
 MAX_PAGE = 100_000
 STATE_WORDS = {"open": AM.Q_STATE_OPEN, "resolved": AM.Q_STATE_RESOLVED, "all": AM.Q_STATE_ALL}
 BY_WORDS = {BY_DELIVERY: AM.Q_BY_DELIVERY, BY_COMMAND_LINE: AM.Q_BY_COMMAND_LINE}
@@ -114,7 +118,7 @@ def _page(ctx: ConsoleContext, *, status: int = 200, outcome: Msg | None = None,
         "AM": AM, "rows": rows, "total": total, "page": page, "pages": pages, "filters": filters,
         "workshops": workshops, "states": STATE_WORDS, "kinds": KIND_WORDS, "outcome": outcome,
         "error": error,
-        "may_retry": ctx.allowed("quarantine.retry"),
+        "may_retry": ctx.allowed("quarantine.retry"), "waiting": ctx.service.waiting_uploads(),
         "previous": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
     }, status=status)
 
@@ -165,6 +169,32 @@ def retry(ctx: ConsoleContext) -> Response:
     return ctx.redirect(f"{PREFIX}/quarantine?state=all&retried={number}")
 
 
+@console_view("quarantine.retry", methods=("POST",))
+def import_waiting(ctx: ConsoleContext) -> Response:
+    """Import an upload a fault of the provider's own machine left waiting, now."""
+    upload_id = ctx.request.path_params["upload_id"][:32]
+    try:
+        result = ctx.service.retry_upload(upload_id, wait_s=WAIT_S)
+    except Refused as exc:
+        return _page(ctx, status=409, error=exc.msg or RETRY_FAULT(detail=str(exc)))
+    except FutureTimeout:
+        ctx.audit("quarantine.import_upload", target=upload_id, detail={"outcome": "running"})
+        return _page(ctx, outcome=AM.U_RUNNING(upload=upload_id))
+    except (OSError, SQLAlchemyError) as exc:
+        ctx.audit("quarantine.import_upload", target=upload_id, detail={"outcome": "retry"})
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        return _page(ctx, status=503, error=RETRY_FAULT(detail=str(detail)))
+    ctx.audit("quarantine.import_upload", target=upload_id, detail={
+        "outcome": result.status if result else "taken", "bundle": result.bundle_id if result else None})
+    if result is None:
+        return _page(ctx, outcome=AM.U_TAKEN(upload=upload_id))
+    if result.ok:
+        return _page(ctx, outcome=AM.U_IMPORTED(bundle=str(result.bundle_id)))
+    return _page(ctx, outcome=AM.U_QUARANTINED(number=str(result.quarantine_id),
+                                                reason=result.message or str(result.reason)))
+
+
 def routes() -> list[Route]:
     return [Route("/quarantine", quarantine_page, methods=["GET"]),
-            Route("/quarantine/{number}/retry", retry, methods=["POST"])]
+            Route("/quarantine/{number}/retry", retry, methods=["POST"]),
+            Route("/uploads/{upload_id}/import", import_waiting, methods=["POST"])]
