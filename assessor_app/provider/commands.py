@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessor_app.provider import directory_commands
+from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
@@ -177,6 +177,7 @@ def register(subparsers: Any) -> Any:
                             "believed; repeat for several (default: none, the socket peer counts)")
     serve.set_defaults(func=cmd_serve)
     directory_commands.register(sub, common)
+    quarantine_commands.register(sub, common)
     users_commands.register(sub, common)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")

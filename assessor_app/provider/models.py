@@ -21,7 +21,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0005_assessment_index"
+SCHEMA_REVISION = "p0006_quarantine_retry"
 
 
 class Workshop(ProviderBase):
@@ -187,7 +187,12 @@ class ReceivedBundle(ProviderBase):
 
 
 class Quarantined(ProviderBase):
-    """A bundle that failed its checks, kept aside with the reason (never half-imported)."""
+    """A bundle that failed its checks, kept aside with the reason (never half-imported).
+
+    The reason is kept as its English text and as a message (code and values) the console renders
+    in any language. A row is never deleted: a retry that holds the bundle marks it resolved, and a
+    retry refused again marks it so and records a new row naming it in ``retry_of``.
+    """
 
     __tablename__ = "quarantine"
 
@@ -200,6 +205,15 @@ class Quarantined(ProviderBase):
     kept_at: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     received_us: Mapped[int] = mapped_column(BigInteger)
+    manifest_sha256: Mapped[str | None] = mapped_column(String(64))  # when verification established it
+    reason_code: Mapped[str | None] = mapped_column(String(64))  # None: recorded before reasons had codes
+    reason_args: Mapped[str | None] = mapped_column(Text)  # the message's values, a JSON object
+    retry_of: Mapped[int | None] = mapped_column(BigInteger)  # the quarantine this one retried
+    resolved_us: Mapped[int | None] = mapped_column(BigInteger)
+    resolution: Mapped[str | None] = mapped_column(String(20))  # imported, already, again
+    resolved_by: Mapped[str | None] = mapped_column(String(200))  # who asked for the retry, or "delivery"
+
+    __table_args__ = (Index("ix_quarantine_bundle", "bundle_id", "device"),)
 
 
 class AssessmentIndexRow(ProviderBase):

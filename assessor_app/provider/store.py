@@ -18,6 +18,7 @@ from assessor_app.durable import private_data_folder, private_dir, private_file,
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
+from assessor_app.i18n import Msg
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.schema import SchemaError, migrate
 
@@ -40,13 +41,16 @@ class ProviderError(AssessorError):
 class Refused(ProviderError):
     """A request refused with an HTTP status and one sentence for the person who sent it.
 
-    ``code`` is a stable word for programs (e.g. ``device_revoked``), where one helps them act.
+    ``code`` is a stable word for programs (e.g. ``device_revoked``), where one helps them act. A
+    refusal given as a message (``Msg``) keeps it in ``msg``, for the console to render in the page's
+    language; its text is the English.
     """
 
-    def __init__(self, status: int, message: str, code: str | None = None):
-        super().__init__(message)
+    def __init__(self, status: int, message: str | Msg, code: str | None = None):
+        super().__init__(str(message))
         self.status = status
         self.code = code
+        self.msg: Msg | None = message if isinstance(message, Msg) else None
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class ProviderConfig:
     max_open_uploads_per_device: int = 20
     max_open_upload_bytes_per_device: int = 32 * GiB
     fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
+    #: the console flags an assessor's qualification that expires within this many days
+    qualification_warning_days: int = 60
     # the web console (README: "Console")
     console_idle_s: int = 30 * 60  # a console session unused this long ends
     console_absolute_s: int = 12 * 3600  # and every session ends this long after its sign-in
