@@ -27,7 +27,8 @@ GiB = 1024**3
 #: What the provider keeps in its folder; a folder an earlier version left open to others has
 #: these (recursively) made owner-only when the store is opened.
 PROVIDER_FOLDER_ENTRIES = (
-    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "keys", "quarantine",
+    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "derivatives", "keys",
+    "quarantine",
     "staging", "uploads", "provider.log",
 )
 DEVICE_FOLDER = re.compile(r"[0-9a-f]{64}")
@@ -120,6 +121,7 @@ class ProviderStore:
         self.uploads_dir = folder / "uploads"
         self.quarantine_dir = folder / "quarantine"
         self.staging_dir = folder / "staging"
+        self.derivatives_dir = folder / "derivatives"  # web proxies and other derived media
         database = folder / "provider.db"
         url = config.database_url or f"sqlite:///{database}"
         try:
@@ -127,7 +129,7 @@ class ProviderStore:
             # opens it (its -wal and -shm files take its mode); an earlier version's is tightened
             private_data_folder(folder, PROVIDER_FOLDER_ENTRIES)
             for d in (self.bundles_dir, self.uploads_dir, self.quarantine_dir, self.staging_dir,
-                      folder / "keys"):
+                      self.derivatives_dir, folder / "keys"):
                 private_dir(d)
             if config.database_url is None:
                 private_file(database)
