@@ -214,12 +214,15 @@ class _AttemptLimit:
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
-    """While serving: abandoned uploads are removed at start and then periodically."""
+    """While serving: abandoned uploads are removed at start and then periodically, and web proxies
+    of imported video are made in the background (what was pending at the last stop first)."""
     service: ProviderService = app.state.service
     await run_in_threadpool(service.start_cleanup)
+    service.derivations.start()
     try:
         yield
     finally:
+        await run_in_threadpool(service.derivations.stop)
         await run_in_threadpool(service.stop_cleanup)
 
 

@@ -18,6 +18,7 @@ from assessor_app.durable import private_data_folder, private_dir, private_file,
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
+from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.schema import SchemaError, migrate
 
@@ -80,6 +81,10 @@ class ProviderConfig:
     max_open_uploads_per_device: int = 20
     max_open_upload_bytes_per_device: int = 32 * GiB
     fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
+    #: how browser-playable proxies of video segments are made (codec, size, rate, quality)
+    video_proxy: ProxySettings = ProxySettings()
+    #: the background derivation looks for work enqueued by other processes this often
+    derive_poll_s: float = 60.0
 
 
 def now_us() -> int:
