@@ -38,7 +38,7 @@ class Derived:
 
     bundle_id: str
     name: str
-    status: str  # done, failed, pending (left for later: the provider's own fault, or stopped)
+    status: str  # done, failed, pending (the provider's own fault, or stopped), skipped (done elsewhere)
     reason: str | None = None
     source_seconds: float = 0.0
     cpu_seconds: float = 0.0
@@ -62,6 +62,8 @@ class DerivationService:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._busy = threading.Lock()  # one derivation at a time in this process
+        self._idle = threading.Event()  # the worker found nothing (more) pending
+        self._signal = threading.Lock()  # wake and idle change together
 
     # ------------------------------------------------------------ what is owed
     def enqueue_bundle(self, bundle_id: str, device: str) -> int:
@@ -91,7 +93,7 @@ class DerivationService:
             except IntegrityError:
                 continue  # another process recorded it meanwhile
         if added:
-            self._wake.set()
+            self.wake()
         return added
 
     def enqueue_missing(self) -> int:
@@ -150,6 +152,8 @@ class DerivationService:
             outcome = self.derive(row, should_stop)
             if on_item is not None:
                 on_item(outcome)
+            if outcome.status == "skipped":
+                continue
             if outcome.status == "done":
                 summary.done += 1
             elif outcome.status == "failed":
@@ -172,6 +176,10 @@ class DerivationService:
         from assessor_app.provider.media.proxy import ProxyCancelled, ProxyError, derive_proxy
 
         with self._busy:
+            with self.store.engine.connect() as conn:  # the worker or the command may have made it
+                now = conn.execute(select(Derivative.status).where(*self._key(row.source_sha256))).first()
+            if now is None or now.status != "pending":
+                return Derived(row.bundle_id, row.source_name, "skipped", "handled meanwhile by another run")
             cpu0 = time_cpu()
             try:
                 source, fps = self._verified_source(row)
@@ -231,7 +239,7 @@ class DerivationService:
         if self._thread is not None:
             return
         self._stop.clear()
-        self._wake.set()
+        self.wake()
         self._thread = threading.Thread(target=self._loop, name="provider-derive", daemon=True)
         self._thread.start()
 
@@ -245,7 +253,14 @@ class DerivationService:
         self._thread = None
 
     def wake(self) -> None:
-        self._wake.set()
+        """Have the worker look for pending work now (other processes' work is found by polling)."""
+        with self._signal:
+            self._idle.clear()
+            self._wake.set()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Whether the worker ran out of pending work within ``timeout`` seconds (for tests, shutdown)."""
+        return self._idle.wait(timeout)
 
     def _loop(self) -> None:
         _lower_priority()
@@ -255,7 +270,10 @@ class DerivationService:
             if self._stop.is_set():
                 return
             try:
-                self.run_pending(should_stop=self._stop.is_set)
+                summary = self.run_pending(should_stop=self._stop.is_set)
+                with self._signal:
+                    if not summary.pending and not self._wake.is_set():
+                        self._idle.set()
             except (OSError, SQLAlchemyError) as exc:
                 log.warning("proxies could not be made now (%s); trying again in %s s", exc,
                             self.store.config.derive_poll_s)
