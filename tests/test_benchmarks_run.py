@@ -78,3 +78,17 @@ def test_can_benchmark_runs_end_to_end(tmp_path: Path):
     out = json.loads((tmp_path / "out.json").read_text())
     assert out["logging"]["sent"] == 1000 and out["logging"]["ours"]["frames"] == 1000
     assert out["snapshot"]["not_ok"] == []
+
+
+def test_proxy_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_proxies", "--quick", "--seconds", "1",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    rows = json.loads((tmp_path / "out.json").read_text())["results"]["320x240"]["rows"]
+    ours = rows["ours vp9 (default settings)"]
+    assert ours["frames"] == 10 and ours["size"] == "320x240"  # 30 fps thinned to the 10 fps cap
+    assert ours["rt_per_core"] > 0 and ("PASS" in result.stdout or "FAIL" in result.stdout)

@@ -24,7 +24,11 @@ class ProxySettings:
 
     codec: str = "vp9"
     max_height: int = 360  # larger sources are scaled down to this height (aspect kept)
-    max_fps: float = 15.0  # faster sources keep every n-th frame, evenly spaced
+    #: faster sources keep evenly spaced frames. 10 fps: libvpx's VP9 at the speed OpenCV leaves
+    #: it (no speed option reaches it) makes 320x240 at ~6x real time per core, 15 fps only ~4x
+    #: (benchmarks/bench_proxies.py); a review of hand work reads well at 10 fps, and the sealed
+    #: original keeps every frame
+    max_fps: float = 10.0
     crf: int = 40
 
     def __post_init__(self) -> None:
