@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,17 @@ def test_proxy_settings_are_checked_and_fingerprinted():
         ProxySettings(codec="h264")
     with pytest.raises(ValueError, match="CRF"):
         ProxySettings(crf=64)
+
+
+def test_a_day_old_half_made_proxy_is_removed_when_the_worker_starts(provider: ProviderServer):
+    derivations = provider.service.derivations
+    derivations.stop()
+    folder = provider.service.store.derivatives_dir / "web-proxy" / "ab"
+    folder.mkdir(parents=True)
+    old, fresh = folder / ".0123456789abcdef.tmp.webm", folder / ".fedcba9876543210.tmp.webm"
+    old.write_bytes(b"killed mid-way")
+    fresh.write_bytes(b"being written by another run")
+    day_ago = time.time() - 2 * 86400
+    os.utime(old, (day_ago, day_ago))
+    derivations.start()
+    assert not old.exists() and fresh.exists()

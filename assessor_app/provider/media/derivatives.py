@@ -149,7 +149,11 @@ class DerivationService:
             if row is None:
                 break
             tried.add(row.source_sha256)
-            outcome = self.derive(row, should_stop)
+            try:
+                outcome = self.derive(row, should_stop)
+            except (OSError, SQLAlchemyError) as exc:  # recording the outcome failed
+                outcome = Derived(row.bundle_id, row.source_name, "pending",
+                                  f"the provider's own disk or database failed ({exc}); it stays pending")
             if on_item is not None:
                 on_item(outcome)
             if outcome.status == "skipped":
@@ -238,6 +242,7 @@ class DerivationService:
         """Start the worker: it makes what is pending now, then what is enqueued later."""
         if self._thread is not None:
             return
+        self._remove_stale_temporaries()
         self._stop.clear()
         self.wake()
         self._thread = threading.Thread(target=self._loop, name="provider-derive", daemon=True)
@@ -251,6 +256,19 @@ class DerivationService:
         self._wake.set()
         self._thread.join(timeout)
         self._thread = None
+
+    def _remove_stale_temporaries(self, older_than_s: float = 86400.0) -> None:
+        """Remove what a derivation killed mid-way left (a day old: never one that is being written)."""
+        import time
+
+        cutoff = time.time() - older_than_s
+        for temp in (self.store.derivatives_dir / WEB_PROXY).glob("*/.*.tmp.webm"):
+            try:
+                if temp.lstat().st_mtime < cutoff:
+                    temp.unlink()
+                    log.info("removed %s, left by an interrupted derivation", temp)
+            except OSError as exc:
+                log.warning("%s stays: %s", temp, exc)
 
     def wake(self) -> None:
         """Have the worker look for pending work now (other processes' work is found by polling)."""
