@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from assessor_app.evidence.record_shape import RECORD_JSON
@@ -54,7 +55,17 @@ def read_manifest(root: Path) -> dict[str, str]:
 
 
 def bundle_videos(root: Path) -> list[BundleVideo]:
-    """The bundle's video segments in recording order; :class:`BundleVideoError` if unreadable."""
+    """The bundle's video segments in recording order; :class:`BundleVideoError` if unreadable.
+
+    A stored bundle never changes, so the answer is kept for the bundles asked about lately
+    (an assessment page asks on every view; reading its record takes milliseconds).
+    """
+    return list(_cached_videos(str(root)))
+
+
+@lru_cache(maxsize=256)
+def _cached_videos(root_text: str) -> tuple[BundleVideo, ...]:
+    root = Path(root_text)
     manifest = read_manifest(root)
     try:
         with (root / RECORD_JSON).open("rb") as f:
@@ -67,8 +78,8 @@ def bundle_videos(root: Path) -> list[BundleVideo]:
         record = need_object(loads(data, RECORD_JSON), RECORD_JSON)
         capture = record.get("capture") or {}
         files = need_list(need_object(capture, "capture").get("files", []), "capture.files")
-        return sorted((v for v in (_video(f, manifest) for f in files) if v is not None),
-                      key=lambda v: (v.start_us, v.name))
+        return tuple(sorted((v for v in (_video(f, manifest) for f in files) if v is not None),
+                            key=lambda v: (v.start_us, v.name)))
     except JsonError as exc:
         raise BundleVideoError(f"the record of {root.name} cannot be read: {exc}") from exc
 
