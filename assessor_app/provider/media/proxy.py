@@ -10,10 +10,15 @@ duration), hashed, fsynced and renamed into place: a proxy on disk is always a w
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import os
 import secrets
-from collections.abc import Callable
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +29,10 @@ from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.media.webm import WebmError, read_webm
 
 _CHUNK = 1 << 20
+log = logging.getLogger(__name__)
+#: what OpenCV's FFmpeg writer always prints for WebM (no codec-tag table): expected, not a fault
+_EXPECTED = ("is not supported with codec id", "fallback to use tag")
+_fd_lock = threading.Lock()
 
 
 class ProxyError(Exception):
@@ -120,8 +129,9 @@ def _encode(source: Path, temp: Path, settings: ProxySettings, source_fps: float
 def _writer(path: Path, settings: ProxySettings, fps: float, size: tuple[int, int]) -> cv2.VideoWriter:
     quality = getattr(cv2, "VIDEOWRITER_PROP_CRF", None)
     params = [quality, settings.crf] if quality is not None else []
-    writer = cv2.VideoWriter(str(path), cv2.CAP_FFMPEG, cv2.VideoWriter.fourcc(*settings.fourcc), fps, size,
-                             params)
+    with _stderr_to_log():
+        writer = cv2.VideoWriter(str(path), cv2.CAP_FFMPEG, cv2.VideoWriter.fourcc(*settings.fourcc), fps,
+                                 size, params)
     if not writer.isOpened():
         writer.release()
         # the provider's own installation, not the segment: raised as an OSError-like fault
@@ -155,3 +165,28 @@ def _hash_and_sync(path: Path) -> tuple[int, str]:
             size += len(chunk)
         os.fsync(f.fileno())
     return size, h.hexdigest()
+
+
+@contextmanager
+def _stderr_to_log() -> Iterator[None]:
+    """What native code writes to descriptor 2 meanwhile goes to the log, not the terminal.
+
+    OpenCV's FFmpeg backend prints with ``fprintf(stderr, ...)``, which no Python setting
+    reaches; for the short call the descriptor points at a temporary file, and every line is
+    logged (debug for the known harmless one). Another thread's stderr in that window is logged too.
+    """
+    with _fd_lock:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        with tempfile.TemporaryFile() as capture:
+            os.dup2(capture.fileno(), 2)
+            try:
+                yield
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+                os.close(saved)
+                capture.seek(0)
+                text = capture.read().decode("utf-8", "replace")
+    for line in filter(None, (raw.strip() for raw in text.splitlines())):
+        log.log(logging.DEBUG if any(m in line for m in _EXPECTED) else logging.WARNING, "opencv: %s", line)
