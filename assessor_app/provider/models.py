@@ -275,3 +275,32 @@ class AssessmentIndexRow(ProviderBase):
 
 # the console's tables share this metadata, so the revisions and the schema test cover them
 from assessor_app.provider.console import models as _console_models  # noqa: E402,F401
+
+
+class Derivative(ProviderBase):
+    """A product derived from a sealed file (a web proxy of a video segment), keyed by its hash.
+
+    The sealed file is never changed: the derivative lives in the provider's own folder and
+    records what it was made from (the source's SHA-256, as the bundle's manifest names it) and
+    how (the settings' fingerprint). ``bundle_id``, ``device`` and ``source_name`` say where the
+    source was found, so pending work can be resumed after a restart.
+    """
+
+    __tablename__ = "derivatives"
+
+    source_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)  # web-proxy
+    settings: Mapped[str] = mapped_column(String(64), primary_key=True)  # the settings' fingerprint
+    bundle_id: Mapped[str] = mapped_column(String(64))
+    device: Mapped[str] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(Text)  # the payload path in the bundle, data/...
+    status: Mapped[str] = mapped_column(String(10))  # pending, done, failed
+    path: Mapped[str | None] = mapped_column(Text)  # relative to the provider folder
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_us: Mapped[int] = mapped_column(BigInteger)
+    updated_us: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_derivatives_status", "status"),
+                      Index("ix_derivatives_bundle", "bundle_id", "device"))

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,10 +133,13 @@ def day_bounds_us(first: dt.date | None, last: dt.date | None) -> tuple[int | No
 
 
 class QuarantineBook:
-    def __init__(self, store: ProviderStore, registry: Registry, importer: Importer):
+    def __init__(self, store: ProviderStore, registry: Registry, importer: Importer,
+                 on_imported: Callable[[ImportResult], None] | None = None):
         self.store = store
         self.registry = registry
         self.importer = importer
+        #: what a retried bundle, now held, is owed next (its web proxies)
+        self.on_imported = on_imported
         self._retrying: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -233,6 +237,8 @@ class QuarantineBook:
                 return ImportResult("retry", entry.source, entry.bundle_id, reason=own_fault(exc),
                                     device=entry.device, message=RETRY_FAULT(detail=detail))
         log.info("quarantine %s retried by %s: %s", quarantine_id, by, result.status)
+        if result.status == "imported" and self.on_imported is not None:
+            self.on_imported(result)
         return result
 
     def _upload_of(self, entry: QuarantineEntry) -> Upload | None:

@@ -19,6 +19,7 @@ from assessor_app.provider.assessment_index import Backfill
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
+from assessor_app.provider.media.derivatives import DerivationService
 from assessor_app.provider.models import Upload
 from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
@@ -37,7 +38,9 @@ class ProviderService:
         self.registry = Registry(self.store)
         self.directory = Directory(self.store)
         self.importer = Importer(self.store, self.registry, self.directory)
-        self.quarantine = QuarantineBook(self.store, self.registry, self.importer)
+        #: web proxies of imported video; its worker runs while the HTTP service does
+        self.derivations = DerivationService(self.store)
+        self.quarantine = QuarantineBook(self.store, self.registry, self.importer, on_imported=self.derive_later)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         #: chunk writes (one job at a time per request) and imports run off the event loop
         self.io_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="provider-io")
@@ -52,6 +55,7 @@ class ProviderService:
         """Finish the imports under way (a receipt is never half-written), then close the store."""
         self.stop_cleanup()
         self.index_backfill.stop()
+        self.derivations.stop()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
         self.store.close()
@@ -183,6 +187,7 @@ class ProviderService:
             conn.execute(update(Upload).where(Upload.id == upload_id).values(
                 status=status, reason=result.reason, updated_us=self.store.clock()))
         path.unlink(missing_ok=True)  # the verified bundle is stored (or the archive moved aside)
+        self.derive_later(result)
         return result
 
     def waiting_uploads(self, limit: int = 200) -> list[Upload]:
@@ -207,6 +212,28 @@ class ProviderService:
             raise Refused(409, WAITING_GONE(upload=upload_id[:32]), "upload_not_waiting")
         device = self.registry.device(upload.device)
         return self.start_import(upload.id, device, claimed=False).result(timeout=wait_s)
+    def import_path(self, path: os.PathLike[str]) -> list[ImportResult]:
+        """Import bundles from a folder or USB stick (see Importer.import_path), then owe their proxies."""
+        from pathlib import Path
+
+        results = self.importer.import_path(Path(path))
+        for result in results:
+            self.derive_later(result)
+        return results
+
+    def derive_later(self, result: ImportResult) -> None:
+        """Record the web proxies a newly imported bundle's video is owed (after its import committed).
+
+        A failure here never undoes or fails the import: ``assessor provider derive`` finds
+        bundles whose proxies were never recorded.
+        """
+        if result.status != "imported" or result.bundle_id is None or result.device is None:
+            return
+        try:
+            self.derivations.enqueue_bundle(result.bundle_id, result.device)
+        except (OSError, SQLAlchemyError) as exc:
+            log.warning("the proxies of bundle %s were not recorded (%s); `assessor provider derive` "
+                        "records them", result.bundle_id, exc)
 
     def terminate_upload(self, upload_id: str) -> None:
         upload = self.upload(upload_id)

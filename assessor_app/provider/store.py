@@ -19,6 +19,7 @@ from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
 from assessor_app.i18n import Msg
+from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.schema import SchemaError, migrate
 
@@ -28,7 +29,8 @@ GiB = 1024**3
 #: What the provider keeps in its folder; a folder an earlier version left open to others has
 #: these (recursively) made owner-only when the store is opened.
 PROVIDER_FOLDER_ENTRIES = (
-    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "keys", "quarantine",
+    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "derivatives", "keys",
+    "quarantine",
     "staging", "uploads", "provider.log",
 )
 DEVICE_FOLDER = re.compile(r"[0-9a-f]{64}")
@@ -96,6 +98,10 @@ class ProviderConfig:
     console_hash_time_cost: int = 3
     console_hash_memory_kib: int = 64 * 1024
     console_hash_parallelism: int = 4
+    #: how browser-playable proxies of video segments are made (codec, size, rate, quality)
+    video_proxy: ProxySettings = ProxySettings()
+    #: the background derivation looks for work enqueued by other processes this often
+    derive_poll_s: float = 60.0
 
 
 def now_us() -> int:
@@ -137,6 +143,7 @@ class ProviderStore:
         self.uploads_dir = folder / "uploads"
         self.quarantine_dir = folder / "quarantine"
         self.staging_dir = folder / "staging"
+        self.derivatives_dir = folder / "derivatives"  # web proxies and other derived media
         database = folder / "provider.db"
         url = config.database_url or f"sqlite:///{database}"
         try:
@@ -144,7 +151,7 @@ class ProviderStore:
             # opens it (its -wal and -shm files take its mode); an earlier version's is tightened
             private_data_folder(folder, PROVIDER_FOLDER_ENTRIES)
             for d in (self.bundles_dir, self.uploads_dir, self.quarantine_dir, self.staging_dir,
-                      folder / "keys"):
+                      self.derivatives_dir, folder / "keys"):
                 private_dir(d)
             if config.database_url is None:
                 private_file(database)

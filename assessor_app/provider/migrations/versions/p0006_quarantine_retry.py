@@ -7,7 +7,7 @@ yet enrolled) get its code and values from the text, so they can be retried; the
 Nothing is deleted.
 
 Revision ID: p0006_quarantine_retry
-Revises: p0003_console
+Revises: p0005_assessment_index
 Create Date: 2026-12-06
 """
 
