@@ -40,7 +40,8 @@ class ProviderService:
         self.importer = Importer(self.store, self.registry, self.directory)
         #: web proxies of imported video; its worker runs while the HTTP service does
         self.derivations = DerivationService(self.store)
-        self.quarantine = QuarantineBook(self.store, self.registry, self.importer, on_imported=self.derive_later)
+        self.quarantine = QuarantineBook(self.store, self.registry, self.importer,
+                                         on_imported=self.derive_later)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         #: chunk writes (one job at a time per request) and imports run off the event loop
         self.io_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="provider-io")

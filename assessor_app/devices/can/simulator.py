@@ -9,8 +9,8 @@ request is answered, while the HV bus goes on decaying unseen; ``connect_12v()``
 again; ``reconnect()`` fits the plug and the 12 V supply again, precharges the bus and closes the
 contactors. On a ``clock`` of its own (the scripted demo's simulated one) it sends nothing by
 itself: ``frames_until`` gives what it broadcast up to a time, stamped on that clock, for the demo
-to log (``CanLogger.inject``). ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and plugged
-back, for the capture's gap handling.
+to log (``CanLogger.inject``). ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and
+plugged back, for the capture's gap handling.
 """
 
 from __future__ import annotations
