@@ -67,6 +67,10 @@ SIGNAL_PACK = Message("console.assessment.signal_pack", "pack voltage")
 SIGNAL_CONTACTOR_POS = Message("console.assessment.signal_contactor_pos", "contactor +")
 SIGNAL_CONTACTOR_NEG = Message("console.assessment.signal_contactor_neg", "contactor −")
 SIGNAL_SERVICE_PLUG = Message("console.assessment.signal_service_plug", "service plug")
+STATE_CLOSED = Message("console.assessment.state_closed", "closed")
+STATE_OPEN = Message("console.assessment.state_open", "open")
+STATE_FITTED = Message("console.assessment.state_fitted", "fitted")
+STATE_PULLED = Message("console.assessment.state_pulled", "pulled")
 PLOT_SEGMENT_UNREADABLE = Message("console.assessment.segment_unreadable",
                                   "CAN segment {segment} cannot be opened.")
 PLOT_SEGMENT_DAMAGED = Message("console.assessment.segment_damaged",
