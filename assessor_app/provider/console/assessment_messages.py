@@ -6,7 +6,9 @@ from assessor_app.i18n import Message, Plural
 
 # ---------------------------------------------------------------- finding the bundle and its files
 NO_SUCH_BUNDLE = Message("console.assessment.no_such_bundle", "This provider holds no such assessment.")
-BUNDLE_FOLDER_MISSING = Message("console.assessment.folder_missing",
+BUNDLE_FOLDER_DIAGNOSTIC_SNAPSHOT = Message("console.assessment.diagnostic_snapshot", "DTC snapshot")
+DIAGNOSTIC_CONDITION = Message("console.assessment.diagnostic_condition", "signal check")
+MISSING = Message("console.assessment.folder_missing",
                                 "The files of bundle {bundle} are not in the provider's folder.")
 FILE_NOT_LISTED = Message("console.assessment.file_not_listed",
                           "The bundle lists no file {name} that you may open.")
@@ -41,6 +43,8 @@ CORRECTION = Message("console.assessment.correction",
                      "{clock}: corrected from {old} to {new} by {person}: {reason}")
 INTERVENTION = Message("console.assessment.intervention", "{clock}: assessor intervened ({kind}): {note}")
 UNAVAILABLE = Message("console.assessment.unavailable", "{what} not available: {why}")
+DIAGNOSTIC_SNAPSHOT = Message("console.assessment.diagnostic_snapshot", "DTC snapshot")
+DIAGNOSTIC_CONDITION = Message("console.assessment.diagnostic_condition", "signal check")
 MISSING = Message("console.assessment.missing", "{kind} missing: {why}")
 VIN_MATCHES = Message("console.assessment.vin_matches", "VIN read matches the recorded vehicle")
 VIN_DIFFERS = Message("console.assessment.vin_differs", "VIN read DIFFERS from the recorded vehicle")
