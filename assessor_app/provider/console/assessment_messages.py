@@ -6,9 +6,7 @@ from assessor_app.i18n import Message, Plural
 
 # ---------------------------------------------------------------- finding the bundle and its files
 NO_SUCH_BUNDLE = Message("console.assessment.no_such_bundle", "This provider holds no such assessment.")
-BUNDLE_FOLDER_DIAGNOSTIC_SNAPSHOT = Message("console.assessment.diagnostic_snapshot", "DTC snapshot")
-DIAGNOSTIC_CONDITION = Message("console.assessment.diagnostic_condition", "signal check")
-MISSING = Message("console.assessment.folder_missing",
+BUNDLE_FOLDER_MISSING = Message("console.assessment.folder_missing",
                                 "The files of bundle {bundle} are not in the provider's folder.")
 FILE_NOT_LISTED = Message("console.assessment.file_not_listed",
                           "The bundle lists no file {name} that you may open.")
