@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select, tuple_, union_all
+from sqlalchemy import ColumnElement, Connection, Engine, and_, func, literal, or_, select, tuple_, union_all
 
 from assessor_app.evidence.strict_json import shown
 from assessor_app.i18n import Msg
@@ -317,8 +317,10 @@ def _continuing(columns: tuple[Any, ...], key: tuple[Any, ...] | None,
         return [[]]
     beyond = (lambda c, v: c < v) if descending else (lambda c, v: c > v)
     lead = len(columns) - 3
+    # each value typed as its column (a bare Python int would be an INTEGER to PostgreSQL)
+    values = tuple_(*(literal(v, c.type) for c, v in zip(columns[lead:], key[lead:], strict=True)))
     steps = [[*(c == v for c, v in zip(columns[:lead], key[:lead], strict=True)),
-              beyond(tuple_(*columns[lead:]), tuple_(*key[lead:]))]]
+              beyond(tuple_(*columns[lead:]), values)]]
     for i in range(lead - 1, -1, -1):
         same = [c == v for c, v in zip(columns[:i], key[:i], strict=True)]
         steps.append([*same, beyond(columns[i], key[i])])
