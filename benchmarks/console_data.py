@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from assessor_app.provider.assessment_index import INDEX_FORMAT
+from assessor_app.provider.assessment_index import INDEX_FORMAT, add_vehicles
 from assessor_app.provider.models import (
     AssessmentIndexRow,
     Assessor,
@@ -134,4 +134,5 @@ def fill(store: ProviderStore, n: int, *, seed: int = 15) -> None:
         with store.writer.begin() as conn:
             conn.execute(insert(ReceivedBundle), bundles)
             conn.execute(insert(AssessmentIndexRow), index)
+            add_vehicles(conn, [row["vehicle"] for row in index])
         done += len(bundles)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Connection, String, delete, exists, insert, literal, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.core.engine import ReplayError, replay
@@ -34,7 +34,7 @@ from assessor_app.evidence.identity import IDENTITY_DIR
 from assessor_app.evidence.record_shape import RECORD_JSON, read_events
 from assessor_app.evidence.strict_json import JsonError, loads, need_int, need_list, need_object
 from assessor_app.i18n import Msg
-from assessor_app.provider.models import AssessmentIndexRow, ReceivedBundle
+from assessor_app.provider.models import AssessmentIndexRow, AssessmentVehicle, ReceivedBundle
 from assessor_app.provider.store import ProviderStore
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,10 @@ def _read(root: Path, name: str, limit: int) -> bytes:
     return data
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _text(value: Any, limit: int) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
@@ -99,9 +103,8 @@ def assessment_facts(root: Path) -> dict[str, Any]:
         raise UnreadableRecord("the record holds no events")
     st = engine.state
     started = st.started
-    candidate = started.get("candidate") if isinstance(started.get("candidate"), dict) else {}
-    vehicle = started.get("vehicle") if isinstance(started.get("vehicle"), dict) else {}
-    pinned = started.get("parameter_set") if isinstance(started.get("parameter_set"), dict) else {}
+    candidate, vehicle, pinned = (_object(started.get(name)) for name in ("candidate", "vehicle",
+                                                                             "parameter_set"))
     statuses = [ss.status for ss in st.steps.values()]
     last = events[-1]
     reasons: list[Any] = []
@@ -149,6 +152,15 @@ def write_row(conn: Connection, row: dict[str, Any]) -> None:
     conn.execute(delete(AssessmentIndexRow).where(AssessmentIndexRow.bundle_id == row["bundle_id"],
                                                   AssessmentIndexRow.device == row["device"]))
     conn.execute(insert(AssessmentIndexRow).values(**row))
+    add_vehicles(conn, [row["vehicle"]])
+
+
+def add_vehicles(conn: Connection, vehicles: list[str]) -> None:
+    """Note vehicle descriptions the index now holds (those it had are left as they are)."""
+    for vehicle in sorted(set(vehicles)):
+        new = select(literal(vehicle, String(200))).where(
+            ~exists().where(AssessmentVehicle.vehicle == vehicle))
+        conn.execute(insert(AssessmentVehicle).from_select(["vehicle"], new))
 
 
 def _missing(store: ProviderStore, only_missing: bool, after: tuple[str, str], limit: int) -> list[Any]:

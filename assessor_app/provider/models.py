@@ -273,6 +273,15 @@ class AssessmentIndexRow(ProviderBase):
     )
 
 
+
+class AssessmentVehicle(ProviderBase):
+    """Every vehicle description the index holds, once: a search matches inside these few texts and
+    then seeks the index by the ones that match, instead of reading every row's description."""
+
+    __tablename__ = "assessment_vehicles"
+
+    vehicle: Mapped[str] = mapped_column(String(200), primary_key=True)
+
 # the console's tables share this metadata, so the revisions and the schema test cover them
 from assessor_app.provider.console import models as _console_models  # noqa: E402,F401
 

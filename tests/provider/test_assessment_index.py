@@ -18,7 +18,7 @@ from assessor_app.core.engine import Abandon, CorrectResult
 from assessor_app.evidence.archive import write_archive
 from assessor_app.evidence.bundle import write_bundle
 from assessor_app.provider.assessment_index import INDEX_FORMAT, Backfill, reindex
-from assessor_app.provider.models import AssessmentIndexRow
+from assessor_app.provider.models import AssessmentIndexRow, AssessmentVehicle
 from assessor_app.provider.server import ProviderServer
 
 
@@ -58,6 +58,8 @@ def test_an_imported_bundle_has_its_row_with_the_pseudonym_and_never_a_name(
     assert (row.steps_total, row.steps_passed, row.steps_pending, row.steps_failed) == (10, 9, 1, 0)
     assert (row.corrections, row.capture_gaps, row.hazard_stop, row.stopped_by) == (0, 0, False, None)
     assert row.started_us <= row.ended_us and row.received_us > 0 and row.index_format == INDEX_FORMAT
+    with provider.service.store.engine.connect() as conn:
+        assert list(conn.execute(select(AssessmentVehicle.vehicle)).scalars()) == ["Test EV"]
     # identity is kept apart: the candidate's name and the VIN are in no column
     values = " ".join(str(v) for v in row._mapping.values())
     assert CANDIDATE.name not in values and VEHICLE.vin not in values

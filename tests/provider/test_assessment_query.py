@@ -4,6 +4,7 @@ of the URL is checked (a bad one is named and left out, never an error)."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -147,9 +148,12 @@ def _searches(everything: list[Any], known: Known) -> list[tuple[str, Callable[[
 
 
 @pytest.mark.parametrize("few", [aq.FEW, 3])  # read by key and sorted here, or read in order by SQL
+@pytest.mark.parametrize("vehicles", [aq.VEHICLES, 0])  # descriptions from their list, or each row's
 def test_the_search_finds_ids_pseudonyms_vehicles_workshops_and_assessors(
-        store: ProviderStore, known: Known, everything: list[Any], few: int, monkeypatch: pytest.MonkeyPatch):
+        store: ProviderStore, known: Known, everything: list[Any], few: int, vehicles: int,
+        monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(aq, "FEW", few)
+    monkeypatch.setattr(aq, "VEHICLES", vehicles)
     for words, wanted in _searches(everything, known):
         query, problems = parse_query([("q", words), ("size", "25")], known)
         assert problems == []
@@ -193,7 +197,7 @@ def test_a_page_link_changed_by_hand_or_made_for_another_order_shows_the_first_p
     good = page.next_cursor
     for values in ([("after", good[:-3])], [("after", good + "x")], [("after", "!!")],
                    [("sort", "outcome"), ("after", good)], [("order", "asc"), ("after", good)],
-                   [("after", good), ("before", good)], [("after", aq.base64.urlsafe_b64encode(
+                   [("after", good), ("before", good)], [("after", base64.urlsafe_b64encode(
                        b'["date","desc","x","b","d"]').decode())]):
         query, said = _problems(values, known)
         assert (query.after, query.before) == (None, None)

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 from assessor_app.core.terms import term
 from assessor_app.i18n import Msg, format_datetime, render
 from assessor_app.provider.console import list_messages as m_
-from assessor_app.provider.console.assessment_query import (
+from assessor_app.provider.console.list_query import (
     OUTCOMES,
     SIZES,
     Known,
