@@ -25,7 +25,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -130,10 +130,17 @@ def _records(service: ProviderService) -> None:
 
 
 def build_cohort(
-    folder: Path, plans: list[Plan], *, workers: int = WORKERS, video: bool = True
+    folder: Path,
+    plans: list[Plan],
+    *,
+    workers: int = WORKERS,
+    video: bool = True,
+    on_built: Callable[[str], None] = lambda _name: None,
 ) -> list[Recorded]:
     """Record the workstations not recorded yet, side by side; a workstation left half-recorded by an
-    interruption (never enrolled: delivery comes after) is recorded again from the start."""
+    interruption (never enrolled: delivery comes after) is recorded again from the start. ``on_built``
+    is told each workstation's name as soon as it is recorded (its delivery can start while others
+    record)."""
     todo: dict[str, list[Plan]] = {}
     for plan in plans:
         if not (folder / plan.workstation / BUILT_FILE).exists():
@@ -142,11 +149,20 @@ def build_cohort(
         shutil.rmtree(folder / name, ignore_errors=True)
     if not todo:
         return []
+    done: list[Recorded] = []
     if workers <= 1 or len(todo) == 1:
-        return [r for name, mine in todo.items() for r in build_workstation(folder / name, mine, video)]
+        for name, mine in todo.items():
+            done += build_workstation(folder / name, mine, video)
+            on_built(name)
+        return done
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(build_workstation, folder / name, mine, video) for name, mine in todo.items()]
-        return [r for future in futures for r in future.result()]
+        futures = {
+            pool.submit(build_workstation, folder / name, mine, video): name for name, mine in todo.items()
+        }
+        for future in as_completed(futures):
+            done += future.result()
+            on_built(futures[future])
+    return sorted(done, key=lambda r: r.number)
 
 
 def run_provider_demo(
@@ -192,19 +208,26 @@ def run_provider_demo(
         plans = cohort()
         names = sorted({p.workstation for p in plans})
         started = time.monotonic()
-        if all((folder / n / BUILT_FILE).exists() for n in names):
+        reuse = all((folder / n / BUILT_FILE).exists() for n in names)
+        if reuse:
             line(c_.REUSED(folder=str(folder)), "")
-            recorded: list[Recorded] = []
         else:
             line(c_.BUILDING(count=len(plans), workstations=len(names)), "")
-            recorded = build_cohort(folder, plans, workers=workers, video=video)
-            line(c_.BUILT(seconds=round(time.monotonic() - started)))
         line(c_.DELIVERING(), "")
-        delivered: list[str] = []
-        for assessor in ASSESSORS:
-            delivered += _deliver(
-                server, service, folder / workstation_of(assessor), assessor.id, assessor.workshop, line
-            )
+        recorded: list[Recorded] = []
+        held: dict[str, list[str]] = {}
+
+        def deliver(name: str) -> None:
+            assessor = next(a for a in ASSESSORS if workstation_of(a) == name)
+            held[name] = _deliver(server, service, folder / name, assessor.id, assessor.workshop, line)
+
+        if not reuse:  # each workstation delivers as soon as it has recorded its part
+            recorded = build_cohort(folder, plans, workers=workers, video=video, on_built=deliver)
+            line(c_.BUILT(seconds=round(time.monotonic() - started)))
+        for name in names:
+            if name not in held:
+                deliver(name)
+        delivered = [bundle for name in names for bundle in held[name]]
         quarantined = state.get("quarantined")
         if not isinstance(quarantined, list):
             quarantined = _hostile(server, folder, plans, line)
