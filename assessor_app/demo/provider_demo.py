@@ -297,6 +297,8 @@ def _deliver(
         for entry in outbox.entries():
             if entry.status == "delivered" and outbox.receipt(entry.bundle_id) is not None:
                 delivered.append(entry.bundle_id)
+                if entry.archive_path.exists():  # the sealed bundle stays; its copy for sending goes
+                    outbox.prune(entry.bundle_id)
             else:
                 line(
                     c_.NOT_DELIVERED(
