@@ -189,7 +189,10 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
     start, end = s.get("started_t_us"), s.get("result_t_us")
     span = (start if isinstance(start, int) else end, end if isinstance(end, int) else start)
     diagnostics = (s.get("diagnostics") or {}).get("records") or []
-    snapshots = tuple(_snapshot(bundle, d, clock, language) for d in diagnostics
+    # a snapshot's purpose in the page's language, from the checklist (the record keeps the words the
+    # workstation showed, in its own language)
+    purpose = getattr(getattr(step_spec, "diagnostics", None), "snapshot", None)
+    snapshots = tuple(_snapshot(bundle, d, clock, language, purpose) for d in diagnostics
                       if isinstance(d, dict) and d.get("diagnostic") == "snapshot")
     checks = tuple(_check(bundle, d, clock, language) for d in diagnostics
                    if isinstance(d, dict) and d.get("diagnostic") == "condition")
@@ -269,7 +272,8 @@ def _correction(c: dict[str, Any], who: Any, word: Any, clock: WallClock, langua
         clock=clock_text(t), reason=render_stored(c.get("reason"), language)), language)
 
 
-def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: str) -> Snapshot:
+def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: str,
+              purpose: Any = None) -> Snapshot:
     s = d.get("summary") or {}
     codes = sorted({c for group in (s.get("dtcs") or {}).values() if isinstance(group, list) for c in group
                     if isinstance(c, str)})
@@ -278,7 +282,8 @@ def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language:
     vin = (m_.VIN_MATCHES() if kept.get("matches_recorded_vin") else m_.VIN_DIFFERS() if kept
            else m_.VIN_NOT_READ())
     at = _need_moment(clock, d.get("t_us"), language)
-    return Snapshot(str(s.get("label", "")), ", ".join(codes) or none,
+    label = purpose.get_text(language) if purpose is not None else str(s.get("label", ""))
+    return Snapshot(label, ", ".join(codes) or none,
                     ", ".join(str(c) for c in s.get("hv_dtcs") or []) or none, render(vin, language),
                     "; ".join(str(e) for e in s.get("errors") or []), at,
                     _file(bundle, str(d.get("evidence", "")), _short(d.get("evidence"))))
