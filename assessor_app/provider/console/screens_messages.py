@@ -1,0 +1,52 @@
+"""Texts the console shows in place of words the layers below it keep in English: where a quarantined
+bundle came from, a video proxy that could not be made, and the names of the audit log's actions."""
+
+from __future__ import annotations
+
+from assessor_app.i18n import Message
+
+SOURCE_UPLOAD = Message("console.screens.source_upload", "upload {upload}")
+SOURCE_FILE = Message("console.screens.source_file", "file {path}")
+PROXY_NOT_MADE = Message(
+    "console.screens.proxy_not_made",
+    "The playable copy of this video could not be made; download the sealed original. The provider's "
+    "log names the reason.")
+ARCHIVE_REFUSED = Message(
+    "console.screens.archive_refused",
+    "The copy without personal data could not be made: the stored bundle no longer verifies, or it "
+    "holds a name outside its identity folder. The provider's log names the reason.")
+
+#: an audit log action (its code, shown beside it) in words
+ACTIONS = {
+    "assessment.candidate_name": Message("console.screens.action.candidate_name", "candidate's name shown"),
+    "assessment.download": Message("console.screens.action.download", "file downloaded"),
+    "assessment.reverify": Message("console.screens.action.reverify", "assessment verified again"),
+    "assessment.view": Message("console.screens.action.view", "assessment viewed"),
+    "directory.assessor_add": Message("console.screens.action.assessor_add", "assessor added"),
+    "directory.assessor_code": Message("console.screens.action.assessor_code", "assessor code issued"),
+    "directory.assessor_key_revoke": Message("console.screens.action.assessor_key_revoke",
+                                             "assessor's key revoked"),
+    "directory.assessor_revoke": Message("console.screens.action.assessor_revoke", "assessor revoked"),
+    "directory.enrollment_code": Message("console.screens.action.enrollment_code", "enrollment code issued"),
+    "directory.qualification": Message("console.screens.action.qualification", "qualification renewed"),
+    "directory.workshop_add": Message("console.screens.action.workshop_add", "workshop added"),
+    "directory.workstation_revoke": Message("console.screens.action.workstation_revoke",
+                                            "workstation revoked"),
+    "quarantine.import_upload": Message("console.screens.action.import_upload", "waiting upload imported"),
+    "quarantine.retry": Message("console.screens.action.retry", "quarantined bundle retried"),
+    "session.login": Message("console.screens.action.login", "signed in"),
+    "session.login_failed": Message("console.screens.action.login_failed", "sign-in failed"),
+    "session.login_refused": Message("console.screens.action.login_refused", "sign-in refused"),
+    "session.logout": Message("console.screens.action.logout", "signed out"),
+    "users.add": Message("console.screens.action.users_add", "console user added"),
+    "users.disable": Message("console.screens.action.users_disable", "console user disabled"),
+    "users.passwd": Message("console.screens.action.users_passwd", "password set"),
+}
+
+
+def source_words(source: str) -> object:
+    """Where a quarantined bundle came from, as a message: an upload's id, or the file it was read from."""
+    kind, _, rest = source.partition(" ")
+    if kind == "upload" and rest:
+        return SOURCE_UPLOAD(upload=rest)
+    return SOURCE_FILE(path=source)
