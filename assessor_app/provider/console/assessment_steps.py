@@ -12,12 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from assessor_app.core.specs.conditions import condition_title
 from assessor_app.core.specs.models import ChecklistSpec
 from assessor_app.core.terms import term
 from assessor_app.i18n import format_number, format_quantity, format_range, format_time, render, render_stored
 from assessor_app.provider.console import assessment_messages as m_
+from assessor_app.provider.console import screens_messages as SM
 from assessor_app.provider.console.bundle_files import HeldBundle
 from assessor_app.provider.console.can_plot import Mark, Plot, Signals, decode_segment, render_plot
+from assessor_app.reports.wording import wording
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,7 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
         marks += [Mark(r.at.t_us, r.label) for r in readings if r.at.t_us is not None]
         plot = _plot(bundle, step_id, can_files, marks, span, language)
     evidence = s.get("evidence") or {}
+    why_words = wording(language)  # why evidence is missing: the record's words, as the PDF says them
     return StepView(
         id=step_id, title=title, risk=word(s.get("risk")), status=word(s.get("status")),
         status_code=str(s.get("status") or ""), reason=render_stored(s.get("reason"), language),
@@ -227,11 +231,17 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
                            language)
                     for n in notes if n.get("step") == step_id),
         photos=photos, snapshots=snapshots, checks=checks,
-        unavailable=tuple(render(m_.UNAVAILABLE(what=str(k), why=str(v)), language)
+        unavailable=tuple(render(m_.UNAVAILABLE(what=_diagnostic(str(k), language), why=str(v)), language)
                           for k, v in ((s.get("diagnostics") or {}).get("unavailable") or {}).items()),
-        missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=str(x.get("why", ""))), language)
+        missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=why_words.get(
+                          f"why:{x.get('why', '')}", str(x.get("why", "")))), language)
                       for x in evidence.get("missing") or [] if isinstance(x, dict)),
         video=_video(bundle, files, span), can_segments=can_refs, plot=plot)
+
+
+def _diagnostic(kind: str, language: str) -> str:
+    """A kind of diagnostic the record names ("snapshot", "condition") in words of the language."""
+    return render(SM.DIAGNOSTICS[kind](), language) if kind in SM.DIAGNOSTICS else kind
 
 
 def _short(name: Any) -> str:
@@ -300,7 +310,8 @@ def _check(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: st
             shown = v.get("label") or (format_quantity(v["value"], str(v.get("unit") or ""), language)
                                        if isinstance(v.get("value"), (int, float)) else "")
             values.append(f"{name} = {shown}")
-    return SignalCheck(str(s.get("condition", "")), str(s.get("expression", "")), met, render(said, language),
+    return SignalCheck(condition_title(str(s.get("condition", "")), language), str(s.get("expression", "")),
+                       met, render(said, language),
                        ", ".join(values), _need_moment(clock, d.get("t_us"), language),
                        _file(bundle, str(d.get("evidence", "")), _short(d.get("evidence"))))
 

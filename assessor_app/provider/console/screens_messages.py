@@ -16,6 +16,12 @@ ARCHIVE_REFUSED = Message(
     "The copy without personal data could not be made: the stored bundle no longer verifies, or it "
     "holds a name outside its identity folder. The provider's log names the reason.")
 
+#: a kind of diagnostic a step's record says was not available
+DIAGNOSTICS = {
+    "snapshot": Message("console.screens.diagnostic_snapshot", "diagnostic snapshot"),
+    "condition": Message("console.screens.diagnostic_condition", "signal check"),
+}
+
 #: an audit log action (its code, shown beside it) in words
 ACTIONS = {
     "assessment.candidate_name": Message("console.screens.action.candidate_name", "candidate's name shown"),
