@@ -19,7 +19,9 @@ LOCALE = Path(__file__).resolve().parents[2] / "assessor_app" / "locale"
 #: contexts of the messages a console page may show: its own, and those of the layers below it whose
 #: messages it renders (outcomes, steps' words, quarantine reasons, verification, units, terms)
 CONTEXTS = ("console.", "engine.", "pdf.", "quarantine.", "verify.", "term.", "units.", "directory.", "checks.",
-            "chain.", "seal.", "record.", "plausibility.", "vin.", "parameters.", "library.", "bad_input.")
+            "chain.", "seal.", "record.", "plausibility.", "vin.", "parameters.", "library.", "bad_input.",
+            # the CAN layer's reasons a record keeps in English (the demo says them from these messages)
+            "demo.bus_silent", "demo.no_value")
 
 #: JavaScript run in the page: every element whose text is cut or spills out of its box, and the page's
 #: own sideways scroll. An element that scrolls on purpose (overflow auto/scroll) is a container, not a fault.

@@ -231,7 +231,8 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
                            language)
                     for n in notes if n.get("step") == step_id),
         photos=photos, snapshots=snapshots, checks=checks,
-        unavailable=tuple(render(m_.UNAVAILABLE(what=_diagnostic(str(k), language), why=str(v)), language)
+        unavailable=tuple(render(m_.UNAVAILABLE(what=_diagnostic(str(k), language),
+                                                why=SM.recorded_reason(v, language)), language)
                           for k, v in ((s.get("diagnostics") or {}).get("unavailable") or {}).items()),
         missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=why_words.get(
                           f"why:{x.get('why', '')}", str(x.get("why", "")))), language)
@@ -303,7 +304,7 @@ def _check(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: st
     s = d.get("summary") or {}
     met = d.get("met") if isinstance(d.get("met"), bool) else None
     said = (m_.CHECK_MET() if met else m_.CHECK_NOT_MET() if met is False
-            else m_.CHECK_NOT_AVAILABLE(reason=str(s.get("reason") or "")))
+            else m_.CHECK_NOT_AVAILABLE(reason=SM.recorded_reason(s.get("reason") or "", language)))
     values = []
     for name, v in (s.get("values") or {}).items():
         if isinstance(v, dict):

@@ -3,7 +3,9 @@ bundle came from, a video proxy that could not be made, and the names of the aud
 
 from __future__ import annotations
 
-from assessor_app.i18n import Message
+import re
+
+from assessor_app.i18n import Message, format_quantity, render, render_stored
 
 SOURCE_UPLOAD = Message("console.screens.source_upload", "upload {upload}")
 SOURCE_FILE = Message("console.screens.source_file", "file {path}")
@@ -21,6 +23,26 @@ DIAGNOSTICS = {
     "snapshot": Message("console.screens.diagnostic_snapshot", "diagnostic snapshot"),
     "condition": Message("console.screens.diagnostic_condition", "signal check"),
 }
+
+#: why a signal check was not available, in the words the workstation records (its CAN layer,
+#: devices/can/signals.py, writes these English reasons into the sealed record)
+BUS_SILENT_RECORDED = "bus silent: 12 V off?"
+_NO_VALUE_RECORDED = re.compile(r"no value of (.+) in the last ([0-9.]+) s")
+BUS_SILENT = Message("console.screens.bus_silent", "nothing heard on the CAN bus: is the 12 V supply off?")
+NO_VALUE = Message("console.screens.no_value", "no value of {signals} in the last {age}")
+
+
+def recorded_reason(reason: object, language: str) -> str:
+    """A reason the record keeps (a stored message, or the CAN layer's English words) in ``language``;
+    a reason a person typed stays as they wrote it."""
+    if reason == BUS_SILENT_RECORDED:
+        return render(BUS_SILENT(), language)
+    found = _NO_VALUE_RECORDED.fullmatch(reason) if isinstance(reason, str) else None
+    if found:
+        age = format_quantity(float(found.group(2)), "s", language)
+        return render(NO_VALUE(signals=found.group(1), age=age), language)
+    return render_stored(reason, language)
+
 
 #: an audit log action (its code, shown beside it) in words
 ACTIONS = {
