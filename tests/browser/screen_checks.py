@@ -19,7 +19,8 @@ LOCALE = Path(__file__).resolve().parents[2] / "assessor_app" / "locale"
 #: contexts of the messages a console page may show: its own, and those of the layers below it whose
 #: messages it renders (outcomes, steps' words, quarantine reasons, verification, units, terms)
 CONTEXTS = ("console.", "engine.", "pdf.", "quarantine.", "verify.", "term.", "units.", "directory.",
-            "checks.", "chain.", "seal.", "record.", "plausibility.", "vin.", "parameters.", "library.", "bad_input.",
+            "checks.", "chain.", "seal.", "record.", "plausibility.", "vin.", "parameters.", "library.",
+            "bad_input.",
             # the CAN layer's reasons a record keeps in English (the demo says them from these messages)
             "demo.bus_silent", "demo.no_value")
 
