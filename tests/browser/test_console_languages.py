@@ -45,7 +45,8 @@ class Site:
                 "assessment": f"/console/assessments/{self.demo.device}/{self.demo.bundle_id}",
                 "quarantine": "/console/quarantine?state=all", "workshops": "/console/workshops",
                 "assessors": "/console/assessors", "users": "/console/users", "audit": "/console/audit",
-                "error-404": "/console/assessments/no-such-device/no-such-bundle"}
+                "error-404": "/console/assessments/no-such-device/no-such-bundle",
+                "error-400": "/console/assessments?size=7&sort=nonsense"}
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_every_page_fits_and_speaks_its_language(browser, site: Site, language: 
     for name, path in site.pages().items():
         answer = page.goto(path)
         assert answer is not None
-        assert answer.status == (404 if name.startswith("error") else 200), (name, answer.status)
+        assert answer.status == (int(name[6:]) if name.startswith("error") else 200), (name, answer.status)
         if name == "assessment":
             assert page.locator("video").count() and page.locator("svg.can-plot").count()
             assert page.locator(".photos img").count()
@@ -142,6 +143,11 @@ def test_every_page_fits_and_speaks_its_language(browser, site: Site, language: 
         if name == "list":
             assert page.locator("#assessments tbody tr").count() >= 1
         problems += _check(page, language, name)
+        if name == "assessment":  # verified again now: what the check found, in words
+            with page.expect_navigation():
+                page.locator("#reverify").click()
+            assert page.locator(".verification").count()
+            problems += _check(page, language, "assessment-reverified")
     context.close()
 
     context, page = _context(browser, site, language, "moderator")
