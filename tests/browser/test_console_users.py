@@ -40,5 +40,7 @@ def test_add_then_disable_a_user_after_the_question(page, console_site):
     assert not accounts.user(console_site.service.store, "liisa").active
 
     page.goto("/console/audit?user=administrator")
-    actions = page.locator("#audit tbody tr td:nth-child(4)").all_inner_texts()
+    actions = page.locator("#audit tbody tr td:nth-child(4) code").all_inner_texts()
     assert actions[:3] == ["users.disable", "users.add", "session.login"]
+    words = page.locator("#audit tbody tr td:nth-child(4)").all_inner_texts()
+    assert words[0].splitlines() == ["console user disabled", "users.disable"]  # in words, the code beside

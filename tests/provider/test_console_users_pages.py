@@ -94,14 +94,14 @@ def test_the_audit_log_newest_first_paged_and_filtered(console_as, console_servi
         audit.record(store, action="assessment.view" if i % 2 else "quarantine.view", target=f"b-{i:03d}",
                      user="moderator" if i % 3 else "coordinator", role="moderator", address="10.0.0.1")
     first = client.get("/console/audit")
-    targets = re.findall(r"<td>(b-\d{3})</td>", first.text)
+    targets = re.findall(r"<td class=\"id\">(b-\d{3})</td>", first.text)
     assert first.status_code == 200 and targets[:3] == ["b-119", "b-118", "b-117"] and len(targets) == 50
     older = re.search(r'href="([^"]+)" id="audit-older"', first.text).group(1).replace("&amp;", "&")
     second = client.get(older)
-    assert re.findall(r"<td>(b-\d{3})</td>", second.text)[0] == "b-069"
+    assert re.findall(r"<td class=\"id\">(b-\d{3})</td>", second.text)[0] == "b-069"
     assert 'id="audit-newest"' in second.text
     only = client.get("/console/audit", params={"user": "coordinator", "action": "assessment.view"})
-    shown = re.findall(r"<td>(b-\d{3})</td>", only.text)
+    shown = re.findall(r"<td class=\"id\">(b-\d{3})</td>", only.text)
     assert shown and all(int(t[2:]) % 3 == 0 and int(t[2:]) % 2 == 1 for t in shown)
     assert len(shown) == 20 and 'id="audit-older"' not in only.text
     for bad in ({"before": "x1"}, {"before": "²"}, {"user": "u" * 65}, {"before": "9" * 20}):

@@ -10,6 +10,7 @@ it is refused with the reason).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -26,12 +27,15 @@ from assessor_app.evidence.identity import keeps_identity_apart
 from assessor_app.evidence.record_shape import RECORD_JSON
 from assessor_app.provider.console import assessment_messages as m_
 from assessor_app.provider.console import assessment_page_messages as P
+from assessor_app.provider.console import screens_messages as SM
 from assessor_app.provider.console.assessment_csv import steps_csv
 from assessor_app.provider.console.assessment_pages import bundle_of, stream_file
 from assessor_app.provider.console.assessment_view import assessment_view
 from assessor_app.provider.console.bundle_files import HeldBundle, NotHeld, content_disposition
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.web import ConsoleContext, console_view
+
+log = logging.getLogger(__name__)
 
 
 def _names(ctx: ConsoleContext) -> bool:
@@ -76,7 +80,8 @@ def download_archive(ctx: ConsoleContext) -> Response:
             try:
                 made = anonymise_bundle(bundle.root, work / "copy", archive=True).archive
             except BundleError as exc:  # it no longer verifies, or a name is outside identity/
-                raise ConsoleError(404, P.ARCHIVE_REFUSED(reason=str(exc)[:300])) from None
+                log.warning("no copy without personal data of %s: %s", bundle.key, exc)
+                raise ConsoleError(404, SM.ARCHIVE_REFUSED()) from None
             assert made is not None  # asked for with archive=True
             tar = made
     except BaseException:

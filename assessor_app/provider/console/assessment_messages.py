@@ -41,8 +41,6 @@ CORRECTION = Message("console.assessment.correction",
                      "{clock}: corrected from {old} to {new} by {person}: {reason}")
 INTERVENTION = Message("console.assessment.intervention", "{clock}: assessor intervened ({kind}): {note}")
 UNAVAILABLE = Message("console.assessment.unavailable", "{what} not available: {why}")
-DIAGNOSTIC_SNAPSHOT = Message("console.assessment.diagnostic_snapshot", "DTC snapshot")
-DIAGNOSTIC_CONDITION = Message("console.assessment.diagnostic_condition", "signal check")
 MISSING = Message("console.assessment.missing", "{kind} missing: {why}")
 VIN_MATCHES = Message("console.assessment.vin_matches", "VIN read matches the recorded vehicle")
 VIN_DIFFERS = Message("console.assessment.vin_differs", "VIN read DIFFERS from the recorded vehicle")

@@ -69,8 +69,6 @@ VIDEO_FROM = Message("console.assessment.video_from", "Segment {segment}: the st
 SEEK = Message("console.assessment.seek", "To the start of step {step}")
 PROXY_PENDING = Message("console.assessment.proxy_pending",
                         "The playable copy of this video is being prepared; reload the page later.")
-PROXY_FAILED = Message("console.assessment.proxy_failed",
-                       "The playable copy of this video could not be prepared: {reason}")
 PROXY_MISSING = Message("console.assessment.proxy_missing",
                         "No playable copy of this video has been made yet; download the original.")
 DL_VIDEO = Message("console.assessment.dl_video", "Download the sealed original ({segment})")
@@ -82,8 +80,6 @@ NO_NAMES_ARCHIVE = Message(
     "console.assessment.no_names_archive",
     "This bundle was sealed with the names in its record, so it cannot be handed out without them: "
     "ask an administrator or coordinator.")
-ARCHIVE_REFUSED = Message("console.assessment.archive_refused",
-                          "The archive without identity cannot be made: {reason}")
 NO_PDF = Message("console.assessment.no_pdf", "The bundle holds no PDF record.")
 NAMES_NOT_ALLOWED = Message("console.assessment.names_not_allowed",
                             "Your role does not see candidates' names.")

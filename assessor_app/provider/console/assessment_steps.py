@@ -12,12 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from assessor_app.core.specs.conditions import condition_title
 from assessor_app.core.specs.models import ChecklistSpec
 from assessor_app.core.terms import term
 from assessor_app.i18n import format_number, format_quantity, format_range, format_time, render, render_stored
 from assessor_app.provider.console import assessment_messages as m_
+from assessor_app.provider.console import screens_messages as SM
 from assessor_app.provider.console.bundle_files import HeldBundle
 from assessor_app.provider.console.can_plot import Mark, Plot, Signals, decode_segment, render_plot
+from assessor_app.reports.wording import wording
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,10 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
     start, end = s.get("started_t_us"), s.get("result_t_us")
     span = (start if isinstance(start, int) else end, end if isinstance(end, int) else start)
     diagnostics = (s.get("diagnostics") or {}).get("records") or []
-    snapshots = tuple(_snapshot(bundle, d, clock, language) for d in diagnostics
+    # a snapshot's purpose in the page's language, from the checklist (the record keeps the words the
+    # workstation showed, in its own language)
+    purpose = getattr(getattr(step_spec, "diagnostics", None), "snapshot", None)
+    snapshots = tuple(_snapshot(bundle, d, clock, language, purpose) for d in diagnostics
                       if isinstance(d, dict) and d.get("diagnostic") == "snapshot")
     checks = tuple(_check(bundle, d, clock, language) for d in diagnostics
                    if isinstance(d, dict) and d.get("diagnostic") == "condition")
@@ -207,6 +213,7 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
         marks += [Mark(r.at.t_us, r.label) for r in readings if r.at.t_us is not None]
         plot = _plot(bundle, step_id, can_files, marks, span, language)
     evidence = s.get("evidence") or {}
+    why_words = wording(language)  # why evidence is missing: the record's words, as the PDF says them
     return StepView(
         id=step_id, title=title, risk=word(s.get("risk")), status=word(s.get("status")),
         status_code=str(s.get("status") or ""), reason=render_stored(s.get("reason"), language),
@@ -224,15 +231,18 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
                            language)
                     for n in notes if n.get("step") == step_id),
         photos=photos, snapshots=snapshots, checks=checks,
-        unavailable=tuple(render(m_.UNAVAILABLE(what=_DIAGNOSTIC.get(str(k)) or str(k), why=str(v)), language)
+        unavailable=tuple(render(m_.UNAVAILABLE(what=_diagnostic(str(k), language),
+                                                why=SM.recorded_reason(v, language)), language)
                           for k, v in ((s.get("diagnostics") or {}).get("unavailable") or {}).items()),
-        missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=str(x.get("why", ""))), language)
+        missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=why_words.get(
+                          f"why:{x.get('why', '')}", str(x.get("why", "")))), language)
                       for x in evidence.get("missing") or [] if isinstance(x, dict)),
         video=_video(bundle, files, span), can_segments=can_refs, plot=plot)
 
 
-#: what a diagnostic that could not be taken is called on the page
-_DIAGNOSTIC = {"snapshot": m_.DIAGNOSTIC_SNAPSHOT(), "condition": m_.DIAGNOSTIC_CONDITION()}
+def _diagnostic(kind: str, language: str) -> str:
+    """A kind of diagnostic the record names ("snapshot", "condition") in words of the language."""
+    return render(SM.DIAGNOSTICS[kind](), language) if kind in SM.DIAGNOSTICS else kind
 
 
 def _short(name: Any) -> str:
@@ -273,7 +283,8 @@ def _correction(c: dict[str, Any], who: Any, word: Any, clock: WallClock, langua
         clock=clock_text(t), reason=render_stored(c.get("reason"), language)), language)
 
 
-def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: str) -> Snapshot:
+def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: str,
+              purpose: Any = None) -> Snapshot:
     s = d.get("summary") or {}
     codes = sorted({c for group in (s.get("dtcs") or {}).values() if isinstance(group, list) for c in group
                     if isinstance(c, str)})
@@ -282,7 +293,8 @@ def _snapshot(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language:
     vin = (m_.VIN_MATCHES() if kept.get("matches_recorded_vin") else m_.VIN_DIFFERS() if kept
            else m_.VIN_NOT_READ())
     at = _need_moment(clock, d.get("t_us"), language)
-    return Snapshot(str(s.get("label", "")), ", ".join(codes) or none,
+    label = purpose.get_text(language) if purpose is not None else str(s.get("label", ""))
+    return Snapshot(label, ", ".join(codes) or none,
                     ", ".join(str(c) for c in s.get("hv_dtcs") or []) or none, render(vin, language),
                     "; ".join(str(e) for e in s.get("errors") or []), at,
                     _file(bundle, str(d.get("evidence", "")), _short(d.get("evidence"))))
@@ -292,14 +304,15 @@ def _check(bundle: HeldBundle, d: dict[str, Any], clock: WallClock, language: st
     s = d.get("summary") or {}
     met = d.get("met") if isinstance(d.get("met"), bool) else None
     said = (m_.CHECK_MET() if met else m_.CHECK_NOT_MET() if met is False
-            else m_.CHECK_NOT_AVAILABLE(reason=str(s.get("reason") or "")))
+            else m_.CHECK_NOT_AVAILABLE(reason=SM.recorded_reason(s.get("reason") or "", language)))
     values = []
     for name, v in (s.get("values") or {}).items():
         if isinstance(v, dict):
             shown = v.get("label") or (format_quantity(v["value"], str(v.get("unit") or ""), language)
                                        if isinstance(v.get("value"), (int, float)) else "")
             values.append(f"{name} = {shown}")
-    return SignalCheck(str(s.get("condition", "")), str(s.get("expression", "")), met, render(said, language),
+    return SignalCheck(condition_title(str(s.get("condition", "")), language), str(s.get("expression", "")),
+                       met, render(said, language),
                        ", ".join(values), _need_moment(clock, d.get("t_us"), language),
                        _file(bundle, str(d.get("evidence", "")), _short(d.get("evidence"))))
 

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from assessor_app.provider.console import accounts, audit
 from assessor_app.provider.console import audit_messages as AM
+from assessor_app.provider.console import screens_messages as SM
 from assessor_app.provider.console.rendering import PREFIX
 from assessor_app.provider.console.web import ConsoleContext, console_view
 
@@ -32,7 +33,8 @@ def audit_page(ctx: ConsoleContext) -> Response:
     actions = sorted(set(audit.actions(store)) | ({action} if action else set()))
     shown = [(row, json.dumps(row.detail, ensure_ascii=False, sort_keys=True) if row.detail else "")
              for row in rows]
-    return ctx.render("audit.html", {"AM": AM, "rows": shown, "users": users, "actions": actions,
+    return ctx.render("audit.html", {"AM": AM, "ACTIONS": SM.ACTIONS, "rows": shown, "users": users,
+                                     "actions": actions,
                                      "user_filter": user, "action_filter": action, "older": older,
                                      "newest": newest})
 

@@ -201,7 +201,9 @@ def _nice_max(value: float) -> float:
 def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title: str, language: str,
                 span: tuple[int, int] | None = None, max_points: int = 600) -> Plot:
     """The SVG of one step's signals; ``span`` (assessment clock, µs) widens the time axis to the step."""
-    w, h, left, right, top = 720, 300, 64, 16, 24
+    w, h, right, top = 720, 300, 16, 24
+    # the left margin holds the lanes' names, whose length depends on the language
+    left = max(64, 12 + _text_width(max((_signal_label(n, language) for n in STATES), key=len), 10))
     volt_bottom, lane_top, lane_h = 180, 200, 22
     times = [t for ts, _ in signals.series.values() for t in ts]
     t0 = min(times + ([span[0]] if span else []), default=0)
@@ -233,9 +235,10 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
     parts.append(f'<text x="12" y="{(top + volt_bottom) / 2:.0f}" font-size="11" '
                  f'transform="rotate(-90 12 {(top + volt_bottom) / 2:.0f})" text-anchor="middle">'
                  f'{esc(render(m_.PLOT_VOLTS(), language))}</text>')
-    for i in range(5):  # time axis
+    for i in range(5):  # time axis; the last label ends at the axis' end (centred, it would be cut)
         t = t0 + (t1 - t0) * i // 4
-        parts.append(f'<text x="{x(t):.1f}" y="{h - 6}" text-anchor="middle" font-size="11">'
+        anchor = "end" if i == 4 else "middle"
+        parts.append(f'<text x="{x(t):.1f}" y="{h - 6}" text-anchor="{anchor}" font-size="11">'
                      f'{esc(_clock(t))}</text>')
     points = 0
     legend_x = left + 6
@@ -250,7 +253,7 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
                      f'<title>{esc(_signal_label(name, language))}</title></polyline>')
         parts.append(f'<text x="{legend_x}" y="{top + 14}" font-size="11" fill="{_COLOURS[name]}">'
                      f'{esc(_signal_label(name, language))}</text>')
-        legend_x += 170
+        legend_x += max(170, _text_width(_signal_label(name, language), 11) + 24)
     for lane, name in enumerate(STATES):
         base = lane_top + lane * lane_h + lane_h - 6
         parts.append(f'<text x="{left - 6}" y="{base}" text-anchor="end" font-size="10">'
@@ -293,6 +296,11 @@ def _state_word(name: str, value: float, language: str) -> str:
     if name == "ServicePlug":
         return render((m_.STATE_FITTED if value else m_.STATE_PULLED)(), language)
     return render((m_.STATE_CLOSED if value else m_.STATE_OPEN)(), language)
+
+
+def _text_width(text: str, size: int) -> int:
+    """A generous estimate of a label's width in the plot's sans-serif font (no font metrics here)."""
+    return int(len(text) * size * 0.62) + 1
 
 
 def _signal_label(name: str, language: str) -> str:

@@ -15,6 +15,7 @@ from starlette.routing import Route
 from assessor_app.i18n import Msg
 from assessor_app.provider import quarantine_reasons as reasons
 from assessor_app.provider.console import admin_messages as AM
+from assessor_app.provider.console import screens_messages as SM
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.rendering import PREFIX
 from assessor_app.provider.console.web import ConsoleContext, console_view
@@ -108,6 +109,7 @@ def _page(ctx: ConsoleContext, *, status: int = 200, outcome: Msg | None = None,
     page = min(filters["page"], pages)
     entries = book.entries(limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **chosen)
     rows = [{"e": e, "reason": e.reason_in(ctx.language), "state": _state_words(ctx, e),
+             "source": ctx.t(SM.source_words(e.source)),
              "kind": ctx.t(KIND_WORDS[e.kind])} for e in entries]
     keep = {k: filters[k] for k in ("state", "kind", "workshop", "from", "to") if filters[k]}
 
