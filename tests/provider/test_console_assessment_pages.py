@@ -75,7 +75,12 @@ def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, serv
     token = csrf_token(client.get(page))
     refused = client.post(f"{page}/show-name", data={})
     assert refused.status_code == 403 and DEMO_CANDIDATE not in refused.text
-    shown = client.post(f"{page}/show-name", data={"csrf_token": token})
+    assert not entries(service.store, user="coordinator", action="assessment.candidate_name")
+    posted = client.post(f"{page}/show-name", data={"csrf_token": token})
+    # answered by a redirect (Back and reload never post again) to the page that shows the name
+    assert posted.status_code == 303 and posted.headers["location"] == f"{page}?names=1"
+    assert DEMO_CANDIDATE not in posted.text
+    shown = client.get(posted.headers["location"])
     assert shown.status_code == 200 and f'id="candidate">{DEMO_CANDIDATE}<' in shown.text
     assert "?names=1" in shown.text  # the downloads with the identity are offered now
     logged = entries(service.store, user="coordinator", action="assessment.candidate_name")
@@ -86,6 +91,8 @@ def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, serv
         other = as_role(role)
         answer = other.post(f"{page}/show-name", data={"csrf_token": csrf_token(other.get(page))})
         assert answer.status_code == 403 and DEMO_CANDIDATE not in answer.text
+        asked = other.get(f"{page}?names=1")
+        assert asked.status_code == 403 and DEMO_CANDIDATE not in asked.text
 
 
 def test_re_verification_is_shown_and_audited_and_refused_to_the_auditor(as_role, page, service):
@@ -190,7 +197,8 @@ def test_a_bundle_with_the_names_in_its_record_hides_them_and_has_no_archive_wit
         refused = moderator.get(f"{page}/download/archive")
         assert refused.status_code == 403 and "sealed with the names in its record" in refused.text
         coordinator = client_for(service, "coordinator")
-        named = coordinator.post(f"{page}/show-name", data={"csrf_token": csrf_token(coordinator.get(page))})
+        posted = coordinator.post(f"{page}/show-name", data={"csrf_token": csrf_token(coordinator.get(page))})
+        named = coordinator.get(posted.headers["location"])
         assert f'id="candidate">{CANDIDATE.name}<' in named.text and VEHICLE.vin in named.text
         assert coordinator.get(f"{page}/download/archive?names=1").status_code == 200
     finally:
