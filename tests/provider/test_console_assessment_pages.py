@@ -148,6 +148,9 @@ def test_the_csv_can_video_and_photo_downloads_are_the_bundles_files(as_role, pa
     photo = re.search(r'<img src="([^"]+)"', client.get(page).text)
     assert photo is not None
     image = client.get(photo.group(1))
+    # opened by itself, the browser's image viewer may style it, and nothing may run in it
+    assert image.headers["content-security-policy"] == (
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
     assert image.status_code == 200 and image.headers["content-type"] == "image/jpeg"
     assert image.content == (root / "data" / photo.group(1).split("/photo/", 1)[1]).read_bytes()
 

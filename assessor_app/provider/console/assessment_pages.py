@@ -25,6 +25,9 @@ from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.web import ConsoleContext, console_view
 
 BASE = "/assessments/{device_key_id}/{bundle_id}"
+#: a photo opened by itself: the browser's own image viewer styles it inline (fit to the window, centred);
+#: nothing else may load or run in that document
+PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 _CHUNK = 1 << 16
 
 
@@ -132,7 +135,9 @@ def photo(ctx: ConsoleContext) -> Response:
     name = "data/" + str(ctx.request.path_params.get("name", ""))
     if not name.lower().endswith((".jpg", ".jpeg", ".png")) or name not in bundle.manifest:
         raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200]))
-    return stream_file(bundle, name, show_names=False)
+    response = stream_file(bundle, name, show_names=False)
+    response.headers["Content-Security-Policy"] = PHOTO_CSP
+    return response
 
 
 @console_view("assessment.view")
