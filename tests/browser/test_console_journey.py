@@ -172,6 +172,16 @@ def test_a_coordinators_journey(site, journey: Journey, tmp_path: Path):
                            arg=[other_video, other_at], timeout=15_000)
     assert page.evaluate("() => document.activeElement.id") == other_video
 
+    # every name and time of the CAN plots is inside its picture (none cut off at an edge)
+    outside = page.evaluate("""() => [...document.querySelectorAll('svg.can-plot')].flatMap(svg => {
+        const width = svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text:not([transform])')].filter(text => {
+            const box = text.getBBox();
+            return box.x < 0 || box.x + box.width > width;
+        }).map(text => text.textContent);
+    })""")
+    assert page.locator("svg.can-plot").count() >= 1 and outside == [], outside
+
     # a photo, opened from its thumbnail
     photo = page.locator(".photos a").first
     with page.expect_navigation() as opened:

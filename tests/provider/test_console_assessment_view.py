@@ -216,6 +216,7 @@ def test_the_can_plot_shows_the_hv_bus_decay_with_step_marks_and_stays_small(tmp
     svg = ET.fromstring(plot.svg)
     assert svg.get("role") == "img" and svg.find(f"{SVG}title").text == "CAN of step 08"
     assert "0:09:30" in plot.svg and "plug pulled &lt;b&gt;" in plot.svg and "<script" not in plot.svg
+    assert ">500</text>" in plot.svg  # room above the steady 400 V: its line is not the frame's edge
     assert len(plot.svg) < 60_000, len(plot.svg)
 
 

@@ -201,7 +201,8 @@ def _nice_max(value: float) -> float:
 def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title: str, language: str,
                 span: tuple[int, int] | None = None, max_points: int = 600) -> Plot:
     """The SVG of one step's signals; ``span`` (assessment clock, µs) widens the time axis to the step."""
-    w, h, left, right, top = 720, 300, 64, 16, 24
+    # room on the left for the longest lane name ("conector de servicio"), on the right for the last time
+    w, h, left, right, top = 760, 300, 124, 32, 24
     volt_bottom, lane_top, lane_h = 180, 200, 22
     times = [t for ts, _ in signals.series.values() for t in ts]
     t0 = min(times + ([span[0]] if span else []), default=0)
@@ -211,8 +212,9 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
     def x(t: int) -> float:
         return left + (w - left - right) * (t - t0) / (t1 - t0)
 
-    vmax = _nice_max(max((max(vs) for name, (_, vs) in signals.series.items() if name in VOLTAGES and vs),
-                         default=1.0))
+    # headroom above the highest reading: a steady 400 V is a line of its own, not the frame's edge
+    vmax = _nice_max(1.1 * max((max(vs) for name, (_, vs) in signals.series.items() if name in VOLTAGES and vs),
+                               default=1.0))
 
     def y(v: float) -> float:
         return volt_bottom - (volt_bottom - top) * max(0.0, v) / vmax
