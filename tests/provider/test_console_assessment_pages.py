@@ -65,6 +65,10 @@ def test_every_role_sees_the_page_with_the_pseudonym_and_never_the_name(as_role,
     assert DEMO_CANDIDATE not in text and demo.vin not in text
     assert 'id="step-13"' in text and "<svg" in text and "<script>" not in text
     assert ('id="show-name"' in text) == (role in ("administrator", "coordinator"))
+    # the identity line says whether this reader may ask for the name
+    may_ask = role in ("administrator", "coordinator")
+    assert ("held apart; shown when you ask for the candidate" in text) == may_ask
+    assert ("held apart; not shown to your role" in text) == (role in ("moderator", "auditor"))
     assert ('id="reverify"' in text) == (role != "auditor")
     assert any(e.target == f"{demo.device}/{demo.bundle_id}" for e in
                entries(service.store, user=role, action="assessment.view"))

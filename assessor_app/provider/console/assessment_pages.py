@@ -60,7 +60,8 @@ def _view(ctx: ConsoleContext, *, show_names: bool, reverify: bool = False) -> A
     params = ctx.request.path_params
     try:
         return assessment_view(ctx.service, str(params["device_key_id"]), str(params["bundle_id"]),
-                               show_names=show_names, language=ctx.language, reverify=reverify)
+                               show_names=show_names, language=ctx.language, reverify=reverify,
+                               may_show_names=ctx.allowed("assessment.candidate_name"))
     except NotHeld as exc:
         raise ConsoleError(404, exc.message) from None
 
