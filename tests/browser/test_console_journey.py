@@ -76,7 +76,8 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journey]:
         [entry] = service.quarantine.entries()
         service.derivations.enqueue_bundle(demo.bundle_id, demo.device)
         made: list[object] = []
-        summary = service.derivations.run_pending(on_item=made.append, should_stop=lambda: len(made) >= PROXIES)
+        summary = service.derivations.run_pending(on_item=made.append,
+                                                  should_stop=lambda: len(made) >= PROXIES)
         assert summary.done == PROXIES and not summary.failed, summary
         yield Journey(server, demo, held.bundle_id, refused.bundle_id, entry.id, stranger.fingerprint)
     finally:

@@ -2,8 +2,9 @@
 
 ``/console/assessments/{device_key_id}/{bundle_id}`` shows the pseudonym to every role; the
 candidate's name is shown with ``?names=1`` only to a role allowed ``assessment.candidate_name``
-(the page's button posts and is redirected there), and each showing is in the audit log, as is each re-verification. Files are served only by the names
-the bundle lists (``bundle_files``), the video proxies only as the provider's derivations name them.
+(the page's button posts and is redirected there), and each showing is in the audit log, as is
+each re-verification. Files are served only by the names the bundle lists (``bundle_files``), the video
+proxies only as the provider's derivations name them.
 """
 
 from __future__ import annotations

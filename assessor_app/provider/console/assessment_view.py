@@ -148,7 +148,8 @@ def _directory_name(service: Any, kind: str, ident: str | None) -> str:
 
 
 def assessment_view(service: Any, device_key_id: str, bundle_id: str, *, show_names: bool, language: str,
-                    reverify: bool = False, plots: bool = True, may_show_names: bool = False) -> AssessmentView:
+                    reverify: bool = False, plots: bool = True,
+                    may_show_names: bool = False) -> AssessmentView:
     """The page of one held assessment; NotHeld (with a message for a person) if it is not held.
     ``may_show_names``: the reader's role may ask for the name (the identity line says so)."""
     bundle = held_bundle(service, device_key_id, bundle_id)

@@ -213,8 +213,9 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
         return left + (w - left - right) * (t - t0) / (t1 - t0)
 
     # headroom above the highest reading: a steady 400 V is a line of its own, not the frame's edge
-    vmax = _nice_max(1.1 * max((max(vs) for name, (_, vs) in signals.series.items() if name in VOLTAGES and vs),
-                               default=1.0))
+    highest = max((max(vs) for name, (_, vs) in signals.series.items() if name in VOLTAGES and vs),
+                  default=1.0)
+    vmax = _nice_max(1.1 * highest)
 
     def y(v: float) -> float:
         return volt_bottom - (volt_bottom - top) * max(0.0, v) / vmax
