@@ -234,7 +234,7 @@ def _cmd_bundle_anonymise(args: argparse.Namespace) -> int:
 
 
 def _cmd_provider_demo(args: argparse.Namespace) -> int:
-    from assessor_app.demo.cohort_messages import HELD, LOOK
+    from assessor_app.demo.cohort_messages import HELD, LOOK, VIDEO_PREPARING
     from assessor_app.demo.provider_demo import console_line, run_provider_demo, serve_until_stopped
     from assessor_app.i18n import render
     from assessor_app.paths import data_dir
@@ -255,6 +255,11 @@ def _cmd_provider_demo(args: argparse.Namespace) -> int:
         print(render(HELD(held=len(result.delivered), workstations=len(result.workstations),
                           quarantined=len(result.quarantined)), say.language))
         print(render(LOOK(folder=str(result.folder)), say.language))
+        # deriving the cohort's web video takes minutes of CPU (121 CPU-s for 88 one-minute segments
+        # here): the console serves at once and its background worker makes them, oldest first
+        preparing = server.service.derivations.pending_count()
+        if preparing and not args.no_serve:
+            print(render(VIDEO_PREPARING(segments=preparing), say.language))
         port = int(server.url.rsplit(":", 1)[1])  # the one it serves on (--port 0: the free one it took)
         print(console_line(port, result.user, result.password), flush=True)
         if args.no_serve:

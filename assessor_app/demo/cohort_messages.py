@@ -50,3 +50,9 @@ HELD = Message(
     "demo.cohort.held", "Held: {held} bundle(s) from {workstations} workstations; quarantined: {quarantined}"
 )
 LOOK = Message("demo.cohort.look", "Look at the provider's records: assessor provider list --folder {folder}")
+# TRANSLATORS: {segments} is a number of video segments; "being prepared" is what the assessment page says
+VIDEO_PREPARING = Message(
+    "demo.cohort.video_preparing",
+    "Playable web video is being made in the background, one segment after another (video segments to go: "
+    "{segments}); until a segment is ready, the assessment page says its video is being prepared",
+)

@@ -89,6 +89,26 @@ def test_a_coordinator_retries_a_bundle_once_its_key_is_bound(console_server: Pr
     ws.client.close()
 
 
+def test_a_bundle_refused_by_verification_is_shown_with_the_id_its_upload_gave(console_server: ProviderServer,
+                                                                               tmp_path: Path):
+    from assessor_app.evidence.archive import write_archive
+
+    ws = enroll(console_server, tmp_path / "ws")
+    sealed = make_bundle(tmp_path / "ws", ws.key, archive=False, extra_bytes=64)
+    payload = sealed.folder / "data" / "capture" / "can.bin"
+    payload.chmod(0o600)
+    payload.write_bytes(bytes(64))  # changed after sealing
+    sealed.archive = write_archive(sealed.folder, tmp_path / "changed.tar")
+    assert _deliver(ws, sealed)["status"] == "quarantined"
+    [entry] = console_server.service.quarantine.entries()
+    assert entry.bundle_id is None and entry.source.startswith("upload ")  # its id was not trusted
+    with signed_in_http(console_server, "auditor") as http:
+        row = _seen(http.get("/console/quarantine")).split(f'data-quarantine="{entry.id}"', 1)[1]
+        assert f"<code>{sealed.bundle_id}</code>" in row.split("</tr>", 1)[0]
+        assert "(as the workstation named it: not verified)" in row
+    ws.client.close()
+
+
 def test_who_may_see_and_retry(console_server: ProviderServer, tmp_path: Path):
     genuine = enroll(console_server, tmp_path / "genuine", "ws-1")
     thief = enroll(console_server, tmp_path / "thief", "ws-2")

@@ -65,6 +65,10 @@ def test_every_role_sees_the_page_with_the_pseudonym_and_never_the_name(as_role,
     assert DEMO_CANDIDATE not in text and demo.vin not in text
     assert 'id="step-13"' in text and "<svg" in text and "<script>" not in text
     assert ('id="show-name"' in text) == (role in ("administrator", "coordinator"))
+    # the identity line says whether this reader may ask for the name
+    may_ask = role in ("administrator", "coordinator")
+    assert ("held apart; shown when you ask for the candidate" in text) == may_ask
+    assert ("held apart; not shown to your role" in text) == (role in ("moderator", "auditor"))
     assert ('id="reverify"' in text) == (role != "auditor")
     assert any(e.target == f"{demo.device}/{demo.bundle_id}" for e in
                entries(service.store, user=role, action="assessment.view"))
@@ -75,7 +79,12 @@ def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, serv
     token = csrf_token(client.get(page))
     refused = client.post(f"{page}/show-name", data={})
     assert refused.status_code == 403 and DEMO_CANDIDATE not in refused.text
-    shown = client.post(f"{page}/show-name", data={"csrf_token": token})
+    assert not entries(service.store, user="coordinator", action="assessment.candidate_name")
+    posted = client.post(f"{page}/show-name", data={"csrf_token": token})
+    # answered by a redirect (Back and reload never post again) to the page that shows the name
+    assert posted.status_code == 303 and posted.headers["location"] == f"{page}?names=1"
+    assert DEMO_CANDIDATE not in posted.text
+    shown = client.get(posted.headers["location"])
     assert shown.status_code == 200 and f'id="candidate">{DEMO_CANDIDATE}<' in shown.text
     assert "?names=1" in shown.text  # the downloads with the identity are offered now
     logged = entries(service.store, user="coordinator", action="assessment.candidate_name")
@@ -86,6 +95,8 @@ def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, serv
         other = as_role(role)
         answer = other.post(f"{page}/show-name", data={"csrf_token": csrf_token(other.get(page))})
         assert answer.status_code == 403 and DEMO_CANDIDATE not in answer.text
+        asked = other.get(f"{page}?names=1")
+        assert asked.status_code == 403 and DEMO_CANDIDATE not in asked.text
 
 
 def test_re_verification_is_shown_and_audited_and_refused_to_the_auditor(as_role, page, service):
@@ -141,6 +152,9 @@ def test_the_csv_can_video_and_photo_downloads_are_the_bundles_files(as_role, pa
     photo = re.search(r'<img src="([^"]+)"', client.get(page).text)
     assert photo is not None
     image = client.get(photo.group(1))
+    # opened by itself, the browser's image viewer may style it, and nothing may run in it
+    assert image.headers["content-security-policy"] == (
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
     assert image.status_code == 200 and image.headers["content-type"] == "image/jpeg"
     assert image.content == (root / "data" / photo.group(1).split("/photo/", 1)[1]).read_bytes()
 
@@ -190,7 +204,8 @@ def test_a_bundle_with_the_names_in_its_record_hides_them_and_has_no_archive_wit
         refused = moderator.get(f"{page}/download/archive")
         assert refused.status_code == 403 and "sealed with the names in its record" in refused.text
         coordinator = client_for(service, "coordinator")
-        named = coordinator.post(f"{page}/show-name", data={"csrf_token": csrf_token(coordinator.get(page))})
+        posted = coordinator.post(f"{page}/show-name", data={"csrf_token": csrf_token(coordinator.get(page))})
+        named = coordinator.get(posted.headers["location"])
         assert f'id="candidate">{CANDIDATE.name}<' in named.text and VEHICLE.vin in named.text
         assert coordinator.get(f"{page}/download/archive?names=1").status_code == 200
         folder = service.store.bundle_path(key.fingerprint, sealed.bundle_id)

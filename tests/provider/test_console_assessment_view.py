@@ -120,6 +120,9 @@ def test_video_covers_point_into_the_sealed_segments_at_the_step_start(service, 
             assert cover.segment in view.files
             assert cover.offset_s == max(0, start - seg["t_start_us"]) / 1e6
             assert 0 <= cover.offset_s <= cover.until_s <= (seg["t_end_us"] - seg["t_start_us"]) / 1e6
+            assert cover.continued == (start < seg["t_start_us"])  # began in an earlier segment
+        assert not step.video[0].continued and all(c.continued for c in step.video[1:])
+    assert any(len(s.video) > 1 for s in covered), "a step runs on into a second segment"
     assert all(not s.video for s in view.steps if s.started is None)
 
 
@@ -216,6 +219,7 @@ def test_the_can_plot_shows_the_hv_bus_decay_with_step_marks_and_stays_small(tmp
     svg = ET.fromstring(plot.svg)
     assert svg.get("role") == "img" and svg.find(f"{SVG}title").text == "CAN of step 08"
     assert "0:09:30" in plot.svg and "plug pulled &lt;b&gt;" in plot.svg and "<script" not in plot.svg
+    assert ">500</text>" in plot.svg  # room above the steady 400 V: its line is not the frame's edge
     assert len(plot.svg) < 60_000, len(plot.svg)
 
 

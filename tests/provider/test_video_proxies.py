@@ -126,6 +126,7 @@ def test_pending_proxies_are_made_after_a_restart_and_a_stop_keeps_nothing_half_
     sealed = video_bundle(tmp_path / "ws", workstation.key, segments=2)
     provider.service.import_path(sealed.archive)
     assert [r.status for r in _rows(provider)] == ["pending", "pending"]
+    assert derivations.pending_count() == 2
     stopped = derivations.run_pending(should_stop=iter([False, True]).__next__)  # stopped at once
     assert stopped.done == 0 and not stopped.failed
     assert [r.status for r in _rows(provider)] == ["pending", "pending"]
@@ -135,6 +136,7 @@ def test_pending_proxies_are_made_after_a_restart_and_a_stop_keeps_nothing_half_
     with ProviderServer(config=ProviderConfig(folder)) as again:  # its lifespan starts the worker
         assert again.service.derivations.wait_idle(WAIT_S)
         assert [r.status for r in _rows(again)] == ["done", "done"]
+        assert again.service.derivations.pending_count() == 0
 
 
 def test_the_derive_command_makes_what_is_missing_and_reports_failures(

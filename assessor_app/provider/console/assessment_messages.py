@@ -22,6 +22,8 @@ IDENTITY_WITHHELD = Message("console.assessment.identity_withheld", "withheld: n
 IDENTITY_HELD_SHOWN = Message("console.assessment.identity_shown", "held apart; shown to you")
 IDENTITY_HELD_HIDDEN = Message("console.assessment.identity_hidden",
                                "held apart; not shown to your role")
+IDENTITY_HELD_ON_REQUEST = Message("console.assessment.identity_on_request",
+                                   "held apart; shown when you ask for the candidate's name")
 VERIFIED_AT_IMPORT = Message("console.assessment.verified_at_import",
                              "Verified when received on {when} (manifest {manifest}); receipt signed with "
                              "key {receipt}.")

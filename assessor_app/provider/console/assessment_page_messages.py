@@ -66,6 +66,9 @@ MISSING_EVIDENCE = Message("console.assessment.missing_evidence", "Missing evide
 VIDEO = Message("console.assessment.video", "Video")
 VIDEO_LABEL = Message("console.assessment.video_label", "Video of step {step}, segment {segment}")
 VIDEO_FROM = Message("console.assessment.video_from", "Segment {segment}: the step starts at {offset} s")
+VIDEO_CONTINUED = Message(
+    "console.assessment.video_continued",
+    "Segment {segment}: the step goes on here from the previous segment, where it starts")
 SEEK = Message("console.assessment.seek", "To the start of step {step}")
 PROXY_PENDING = Message("console.assessment.proxy_pending",
                         "The playable copy of this video is being prepared; reload the page later.")

@@ -1,9 +1,10 @@
 """The page of one assessment: its header, verification, steps, photos and playable video.
 
 ``/console/assessments/{device_key_id}/{bundle_id}`` shows the pseudonym to every role; the
-candidate's name is shown only after a POST (a role allowed ``assessment.candidate_name``), and
-each showing is in the audit log, as is each re-verification. Files are served only by the names
-the bundle lists (``bundle_files``), the video proxies only as the provider's derivations name them.
+candidate's name is shown with ``?names=1`` only to a role allowed ``assessment.candidate_name``
+(the page's button posts and is redirected there), and each showing is in the audit log, as is
+each re-verification. Files are served only by the names the bundle lists (``bundle_files``), the video
+proxies only as the provider's derivations name them.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from starlette.routing import Route
 
 from assessor_app.provider.console import assessment_messages as m_
 from assessor_app.provider.console import assessment_page_messages as P
+from assessor_app.provider.console.assessment_list_view import assessment_url
 from assessor_app.provider.console.assessment_view import AssessmentView, assessment_view
 from assessor_app.provider.console.bundle_files import HeldBundle, NotHeld, content_type, held_bundle
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.web import ConsoleContext, console_view
 
 BASE = "/assessments/{device_key_id}/{bundle_id}"
+#: a photo opened by itself: the browser's own image viewer styles it inline (fit to the window, centred);
+#: nothing else may load or run in that document
+PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 _CHUNK = 1 << 16
 
 
@@ -56,7 +61,8 @@ def _view(ctx: ConsoleContext, *, show_names: bool, reverify: bool = False) -> A
     params = ctx.request.path_params
     try:
         return assessment_view(ctx.service, str(params["device_key_id"]), str(params["bundle_id"]),
-                               show_names=show_names, language=ctx.language, reverify=reverify)
+                               show_names=show_names, language=ctx.language, reverify=reverify,
+                               may_show_names=ctx.allowed("assessment.candidate_name"))
     except NotHeld as exc:
         raise ConsoleError(404, exc.message) from None
 
@@ -75,18 +81,24 @@ def _page(ctx: ConsoleContext, view: AssessmentView, notice: Any = None) -> Resp
 
 @console_view("assessment.view")
 def assessment_page(ctx: ConsoleContext) -> Response:
-    view = _view(ctx, show_names=False)
-    ctx.audit("assessment.view", target=view.key, detail={"shown_name": False})
-    return _page(ctx, view)
+    names = ctx.query("names", longest=1) == "1"
+    if names:
+        ctx.require("assessment.candidate_name")
+    view = _view(ctx, show_names=names)
+    if names:  # the pseudonym only: the audit log is read by roles that do not see names
+        ctx.audit("assessment.candidate_name", target=view.key,
+                  detail={"candidate": view.header.candidate_id, "shown": view.header.candidate_is_name})
+    else:
+        ctx.audit("assessment.view", target=view.key, detail={"shown_name": False})
+    return _page(ctx, view, P.NAME_SHOWN() if names else None)
 
 
 @console_view("assessment.candidate_name", methods=("POST",))
 def show_name(ctx: ConsoleContext) -> Response:
-    view = _view(ctx, show_names=True)
-    # the pseudonym only: the audit log is read by roles that do not see names
-    ctx.audit("assessment.candidate_name", target=view.key,
-              detail={"candidate": view.header.candidate_id, "shown": view.header.candidate_is_name})
-    return _page(ctx, view, P.NAME_SHOWN())
+    """The button's form: answered by a redirect to the page with the name (audited there), so that the
+    browser's Back and reload never ask to send a form again."""
+    bundle = bundle_of(ctx)
+    return ctx.redirect(f"{assessment_url(bundle.row.device, bundle.row.bundle_id)}?names=1")
 
 
 @console_view("assessment.reverify", methods=("POST",))
@@ -125,7 +137,9 @@ def photo(ctx: ConsoleContext) -> Response:
     name = "data/" + str(ctx.request.path_params.get("name", ""))
     if not name.lower().endswith((".jpg", ".jpeg", ".png")) or name not in bundle.manifest:
         raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200]))
-    return stream_file(bundle, name, show_names=False)
+    response = stream_file(bundle, name, show_names=False)
+    response.headers["Content-Security-Policy"] = PHOTO_CSP
+    return response
 
 
 @console_view("assessment.view")

@@ -113,6 +113,7 @@ class VideoCover:
     offset_s: float  # where the step starts in it
     until_s: float
     label: str  # "seg-000004.ts from 0:01:15"
+    continued: bool = False  # the step began in an earlier segment: this one opens in its middle
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,7 @@ def _video(bundle: HeldBundle, files: list[dict[str, Any]], span: tuple[Any, Any
             continue
         offset, until = max(0, start - a) / 1e6, (min(b, end) - a) / 1e6
         covers.append(VideoCover(ref.name, offset, until,
-                                 f"{ref.name.rsplit('/', 1)[-1]} {clock_text(max(a, start))}"))
+                                 f"{ref.name.rsplit('/', 1)[-1]} {clock_text(max(a, start))}", start < a))
     return tuple(sorted(covers, key=lambda c: c.segment))
 
 

@@ -148,8 +148,10 @@ def _directory_name(service: Any, kind: str, ident: str | None) -> str:
 
 
 def assessment_view(service: Any, device_key_id: str, bundle_id: str, *, show_names: bool, language: str,
-                    reverify: bool = False, plots: bool = True) -> AssessmentView:
-    """The page of one held assessment; NotHeld (with a message for a person) if it is not held."""
+                    reverify: bool = False, plots: bool = True,
+                    may_show_names: bool = False) -> AssessmentView:
+    """The page of one held assessment; NotHeld (with a message for a person) if it is not held.
+    ``may_show_names``: the reader's role may ask for the name (the identity line says so)."""
     bundle = held_bundle(service, device_key_id, bundle_id)
     record = _load_json(bundle, RECORD_JSON, _MAX_RECORD)
     if not isinstance(record, dict) or not isinstance(record.get("steps"), dict):
@@ -184,7 +186,7 @@ def assessment_view(service: Any, device_key_id: str, bundle_id: str, *, show_na
         phase=render(term(record.get("phase")) or str(record.get("phase") or ""), language),
         started=_wall(clock.first_wall_us, language), finished=_wall(clock.last_wall_us, language),
         received=_wall(bundle.row.received_us, language),
-        identity=render(_identity_word(bundle, record, show_names), language),
+        identity=render(_identity_word(bundle, record, show_names, may_show_names), language),
         notes=tuple(str(n.get("text", "")) for n in record.get("notes") or []
                     if isinstance(n, dict) and not n.get("step")),
     )
@@ -212,12 +214,14 @@ def _spec(bundle: HeldBundle) -> ChecklistSpec | None:
     return spec
 
 
-def _identity_word(bundle: HeldBundle, record: dict[str, Any], show_names: bool) -> Msg:
+def _identity_word(bundle: HeldBundle, record: dict[str, Any], show_names: bool, may_show_names: bool) -> Msg:
     if (record.get("started") or {}).get("format") != 2:
         return m_.IDENTITY_EMBEDDED()
     if not bundle.has_identity():
         return m_.IDENTITY_WITHHELD()
-    return m_.IDENTITY_HELD_SHOWN() if show_names else m_.IDENTITY_HELD_HIDDEN()
+    if show_names:
+        return m_.IDENTITY_HELD_SHOWN()
+    return m_.IDENTITY_HELD_ON_REQUEST() if may_show_names else m_.IDENTITY_HELD_HIDDEN()
 
 
 def _vehicle(started: dict[str, Any], identity: dict[str, Any] | None, show_names: bool,

@@ -201,8 +201,9 @@ def _nice_max(value: float) -> float:
 def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title: str, language: str,
                 span: tuple[int, int] | None = None, max_points: int = 600) -> Plot:
     """The SVG of one step's signals; ``span`` (assessment clock, µs) widens the time axis to the step."""
-    w, h, right, top = 720, 300, 16, 24
-    # the left margin holds the lanes' names, whose length depends on the language
+    w, h, right, top = 760, 300, 32, 24
+    # the left margin holds the lanes' names, whose length depends on the language; the right one the
+    # last time label
     left = max(64, 12 + _text_width(max((_signal_label(n, language) for n in STATES), key=len), 10))
     volt_bottom, lane_top, lane_h = 180, 200, 22
     times = [t for ts, _ in signals.series.values() for t in ts]
@@ -213,8 +214,10 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
     def x(t: int) -> float:
         return left + (w - left - right) * (t - t0) / (t1 - t0)
 
-    vmax = _nice_max(max((max(vs) for name, (_, vs) in signals.series.items() if name in VOLTAGES and vs),
-                         default=1.0))
+    # headroom above the highest reading: a steady 400 V is a line of its own, not the frame's edge
+    highest = max((max(vs) for name, (_, vs) in signals.series.items() if name in VOLTAGES and vs),
+                  default=1.0)
+    vmax = _nice_max(1.1 * highest)
 
     def y(v: float) -> float:
         return volt_bottom - (volt_bottom - top) * max(0.0, v) / vmax

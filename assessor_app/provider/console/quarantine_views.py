@@ -8,6 +8,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 from urllib.parse import urlencode
 
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 from starlette.routing import Route
@@ -19,6 +20,7 @@ from assessor_app.provider.console import screens_messages as SM
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.rendering import PREFIX
 from assessor_app.provider.console.web import ConsoleContext, console_view
+from assessor_app.provider.models import Upload
 from assessor_app.provider.quarantine import (
     BY_COMMAND_LINE,
     BY_DELIVERY,
@@ -108,9 +110,10 @@ def _page(ctx: ConsoleContext, *, status: int = 200, outcome: Msg | None = None,
     pages = max(1, -(-total // PER_PAGE))
     page = min(filters["page"], pages)
     entries = book.entries(limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **chosen)
+    named = _named_by_uploads(ctx, entries)
     rows = [{"e": e, "reason": e.reason_in(ctx.language), "state": _state_words(ctx, e),
              "source": ctx.t(SM.source_words(e.source)),
-             "kind": ctx.t(KIND_WORDS[e.kind])} for e in entries]
+             "kind": ctx.t(KIND_WORDS[e.kind]), "claimed": named.get(e.source, "")} for e in entries]
     keep = {k: filters[k] for k in ("state", "kind", "workshop", "from", "to") if filters[k]}
 
     def link(to_page: int) -> str:
@@ -123,6 +126,19 @@ def _page(ctx: ConsoleContext, *, status: int = 200, outcome: Msg | None = None,
         "may_retry": ctx.allowed("quarantine.retry"), "waiting": ctx.service.waiting_uploads(),
         "previous": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
     }, status=status)
+
+
+def _named_by_uploads(ctx: ConsoleContext, entries: list[QuarantineEntry]) -> dict[str, str]:
+    """The bundle id each upload was started with, for entries refused before their id could be trusted
+    (a bundle that failed verification): by source ("upload <id>"), so a person can match the
+    workstation's own list."""
+    wanted = {e.source.removeprefix("upload "): e.source for e in entries
+              if not e.bundle_id and e.source.startswith("upload ")}
+    if not wanted:
+        return {}
+    with ctx.service.store.engine.connect() as conn:
+        found = conn.execute(select(Upload.id, Upload.bundle_id).where(Upload.id.in_(list(wanted)))).all()
+    return {wanted[row.id]: row.bundle_id for row in found}
 
 
 @console_view("quarantine.view")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from assessor_app.provider.media.bundle_video import BundleVideoError, bundle_videos
@@ -118,6 +118,13 @@ class DerivationService:
                 Derivative.kind == WEB_PROXY, Derivative.settings == self.fingerprint,
                 Derivative.status == "failed").values(status="pending", updated_us=self.store.clock()))
         return int(done.rowcount or 0)
+
+    def pending_count(self) -> int:
+        """How many proxies (of the current settings) are still to be made."""
+        with self.store.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(Derivative).where(
+                Derivative.status == "pending", Derivative.kind == WEB_PROXY,
+                Derivative.settings == self.fingerprint)).scalar_one())
 
     def proxies(self, sources: list[str]) -> dict[str, Any]:
         """The web-proxy rows (current settings) of these source hashes, by source hash."""
