@@ -193,7 +193,7 @@ def reindex(store: ProviderStore, *, only_missing: bool = False,
         rows = []
         for b in bundles:
             try:
-                rows.append(index_row(b, assessment_facts(Path(b.stored_path))))
+                rows.append(index_row(b, assessment_facts(store.held_root(b))))
             except UnreadableRecord as exc:
                 failed.append((b.bundle_id, b.device, str(exc)))
                 log.warning("bundle %s (workstation %s) has no index row: %s", b.bundle_id, b.device[:16],

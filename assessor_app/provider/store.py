@@ -176,18 +176,25 @@ class ProviderStore:
         """After a crash: clear staging, and move bundle folders no row names out of the way.
 
         Bundles live in ``bundles/<workstation key id>/<bundle id>``; databases from before that
-        layout name folders directly under ``bundles/``, which stay where their rows say.
+        layout name folders directly under ``bundles/``, which stay where their rows say. A row is
+        matched to its folder by the workstation and bundle ids (or, for the old layout, the
+        folder's name), never by the full path written at import: a provider folder moved or
+        restored elsewhere keeps every bundle it holds.
         """
         for leftover in self.staging_dir.iterdir():
             remove_tree(leftover)
         with self.engine.connect() as conn:
-            stored = set(conn.execute(select(ReceivedBundle.stored_path)).scalars())
+            rows = conn.execute(select(ReceivedBundle.bundle_id, ReceivedBundle.device,
+                                       ReceivedBundle.stored_path)).all()
+        held = {(row.device, row.bundle_id) for row in rows}
+        old_layout = {Path(row.stored_path).name for row in rows
+                      if Path(row.stored_path).parent.name != row.device}
         for path in self.bundles_dir.iterdir():
             if DEVICE_FOLDER.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
                 for bundle in path.iterdir():
-                    if str(bundle) not in stored:
+                    if (path.name, bundle.name) not in held:
                         self._set_aside(bundle, f"{path.name[:16]}-{bundle.name}")
-            elif str(path) not in stored:
+            elif path.name not in old_layout:
                 self._set_aside(path, path.name)
         with self.writer.begin() as conn:
             # an upload interrupted mid-import is received again: its bytes are still there
@@ -202,6 +209,14 @@ class ProviderStore:
     def bundle_path(self, device_key_id: str, bundle_id: str) -> Path:
         """Where a stored bundle lives: one folder per sealing workstation."""
         return self.bundles_dir / device_key_id / bundle_id
+
+    def held_root(self, row: Any) -> Path:
+        """The folder of a held bundle (a ``bundles`` row): by its ids in this provider's folder,
+        wherever the folder was when it was imported; the old layout by the folder's name."""
+        path = self.bundle_path(row.device, row.bundle_id)
+        if path.is_dir():
+            return path
+        return self.bundles_dir / Path(row.stored_path).name
 
     def upload_path(self, upload_id: str) -> Path:
         return self.uploads_dir / f"{upload_id}.part"

@@ -69,12 +69,13 @@ class DerivationService:
     def enqueue_bundle(self, bundle_id: str, device: str) -> int:
         """Record a pending proxy for each video segment of the bundle that has none; returns how many."""
         with self.store.engine.connect() as conn:
-            row = conn.execute(select(ReceivedBundle.stored_path).where(
-                ReceivedBundle.bundle_id == bundle_id, ReceivedBundle.device == device)).first()
+            row = conn.execute(
+                select(ReceivedBundle.bundle_id, ReceivedBundle.device, ReceivedBundle.stored_path)
+                .where(ReceivedBundle.bundle_id == bundle_id, ReceivedBundle.device == device)).first()
         if row is None:
             return 0
         try:
-            videos = bundle_videos(Path(row.stored_path))
+            videos = bundle_videos(self.store.held_root(row))
         except BundleVideoError as exc:
             log.warning("no proxies for bundle %s: %s", bundle_id, exc)
             return 0
@@ -215,11 +216,12 @@ class DerivationService:
 
     def _verified_source(self, row: Any) -> tuple[Path, float | None]:
         with self.store.engine.connect() as conn:
-            bundle = conn.execute(select(ReceivedBundle.stored_path).where(
+            bundle = conn.execute(select(ReceivedBundle.bundle_id, ReceivedBundle.device,
+                                         ReceivedBundle.stored_path).where(
                 ReceivedBundle.bundle_id == row.bundle_id, ReceivedBundle.device == row.device)).first()
         if bundle is None:
             raise _SourceProblem(f"the provider no longer holds bundle {row.bundle_id}")
-        root = Path(bundle.stored_path)
+        root = self.store.held_root(bundle)
         videos = {v.name: v for v in _videos_or_problem(root)}
         video = videos.get(row.source_name)
         if video is None or video.sha256 != row.source_sha256:

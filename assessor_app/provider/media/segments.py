@@ -50,7 +50,7 @@ def segments_of(service: ProviderService, bundle: Any) -> list[VideoSegment]:
 
     Raises BundleVideoError when the stored bundle's record or manifest cannot be read.
     """
-    root = Path(bundle.stored_path)
+    root = service.store.held_root(bundle)
     videos = bundle_videos(root)
     proxies = service.derivations.proxies([v.sha256 for v in videos])
     folder = service.store.config.folder
