@@ -234,7 +234,9 @@ def _cmd_bundle_anonymise(args: argparse.Namespace) -> int:
 
 
 def _cmd_provider_demo(args: argparse.Namespace) -> int:
-    from assessor_app.demo.provider_demo import run_provider_demo, serve_until_stopped
+    from assessor_app.demo.cohort_messages import HELD, LOOK
+    from assessor_app.demo.provider_demo import console_line, run_provider_demo, serve_until_stopped
+    from assessor_app.i18n import render
     from assessor_app.paths import data_dir
 
     folder = Path(args.folder) if args.folder else data_dir() / "provider-demo"
@@ -247,11 +249,14 @@ def _cmd_provider_demo(args: argparse.Namespace) -> int:
     logger.addHandler(log_file)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    say = _printer(args)
     try:
-        result, server = run_provider_demo(folder, port=args.port)
-        print(f"Held: {len(result.delivered)} bundle(s) from the demo workstation; quarantined: "
-              f"{len(result.quarantined)}")
-        print(f"Look at the provider's records: assessor provider list --folder {result.folder}")
+        result, server = run_provider_demo(folder, port=args.port, say=print, language=say.language)
+        print(render(HELD(held=len(result.delivered), workstations=len(result.workstations),
+                          quarantined=len(result.quarantined)), say.language))
+        print(render(LOOK(folder=str(result.folder)), say.language))
+        port = int(server.url.rsplit(":", 1)[1])  # the one it serves on (--port 0: the free one it took)
+        print(console_line(port, result.user, result.password), flush=True)
         if args.no_serve:
             server.close()
         else:
@@ -371,10 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     provider = register_provider(sub)
     provider_demo = provider.add_parser(
-        "demo", help="the provider's side with simulated workshops: records, a delivery, a quarantine")
+        "demo", help="the provider's side with a simulated cohort: three workshops, four assessors, 32 "
+                     "delivered assessments, two quarantined bundles, a console login")
     provider_demo.add_argument("--folder", help="where to keep it (default: <data>/provider-demo)")
     provider_demo.add_argument("--port", type=int, default=8750, help="loopback port to serve on (0: any)")
     provider_demo.add_argument("--no-serve", action="store_true", help="stop once the demo is set up")
+    _add_language(provider_demo)
     provider_demo.set_defaults(func=_cmd_provider_demo)
     register_sync(sub)
     return parser

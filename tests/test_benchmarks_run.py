@@ -92,3 +92,17 @@ def test_console_benchmark_runs_end_to_end(tmp_path: Path):
     assert out["rows"] == 300 and out["page_timed"]
     assert len(out["scenarios"]) == 8
     assert all(s["page"]["n"] == 2 and s["peer"]["n"] == 2 for s in out["scenarios"].values())
+
+
+def test_proxy_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_proxies", "--quick", "--seconds", "1",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    rows = json.loads((tmp_path / "out.json").read_text())["results"]["320x240"]["rows"]
+    ours = rows["ours vp9 (default settings)"]
+    assert ours["frames"] == 10 and ours["size"] == "320x240"  # 30 fps thinned to the 10 fps cap
+    assert ours["rt_per_core"] > 0 and ("PASS" in result.stdout or "FAIL" in result.stdout)

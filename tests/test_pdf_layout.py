@@ -65,3 +65,26 @@ def test_a_path_wider_than_its_column_breaks_after_a_slash(st):
     assert cell.text == "data/captures/can/<br/>can01-00001-nostep.blf.host-ns"
     short = table([[Paragraph("File", st["bold"])], [Paragraph("data/record.json", st["cell"])]], [150.0])
     assert short._cellvalues[1][0].text == "data/record.json"
+
+
+def test_a_row_taller_than_a_page_goes_on_over_the_page_break_and_shorter_rows_stay_whole(st, tmp_path):
+    """A step with many readings (HV battery diagnostics: ten readings and their checks) made the
+    record fail to build; such a row now goes on over the page; a row that fits a page is not cut."""
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    readings = "<br/>".join(f"Reading {n}: {n}.5 V (pass range 1 V to 20 V)" for n in range(90))
+    rows = [[Paragraph("Step", st["bold"]), Paragraph("Readings", st["bold"])],
+            [Paragraph("04 Read BMS live data", st["cell"]), Paragraph(readings, st["cell"])],
+            [Paragraph("05 Next step", st["cell"]), Paragraph("kept whole", st["cell"])]]
+    out = tmp_path / "tall.pdf"
+    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
+                            topMargin=15 * mm, bottomMargin=18 * mm)
+    doc.build([table(rows, [200.0, 300.0])])
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert len(pages) >= 2
+    text = "\n".join(pages)
+    assert all(f"Reading {n}: {n}.5" in text for n in range(90))
+    assert sum("05 Next step" in page for page in pages) == 1

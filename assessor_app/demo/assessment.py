@@ -173,7 +173,8 @@ def run_demo(
                 return False
             tick(result.wait_s)
 
-    car = DemoVehicle(store, data_dir, recorder, vin=DEMO_VIN, language=language) if vehicle else None
+    car = (DemoVehicle(store, data_dir, recorder, vin=DEMO_VIN, language=language, clock=clock)
+           if vehicle else None)
     if car is not None:
         act(car.start(), m_.ACTION_DIAGNOSTICS())
         line(m_.VEHICLE(device=car.device_name()))

@@ -1,28 +1,47 @@
-"""``assessor provider demo``: the training provider's side on one machine, with simulated workshops.
+"""``assessor provider demo``: the training provider's side on one machine, with a cohort of workshops.
 
-The provider's records (two workshops, in Finland and Spain, and an assessor for each) are made
-as `assessor provider workshops|assessors add` make them. A workstation of the Finnish workshop
-runs a scripted assessment (simulated clock and vehicle), enrolls with a code for its workshop,
-its assessor binds their key with an assessor code, and the sealed bundle is delivered over HTTP
-with a signed receipt. A second bundle, co-signed by a key no assessor bound, is quarantined with
-its reason. Then the provider serves on loopback until stopped (``--no-serve``: it stops there).
+The provider's records (three workshops, in Finland, Spain and Portugal, and four assessors, one of
+whom's qualification runs out in a few weeks) are made as `assessor provider workshops|assessors
+add` make them. Each assessor's workstation records its part of the cohort (``cohort``: 32
+assessments on the four shipped checklists, scripted, on a simulated clock, vehicle and camera, the
+workstations side by side in processes of their own), enrolls with a one-time code for its
+workshop, its assessor binds their key with an assessor code, and the sealed bundles are delivered
+over HTTP (tus) with signed receipts. Two bundles are quarantined with their reasons: one sealed
+with a copied workstation key and an assessor key nobody bound, one whose photo was changed after
+sealing. A console user (coordinator) is made with a password kept in the folder's ``demo.json``
+(owner-only), so running it again on the folder prints the same login and records nothing twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import os
+import secrets
 import shutil
 import signal
+import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from assessor_app.core.specs.library import load_library
-from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN, run_demo
-from assessor_app.durable import private_dir
-from assessor_app.evidence.keys import DEVICE_KEY_FILE, device_key
+from assessor_app.demo import cohort_messages as c_
+from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN
+from assessor_app.demo.cohort import ADAS, ASSESSORS, WORKSHOPS, Plan, cohort, workstation_of
+from assessor_app.demo.cohort_run import BUILT_FILE, Recorded, build_workstation, record
+from assessor_app.durable import open_private, private_dir
+from assessor_app.evidence.archive import write_archive
+from assessor_app.evidence.keys import DEVICE_KEY_FILE
 from assessor_app.evidence.sealing import keys_dir
+from assessor_app.i18n import Msg, format_date, render
 from assessor_app.paths import checklists_dir
+from assessor_app.provider.console import accounts
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
 from assessor_app.provider.store import ProviderConfig
@@ -36,137 +55,316 @@ from assessor_app.sync.enrollment import (
     provider_client,
     queue_sealed_bundles,
 )
+from assessor_app.sync.outbox import Outbox
 from assessor_app.sync.worker import SyncWorker
 
-WORKSHOPS = (
-    ("garage-nord", "Autokorjaamo Pohjola", "FI", "Pohjoistie 5, 90100 Oulu"),
-    ("taller-sur", "Taller Eléctrico Sur", "ES", "Calle Motor 12, 41001 Sevilla"),
-)
-ASSESSORS = (
-    ("assessor-03", "Demo Assessor", "SFS 6002 electrical safety card, EV high-voltage work", "SFS6002-0003",
-     "garage-nord"),
-    ("asesor-07", "Lucía Martín", "DGUV 209-093 level 3S", "DGUV-3S-0707", "taller-sur"),
-)
+DEMO_FILE = "demo.json"  # the console login and what has been done in this folder
+CONSOLE_USER = "demo-coordinator"
+CONSOLE_ROLE = "coordinator"
+WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
 class ProviderDemo:
-    folder: Path
-    workstation: Path
-    delivered: list[str]  # bundle ids held, sealed by the demo workstation
+    folder: Path  # the provider's folder
+    workstations: list[Path]
+    delivered: list[str]  # bundle ids the provider holds from the cohort's workstations
     quarantined: list[str]  # reasons
+    recorded: list[Recorded]  # recorded by this run (none when the folder had the cohort already)
+    build_seconds: float
+    user: str
+    password: str
+
+
+def console_line(port: int, user: str, password: str) -> str:
+    """The one line a script reads to log in (its words are fixed, in every language)."""
+    return f"console: http://127.0.0.1:{port}/console/ user: {user} password: {password}"
+
+
+def _state(folder: Path) -> dict[str, Any]:
+    path = folder / DEMO_FILE
+    if path.exists():
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(loaded, dict) and isinstance(loaded.get("password"), str):
+            return loaded
+    return {"user": CONSOLE_USER, "password": secrets.token_urlsafe(12)}
+
+
+def _save(folder: Path, state: dict[str, Any]) -> None:
+    path = folder / DEMO_FILE
+    partial = path.with_name(path.name + ".partial")
+    with open_private(partial, "w") as f:
+        f.write(json.dumps(state, indent=2))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(partial, path)
+    os.chmod(path, 0o600)
+
+
+def create_demo_user(service: ProviderService, name: str, password: str) -> None:
+    """Make the console's coordinator login with ``password``; a user of that name made before (by an
+    earlier run on this folder) gets ``password`` again, so that the login printed is the one that works."""
+    if accounts.user(service.store, name) is None:
+        accounts.add_user(service.store, name, CONSOLE_ROLE, password)
+    else:
+        accounts.set_password(service.store, name, password)
 
 
 def _records(service: ProviderService) -> None:
     directory = service.directory
     have = {w.id for w in directory.workshops()}
-    for workshop_id, name, country, address in WORKSHOPS:
-        if workshop_id not in have:
-            directory.add_workshop(workshop_id, name=name, country=country, address=address)
+    for w in WORKSHOPS:
+        if w.id not in have:
+            directory.add_workshop(w.id, name=w.name, country=w.country, address=w.address)
     known = {a.id for a in directory.assessors()}
-    expires = dt.date.today() + dt.timedelta(days=365)
-    for assessor_id, name, qualification, ref, workshop_id in ASSESSORS:
-        if assessor_id not in known:
-            directory.add_assessor(assessor_id, name=name, qualification=qualification, qualification_ref=ref,
-                                   expires=expires, workshops=[workshop_id])
+    for a in ASSESSORS:
+        if a.id not in known:
+            directory.add_assessor(
+                a.id,
+                name=a.name,
+                qualification=a.qualification,
+                qualification_ref=a.qualification_ref,
+                expires=dt.date.today() + dt.timedelta(days=a.expires_in_days),
+                workshops=[a.workshop],
+            )
 
 
-def run_provider_demo(folder: Path, *, port: int = 0, say: Callable[[str], None] = print) -> tuple[
-        ProviderDemo, ProviderServer]:
-    """Set the demo provider up and leave it serving; the caller stops the returned server."""
-    provider_folder, workstation = folder / "provider", folder / "workstation"
+def build_cohort(
+    folder: Path, plans: list[Plan], *, workers: int = WORKERS, video: bool = True
+) -> list[Recorded]:
+    """Record the workstations not recorded yet, side by side; a workstation left half-recorded by an
+    interruption (never enrolled: delivery comes after) is recorded again from the start."""
+    todo: dict[str, list[Plan]] = {}
+    for plan in plans:
+        if not (folder / plan.workstation / BUILT_FILE).exists():
+            todo.setdefault(plan.workstation, []).append(plan)
+    for name in todo:
+        shutil.rmtree(folder / name, ignore_errors=True)
+    if not todo:
+        return []
+    if workers <= 1 or len(todo) == 1:
+        return [r for name, mine in todo.items() for r in build_workstation(folder / name, mine, video)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(build_workstation, folder / name, mine, video) for name, mine in todo.items()]
+        return [r for future in futures for r in future.result()]
+
+
+def run_provider_demo(
+    folder: Path,
+    *,
+    port: int = 0,
+    say: Callable[[str], None] = print,
+    language: str = "en",
+    workers: int = WORKERS,
+    video: bool = True,
+) -> tuple[ProviderDemo, ProviderServer]:
+    """Set the demo provider up with its cohort and leave it serving; the caller stops the server."""
+
+    def line(msg: Msg, indent: str = "  ") -> None:
+        say(indent + render(msg, language))
+
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    state = _state(folder)
+    _save(folder, state)
+    provider_folder = folder / "provider"
     config = ProviderConfig(provider_folder, awarding_body=DEMO_AWARDING_BODY, awarding_country="FI")
     server = ProviderServer(config=config, port=port).start()
     try:
         service = server.service
         _records(service)
-        say(f"Provider on {server.url}, data in {provider_folder}, key {service.store.key.fingerprint[:16]}")
+        line(
+            c_.PROVIDER(url=server.url, folder=str(provider_folder), key=service.store.key.fingerprint[:16]),
+            "",
+        )
         for w in service.directory.workshops():
-            say(f"  workshop {w.id}: {w.name} ({w.country}), {w.address}")
+            line(c_.WORKSHOP(id=w.id, name=w.name, country=w.country, address=w.address))
         for a in service.directory.assessors():
-            say(f"  assessor {a.id}: {a.name}, {a.qualification} through {a.qualification_expires}, "
-                f"assesses for {', '.join(a.workshops)}")
-        say("A workstation of garage-nord runs a scripted HV isolation assessment (simulated clock and EV)")
-        run_demo(load_library(checklists_dir()), workstation, say=lambda _line: None, video=False)
-        store = AssessmentStore.open(workstation / "assessor.db")
-        try:
-            delivered = _deliver(server, service, store, workstation, say)
-            quarantined = _hostile(server, store, workstation, say)
-        finally:
-            store.close()
+            expires = a.qualification_expires
+            line(
+                c_.ASSESSOR(
+                    id=a.id,
+                    name=a.name,
+                    qualification=a.qualification,
+                    expires=format_date(expires, language) if isinstance(expires, dt.date) else str(expires),
+                    workshop=", ".join(a.workshops),
+                )
+            )
+        plans = cohort()
+        names = sorted({p.workstation for p in plans})
+        started = time.monotonic()
+        if all((folder / n / BUILT_FILE).exists() for n in names):
+            line(c_.REUSED(folder=str(folder)), "")
+            recorded: list[Recorded] = []
+        else:
+            line(c_.BUILDING(count=len(plans), workstations=len(names)), "")
+            recorded = build_cohort(folder, plans, workers=workers, video=video)
+            line(c_.BUILT(seconds=round(time.monotonic() - started)))
+        line(c_.DELIVERING(), "")
+        delivered: list[str] = []
+        for assessor in ASSESSORS:
+            delivered += _deliver(
+                server, service, folder / workstation_of(assessor), assessor.id, assessor.workshop, line
+            )
+        quarantined = state.get("quarantined")
+        if not isinstance(quarantined, list):
+            quarantined = _hostile(server, folder, plans, line)
+            state["quarantined"] = quarantined
+            _save(folder, state)
+        if not state.get("console_user") or accounts.user(service.store, state["user"]) is None:
+            create_demo_user(service, state["user"], state["password"])
+            state["console_user"] = True
+            _save(folder, state)
+        build_seconds = time.monotonic() - started
     except BaseException:
         server.close()
         raise
-    return ProviderDemo(provider_folder, workstation, delivered, quarantined), server
+    return ProviderDemo(
+        provider_folder,
+        [folder / n for n in names],
+        delivered,
+        quarantined,
+        recorded,
+        build_seconds,
+        state["user"],
+        state["password"],
+    ), server
 
 
-def _deliver(server: ProviderServer, service: ProviderService, store: AssessmentStore, workstation: Path,
-             say: Callable[[str], None]) -> list[str]:
-    keys = keys_dir(workstation)
-    outbox = open_outbox(store, workstation)
+def _enrolled(
+    server: ProviderServer,
+    service: ProviderService,
+    outbox: Outbox,
+    keys: Path,
+    workshop: str,
+    workstation: Path,
+    line: Callable[[Msg], None],
+) -> None:
     if current_enrollment(outbox, keys) is None:
-        code = service.registry.create_code("garage-nord", "provider demo")
-        enrolled = enroll(outbox, provider_url=server.url, code=code, keys_dir=keys)
-        say(f"  enrolled with a one-time code for {enrolled.workshop_id} ({enrolled.workshop_name}); "
-            f"workstation key {enrolled.device_key_id[:16]}")
+        code = service.registry.create_code(workshop, f"provider demo {workstation.name}")
+        enroll(outbox, provider_url=server.url, code=code, keys_dir=keys)
+        line(c_.ENROLLED(workstation=workstation.name, workshop=workshop))
     else:
-        move_provider(outbox, keys, server.url)
-    if not any(k.revoked_us is None for k in service.directory.assessor("assessor-03").keys):
-        client = provider_client(outbox, keys)
-        try:
-            bound = bind_assessor(client, keys, assessor_id="assessor-03",
-                                  code=service.directory.create_assessor_code("assessor-03"), pin=DEMO_PIN)
-        finally:
-            client.close()
-        say(f"  assessor-03 bound their PIN-protected key {bound.key_id[:16]} with a one-time assessor code")
-    queue_sealed_bundles(outbox, workstation / "bundles")
-    client = provider_client(outbox, keys)
-    try:
-        SyncWorker(outbox, client, keys_dir=keys).run_once()
-    finally:
-        client.close()
-    device = device_key(keys).fingerprint
-    delivered = []
-    for entry in outbox.entries():
-        if entry.status == "delivered":
-            receipt = outbox.receipt(entry.bundle_id)
-            delivered.append(entry.bundle_id)
-            say(f"  delivered bundle {entry.bundle_id} (workstation {device[:16]}); receipt signed "
-                f"{receipt['received'] if receipt else '?'}")
-        else:
-            say(f"  bundle {entry.bundle_id}: {entry.status}: {entry.last_error}")
-    return delivered
+        move_provider(outbox, keys, server.url)  # the demo may serve on another port this time
 
 
-def _hostile(server: ProviderServer, store: AssessmentStore, workstation: Path,
-             say: Callable[[str], None]) -> list[str]:
-    """The enrolled workstation's key, copied elsewhere, seals with an assessor key made on the
-    spot: the co-signature of no registered assessor. The provider quarantines it and says why."""
+def _deliver(
+    server: ProviderServer,
+    service: ProviderService,
+    workstation: Path,
+    assessor_id: str,
+    workshop: str,
+    line: Callable[[Msg], None],
+) -> list[str]:
     keys = keys_dir(workstation)
-    elsewhere = workstation.parent / "copied-workstation-key"
-    if not (keys_dir(elsewhere) / DEVICE_KEY_FILE).exists():
-        private_dir(keys_dir(elsewhere))
-        shutil.copy2(keys / DEVICE_KEY_FILE, keys_dir(elsewhere) / DEVICE_KEY_FILE)
-    rogue = run_demo(load_library(checklists_dir()), elsewhere, say=lambda _line: None, video=False)
-    assert rogue.bundle is not None
-    outbox = open_outbox(store, workstation)
-    outbox.add_bundle(rogue.bundle)
+    store = AssessmentStore.open(workstation / "assessor.db")
+    try:
+        outbox = open_outbox(store, workstation)
+        _enrolled(server, service, outbox, keys, workshop, workstation, line)
+        if not any(k.revoked_us is None for k in service.directory.assessor(assessor_id).keys):
+            client = provider_client(outbox, keys)
+            try:
+                bind_assessor(
+                    client,
+                    keys,
+                    assessor_id=assessor_id,
+                    code=service.directory.create_assessor_code(assessor_id),
+                    pin=DEMO_PIN,
+                )
+            finally:
+                client.close()
+            line(c_.BOUND(assessor=assessor_id))
+        queue_sealed_bundles(outbox, workstation / "bundles")
+        _sync(outbox, keys)
+        delivered = []
+        for entry in outbox.entries():
+            if entry.status == "delivered" and outbox.receipt(entry.bundle_id) is not None:
+                delivered.append(entry.bundle_id)
+            else:
+                line(
+                    c_.NOT_DELIVERED(
+                        bundle=entry.bundle_id, status=entry.status, error=entry.last_error or ""
+                    )
+                )
+        line(c_.DELIVERED(workstation=workstation.name, delivered=len(delivered)))
+        return delivered
+    finally:
+        store.close()
+
+
+def _sync(outbox: Outbox, keys: Path) -> None:
     client = provider_client(outbox, keys)
     try:
         SyncWorker(outbox, client, keys_dir=keys).run_once()
     finally:
         client.close()
-    entry = outbox.get(rogue.assessment_id)
-    reason = entry.last_error if entry is not None else None
-    say(f"  bundle {rogue.assessment_id}, sealed with the enrolled workstation's key and a freshly made "
-        f"assessor key: {entry.status if entry else '?'}: {reason}")
-    return [reason] if entry is not None and entry.status == "refused" and reason else []
+
+
+def _hostile(
+    server: ProviderServer, folder: Path, plans: list[Plan], line: Callable[..., None]
+) -> list[str]:
+    """Two bundles the provider must refuse, sent by enrolled workstations: one sealed with a copy of
+    the workstation's key and an assessor key made on the spot (the co-signature of no registered
+    assessor), one sealed by registered keys whose photo was changed afterwards."""
+    library = load_library(checklists_dir())
+    reasons = []
+    first = next(p for p in plans if p.checklist == ADAS)
+    hostile: tuple[tuple[Callable[[], Msg], Plan, bool], ...] = (
+        (c_.ROGUE, replace(first, number=0, kind="pass"), False),
+        (c_.TAMPERED, replace(first, number=0, kind="pass"), True),
+    )
+    for label, plan, tamper in hostile:
+        source = folder / plan.workstation
+        elsewhere = folder / ("copied-workstation-key" if not tamper else "copied-keys")
+        private_dir(keys_dir(elsewhere))
+        shutil.copy2(keys_dir(source) / DEVICE_KEY_FILE, keys_dir(elsewhere) / DEVICE_KEY_FILE)
+        if tamper:  # the assessor's own (PIN-protected) key too: the seal itself is sound
+            private_dir(keys_dir(elsewhere) / "assessors")
+            name = f"{plan.assessor.id}.pem"
+            shutil.copy2(keys_dir(source) / "assessors" / name, keys_dir(elsewhere) / "assessors" / name)
+        done = record(library, elsewhere, plan, video=False)
+        bundle = elsewhere / "bundles" / done.assessment_id
+        archive = elsewhere / "sent" / f"{done.assessment_id}.tar"
+        private_dir(archive.parent)
+        if tamper:
+            bundle = _changed_copy(bundle, elsewhere / "changed")
+        write_archive(bundle, archive)
+        manifest = _sha256(bundle / "manifest-sha256.txt")
+        store = AssessmentStore.open(source / "assessor.db")
+        try:
+            outbox = open_outbox(store, source)
+            outbox.add_archive(archive, done.assessment_id, manifest)
+            _sync(outbox, keys_dir(source))
+            entry = outbox.get(done.assessment_id)
+        finally:
+            store.close()
+        reason = entry.last_error if entry is not None and entry.status == "refused" else None
+        line(label(), "")
+        line(c_.QUARANTINED(bundle=done.assessment_id, reason=reason or (entry.status if entry else "?")))
+        if reason:
+            reasons.append(reason)
+    return reasons
+
+
+def _changed_copy(bundle: Path, into: Path) -> Path:
+    """A copy of the sealed bundle with one byte of its first photo changed (the seal left as it was)."""
+    target = into / bundle.name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(bundle, target)
+    for path in [target, *target.rglob("*")]:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    photo = next(p for p in sorted(target.rglob("*.jpg")))
+    data = bytearray(photo.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    photo.write_bytes(bytes(data))
+    return target
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def serve_until_stopped(server: ProviderServer, say: Callable[[str], None] = print) -> None:
     """Serve until Ctrl-C (or SIGTERM); the provider then finishes what is under way and stops."""
-    import threading
-
     stop = threading.Event()
     previous = {s: signal.signal(s, lambda *_: stop.set()) for s in (signal.SIGINT, signal.SIGTERM)}
     say(f"Serving on {server.url} until Ctrl-C. Its API is described at {server.url}/openapi.json")

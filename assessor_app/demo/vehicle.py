@@ -1,9 +1,13 @@
 """The demo's vehicle: the simulated EV on a virtual CAN bus, logged and read like a real one.
 
-The scripted assessment runs on simulated time; the car runs in real time on python-can's
-virtual bus. Its log is indexed per step, the before/after DTC snapshots and the signal checks
-the checklist declares are taken through the same CAN session the window uses, and the car
-follows the steps (12 V disconnected at 07, service plug pulled at 08, both refitted at 20). With
+The scripted assessment runs on simulated time, and so does the car: what it broadcasts (HV status
+every 100 ms, background traffic) is made on the demo's clock before each action on the car and
+logged at those times, so a step's CAN segment spans the step's simulated minutes (the HV bus is
+seen decaying after READY is switched off). Requests and answers (snapshots) go over python-can's
+virtual bus in real time and are logged at the simulated moment they were made. Its log is indexed
+per step, the before/after DTC snapshots and the signal checks the checklist declares are taken
+through the same CAN session the window uses, and the car follows the steps (READY off at 06, 12 V
+disconnected at 07, service plug pulled at 08, both refitted at 20). With
 its 12 V off the car is silent, so the checks at 12 and 14 are recorded as not available.
 """
 
@@ -15,6 +19,10 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import can
+from can.interfaces.virtual import VirtualBus
+
+from assessor_app.core.clock import ManualClock
 from assessor_app.core.engine.diagnostics import condition_inputs, contradiction_text
 from assessor_app.core.specs.models import Step
 from assessor_app.demo import messages as m_
@@ -27,23 +35,54 @@ from assessor_app.storage.recorder import AssessmentRecorder
 from assessor_app.storage.store import AssessmentStore
 
 _runs = count(1)
+#: the simulated EV's HV bus after its contactors open: the inverter's active discharge (tau, s)
+DISCHARGE_TAU_S = 6.0
+BACKGROUND_FPS = 10.0
+
+
+class _ClockedBus(VirtualBus):
+    """The demo's adapter on the virtual bus: every frame it receives is stamped on the demo's clock."""
+
+    def __init__(self, clock_s: Callable[[], float], **kwargs: Any):
+        super().__init__(**kwargs)
+        self._clock_s = clock_s
+
+    def _recv_internal(self, timeout: float | None) -> tuple[can.Message | None, bool]:
+        msg, filtered = super()._recv_internal(timeout)
+        if msg is not None:
+            msg.timestamp = self._clock_s()
+        return msg, filtered
 
 
 class DemoVehicle:
     """The simulated EV and the CAN session logging it, for one scripted assessment."""
 
     def __init__(self, store: AssessmentStore, data_dir: Path, recorder: AssessmentRecorder, *, vin: str,
-                 condition_max_age_s: float = 0.5, condition_wait_s: float = 10.0, language: str = "en"):
+                 condition_max_age_s: float = 0.5, condition_wait_s: float = 10.0, language: str = "en",
+                 clock: ManualClock | None = None, dtcs: list[str] | None = None):
+        """``clock``: the car and its log run on the demo's simulated clock (signal checks then look
+        at the signals at that moment, with no wait); without it, in real time."""
         channel = f"assessor-demo-{os.getpid()}-{next(_runs)}"  # one bus per demo run
-        self.car = SimulatedVehicle(recorder.engine.spec.id, channel=channel, vin=vin)
+        self.clock = clock
+        clock_s = (lambda: clock.monotonic_us() / 1e6) if clock is not None else None
+        self.car = SimulatedVehicle(recorder.engine.spec.id, channel=channel, vin=vin, clock=clock_s,
+                                    dtcs=dtcs,
+                                    **({"tau_s": DISCHARGE_TAU_S, "background_fps": BACKGROUND_FPS}
+                                       if clock is not None else {}))
         self.recorder = recorder
+        clocked: dict[str, Any] = {}
+        if clock is not None and clock_s is not None:
+            sim, seconds = clock, clock_s
+            clocked = {"clock_ns": lambda: sim.monotonic_us() * 1000,
+                       "bus_factory": lambda config: _ClockedBus(
+                           seconds, channel=config.channel, receive_own_messages=config.receive_own_messages)}
         # the car broadcasts every 100 ms: half a second unheard is silence
         self.session = CanSession(
             store, data_dir, recorder.assessment_id,
             CanConfig("virtual", channel, 500_000, receive_own_messages=True),
             timeline_us=lambda: recorder.timeline.now().t_us, dbc_path=default_dbc(),
-            condition_max_age_s=condition_max_age_s)
-        self.condition_wait_s = condition_wait_s
+            condition_max_age_s=condition_max_age_s, **clocked)
+        self.condition_wait_s = 0.0 if clock is not None else condition_wait_s
         self.condition_max_age_s = condition_max_age_s
         self.language = language  # of what the demo says of the car (the record keeps its own texts)
         self.snapshots = self.checks = 0
@@ -59,8 +98,14 @@ class DemoVehicle:
         self.session.start()
         return self.session.connected_action()
 
+    def advance(self) -> None:
+        """A car on the demo's clock: log what it broadcast up to now."""
+        if self.clock is not None:
+            self.session.logger.inject(self.car.ev.frames_until(self.clock.monotonic_us() / 1e6))
+
     def after(self, event: Any) -> None:
         """An accepted action: the car follows the step; a new step starts a new log segment."""
+        self.advance()
         self.car.on_event(event)
         step = event.payload.get("step")
         if step:
@@ -72,6 +117,7 @@ class DemoVehicle:
         d = step.diagnostics
         if d is None:
             return
+        self.advance()
         if d.snapshot is not None:
             evidence = self.session.take_snapshot(step.id, d.snapshot.get_text("en"))
             s = evidence.summary
@@ -116,6 +162,7 @@ class DemoVehicle:
     def stop(self) -> int:
         """Stop the log (every segment indexed) and the car; returns how many segments were logged."""
         try:
+            self.advance()
             return len(self.session.stop())
         finally:
             self.car.stop()

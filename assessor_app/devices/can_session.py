@@ -149,7 +149,7 @@ class CanSession:
                  timeline_us: Callable[[], int], dbc_path: Path | str | None = None,
                  bus_factory: BusFactory = open_bus, dids: Iterable[int] = (),
                  snapshot_timeout_s: float = 0.5, condition_max_age_s: float = 1.0,
-                 **logger_options: Any):
+                 clock_ns: Callable[[], int] = time.monotonic_ns, **logger_options: Any):
         self.store, self.assessment_id, self.config = store, assessment_id, config
         self.folder = captures_dir(data_dir, assessment_id)
         self.can_folder = self.folder / "can"
@@ -167,8 +167,10 @@ class CanSession:
         runs = sum(1 for r in read_journal(self.can_folder) if r["event"] == "capture_started")
         self.logger = CanLogger(config, self.can_folder, timeline_us=timeline_us, bus_factory=bus_factory,
                                 on_segment=self._segment, on_gap_start=self._gap_start,
-                                on_gap_end=self._gap_end, name=f"can{runs + 1:02d}", **logger_options)
-        self.monitor = SignalMonitor(dbc_path, timeline_us) if dbc_path is not None else None
+                                on_gap_end=self._gap_end, name=f"can{runs + 1:02d}", clock_ns=clock_ns,
+                                **logger_options)
+        # ``clock_ns``: host receive times and signal freshness (a simulated vehicle's clock in the demo)
+        self.monitor = SignalMonitor(dbc_path, timeline_us, clock_ns) if dbc_path is not None else None
         if self.monitor is not None:
             self.logger.add_listener(self.monitor.on_frame)
 

@@ -216,13 +216,16 @@ class _AttemptLimit:
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     """While serving: abandoned uploads are removed at start and then periodically; the assessment
-    index rows missing are made in the background."""
+    index rows missing are made in the background, and web proxies of imported video too (what was
+    pending at the last stop first)."""
     service: ProviderService = app.state.service
     await run_in_threadpool(service.start_cleanup)
     service.index_backfill.start()
+    service.derivations.start()
     try:
         yield
     finally:
+        await run_in_threadpool(service.derivations.stop)
         await run_in_threadpool(service.index_backfill.stop)
         await run_in_threadpool(service.stop_cleanup)
 

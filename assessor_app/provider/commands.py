@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessor_app.provider import directory_commands
+from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
@@ -66,8 +66,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     service = _service(args)
     sock = bind(args.host, args.port)
     print(f"Provider key {service.store.key.fingerprint}")
-    print(f"Serving on http://{args.host}:{sock.getsockname()[1]} (data in {service.store.config.folder})",
-          flush=True)
+    url = f"http://{args.host}:{sock.getsockname()[1]}"
+    print(f"Serving on {url} (data in {service.store.config.folder})")
+    print(f"Console: {url}/console/ (accounts: assessor provider users add NAME --role ROLE)", flush=True)
     try:
         uvicorn.Server(uvicorn_config(service, access_log=True)).run(sockets=[sock])
     finally:
@@ -78,7 +79,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     service = _service(args)
     try:
-        results = service.importer.import_path(Path(args.path))
+        results = service.import_path(Path(args.path))
     finally:
         service.close()
     if not results:
@@ -150,6 +151,37 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def cmd_derive(args: argparse.Namespace) -> int:
+    """Make every pending or never-recorded web proxy now, one line per segment, then a summary."""
+    service = _service(args)
+    try:
+        derivations = service.derivations
+        added = derivations.enqueue_missing()
+        retried = derivations.retry_failed() if args.retry_failed else 0
+        settings = derivations.settings
+        print(f"web proxies: {settings.codec} in WebM, at most {settings.max_height} px high and "
+              f"{settings.max_fps:g} fps, CRF {settings.crf} (settings {derivations.fingerprint[:12]}); "
+              f"{added} newly recorded, {retried} failed ones tried again", flush=True)
+
+        def item(d: Any) -> None:
+            if d.status == "done":
+                rate = f"{d.source_seconds / d.cpu_seconds:.1f}x real time per core" if d.cpu_seconds else ""
+                print(f"  done    {d.bundle_id}  {d.name}  {d.source_seconds:.1f} s of video, "
+                      f"{d.cpu_seconds:.1f} s CPU  {rate}", flush=True)
+            else:
+                print(f"  {d.status.upper():<7} {d.bundle_id}  {d.name}: {d.reason}", flush=True)
+
+        summary = derivations.run_pending(on_item=item)
+    finally:
+        service.close()
+    print(f"{summary.done} made, {len(summary.failed)} failed, {len(summary.pending)} left pending")
+    for d in summary.failed:
+        print(f"  failed: {d.bundle_id} {d.name}: {d.reason}")
+    for d in summary.pending:
+        print(f"  pending: {d.bundle_id} {d.name}: {d.reason}")
+    return 0 if not summary.failed and not summary.pending else 1
+
+
 def register(subparsers: Any) -> Any:
     """Add ``provider serve|workshops|assessors|codes|revoke|import|list`` to the ``assessor`` command;
     returns the provider's subcommands, for the layers above to add theirs (``provider demo``)."""
@@ -176,6 +208,7 @@ def register(subparsers: Any) -> Any:
                             "believed; repeat for several (default: none, the socket peer counts)")
     serve.set_defaults(func=cmd_serve)
     directory_commands.register(sub, common)
+    quarantine_commands.register(sub, common)
     users_commands.register(sub, common)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")
@@ -186,4 +219,10 @@ def register(subparsers: Any) -> Any:
     re = common(sub.add_parser("reindex", help="rebuild the console's assessment index from the bundles "
                                                "held"))
     re.set_defaults(func=cmd_reindex)
+
+
+    derive = common(sub.add_parser("derive", help="make the browser-playable proxies of imported video now"))
+    derive.add_argument("--retry-failed", action="store_true",
+                        help="also try again the proxies that failed (e.g. after fixing the provider)")
+    derive.set_defaults(func=cmd_derive)
     return sub

@@ -16,6 +16,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from assessor_app.evidence.seal import SealError, public_key
+from assessor_app.i18n import Message, Msg
+from assessor_app.provider import directory_messages as say
+from assessor_app.provider import quarantine_reasons as reasons
 from assessor_app.provider.models import (
     Assessor,
     AssessorCode,
@@ -28,6 +31,7 @@ from assessor_app.provider.registry import (
     KEY_ID,
     WORKSHOP_ID,
     DeviceInfo,
+    IssuedCode,
     check_signature,
     new_code,
     normalize_code,
@@ -76,6 +80,10 @@ class AssessorInfo:
     def valid_on(self, day: dt.date) -> bool:
         return day <= dt.date.fromisoformat(self.qualification_expires)
 
+    def days_left(self, today: dt.date) -> int:
+        """Days the qualification is still valid after ``today`` (0: its last day; negative: expired)."""
+        return (dt.date.fromisoformat(self.qualification_expires) - today).days
+
     def to_json(self) -> dict[str, object]:
         """What a workstation of one of the assessor's workshops may know and show."""
         return {
@@ -95,20 +103,16 @@ def bind_message(provider_key_id: str, assessor_id: str, code: str, assessor_key
             f"{assessor_key_id}\n{device_key_id}").encode()
 
 
-def _text(value: str, what: str, limit: int, *, required: bool = True) -> str:
-    value = value.strip()
-    if (required and not value) or len(value) > limit or not value.isprintable():
-        raise Refused(422, f"{what} must be {'1' if required else '0'}-{limit} printable characters")
-    return value
+_text = say.checked_text
 
 
-def _date(value: str | dt.date, what: str) -> str:
+def _date(value: str | dt.date, what: Message) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise Refused(422, f"{what} must be a date as YYYY-MM-DD, not {value[:40]!r}") from None
+        raise Refused(422, say.DATE(what=what(), value=value[:40])) from None
 
 
 class Directory:
@@ -118,16 +122,15 @@ class Directory:
     # ------------------------------------------------------------ workshops
     def add_workshop(self, workshop_id: str, *, name: str, country: str, address: str = "") -> WorkshopInfo:
         if not WORKSHOP_ID.fullmatch(workshop_id):
-            raise Refused(422, "a workshop id is 1-100 letters, digits, '.', '_' or '-'")
+            raise Refused(422, say.WORKSHOP_ID())
         country = country.strip().upper()
         if not COUNTRY.fullmatch(country):
-            raise Refused(422, f"country must be a two-letter ISO 3166 code (FI, SE, ES, PT...), "
-                               f"not {country[:20]!r}")
-        values = {"name": _text(name, "the workshop name", 200),
-                  "address": _text(address, "the address", 500, required=False)}
+            raise Refused(422, say.COUNTRY(value=country[:20]))
+        values = {"name": _text(name, say.WORKSHOP_NAME, 200),
+                  "address": _text(address, say.ADDRESS, 500, required=False)}
         with self.store.writer.begin() as conn:
             if conn.execute(select(Workshop.id).where(Workshop.id == workshop_id)).first() is not None:
-                raise Refused(409, f"workshop {workshop_id} already exists")
+                raise Refused(409, say.WORKSHOP_EXISTS(workshop=workshop_id))
             conn.execute(insert(Workshop).values(id=workshop_id, country=country,
                                                  created_us=self.store.clock(), **values))
         return self.workshop(workshop_id)
@@ -136,12 +139,12 @@ class Directory:
                         address: str | None = None) -> WorkshopInfo:
         values: dict[str, str] = {}
         if name is not None:
-            values["name"] = _text(name, "the workshop name", 200)
+            values["name"] = _text(name, say.WORKSHOP_NAME, 200)
         if address is not None:
-            values["address"] = _text(address, "the address", 500, required=False)
+            values["address"] = _text(address, say.ADDRESS, 500, required=False)
         if country is not None:
             if not COUNTRY.fullmatch(country.strip().upper()):
-                raise Refused(422, "country must be a two-letter ISO 3166 code (FI, SE, ES, PT...)")
+                raise Refused(422, say.COUNTRY(value=country.strip()[:20]))
             values["country"] = country.strip().upper()
         self.workshop(workshop_id)
         if values:
@@ -153,7 +156,7 @@ class Directory:
         with self.store.engine.connect() as conn:
             row = conn.execute(select(Workshop).where(Workshop.id == workshop_id)).first()
         if row is None:
-            raise Refused(404, f"there is no workshop {workshop_id[:100]!r}")
+            raise Refused(404, say.NO_WORKSHOP(workshop=workshop_id[:100]))
         return WorkshopInfo(row.id, row.name, row.country, row.address, row.created_us)
 
     def workshops(self) -> list[WorkshopInfo]:
@@ -165,17 +168,16 @@ class Directory:
     def add_assessor(self, assessor_id: str, *, name: str, qualification: str, expires: str | dt.date,
                      workshops: list[str], qualification_ref: str = "") -> AssessorInfo:
         if not ASSESSOR_ID.fullmatch(assessor_id):
-            raise Refused(422, "an assessor id is 1-64 letters, digits, '.', '_' or '-'")
+            raise Refused(422, say.ASSESSOR_ID())
         if not workshops:
-            raise Refused(422, "name at least one workshop the assessor assesses for")
-        values = {"name": _text(name, "the assessor's name", 200),
-                  "qualification": _text(qualification, "the qualification", 200),
-                  "qualification_ref": _text(qualification_ref, "the qualification reference", 100,
-                                             required=False),
-                  "qualification_expires": _date(expires, "the qualification's expiry")}
+            raise Refused(422, say.NO_WORKSHOPS())
+        values = {"name": _text(name, say.ASSESSOR_NAME, 200),
+                  "qualification": _text(qualification, say.QUALIFICATION, 200),
+                  "qualification_ref": _text(qualification_ref, say.QUALIFICATION_REF, 100, required=False),
+                  "qualification_expires": _date(expires, say.EXPIRY)}
         with self.store.writer.begin() as conn:
             if conn.execute(select(Assessor.id).where(Assessor.id == assessor_id)).first() is not None:
-                raise Refused(409, f"assessor {assessor_id} already exists")
+                raise Refused(409, say.ASSESSOR_EXISTS(assessor=assessor_id))
             conn.execute(insert(Assessor).values(id=assessor_id, created_us=self.store.clock(),
                                                  revoked_us=None, revoked_reason=None, **values))
             self._add_workshops(conn, assessor_id, workshops)
@@ -189,17 +191,16 @@ class Directory:
         current = self.assessor(assessor_id)
         values: dict[str, str] = {}
         if name is not None:
-            values["name"] = _text(name, "the assessor's name", 200)
+            values["name"] = _text(name, say.ASSESSOR_NAME, 200)
         if qualification is not None:
-            values["qualification"] = _text(qualification, "the qualification", 200)
+            values["qualification"] = _text(qualification, say.QUALIFICATION, 200)
         if qualification_ref is not None:
-            values["qualification_ref"] = _text(qualification_ref, "the qualification reference", 100,
-                                                required=False)
+            values["qualification_ref"] = _text(qualification_ref, say.QUALIFICATION_REF, 100, required=False)
         if expires is not None:
-            values["qualification_expires"] = _date(expires, "the qualification's expiry")
+            values["qualification_expires"] = _date(expires, say.EXPIRY)
         remaining = (set(current.workshops) | set(add_workshops or ())) - set(remove_workshops or ())
         if not remaining:
-            raise Refused(422, "an assessor keeps at least one workshop: revoke them instead")
+            raise Refused(422, say.KEEP_A_WORKSHOP())
         with self.store.writer.begin() as conn:
             if values:
                 conn.execute(update(Assessor).where(Assessor.id == assessor_id).values(**values))
@@ -213,13 +214,13 @@ class Directory:
     def _add_workshops(self, conn: Connection, assessor_id: str, workshops: list[str]) -> None:
         for workshop_id in dict.fromkeys(workshops):
             if conn.execute(select(Workshop.id).where(Workshop.id == workshop_id)).first() is None:
-                raise Refused(404, f"there is no workshop {workshop_id[:100]!r}: add it first")
+                raise Refused(404, say.NO_WORKSHOP_ADD(workshop=workshop_id[:100]))
             conn.execute(insert(AssessorWorkshop).values(assessor_id=assessor_id, workshop_id=workshop_id))
 
     def assessor(self, assessor_id: str) -> AssessorInfo:
         found = self._assessors(select(Assessor).where(Assessor.id == assessor_id))
         if not found:
-            raise Refused(404, f"there is no assessor {assessor_id[:64]!r} at this provider")
+            raise Refused(404, say.NO_ASSESSOR(assessor=assessor_id[:64]))
         return found[0]
 
     def assessors(self, workshop_id: str | None = None) -> list[AssessorInfo]:
@@ -246,16 +247,21 @@ class Directory:
 
     def create_assessor_code(self, assessor_id: str) -> str:
         """A one-time code with which the assessor binds a key to their record; shown only now."""
+        return self.issue_assessor_code(assessor_id).code
+
+    def issue_assessor_code(self, assessor_id: str) -> IssuedCode:
+        """The same, with when it expires (the code is shown only now; only its hash is kept)."""
         assessor = self.assessor(assessor_id)
         if assessor.revoked_us is not None:
-            raise Refused(409, f"assessor {assessor_id} was revoked: no code can be issued")
+            raise Refused(409, say.ASSESSOR_REVOKED_NO_CODE(assessor=assessor_id))
         shown, digest = new_code()
         now = self.store.clock()
+        expires = now + self.store.config.code_ttl_s * 10**6
         with self.store.writer.begin() as conn:
             conn.execute(insert(AssessorCode).values(
-                code_sha256=digest, assessor_id=assessor_id, created_us=now,
-                expires_us=now + self.store.config.code_ttl_s * 10**6, used_us=None, used_by=None))
-        return shown
+                code_sha256=digest, assessor_id=assessor_id, created_us=now, expires_us=expires, used_us=None,
+                used_by=None))
+        return IssuedCode(shown, expires, assessor_id)
 
     def bind_key(self, device: DeviceInfo, *, assessor_id: str, code: str, public_pem: str,
                  signature: str) -> AssessorInfo:
@@ -314,52 +320,61 @@ class Directory:
         return self.assessor(assessor_id)
 
     def revoke_assessor(self, assessor_id: str, reason: str) -> AssessorInfo:
-        """Revoke an assessor: no bundle they co-sign is accepted from now on."""
-        self.assessor(assessor_id)
+        """Revoke an assessor: no bundle they co-sign is accepted from now on. A revocation stands as
+        it was made: revoking again is refused, so its day and reason are never overwritten."""
+        reason = _text(reason, say.REASON, 500)
+        current = self.assessor(assessor_id)
+        if current.revoked_us is not None:
+            raise Refused(409, say.ASSESSOR_REVOKED_ALREADY(assessor=assessor_id,
+                                                            day=_day(current.revoked_us)))
         with self.store.writer.begin() as conn:
             conn.execute(update(Assessor).where(Assessor.id == assessor_id, Assessor.revoked_us.is_(None))
-                         .values(revoked_us=self.store.clock(), revoked_reason=reason or "revoked"))
+                         .values(revoked_us=self.store.clock(), revoked_reason=reason))
         return self.assessor(assessor_id)
 
     def revoke_assessor_key(self, key_id_prefix: str, reason: str) -> AssessorInfo:
         """Revoke one assessor key (a lost laptop): the assessor binds a new one with a new code."""
+        reason = _text(reason, say.REASON, 500)
         prefix = key_id_prefix.strip().lower()
         if len(prefix) < 8:
-            raise Refused(422, "give at least 8 characters of the assessor key's id")
+            raise Refused(422, say.KEY_PREFIX())
         with self.store.engine.connect() as conn:
-            rows = conn.execute(select(AssessorKey.key_id, AssessorKey.assessor_id)
+            rows = conn.execute(select(AssessorKey.key_id, AssessorKey.assessor_id, AssessorKey.revoked_us)
                                 .where(AssessorKey.key_id.startswith(prefix))).all()
         if len(rows) != 1:
-            raise Refused(404, f"{len(rows)} assessor keys have an id starting {prefix}")
+            raise Refused(404, say.KEY_MATCHES(count=len(rows), prefix=prefix[:64]))
+        if rows[0].revoked_us is not None:
+            raise Refused(409, say.KEY_REVOKED_ALREADY(key=rows[0].key_id[:16], day=_day(rows[0].revoked_us)))
         with self.store.writer.begin() as conn:
-            conn.execute(update(AssessorKey).where(AssessorKey.key_id == rows[0].key_id)
-                         .values(revoked_us=self.store.clock(), revoked_reason=reason or "revoked"))
+            conn.execute(update(AssessorKey).where(AssessorKey.key_id == rows[0].key_id,
+                                                   AssessorKey.revoked_us.is_(None))
+                         .values(revoked_us=self.store.clock(), revoked_reason=reason))
         return self.assessor(rows[0].assessor_id)
 
     # ------------------------------------------------------------ the co-signature of a bundle
     def cosigner_problem(self, *, assessor_id: str, key_id: str, workshop_id: str,
-                         assessed_on: dt.date) -> str | None:
-        """Why a bundle's assessor co-signature is not acceptable, or None when it is."""
+                         assessed_on: dt.date) -> Msg | None:
+        """Why a bundle's assessor co-signature is not acceptable (a quarantine reason), or None."""
         with self.store.engine.connect() as conn:
             key = conn.execute(select(AssessorKey).where(AssessorKey.key_id == key_id)).first()
         if key is None:
-            return (f"the assessor key {key_id[:16]} is not registered with this provider: an assessor binds "
-                    "their key to their record once, with an assessor code")
+            return reasons.ASSESSOR_KEY_UNKNOWN(key=key_id[:16])
         assessor = self.assessor(key.assessor_id)
         if key.assessor_id != assessor_id:
-            return (f"the seal names assessor {assessor_id!r}, but key {key_id[:16]} is registered to "
-                    f"assessor {key.assessor_id}")
+            return reasons.ASSESSOR_KEY_MISMATCH(assessor=assessor_id, key=key_id[:16], owner=key.assessor_id)
         if assessor.revoked_us is not None:
-            return (f"assessor {assessor.id} was revoked on {_day(assessor.revoked_us)}: "
-                    f"{assessor.revoked_reason}")
+            return reasons.ASSESSOR_REVOKED(assessor=assessor.id, day=_day(assessor.revoked_us),
+                                            detail=str(assessor.revoked_reason))
         if key.revoked_us is not None:
-            return (f"assessor {assessor.id}'s key {key_id[:16]} was revoked on {_day(key.revoked_us)}: "
-                    f"{key.revoked_reason}")
+            return reasons.ASSESSOR_KEY_REVOKED(assessor=assessor.id, key=key_id[:16],
+                                                day=_day(key.revoked_us),
+                                                detail=str(key.revoked_reason))
         if workshop_id not in assessor.workshops:
-            return f"assessor {assessor.id} does not assess for workshop {workshop_id}"
+            return reasons.NOT_IN_WORKSHOP(assessor=assessor.id, workshop=workshop_id)
         if not assessor.valid_on(assessed_on):
-            return (f"assessor {assessor.id}'s qualification ({assessor.qualification}) expired on "
-                    f"{assessor.qualification_expires}, before the assessment on {assessed_on.isoformat()}")
+            return reasons.QUALIFICATION_EXPIRED(
+                assessor=assessor.id, qualification=assessor.qualification,
+                expired=assessor.qualification_expires, assessed=assessed_on.isoformat())
         return None
 
 

@@ -24,17 +24,19 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from assessor_app.evidence.archive import open_archive
 from assessor_app.evidence.bundle import BundleError
 from assessor_app.evidence.folder import copy_bundle_folder, remove_tree
 from assessor_app.evidence.verify import Verification, verify_bundle
+from assessor_app.i18n import Msg
+from assessor_app.provider import quarantine_reasons as reasons
 from assessor_app.provider.assessment_index import UnreadableRecord, assessment_facts, index_row, write_row
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.models import Quarantined, ReceivedBundle
@@ -55,6 +57,9 @@ class ImportResult:
     receipt: dict[str, Any] | None = None
     reason: str | None = None
     device: str | None = None  # the workstation that sealed it
+    reason_code: str | None = None  # a quarantine's reason as a message code (quarantine_reasons)
+    quarantine_id: int | None = None  # the quarantine row recorded for it
+    message: Msg | None = field(default=None, compare=False)  # the reason as a message, when there is one
 
     @property
     def ok(self) -> bool:
@@ -62,11 +67,26 @@ class ImportResult:
 
 
 class _Quarantine(Exception):
-    """Raised inside an import: the bundle goes to quarantine with this reason."""
+    """Raised inside an import: the bundle goes to quarantine with this reason (a message)."""
 
-    def __init__(self, reason: str, bundle_id: str | None = None, device: str | None = None):
-        super().__init__(reason)
-        self.reason, self.bundle_id, self.device = reason, bundle_id, device
+    def __init__(self, reason: Msg, bundle_id: str | None = None, device: str | None = None,
+                 manifest: str | None = None):
+        super().__init__(str(reason))
+        self.msg, self.bundle_id, self.device, self.manifest = reason, bundle_id, device, manifest
+        self.reason = str(reason)  # the English text, as the workstation and the logs read it
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One import: where it came from, who sent it, and what a quarantine keeps."""
+
+    source: str
+    uploader: DeviceInfo | None = None
+    declared: tuple[str, str] | None = None
+    failed: Path | None = None  # the archive to move aside on quarantine
+    kept: Path | None = None  # a retry: the copy already kept in quarantine
+    retry_of: int | None = None  # a retry: the quarantine row it retries
+    resolved_by: str = "delivery"  # who a quarantine this import cures is resolved by
 
 
 class Importer:
@@ -78,36 +98,54 @@ class Importer:
     # ------------------------------------------------------------ entry points
     def import_archive(self, archive: Path, *, source: str, uploader: DeviceInfo | None = None,
                        declared: tuple[str, str] | None = None, keep_failed: bool = False) -> ImportResult:
-        """Inspect, open, verify and store one bundle archive; ``keep_failed`` moves a failure aside.
+        """Inspect, open, verify and store one bundle archive; ``keep_failed`` moves a failure aside
+        (else the opened copy of a bundle that fails a check is kept).
 
         An OSError or database error is the provider's own fault and is raised, never quarantined.
         """
-        stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
-        try:
-            try:
-                root = open_archive(archive, stage, max_bytes=self.store.config.max_upload_bytes)
-            except BundleError as exc:
-                return self._quarantine(_Quarantine(f"archive: {exc}"), source,
-                                        archive if keep_failed else None, uploader)
-            return self._import_root(root, source, uploader, declared,
-                                     archive if keep_failed else None)
-        finally:
-            remove_tree(stage)
+        return self._archive(archive, _Attempt(source, uploader, declared, archive if keep_failed else None))
 
     def import_folder(self, folder: Path, *, source: str) -> ImportResult:
         """Import a bundle folder (e.g. from a USB stick); the source is left as it is.
 
         Everything in it is inspected before anything is copied: links, devices, FIFOs and
-        sockets are refused, and nothing is read from a file that is not a plain file.
+        sockets are refused, and nothing is read from a file that is not a plain file. A copy of
+        a bundle that fails a check is kept in quarantine.
         """
+        return self._folder(folder, _Attempt(source))
+
+    def retry_kept(self, kept: Path, *, source: str, retry_of: int, uploader: DeviceInfo | None,
+                   declared: tuple[str, str] | None, resolved_by: str) -> ImportResult:
+        """Import a quarantined bundle's kept copy again, through every check of a first import.
+
+        Held now: the quarantine ``retry_of`` is resolved with the bundle's row. Refused again:
+        a new quarantine row names ``retry_of`` and keeps the same copy.
+        """
+        attempt = _Attempt(source, uploader, declared, kept=kept, retry_of=retry_of, resolved_by=resolved_by)
+        if kept.is_dir():
+            return self._folder(kept, attempt)
+        return self._archive(kept, attempt)
+
+    def _archive(self, archive: Path, attempt: _Attempt) -> ImportResult:
+        stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
+        try:
+            try:
+                root = open_archive(archive, stage, max_bytes=self.store.config.max_upload_bytes)
+            except BundleError as exc:
+                return self._quarantine(_Quarantine(reasons.ARCHIVE_UNREADABLE(detail=str(exc))), attempt)
+            return self._import_root(root, attempt)
+        finally:
+            remove_tree(stage)
+
+    def _folder(self, folder: Path, attempt: _Attempt) -> ImportResult:
         stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
         try:
             root = stage / folder.name
             try:
                 copy_bundle_folder(folder, root)
             except BundleError as exc:
-                return self._quarantine(_Quarantine(f"folder: {exc}"), source, None, None)
-            return self._import_root(root, source, None, None, None)
+                return self._quarantine(_Quarantine(reasons.FOLDER_UNREADABLE(detail=str(exc))), attempt)
+            return self._import_root(root, attempt)
         finally:
             remove_tree(stage)
 
@@ -164,40 +202,43 @@ class Importer:
                                 f"({type(exc).__name__}, recorded in its log); nothing was quarantined")
 
     # ------------------------------------------------------------ the checks
-    def _import_root(self, root: Path, source: str, uploader: DeviceInfo | None,
-                     declared: tuple[str, str] | None, failed: Path | None) -> ImportResult:
+    def _import_root(self, root: Path, attempt: _Attempt) -> ImportResult:
         try:
-            return self._store(root, source, uploader, declared)
+            return self._store(root, attempt)
         except _Quarantine as q:
-            return self._quarantine(q, source, failed, uploader)
+            return self._quarantine(q, attempt, root)
 
-    def _store(self, root: Path, source: str, uploader: DeviceInfo | None,
-               declared: tuple[str, str] | None) -> ImportResult:
+    def _store(self, root: Path, attempt: _Attempt) -> ImportResult:
+        source, uploader, declared = attempt.source, attempt.uploader, attempt.declared
         v = verify_bundle(root)
         if not v.ok:
-            raise _Quarantine("verification failed: " + "; ".join(v.problems[:5]), v.bundle_id,
-                              v.device_key_id)
+            raise _Quarantine(reasons.VERIFICATION_FAILED(problems="; ".join(v.problems[:5])), v.bundle_id,
+                              v.device_key_id, v.manifest_sha256)
         bundle_id, key_id, manifest = _established(v)
         if declared is not None and declared != (bundle_id, manifest):
-            raise _Quarantine(f"the upload declared bundle {declared[0]} with manifest {declared[1][:16]} "
-                              f"but holds bundle {bundle_id} with manifest {manifest[:16]}",
-                              bundle_id, key_id)
+            raise _Quarantine(reasons.DECLARED_MISMATCH(
+                declared_bundle=declared[0], declared_manifest=declared[1][:16], bundle=bundle_id,
+                manifest=manifest[:16]), bundle_id, key_id, manifest)
         try:
-            device = self.registry.usable_device(key_id)
-        except Refused as exc:
-            raise _Quarantine(f"sealed by workstation key {key_id[:16]}: {exc}", bundle_id, key_id) from None
+            device = self.registry.device(key_id)
+        except Refused:
+            raise _Quarantine(reasons.WORKSTATION_UNKNOWN(key=key_id[:16]), bundle_id, key_id,
+                              manifest) from None
+        if device.revoked_us is not None:
+            raise _Quarantine(reasons.WORKSTATION_REVOKED(key=key_id[:16], detail=str(device.revoked_reason)),
+                              bundle_id, key_id, manifest)
         if uploader is not None and uploader.key_id != key_id:
-            raise _Quarantine(f"sealed by workstation {key_id[:16]}, not by the uploading workstation "
-                              f"{uploader.key_id[:16]}", bundle_id, key_id)
+            raise _Quarantine(reasons.SEALED_BY_ANOTHER(key=key_id[:16], uploader=uploader.key_id[:16]),
+                              bundle_id, key_id, manifest)
         assessed_on = dt.datetime.fromtimestamp(v.last_event_wall_us / 1e6, tz=dt.UTC).date()
         problem = self.directory.cosigner_problem(
             assessor_id=str(v.assessor_id), key_id=str(v.assessor_key_id), workshop_id=device.workshop_id,
             assessed_on=assessed_on)
         if problem is not None:
-            raise _Quarantine(problem, bundle_id, key_id)
+            raise _Quarantine(problem, bundle_id, key_id, manifest)
         held = self.held(bundle_id, key_id)
         if held is not None:
-            return self._already(held, bundle_id, manifest, source, key_id)
+            return self._already(held, bundle_id, manifest, attempt, key_id)
         facts = _index_facts(root, bundle_id)
         target = self.store.bundle_path(key_id, bundle_id)
         target.parent.mkdir(mode=0o700, exist_ok=True)
@@ -207,7 +248,7 @@ class Importer:
             held = self.held(bundle_id, key_id)  # another import of the same bundle got there first
             if held is None:
                 raise
-            return self._already(held, bundle_id, manifest, source, key_id)
+            return self._already(held, bundle_id, manifest, attempt, key_id)
         received = self.store.clock()
         receipt = sign_receipt(receipt_statement(
             bundle_id=bundle_id, manifest_sha256=manifest, received_us=received, device_key_id=key_id,
@@ -223,41 +264,66 @@ class Importer:
                 conn.execute(insert(ReceivedBundle).values(**stored))
                 if facts is not None:  # the console's list row, committed with the bundle
                     write_row(conn, index_row(stored, facts))
+                self._resolve(conn, bundle_id, key_id, manifest, "imported", attempt)
         except IntegrityError:
             remove_tree(target)
             held = self.held(bundle_id, key_id)
             if held is None:
                 raise
-            return self._already(held, bundle_id, manifest, source, key_id)
+            return self._already(held, bundle_id, manifest, attempt, key_id)
         except SQLAlchemyError:
             remove_tree(target)  # not recorded, so not stored: the import runs again later
             raise
         log.info("bundle %s stored (manifest %s, workstation %s)", bundle_id, manifest[:16], key_id[:16])
         return ImportResult("imported", source, bundle_id, manifest, receipt, device=key_id)
 
-    def _already(self, held: ReceivedBundle, bundle_id: str, manifest: str, source: str,
+    def _already(self, held: ReceivedBundle, bundle_id: str, manifest: str, attempt: _Attempt,
                  key_id: str) -> ImportResult:
         if held.manifest_sha256 != manifest:
-            raise _Quarantine(f"bundle {bundle_id} of this workstation is already held with another "
-                              f"manifest ({held.manifest_sha256[:16]}); a different bundle cannot take its "
-                              "id",
-                              bundle_id, key_id)
-        return ImportResult("already", source, bundle_id, manifest, json.loads(held.receipt), device=key_id)
-
-    def _quarantine(self, q: _Quarantine, source: str, failed: Path | None,
-                    uploader: DeviceInfo | None) -> ImportResult:
-        kept = None
-        if failed is not None and failed.exists():
-            kept = self.store.quarantine_dir / f"{self.store.clock()}-{failed.name}"
-            os.replace(failed, kept)
+            raise _Quarantine(reasons.BUNDLE_ID_TAKEN(bundle=bundle_id, manifest=held.manifest_sha256[:16]),
+                              bundle_id, key_id, manifest)
         with self.store.writer.begin() as conn:
-            conn.execute(insert(Quarantined).values(
+            self._resolve(conn, bundle_id, key_id, manifest, "already", attempt)
+        return ImportResult("already", attempt.source, bundle_id, manifest, json.loads(held.receipt),
+                            device=key_id)
+
+    def _resolve(self, conn: Any, bundle_id: str, key_id: str, manifest: str, resolution: str,
+                 attempt: _Attempt) -> None:
+        """Mark the open provider-side quarantines of this very bundle resolved: it is held now."""
+        conn.execute(update(Quarantined).where(
+            Quarantined.bundle_id == bundle_id, Quarantined.device == key_id,
+            Quarantined.manifest_sha256 == manifest, Quarantined.resolved_us.is_(None),
+            Quarantined.reason_code.in_(sorted(reasons.PROVIDER_SIDE)),
+        ).values(resolved_us=self.store.clock(), resolution=resolution,
+                 resolved_by=attempt.resolved_by[:200]))
+
+    def _quarantine(self, q: _Quarantine, attempt: _Attempt, root: Path | None = None) -> ImportResult:
+        kept = attempt.kept  # a retry keeps the copy it retried
+        if kept is None and attempt.failed is not None and attempt.failed.exists():
+            kept = self.store.quarantine_dir / f"{self.store.clock()}-{attempt.failed.name}"
+            os.replace(attempt.failed, kept)
+        elif kept is None and root is not None and root.is_dir():
+            # the checked copy, under its own name (the seal names its folder)
+            folder = tempfile.mkdtemp(prefix=f"{self.store.clock()}-", dir=self.store.quarantine_dir)
+            kept = Path(folder) / root.name
+            os.replace(root, kept)
+        now = self.store.clock()
+        with self.store.writer.begin() as conn:
+            row = conn.execute(insert(Quarantined).values(
                 # who sent it (an upload), else who sealed it as far as that was established
-                bundle_id=q.bundle_id, device=uploader.key_id if uploader else q.device,
-                source=source[:300], kept_at=str(kept) if kept else None, reason=q.reason,
-                received_us=self.store.clock()))
-        log.warning("quarantined %s: %s", q.bundle_id or source, q.reason)
-        return ImportResult("quarantined", source, q.bundle_id, None, None, q.reason, q.device)
+                bundle_id=q.bundle_id, device=attempt.uploader.key_id if attempt.uploader else q.device,
+                source=attempt.source[:300], kept_at=str(kept) if kept else None, reason=q.reason,
+                received_us=now, manifest_sha256=q.manifest, reason_code=q.msg.code,
+                reason_args=json.dumps(q.msg.to_dict()["args"]), retry_of=attempt.retry_of))
+            new_id = row.inserted_primary_key[0] if row.inserted_primary_key else None
+            if attempt.retry_of is not None:
+                conn.execute(update(Quarantined).where(
+                    Quarantined.id == attempt.retry_of, Quarantined.resolved_us.is_(None),
+                ).values(resolved_us=now, resolution="again", resolved_by=attempt.resolved_by[:200]))
+        log.warning("quarantined %s: %s", q.bundle_id or attempt.source, q.reason)
+        return replace(ImportResult("quarantined", attempt.source, q.bundle_id, None, None, q.reason,
+                                    q.device),
+                       reason_code=q.msg.code, quarantine_id=new_id, message=q.msg)
 
     # ------------------------------------------------------------ reading
     def held(self, bundle_id: str, device: str) -> ReceivedBundle | None:
@@ -308,8 +374,7 @@ def _established(v: Verification) -> tuple[str, str, str]:
     """The bundle id, sealing workstation and manifest hash a successful verification established."""
     if not (v.bundle_id and v.device_key_id and v.manifest_sha256 and v.assessor_key_id
             and v.last_event_wall_us is not None and BUNDLE_ID.fullmatch(v.bundle_id)):
-        raise _Quarantine("verification did not establish the bundle id, the sealing workstation, the "
-                          "assessor and the assessment date", v.bundle_id, v.device_key_id)
+        raise _Quarantine(reasons.VERIFICATION_INCOMPLETE(), v.bundle_id, v.device_key_id)
     return v.bundle_id, v.device_key_id, v.manifest_sha256
 
 

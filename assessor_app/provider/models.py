@@ -21,7 +21,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0005_assessment_index"
+SCHEMA_REVISION = "p0006_quarantine_retry"
 
 
 class Workshop(ProviderBase):
@@ -187,7 +187,12 @@ class ReceivedBundle(ProviderBase):
 
 
 class Quarantined(ProviderBase):
-    """A bundle that failed its checks, kept aside with the reason (never half-imported)."""
+    """A bundle that failed its checks, kept aside with the reason (never half-imported).
+
+    The reason is kept as its English text and as a message (code and values) the console renders
+    in any language. A row is never deleted: a retry that holds the bundle marks it resolved, and a
+    retry refused again marks it so and records a new row naming it in ``retry_of``.
+    """
 
     __tablename__ = "quarantine"
 
@@ -200,6 +205,15 @@ class Quarantined(ProviderBase):
     kept_at: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     received_us: Mapped[int] = mapped_column(BigInteger)
+    manifest_sha256: Mapped[str | None] = mapped_column(String(64))  # when verification established it
+    reason_code: Mapped[str | None] = mapped_column(String(64))  # None: recorded before reasons had codes
+    reason_args: Mapped[str | None] = mapped_column(Text)  # the message's values, a JSON object
+    retry_of: Mapped[int | None] = mapped_column(BigInteger)  # the quarantine this one retried
+    resolved_us: Mapped[int | None] = mapped_column(BigInteger)
+    resolution: Mapped[str | None] = mapped_column(String(20))  # imported, already, again
+    resolved_by: Mapped[str | None] = mapped_column(String(200))  # who asked for the retry, or "delivery"
+
+    __table_args__ = (Index("ix_quarantine_bundle", "bundle_id", "device"),)
 
 
 class AssessmentIndexRow(ProviderBase):
@@ -270,3 +284,32 @@ class AssessmentVehicle(ProviderBase):
 
 # the console's tables share this metadata, so the revisions and the schema test cover them
 from assessor_app.provider.console import models as _console_models  # noqa: E402,F401
+
+
+class Derivative(ProviderBase):
+    """A product derived from a sealed file (a web proxy of a video segment), keyed by its hash.
+
+    The sealed file is never changed: the derivative lives in the provider's own folder and
+    records what it was made from (the source's SHA-256, as the bundle's manifest names it) and
+    how (the settings' fingerprint). ``bundle_id``, ``device`` and ``source_name`` say where the
+    source was found, so pending work can be resumed after a restart.
+    """
+
+    __tablename__ = "derivatives"
+
+    source_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)  # web-proxy
+    settings: Mapped[str] = mapped_column(String(64), primary_key=True)  # the settings' fingerprint
+    bundle_id: Mapped[str] = mapped_column(String(64))
+    device: Mapped[str] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(Text)  # the payload path in the bundle, data/...
+    status: Mapped[str] = mapped_column(String(10))  # pending, done, failed
+    path: Mapped[str | None] = mapped_column(Text)  # relative to the provider folder
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_us: Mapped[int] = mapped_column(BigInteger)
+    updated_us: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_derivatives_status", "status"),
+                      Index("ix_derivatives_bundle", "bundle_id", "device"))

@@ -10,6 +10,7 @@ leaves the workstation.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import secrets
@@ -21,6 +22,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from assessor_app.evidence.seal import SealError, public_key
+from assessor_app.provider import directory_messages as say
 from assessor_app.provider.models import AccessToken, Device, EnrollmentCode, SeenNonce, Workshop
 from assessor_app.provider.store import ProviderStore, Refused
 
@@ -28,6 +30,15 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 WORKSHOP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 NONCE = re.compile(r"[0-9a-f]{32,64}")
 KEY_ID = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    """A one-time code as issued: shown to a person once, with when it stops working."""
+
+    code: str
+    expires_us: int
+    owner: str  # the workshop (enrollment code) or the assessor (assessor code) it is for
 
 
 @dataclass(frozen=True)
@@ -81,16 +92,21 @@ class Registry:
     # ------------------------------------------------------------ codes
     def create_code(self, workshop_id: str, label: str = "") -> str:
         """A new one-time code that enrolls one device into ``workshop_id``; only its hash is kept."""
+        return self.issue_code(workshop_id, label).code
+
+    def issue_code(self, workshop_id: str, label: str = "") -> IssuedCode:
+        """The same, with when it expires: the code is shown to a person only now."""
+        label = say.checked_text(label, say.LABEL, 200, required=False)
         shown, digest = new_code()
         now = self.store.clock()
+        expires = now + self.store.config.code_ttl_s * 10**6
         with self.store.writer.begin() as conn:
             if conn.execute(select(Workshop.id).where(Workshop.id == workshop_id)).first() is None:
-                raise Refused(404, f"there is no workshop {workshop_id!r}: add it first "
-                                   "(assessor provider workshops add)")
+                raise Refused(404, say.NO_WORKSHOP_ADD(workshop=workshop_id[:100]))
             conn.execute(insert(EnrollmentCode).values(
-                code_sha256=digest, workshop_id=workshop_id, label=label[:200], created_us=now,
-                expires_us=now + self.store.config.code_ttl_s * 10**6, used_us=None, used_by=None))
-        return shown
+                code_sha256=digest, workshop_id=workshop_id, label=label, created_us=now, expires_us=expires,
+                used_us=None, used_by=None))
+        return IssuedCode(shown, expires, workshop_id)
 
     # ------------------------------------------------------------ enrollment
     def enroll(self, *, code: str, public_pem: str, signature: str,
@@ -156,16 +172,21 @@ class Registry:
         return [_info(r) for r in rows]  # type: ignore[arg-type]
 
     def revoke(self, key_id_prefix: str, reason: str) -> DeviceInfo:
-        """Revoke a device (by its key id or an unambiguous prefix of at least 8 characters)."""
+        """Revoke a device (by its key id or an unambiguous prefix of at least 8 characters). A
+        revocation stands as made: revoking again is refused, never overwriting its day and reason."""
+        reason = say.checked_text(reason, say.REASON, 500)
         prefix = key_id_prefix.strip().lower()
         if len(prefix) < 8:
-            raise Refused(422, "give at least 8 characters of the device's key id")
+            raise Refused(422, say.DEVICE_PREFIX())
         matches = [d for d in self.devices() if d.key_id.startswith(prefix)]
         if len(matches) != 1:
-            raise Refused(404, f"{len(matches)} enrolled devices have a key id starting {prefix}")
+            raise Refused(404, say.DEVICE_MATCHES(count=len(matches), prefix=prefix[:64]))
+        if matches[0].revoked_us is not None:
+            day = dt.datetime.fromtimestamp(matches[0].revoked_us / 1e6, tz=dt.UTC).date().isoformat()
+            raise Refused(409, say.DEVICE_REVOKED_ALREADY(key=matches[0].key_id[:16], day=day))
         with self.store.writer.begin() as conn:
-            conn.execute(update(Device).where(Device.key_id == matches[0].key_id)
-                         .values(revoked_us=self.store.clock(), revoked_reason=reason or "revoked"))
+            conn.execute(update(Device).where(Device.key_id == matches[0].key_id, Device.revoked_us.is_(None))
+                         .values(revoked_us=self.store.clock(), revoked_reason=reason))
             conn.execute(delete(AccessToken).where(AccessToken.device == matches[0].key_id))
         return self.device(matches[0].key_id)
 

@@ -14,15 +14,22 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessor_app.i18n import Message
 from assessor_app.provider.assessment_index import Backfill
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
+from assessor_app.provider.media.derivatives import DerivationService
 from assessor_app.provider.models import Upload
+from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import ProviderConfig, ProviderStore, Refused, now_us
 
 log = logging.getLogger(__name__)
+
+WAITING_GONE = Message("quarantine.refused.upload_not_waiting",
+                       "upload {upload} is not waiting for an import (it was imported, quarantined or "
+                       "removed)")
 
 
 class ProviderService:
@@ -31,6 +38,10 @@ class ProviderService:
         self.registry = Registry(self.store)
         self.directory = Directory(self.store)
         self.importer = Importer(self.store, self.registry, self.directory)
+        #: web proxies of imported video; its worker runs while the HTTP service does
+        self.derivations = DerivationService(self.store)
+        self.quarantine = QuarantineBook(self.store, self.registry, self.importer,
+                                         on_imported=self.derive_later)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         #: chunk writes (one job at a time per request) and imports run off the event loop
         self.io_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="provider-io")
@@ -45,6 +56,7 @@ class ProviderService:
         """Finish the imports under way (a receipt is never half-written), then close the store."""
         self.stop_cleanup()
         self.index_backfill.stop()
+        self.derivations.stop()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
         self.store.close()
@@ -176,7 +188,53 @@ class ProviderService:
             conn.execute(update(Upload).where(Upload.id == upload_id).values(
                 status=status, reason=result.reason, updated_us=self.store.clock()))
         path.unlink(missing_ok=True)  # the verified bundle is stored (or the archive moved aside)
+        self.derive_later(result)
         return result
+
+    def waiting_uploads(self, limit: int = 200) -> list[Upload]:
+        """Uploads received in full but not imported: a fault of the provider's own machine (a full
+        disk, a locked database) stopped their import, and nobody has asked for their result since."""
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(Upload).where(
+                Upload.status.in_(("receiving", "importing")), Upload.offset == Upload.length,
+                Upload.length > 0,
+            ).order_by(Upload.updated_us).limit(limit)).all()
+        return [row for row in rows if self.running_import(row.id) is None]  # type: ignore[misc]
+
+    def retry_upload(self, upload_id: str, wait_s: float = 120.0) -> ImportResult | None:
+        """Import a waiting upload now, as the workstation's next ask for its result would.
+
+        None when another import of it finished first; a fault of the provider's own machine is
+        raised again (the upload keeps waiting).
+        """
+        upload = self.upload(upload_id)
+        waiting = upload is not None and upload.status in ("receiving", "importing")
+        if upload is None or not waiting or upload.offset != upload.length:
+            raise Refused(409, WAITING_GONE(upload=upload_id[:32]), "upload_not_waiting")
+        device = self.registry.device(upload.device)
+        return self.start_import(upload.id, device, claimed=False).result(timeout=wait_s)
+    def import_path(self, path: os.PathLike[str]) -> list[ImportResult]:
+        """Import bundles from a folder or USB stick (see Importer.import_path), then owe their proxies."""
+        from pathlib import Path
+
+        results = self.importer.import_path(Path(path))
+        for result in results:
+            self.derive_later(result)
+        return results
+
+    def derive_later(self, result: ImportResult) -> None:
+        """Record the web proxies a newly imported bundle's video is owed (after its import committed).
+
+        A failure here never undoes or fails the import: ``assessor provider derive`` finds
+        bundles whose proxies were never recorded.
+        """
+        if result.status != "imported" or result.bundle_id is None or result.device is None:
+            return
+        try:
+            self.derivations.enqueue_bundle(result.bundle_id, result.device)
+        except (OSError, SQLAlchemyError) as exc:
+            log.warning("the proxies of bundle %s were not recorded (%s); `assessor provider derive` "
+                        "records them", result.bundle_id, exc)
 
     def terminate_upload(self, upload_id: str) -> None:
         upload = self.upload(upload_id)

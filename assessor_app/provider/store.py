@@ -18,6 +18,8 @@ from assessor_app.durable import private_data_folder, private_dir, private_file,
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
+from assessor_app.i18n import Msg
+from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.schema import SchemaError, migrate
 
@@ -27,7 +29,8 @@ GiB = 1024**3
 #: What the provider keeps in its folder; a folder an earlier version left open to others has
 #: these (recursively) made owner-only when the store is opened.
 PROVIDER_FOLDER_ENTRIES = (
-    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "keys", "quarantine",
+    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "derivatives", "keys",
+    "quarantine",
     "staging", "uploads", "provider.log",
 )
 DEVICE_FOLDER = re.compile(r"[0-9a-f]{64}")
@@ -40,13 +43,16 @@ class ProviderError(AssessorError):
 class Refused(ProviderError):
     """A request refused with an HTTP status and one sentence for the person who sent it.
 
-    ``code`` is a stable word for programs (e.g. ``device_revoked``), where one helps them act.
+    ``code`` is a stable word for programs (e.g. ``device_revoked``), where one helps them act. A
+    refusal given as a message (``Msg``) keeps it in ``msg``, for the console to render in the page's
+    language; its text is the English.
     """
 
-    def __init__(self, status: int, message: str, code: str | None = None):
-        super().__init__(message)
+    def __init__(self, status: int, message: str | Msg, code: str | None = None):
+        super().__init__(str(message))
         self.status = status
         self.code = code
+        self.msg: Msg | None = message if isinstance(message, Msg) else None
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class ProviderConfig:
     max_open_uploads_per_device: int = 20
     max_open_upload_bytes_per_device: int = 32 * GiB
     fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
+    #: the console flags an assessor's qualification that expires within this many days
+    qualification_warning_days: int = 60
     # the web console (README: "Console")
     console_idle_s: int = 30 * 60  # a console session unused this long ends
     console_absolute_s: int = 12 * 3600  # and every session ends this long after its sign-in
@@ -90,6 +98,10 @@ class ProviderConfig:
     console_hash_time_cost: int = 3
     console_hash_memory_kib: int = 64 * 1024
     console_hash_parallelism: int = 4
+    #: how browser-playable proxies of video segments are made (codec, size, rate, quality)
+    video_proxy: ProxySettings = ProxySettings()
+    #: the background derivation looks for work enqueued by other processes this often
+    derive_poll_s: float = 60.0
 
 
 def now_us() -> int:
@@ -131,6 +143,7 @@ class ProviderStore:
         self.uploads_dir = folder / "uploads"
         self.quarantine_dir = folder / "quarantine"
         self.staging_dir = folder / "staging"
+        self.derivatives_dir = folder / "derivatives"  # web proxies and other derived media
         database = folder / "provider.db"
         url = config.database_url or f"sqlite:///{database}"
         try:
@@ -138,7 +151,7 @@ class ProviderStore:
             # opens it (its -wal and -shm files take its mode); an earlier version's is tightened
             private_data_folder(folder, PROVIDER_FOLDER_ENTRIES)
             for d in (self.bundles_dir, self.uploads_dir, self.quarantine_dir, self.staging_dir,
-                      folder / "keys"):
+                      self.derivatives_dir, folder / "keys"):
                 private_dir(d)
             if config.database_url is None:
                 private_file(database)

@@ -15,7 +15,9 @@ from typing import Any
 
 import reportlab
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -167,6 +169,26 @@ def _smaller(cell: Any) -> Any:
                                                fontSize=style.fontSize * 0.8, leading=style.leading * 0.8))
 
 
+#: the height of a page's body: A4 less the record's margins (15 mm top, 18 mm bottom) and the frame's padding
+PAGE_BODY_HEIGHT = A4[1] - 33 * mm - 12
+
+
+class _Table(Table):
+    """A table that keeps a row on one page, except a row taller than a page (a step with many readings
+    and checks), which goes on over the page break rather than stopping the record."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab's names)
+        parts: list[Any] = super().split(availWidth, availHeight)
+        heights = [h for h in (getattr(self, "_rowHeights", None) or []) if h is not None]
+        if parts or not heights or max(heights) <= PAGE_BODY_HEIGHT:
+            return parts
+        self.splitInRow = 1
+        try:
+            return list(super().split(availWidth, availHeight))
+        finally:
+            self.splitInRow = 0
+
+
 def table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
            extra: Sequence[tuple[Any, ...]] = ()) -> Table:
     """A table whose cells break between words, never inside one: the columns are widened to their
@@ -183,7 +205,7 @@ def table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True
         fitted = [need * sum(widths) / sum(needs) for need in needs]
     rows = [list(row) for row in rows]
     _break_paths(rows, fitted)
-    table = Table(rows, colWidths=fitted, repeatRows=1 if header else 0)
+    table = _Table(rows, colWidths=fitted, repeatRows=1 if header else 0)
     style: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import browser_support
 import pytest
 from console_support import PASSWORD
 
@@ -9,6 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def sign_in(page, name: str) -> None:
+    """By the labels a person reads (browser_support.sign_in does the same by ids)."""
     page.goto("/console/")
     assert "/console/login" in page.url
     page.get_by_label("User name").fill(name)
@@ -48,7 +50,7 @@ def test_a_forged_form_is_refused_and_changes_nothing(page):
 
 
 def test_roles_are_refused_where_the_rules_say(page):
-    sign_in(page, "moderator")
+    browser_support.sign_in(page, "moderator")
     answer = page.goto("/console/users")
     assert answer.status == 403 and "does not allow this" in page.locator("#error-message").inner_text()
 

@@ -108,3 +108,11 @@ def test_the_audit_log_newest_first_paged_and_filtered(console_as, console_servi
         assert client.get("/console/audit", params=bad).status_code == 400, bad
     assert console_as("moderator").get("/console/audit").status_code == 403
     assert "No entries match." in client.get("/console/audit", params={"user": "nobody"}).text
+
+
+def test_an_administrator_changing_their_own_password_signs_in_again(console_as, console_service):
+    admin = console_as("administrator")
+    answer = _post(admin, "/console/users/administrator/password", {"password": NEW, "password_again": NEW})
+    assert answer.status_code == 303 and answer.headers["location"] == "/console/login?ended=1"
+    assert admin.get("/console/users").status_code == 303
+    assert sign_in(client_for(console_service), "administrator", NEW).status_code == 303

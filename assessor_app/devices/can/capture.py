@@ -55,16 +55,23 @@ class _EnqueueListener(can.Listener):
     """Runs on the Notifier thread: stamps the host clock and enqueues; nothing else."""
 
     def __init__(
-        self, queue: deque[Any], capacity: int, on_fault: Callable[[Exception], None], halted: threading.Event
+        self, queue: deque[Any], capacity: int, on_fault: Callable[[Exception], None],
+        halted: threading.Event, clock_ns: Callable[[], int] = time.monotonic_ns,
     ):
         self.queue, self.capacity, self.overflows = queue, capacity, 0
-        self._on_fault, self._halted = on_fault, halted
+        self._on_fault, self._halted, self._clock_ns = on_fault, halted, clock_ns
 
     def on_message_received(self, msg: can.Message) -> None:
         if len(self.queue) >= self.capacity:
             self.overflows += 1
             return
-        self.queue.append((msg, time.monotonic_ns()))
+        self.queue.append((msg, self._clock_ns()))
+
+    def on_message_received_at(self, msg: can.Message, host_ns: int) -> None:
+        if len(self.queue) >= self.capacity:
+            self.overflows += 1
+            return
+        self.queue.append((msg, host_ns))
 
     def on_error(self, exc: Exception) -> None:
         self._on_fault(exc)
@@ -97,6 +104,7 @@ class CanLogger:
         blf_channel: int = 1,
         name: str = "can",
         compression_level: int = 1,
+        clock_ns: Callable[[], int] = time.monotonic_ns,
     ):
         self.config, self.folder, self.name = config, Path(folder), name
         self._timeline_us, self._bus_factory = timeline_us, bus_factory
@@ -112,7 +120,9 @@ class CanLogger:
         self._queue: deque[Any] = deque()
         self._halted = threading.Event()
         self._stop = threading.Event()
-        self._listener = _EnqueueListener(self._queue, queue_size, self._adapter_failed, self._halted)
+        self._clock_ns = clock_ns  # the host clock frames are stamped on (a simulated one in the demo)
+        self._listener = _EnqueueListener(
+            self._queue, queue_size, self._adapter_failed, self._halted, clock_ns)
         self._extra_listeners: list[Any] = []
         self._fault: Exception | None = None
         self._thread: threading.Thread | None = None
@@ -137,7 +147,7 @@ class CanLogger:
                 "config": self.config.to_dict(),
                 "device": self.device.to_dict(),
                 "t_us": self._timeline_us(),
-                "host_ns": time.monotonic_ns(),  # with t_us: places a recovered segment on the timeline
+                "host_ns": self._clock_ns(),  # with t_us: places a recovered segment on the timeline
             },
         )
         self._thread = threading.Thread(
@@ -160,8 +170,17 @@ class CanLogger:
         """The checklist moved to ``step_id``: frames from now on go to a new segment."""
         self._queue.append((step_id, None))  # in-band, so the split is exact in frame order
 
+    def inject(self, frames: list[can.Message]) -> None:
+        """Frames of a simulated vehicle on the capture's clock: each is logged as received at its own
+        timestamp (seconds on ``clock_ns``), in order, before any step mark made after this call, and
+        handed to the other readers (a SignalMonitor) as the bus would hand it."""
+        for msg in frames:
+            self._listener.on_message_received_at(msg, int(round(msg.timestamp * 1e9)))
+            for listener in self._extra_listeners:
+                listener(msg)
+
     def stats(self) -> CaptureStats:
-        now_s = time.monotonic_ns() // 1_000_000_000
+        now_s = self._clock_ns() // 1_000_000_000
         frames, bits = self._load.get(now_s - 1, (0, 0))
         counters = replace(self.counters, queue_overflows=self._listener.overflows)
         return CaptureStats(
@@ -339,7 +358,7 @@ class CanLogger:
         self.counters.queue_overflows = self._listener.overflows
         at_open: CaptureCounters = meta["counters"]
         during = CaptureCounters(**{k: v - getattr(at_open, k) for k, v in self.counters.to_dict().items()})
-        offset_us = self._timeline_us() - time.monotonic_ns() // 1000
+        offset_us = self._timeline_us() - self._clock_ns() // 1000
 
         def timeline(ns: int | None) -> int | None:
             return None if ns is None else ns // 1000 + offset_us
@@ -402,4 +421,4 @@ class CanLogger:
             self._on_gap_end(self.device, t_us, reason)
 
     def _journal(self, event: str, **fields: Any) -> None:
-        append_journal(self.folder, {"event": event, "host_ns": time.monotonic_ns(), **fields})
+        append_journal(self.folder, {"event": event, "host_ns": self._clock_ns(), **fields})

@@ -7,8 +7,10 @@ the contactors and the HV-bus voltage decays as ``V0 * exp(-t / tau_s)``; ``disc
 unpowers its ECUs like a real vehicle's: the contactors drop open, nothing is broadcast and no
 request is answered, while the HV bus goes on decaying unseen; ``connect_12v()`` powers them
 again; ``reconnect()`` fits the plug and the 12 V supply again, precharges the bus and closes the
-contactors. ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and plugged
-back, for the capture's gap handling.
+contactors. On a ``clock`` of its own (the scripted demo's simulated one) it sends nothing by
+itself: ``frames_until`` gives what it broadcast up to a time, stamped on that clock, for the demo
+to log (``CanLogger.inject``). ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and
+plugged back, for the capture's gap handling.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import math
 import struct
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +57,13 @@ class SimulatedEV:
         isolation_kohm: float = 2200.0,
         hv_period_s: float = 0.1,
         background_fps: float = 0.0,
+        clock: Callable[[], float] | None = None,
     ):
         self.channel = channel
+        # ``clock`` (seconds, monotonic): the car runs on it instead of real time and broadcasts
+        # nothing by itself; ``frames_until`` gives what it sent up to a time (see ``advance``)
+        self.clocked = clock is not None
+        self._now: Callable[[], float] = clock or time.monotonic
         self.dbc = load_dbc(dbc_path or default_dbc())
         self._status = self.dbc.get_message_by_name("BMS_HvStatus")
         self._isolation = self.dbc.get_message_by_name("BMS_Isolation")
@@ -68,8 +76,10 @@ class SimulatedEV:
         self._lock = threading.Lock()
         self._plug, self._contactors, self._precharging = True, True, False
         self._powered = True  # the 12 V supply of its ECUs
-        self._t0, self._v0 = time.monotonic(), pack_voltage
+        self._t0, self._v0 = self._now(), pack_voltage
+        self._next_hv = self._next_background = self._t0  # clocked: the next frames due
         self._counter = 0
+        self._encoded: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
         self.background_sent = 0
         self._bus = can.Bus(interface="virtual", channel=channel, receive_own_messages=False)
         self._notifier = can.Notifier(self._bus, [], timeout=0.1)
@@ -82,14 +92,16 @@ class SimulatedEV:
 
     def start(self) -> SimulatedEV:
         self.ecu.start()
-        for thread in self._threads:
-            thread.start()
+        if not self.clocked:
+            for thread in self._threads:
+                thread.start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
         for thread in self._threads:
-            thread.join(2.0)
+            if thread.is_alive():
+                thread.join(2.0)
         self.ecu.stop()
         self._notifier.stop()
         self._bus.shutdown()
@@ -104,20 +116,20 @@ class SimulatedEV:
     def pull_service_plug(self) -> None:
         """The service disconnect is pulled: contactors open, the HV bus starts to discharge."""
         with self._lock:
-            self._settle(time.monotonic())
+            self._settle(self._now())
             self._plug = False
-            self._open(time.monotonic())
+            self._open(self._now())
 
     def open_contactors(self) -> None:
         """Contactors open (ignition off) with the plug still fitted."""
         with self._lock:
-            self._settle(time.monotonic())
-            self._open(time.monotonic())
+            self._settle(self._now())
+            self._open(self._now())
 
     def disconnect_12v(self) -> None:
         """The 12 V battery is disconnected: the ECUs fall silent and the contactors drop open."""
         with self._lock:
-            now = time.monotonic()
+            now = self._now()
             self._settle(now)
             if self._contactors or self._precharging:
                 self._open(now)
@@ -138,7 +150,7 @@ class SimulatedEV:
     def reconnect(self) -> None:
         """The plug and the 12 V supply are fitted again: precharge, then the contactors close."""
         with self._lock:
-            now = time.monotonic()
+            now = self._now()
             self._settle(now)
             self._v0, self._t0 = self._bus_voltage(now), now
             self._plug, self._precharging, self._contactors = True, True, False
@@ -154,14 +166,14 @@ class SimulatedEV:
 
     def hv_bus_voltage(self) -> float:
         with self._lock:
-            now = time.monotonic()
+            now = self._now()
             self._settle(now)
             return self._bus_voltage(now)
 
     @property
     def contactors_closed(self) -> bool:
         with self._lock:
-            self._settle(time.monotonic())
+            self._settle(self._now())
             return self._contactors
 
     # -- HV model (call with the lock held) ------------------------------------------------------
@@ -183,26 +195,42 @@ class SimulatedEV:
             self._precharging, self._contactors, self._t0 = False, True, now
 
     # -- traffic ---------------------------------------------------------------------------------
-    def _hv_frames(self) -> list[can.Message]:
-        """The HV status and insulation frames now; none while the 12 V supply is off."""
+    def _hv_frames(self, at: float | None = None) -> list[can.Message]:
+        """The HV status and insulation frames now (or ``at``, on a clocked car); none while the 12 V
+        supply is off."""
         with self._lock:
             if not self._powered:
                 return []
-            now = time.monotonic()
+            now = self._now() if at is None else at
             self._settle(now)
             bus_v = self._bus_voltage(now)
             closed, plug, pre = self._contactors, self._plug, self._precharging
             isolation = self.isolation_kohm
         self._counter = (self._counter + 1) % 16
+        key = (closed, plug, pre, self._counter, round(self.pack_voltage, 1), round(min(bus_v, 1000.0), 1),
+               isolation)
+        encoded = self._encoded.get(key)
+        if encoded is None:  # a steady bus repeats itself: encode each state once
+            if len(self._encoded) > 1024:
+                self._encoded.clear()
+            encoded = self._encoded[key] = self._encode(*key)
+        status, insulation = encoded
+        return [
+            can.Message(arbitration_id=self._status.frame_id, data=status, is_extended_id=False),
+            can.Message(arbitration_id=self._isolation.frame_id, data=insulation, is_extended_id=False),
+        ]
+
+    def _encode(self, closed: bool, plug: bool, pre: bool, counter: int, pack_v: float, bus_v: float,
+                isolation: float) -> tuple[bytes, bytes]:
         status = self._status.encode(
             {
                 "ContactorPositive": int(closed),
                 "ContactorNegative": int(closed),
                 "PrechargeRelay": int(pre),
                 "ServicePlug": int(plug),
-                "HvStatusCounter": self._counter,
-                "PackVoltage": round(self.pack_voltage, 1),
-                "HvBusVoltage": round(min(bus_v, 1000.0), 1),
+                "HvStatusCounter": counter,
+                "PackVoltage": pack_v,
+                "HvBusVoltage": bus_v,
                 "PackCurrent": 0.0,
             }
         )
@@ -215,10 +243,35 @@ class SimulatedEV:
                 "StateOfCharge": 80.0,
             }
         )
-        return [
-            can.Message(arbitration_id=self._status.frame_id, data=status, is_extended_id=False),
-            can.Message(arbitration_id=self._isolation.frame_id, data=insulation, is_extended_id=False),
-        ]
+        return bytes(status), bytes(insulation)
+
+    def frames_until(self, until: float) -> list[can.Message]:
+        """A clocked car: every frame it broadcast since the last call, up to ``until`` on its clock,
+        each with its time on that clock as its timestamp (HV frames every ``hv_period_s`` with the
+        HV model at that time, background frames at ``background_fps`` while its ECUs are powered).
+        Call it before every action on the car, so that the model is evaluated in time order."""
+        if not self.clocked:
+            raise RuntimeError("frames_until is for a car on a simulated clock")
+        sent: list[can.Message] = []
+        pack = struct.Struct(">Q").pack
+        while True:
+            hv, background = self._next_hv, self._next_background
+            at = min(hv, background) if self.background_fps > 0 else hv
+            if at > until:
+                break
+            if at == hv:
+                self._next_hv = hv + self.hv_period_s
+                frames = self._hv_frames(at)
+            else:
+                self._next_background = background + 1.0 / self.background_fps
+                frames = [] if not self.powered else [can.Message(
+                    arbitration_id=0x100 + self.background_sent % 0x80, data=pack(self.background_sent),
+                    is_extended_id=False)]
+                self.background_sent += len(frames)
+            for msg in frames:
+                msg.timestamp = at
+            sent.extend(frames)
+        return sent
 
     def _broadcast(self) -> None:
         deadline = time.monotonic()

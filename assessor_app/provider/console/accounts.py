@@ -9,6 +9,7 @@ stands in), so neither the answer nor its time tells a stranger which names are 
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -57,6 +58,9 @@ class UserInfo:
 
 _hashers: dict[tuple[int, int, int], tuple[PasswordHasher, str]] = {}
 _hashers_lock = threading.Lock()
+#: Argon2 runs at most this many at once: each takes its memory cost (64 MiB by default), and a flood
+#: of sign-ins from many addresses must queue rather than take the provider's memory
+_argon2_slots = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
 
 
 def _hasher(store: ProviderStore) -> tuple[PasswordHasher, str]:
@@ -73,7 +77,8 @@ def _hasher(store: ProviderStore) -> tuple[PasswordHasher, str]:
 
 
 def hash_password(store: ProviderStore, password: str) -> str:
-    return _hasher(store)[0].hash(password)
+    with _argon2_slots:
+        return _hasher(store)[0].hash(password)
 
 
 def normal_name(name: str) -> str:
@@ -171,19 +176,21 @@ def verify(store: ProviderStore, name: str, password: str) -> UserInfo | None:
     """The user whose name and password these are (disabled or not), else None; always one Argon2 check."""
     name = normal_name(name)
     row = None
-    if NAME.fullmatch(name) and len(password) <= MAX_PASSWORD:
+    if NAME.fullmatch(name):
         with store.engine.connect() as conn:
             row = conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
     hasher, dummy = _hasher(store)
     digest = row.password_hash if row is not None else dummy
     try:
-        hasher.verify(digest, password[:MAX_PASSWORD])
+        with _argon2_slots:
+            hasher.verify(digest, password[:MAX_PASSWORD])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
-    if row is None:
+    if row is None or len(password) > MAX_PASSWORD:  # no password is longer: its start matched by chance
         return None
     if hasher.check_needs_rehash(digest):  # the configured cost changed since it was hashed
+        fresh = hash_password(store, password)  # before the write transaction, not inside it
         with store.writer.begin() as conn:
-            conn.execute(update(ConsoleUser).where(ConsoleUser.name == name).values(
-                password_hash=hasher.hash(password)))
+            conn.execute(update(ConsoleUser).values(password_hash=fresh).where(
+                ConsoleUser.name == name, ConsoleUser.password_hash == digest))  # unless changed meanwhile
     return _info(row)  # type: ignore[arg-type]

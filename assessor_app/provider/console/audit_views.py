@@ -10,29 +10,18 @@ from starlette.routing import Route
 
 from assessor_app.provider.console import accounts, audit
 from assessor_app.provider.console import audit_messages as AM
-from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.rendering import PREFIX
 from assessor_app.provider.console.web import ConsoleContext, console_view
 
 PAGE = 50
 
 
-def _query(ctx: ConsoleContext, name: str, longest: int) -> str:
-    values = ctx.request.query_params.getlist(name)
-    if len(values) > 1 or (values and len(values[0]) > longest):
-        raise ConsoleError(400, AM.BAD_PAGE())
-    return values[0] if values else ""
-
-
 @console_view("audit.view")
 def audit_page(ctx: ConsoleContext) -> Response:
     store = ctx.service.store
-    user = _query(ctx, "user", 64)
-    action = _query(ctx, "action", 64)
-    before_text = _query(ctx, "before", 19)
-    if before_text and not (before_text.isascii() and before_text.isdigit()):
-        raise ConsoleError(400, AM.BAD_PAGE())
-    before = int(before_text) if before_text else None
+    user = ctx.query("user", longest=64)
+    action = ctx.query("action", longest=64)
+    before = ctx.query_int("before", default=0, low=1, high=2**63 - 1) or None
     rows = audit.entries(store, user=user, action=action, before_id=before, limit=PAGE + 1)
     more = len(rows) > PAGE
     rows = rows[:PAGE]

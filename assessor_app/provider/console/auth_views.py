@@ -71,6 +71,7 @@ def login(ctx: ConsoleContext) -> Response:
         return _login_page(ctx, status=401, error=error, name=name, next_path=next_path)
     state.accounts.succeeded(key)
     sessions.end_session(ctx.service.store, ctx.request.cookies.get(SESSION_COOKIE))  # no fixation
+    sessions.end_expired_sessions(ctx.service.store)  # housekeeping: rows of sessions long over
     token, ctx.session = sessions.open_session(ctx.service.store, found.name, ctx.address)
     ctx.audit("session.login", target=found.name)
     response = ctx.redirect(safe_next(next_path))

@@ -79,5 +79,7 @@ ERR_STORAGE = Message("console.error.storage",
 ERR_INCIDENT = Message("console.error.incident",
                        "The console met an unexpected error (incident {incident}). It is recorded in the "
                        "provider's log; try again later and quote the incident if it persists.")
+ERR_QUERY = Message("console.error.query", "The {name} in the page's address is not one this page can use.")
+ERR_FIELD = Message("console.error.field", "The field {name} of the form is longer than this page accepts.")
 ERR_LANGUAGE = Message("console.error.language", "There is no language {language} in this console.")
 BACK_HOME = Message("console.error.back_home", "Back to the console's home")

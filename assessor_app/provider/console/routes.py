@@ -12,14 +12,24 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from assessor_app.provider.console import assessment_list, audit_views, auth_views, users_views
+from assessor_app.provider.console import (
+    assessment_list,
+    assessment_pages,
+    assessors_views,
+    audit_views,
+    auth_views,
+    quarantine_views,
+    users_views,
+    workshops_views,
+)
 from assessor_app.provider.console.errors import ConsoleGuard, page_error_handlers
 from assessor_app.provider.console.rendering import STATIC
 from assessor_app.provider.console.state import ConsoleState
 from assessor_app.provider.service import ProviderService
 
 #: the modules whose routes() make the console (add yours here)
-PARTS: list[ModuleType] = [auth_views, users_views, audit_views, assessment_list]
+PARTS: list[ModuleType] = [auth_views, users_views, audit_views, assessment_list, assessment_pages,
+                           quarantine_views, workshops_views, assessors_views]
 
 
 def routes() -> list[BaseRoute]:

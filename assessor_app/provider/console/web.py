@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import hmac
 import inspect
-import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -107,6 +108,31 @@ class ConsoleContext:
         """Run blocking work (the database, files) off the event loop."""
         return await run_in_threadpool(fn, *args, **kwargs)
 
+    def query(self, name: str, *, longest: int = 200, default: str = "") -> str:
+        """A query parameter given at most once and at most ``longest`` characters, else 400."""
+        values = self.request.query_params.getlist(name)
+        if len(values) > 1 or (values and len(values[0]) > longest):
+            raise ConsoleError(400, M.ERR_QUERY(name=name[:40]))
+        return values[0] if values else default
+
+    def query_int(self, name: str, *, default: int, low: int = 0, high: int = 10**9) -> int:
+        """A whole number from the query (ASCII digits only) from ``low`` to ``high``, else 400."""
+        text = self.query(name, longest=19)
+        if not text:
+            return default
+        if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+            raise ConsoleError(400, M.ERR_QUERY(name=name[:40]))
+        return int(text)
+
+    def field(self, name: str, *, longest: int = 10_000) -> str:
+        """A text field of the POSTed form ("" when absent); longer than ``longest``: 400."""
+        value = self.form.get(name)
+        if not isinstance(value, str):
+            return ""
+        if len(value) > longest:
+            raise ConsoleError(400, M.ERR_FIELD(name=name[:40]))
+        return value
+
     def csrf_field(self) -> Markup:
         """The hidden ``csrf_token`` input every POST form of the page carries."""
         if self.session is not None:
@@ -150,12 +176,8 @@ async def _read_form(request: Request) -> FormData:
         raise ConsoleError(400, M.ERR_BAD_REQUEST())
     try:
         return await request.form(max_files=10, max_fields=200)
-    except (ValueError, KeyError, UnicodeDecodeError, AssertionError) as exc:
+    except (HTTPException, MultiPartException, ValueError, KeyError, UnicodeDecodeError) as exc:
         raise ConsoleError(400, M.ERR_BAD_REQUEST()) from exc
-    except Exception as exc:  # python-multipart's own errors and Starlette's 400s for a broken form
-        if type(exc).__name__ in ("MultiPartException", "HTTPException", "FormParserError"):
-            raise ConsoleError(400, M.ERR_BAD_REQUEST()) from exc
-        raise
 
 
 def _same(given: str | None, expected: str) -> bool:
@@ -215,7 +237,3 @@ def _to_sign_in(request: Request) -> Response:
         ended = "&ended=1" if request.cookies.get(SESSION_COOKIE) else ""  # it expired or was ended
         return RedirectResponse(f"{PREFIX}/login?next={quote(here, safe='/')}{ended}", status_code=303)
     raise ConsoleError(401, M.ERR_SIGN_IN())
-
-
-def dump_detail(detail: Mapping[str, Any]) -> str:
-    return json.dumps(dict(detail), ensure_ascii=False, sort_keys=True, default=str)

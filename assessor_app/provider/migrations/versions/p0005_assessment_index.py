@@ -4,7 +4,7 @@ The rows are derived from the held bundles' sealed records; this revision makes 
 and the provider fills it (``assessor provider reindex``, or in the background when it serves).
 
 Revision ID: p0005_assessment_index
-Revises: p0003_console
+Revises: p0004_derivatives
 Create Date: 2026-12-06
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "p0005_assessment_index"
-down_revision = "p0003_console"
+down_revision = "p0004_derivatives"
 branch_labels = None
 depends_on = None
 
