@@ -106,3 +106,15 @@ def test_proxy_benchmark_runs_end_to_end(tmp_path: Path):
     ours = rows["ours vp9 (default settings)"]
     assert ours["frames"] == 10 and ours["size"] == "320x240"  # 30 fps thinned to the 10 fps cap
     assert ours["rt_per_core"] > 0 and ("PASS" in result.stdout or "FAIL" in result.stdout)
+
+
+def test_assessment_page_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_assessment_page", "--rows", "20", "--runs", "2",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    out = json.loads((tmp_path / "out.json").read_text())
+    assert out["rows"] == 20 and out["page"]["n"] == 2 and out["page"]["bytes"] > 10_000

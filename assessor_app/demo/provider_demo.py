@@ -15,7 +15,6 @@ sealing. A console user (coordinator) is made with a password kept in the folder
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import multiprocessing
 import os
@@ -25,22 +24,19 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assessor_app.core.specs.library import load_library
 from assessor_app.demo import cohort_messages as c_
 from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN
-from assessor_app.demo.cohort import ADAS, ASSESSORS, WORKSHOPS, Plan, cohort, workstation_of
-from assessor_app.demo.cohort_run import BUILT_FILE, Recorded, build_workstation, record
-from assessor_app.durable import open_private, private_dir
-from assessor_app.evidence.archive import write_archive
-from assessor_app.evidence.keys import DEVICE_KEY_FILE
+from assessor_app.demo.cohort import ASSESSORS, WORKSHOPS, Plan, cohort, workstation_of
+from assessor_app.demo.cohort_run import BUILT_FILE, Recorded, build_workstation
+from assessor_app.demo.quarantine import hostile_bundles, sync
+from assessor_app.durable import open_private
 from assessor_app.evidence.sealing import keys_dir
 from assessor_app.i18n import Msg, format_date, render
-from assessor_app.paths import checklists_dir
 from assessor_app.provider.console import accounts
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
@@ -56,7 +52,6 @@ from assessor_app.sync.enrollment import (
     queue_sealed_bundles,
 )
 from assessor_app.sync.outbox import Outbox
-from assessor_app.sync.worker import SyncWorker
 
 DEMO_FILE = "demo.json"  # the console login and what has been done in this folder
 CONSOLE_USER = "demo-coordinator"
@@ -130,10 +125,17 @@ def _records(service: ProviderService) -> None:
 
 
 def build_cohort(
-    folder: Path, plans: list[Plan], *, workers: int = WORKERS, video: bool = True
+    folder: Path,
+    plans: list[Plan],
+    *,
+    workers: int = WORKERS,
+    video: bool = True,
+    on_built: Callable[[str], None] = lambda _name: None,
 ) -> list[Recorded]:
     """Record the workstations not recorded yet, side by side; a workstation left half-recorded by an
-    interruption (never enrolled: delivery comes after) is recorded again from the start."""
+    interruption (never enrolled: delivery comes after) is recorded again from the start. ``on_built``
+    is told each workstation's name as soon as it is recorded (its delivery can start while others
+    record)."""
     todo: dict[str, list[Plan]] = {}
     for plan in plans:
         if not (folder / plan.workstation / BUILT_FILE).exists():
@@ -142,11 +144,20 @@ def build_cohort(
         shutil.rmtree(folder / name, ignore_errors=True)
     if not todo:
         return []
+    done: list[Recorded] = []
     if workers <= 1 or len(todo) == 1:
-        return [r for name, mine in todo.items() for r in build_workstation(folder / name, mine, video)]
+        for name, mine in todo.items():
+            done += build_workstation(folder / name, mine, video)
+            on_built(name)
+        return done
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(build_workstation, folder / name, mine, video) for name, mine in todo.items()]
-        return [r for future in futures for r in future.result()]
+        futures = {
+            pool.submit(build_workstation, folder / name, mine, video): name for name, mine in todo.items()
+        }
+        for future in as_completed(futures):
+            done += future.result()
+            on_built(futures[future])
+    return sorted(done, key=lambda r: r.number)
 
 
 def run_provider_demo(
@@ -192,22 +203,29 @@ def run_provider_demo(
         plans = cohort()
         names = sorted({p.workstation for p in plans})
         started = time.monotonic()
-        if all((folder / n / BUILT_FILE).exists() for n in names):
+        reuse = all((folder / n / BUILT_FILE).exists() for n in names)
+        if reuse:
             line(c_.REUSED(folder=str(folder)), "")
-            recorded: list[Recorded] = []
         else:
             line(c_.BUILDING(count=len(plans), workstations=len(names)), "")
-            recorded = build_cohort(folder, plans, workers=workers, video=video)
-            line(c_.BUILT(seconds=round(time.monotonic() - started)))
         line(c_.DELIVERING(), "")
-        delivered: list[str] = []
-        for assessor in ASSESSORS:
-            delivered += _deliver(
-                server, service, folder / workstation_of(assessor), assessor.id, assessor.workshop, line
-            )
+        recorded: list[Recorded] = []
+        held: dict[str, list[str]] = {}
+
+        def deliver(name: str) -> None:
+            assessor = next(a for a in ASSESSORS if workstation_of(a) == name)
+            held[name] = _deliver(server, service, folder / name, assessor.id, assessor.workshop, line)
+
+        if not reuse:  # each workstation delivers as soon as it has recorded its part
+            recorded = build_cohort(folder, plans, workers=workers, video=video, on_built=deliver)
+            line(c_.BUILT(seconds=round(time.monotonic() - started)))
+        for name in names:
+            if name not in held:
+                deliver(name)
+        delivered = [bundle for name in names for bundle in held[name]]
         quarantined = state.get("quarantined")
         if not isinstance(quarantined, list):
-            quarantined = _hostile(server, folder, plans, line)
+            quarantined = hostile_bundles(folder, plans, line)
             state["quarantined"] = quarantined
             _save(folder, state)
         if not state.get("console_user") or accounts.user(service.store, state["user"]) is None:
@@ -274,11 +292,13 @@ def _deliver(
                 client.close()
             line(c_.BOUND(assessor=assessor_id))
         queue_sealed_bundles(outbox, workstation / "bundles")
-        _sync(outbox, keys)
+        sync(outbox, keys)
         delivered = []
         for entry in outbox.entries():
             if entry.status == "delivered" and outbox.receipt(entry.bundle_id) is not None:
                 delivered.append(entry.bundle_id)
+                if entry.archive_path.exists():  # the sealed bundle stays; its copy for sending goes
+                    outbox.prune(entry.bundle_id)
             else:
                 line(
                     c_.NOT_DELIVERED(
@@ -289,78 +309,6 @@ def _deliver(
         return delivered
     finally:
         store.close()
-
-
-def _sync(outbox: Outbox, keys: Path) -> None:
-    client = provider_client(outbox, keys)
-    try:
-        SyncWorker(outbox, client, keys_dir=keys).run_once()
-    finally:
-        client.close()
-
-
-def _hostile(
-    server: ProviderServer, folder: Path, plans: list[Plan], line: Callable[..., None]
-) -> list[str]:
-    """Two bundles the provider must refuse, sent by enrolled workstations: one sealed with a copy of
-    the workstation's key and an assessor key made on the spot (the co-signature of no registered
-    assessor), one sealed by registered keys whose photo was changed afterwards."""
-    library = load_library(checklists_dir())
-    reasons = []
-    first = next(p for p in plans if p.checklist == ADAS)
-    hostile: tuple[tuple[Callable[[], Msg], Plan, bool], ...] = (
-        (c_.ROGUE, replace(first, number=0, kind="pass"), False),
-        (c_.TAMPERED, replace(first, number=0, kind="pass"), True),
-    )
-    for label, plan, tamper in hostile:
-        source = folder / plan.workstation
-        elsewhere = folder / ("copied-workstation-key" if not tamper else "copied-keys")
-        private_dir(keys_dir(elsewhere))
-        shutil.copy2(keys_dir(source) / DEVICE_KEY_FILE, keys_dir(elsewhere) / DEVICE_KEY_FILE)
-        if tamper:  # the assessor's own (PIN-protected) key too: the seal itself is sound
-            private_dir(keys_dir(elsewhere) / "assessors")
-            name = f"{plan.assessor.id}.pem"
-            shutil.copy2(keys_dir(source) / "assessors" / name, keys_dir(elsewhere) / "assessors" / name)
-        done = record(library, elsewhere, plan, video=False)
-        bundle = elsewhere / "bundles" / done.assessment_id
-        archive = elsewhere / "sent" / f"{done.assessment_id}.tar"
-        private_dir(archive.parent)
-        if tamper:
-            bundle = _changed_copy(bundle, elsewhere / "changed")
-        write_archive(bundle, archive)
-        manifest = _sha256(bundle / "manifest-sha256.txt")
-        store = AssessmentStore.open(source / "assessor.db")
-        try:
-            outbox = open_outbox(store, source)
-            outbox.add_archive(archive, done.assessment_id, manifest)
-            _sync(outbox, keys_dir(source))
-            entry = outbox.get(done.assessment_id)
-        finally:
-            store.close()
-        reason = entry.last_error if entry is not None and entry.status == "refused" else None
-        line(label(), "")
-        line(c_.QUARANTINED(bundle=done.assessment_id, reason=reason or (entry.status if entry else "?")))
-        if reason:
-            reasons.append(reason)
-    return reasons
-
-
-def _changed_copy(bundle: Path, into: Path) -> Path:
-    """A copy of the sealed bundle with one byte of its first photo changed (the seal left as it was)."""
-    target = into / bundle.name
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(bundle, target)
-    for path in [target, *target.rglob("*")]:
-        os.chmod(path, 0o700 if path.is_dir() else 0o600)
-    photo = next(p for p in sorted(target.rglob("*.jpg")))
-    data = bytearray(photo.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    photo.write_bytes(bytes(data))
-    return target
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def serve_until_stopped(server: ProviderServer, say: Callable[[str], None] = print) -> None:

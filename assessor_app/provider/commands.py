@@ -29,13 +29,22 @@ def _folder(args: argparse.Namespace) -> Path:
     return data_dir() / "provider"
 
 
+def _days(value: str) -> int:
+    """``--qualification-warning-days``: a whole number of days, 0 to 3650."""
+    if not (value.isascii() and value.isdigit() and int(value) <= 3650):
+        raise argparse.ArgumentTypeError(f"give a whole number of days from 0 to 3650, not {value[:20]!r}")
+    return int(value)
+
+
 def _config(args: argparse.Namespace) -> ProviderConfig:
     from assessor_app.provider.store import ProviderConfig
 
     proxies = tuple(getattr(args, "trusted_proxy", None) or ())
+    warning = getattr(args, "qualification_warning_days", None)
     return ProviderConfig(_folder(args), database_url=args.database_url or None, trusted_proxies=proxies,
                           awarding_body=getattr(args, "awarding_body", None) or "",
-                          awarding_country=(getattr(args, "country", None) or "").upper())
+                          awarding_country=(getattr(args, "country", None) or "").upper(),
+                          **({"qualification_warning_days": warning} if warning is not None else {}))
 
 
 def service_for(args: argparse.Namespace) -> Any:
@@ -206,6 +215,9 @@ def register(subparsers: Any) -> Any:
     serve.add_argument("--trusted-proxy", action="append", metavar="ADDRESS",
                        help="a TLS reverse proxy (address or network) whose X-Forwarded-For/-Proto are "
                             "believed; repeat for several (default: none, the socket peer counts)")
+    serve.add_argument("--qualification-warning-days", type=_days, metavar="DAYS",
+                       help="the console flags assessors' qualifications expiring within this many days "
+                            "(default 60)")
     serve.set_defaults(func=cmd_serve)
     directory_commands.register(sub, common)
     quarantine_commands.register(sub, common)

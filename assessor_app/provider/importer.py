@@ -116,11 +116,8 @@ class Importer:
 
     def retry_kept(self, kept: Path, *, source: str, retry_of: int, uploader: DeviceInfo | None,
                    declared: tuple[str, str] | None, resolved_by: str) -> ImportResult:
-        """Import a quarantined bundle's kept copy again, through every check of a first import.
-
-        Held now: the quarantine ``retry_of`` is resolved with the bundle's row. Refused again:
-        a new quarantine row names ``retry_of`` and keeps the same copy.
-        """
+        """A quarantined bundle's kept copy through every check of a first import again. Held: the
+        quarantine ``retry_of`` is resolved; refused again: a new row names it and keeps the copy."""
         attempt = _Attempt(source, uploader, declared, kept=kept, retry_of=retry_of, resolved_by=resolved_by)
         if kept.is_dir():
             return self._folder(kept, attempt)

@@ -193,6 +193,10 @@ def test_a_bundle_with_the_names_in_its_record_hides_them_and_has_no_archive_wit
         named = coordinator.post(f"{page}/show-name", data={"csrf_token": csrf_token(coordinator.get(page))})
         assert f'id="candidate">{CANDIDATE.name}<' in named.text and VEHICLE.vin in named.text
         assert coordinator.get(f"{page}/download/archive?names=1").status_code == 200
+        folder = service.store.bundle_path(key.fingerprint, sealed.bundle_id)
+        folder.rename(folder.with_name("moved-away"))  # the row is held, its files are not
+        gone = moderator.get(page)
+        assert gone.status_code == 404 and "are not in the provider&#39;s folder" in gone.text
     finally:
         service.close()
 

@@ -9,8 +9,8 @@ request is answered, while the HV bus goes on decaying unseen; ``connect_12v()``
 again; ``reconnect()`` fits the plug and the 12 V supply again, precharges the bus and closes the
 contactors. On a ``clock`` of its own (the scripted demo's simulated one) it sends nothing by
 itself: ``frames_until`` gives what it broadcast up to a time, stamped on that clock, for the demo
-to log (``CanLogger.inject``). ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged and
-plugged back, for the capture's gap handling.
+to log (``CanLogger.inject``). ``SimulatedAdapter`` is a bus factory whose adapter can be unplugged
+and plugged back, for the capture's gap handling.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ class SimulatedEV:
         self._plug, self._contactors, self._precharging = True, True, False
         self._powered = True  # the 12 V supply of its ECUs
         self._t0, self._v0 = self._now(), pack_voltage
-        self._next_hv = self._next_background = self._t0  # clocked: the next frames due
+        self._origin = self._t0
+        self._hv_sent = self._background_due = 0  # clocked: frames made so far (times: origin + n * period)
         self._counter = 0
         self._encoded: dict[tuple[Any, ...], tuple[bytes, bytes]] = {}
         self.background_sent = 0
@@ -255,15 +256,17 @@ class SimulatedEV:
         sent: list[can.Message] = []
         pack = struct.Struct(">Q").pack
         while True:
-            hv, background = self._next_hv, self._next_background
-            at = min(hv, background) if self.background_fps > 0 else hv
-            if at > until:
+            hv = self._origin + self._hv_sent * self.hv_period_s
+            background = (self._origin + self._background_due / self.background_fps
+                          if self.background_fps > 0 else math.inf)
+            at = min(hv, background)
+            if at > until + 1e-9:  # n * period lands a hair past a whole time
                 break
             if at == hv:
-                self._next_hv = hv + self.hv_period_s
+                self._hv_sent += 1
                 frames = self._hv_frames(at)
             else:
-                self._next_background = background + 1.0 / self.background_fps
+                self._background_due += 1
                 frames = [] if not self.powered else [can.Message(
                     arbitration_id=0x100 + self.background_sent % 0x80, data=pack(self.background_sent),
                     is_extended_id=False)]

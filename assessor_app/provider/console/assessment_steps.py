@@ -224,11 +224,15 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
                            language)
                     for n in notes if n.get("step") == step_id),
         photos=photos, snapshots=snapshots, checks=checks,
-        unavailable=tuple(render(m_.UNAVAILABLE(what=str(k), why=str(v)), language)
+        unavailable=tuple(render(m_.UNAVAILABLE(what=_DIAGNOSTIC.get(str(k)) or str(k), why=str(v)), language)
                           for k, v in ((s.get("diagnostics") or {}).get("unavailable") or {}).items()),
         missing=tuple(render(m_.MISSING(kind=word(x.get("kind")), why=str(x.get("why", ""))), language)
                       for x in evidence.get("missing") or [] if isinstance(x, dict)),
         video=_video(bundle, files, span), can_segments=can_refs, plot=plot)
+
+
+#: what a diagnostic that could not be taken is called on the page
+_DIAGNOSTIC = {"snapshot": m_.DIAGNOSTIC_SNAPSHOT(), "condition": m_.DIAGNOSTIC_CONDITION()}
 
 
 def _short(name: Any) -> str:

@@ -58,11 +58,12 @@ def _page(ctx: ConsoleContext, *, status: int = 200, notice: Msg | None = None, 
     fmt = ctx.page_values()["fmt"]
     today = dt.datetime.fromtimestamp(ctx.service.store.clock() / 1e6, dt.UTC).date()
     assessors = ctx.service.directory.assessors()
-    rows = []
+    rows: list[dict[str, Any]] = []
+    flagged = 0
     for a in assessors:
         flag, words = validity(a, today, within, fmt.day)
         rows.append({"a": a, "flag": flag, "validity": words})
-    flagged = sum(1 for r in rows if r["flag"] != "valid" and r["a"].revoked_us is None)
+        flagged += flag != "valid" and a.revoked_us is None
     if notice is None and error is None:
         notice = _done(ctx, {a.id for a in assessors})
     return ctx.render("assessors.html", {

@@ -269,6 +269,13 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
             coords.append(f"{x(t):.1f},{level:.1f}")
             prev = level
         parts.append(f'<polyline fill="none" stroke="#333" stroke-width="1.5" points="{" ".join(coords)}"/>')
+        # the state in words where it starts and after each change (a few changes; more would be noise)
+        shown = [(t, v) for i, (t, v) in enumerate(zip(ct, cv, strict=True)) if i == 0 or v != cv[i - 1]]
+        if len(shown) <= 6:
+            for t, v in shown:
+                level = base - (lane_h - 10) * (1 if v else 0)
+                parts.append(f'<text x="{x(t) + 3:.1f}" y="{level - 2:.1f}" font-size="9" fill="#555">'
+                             f'{esc(_state_word(name, v, language))}</text>')
     for mark in marks:
         if t0 <= mark.t_us <= t1:
             parts.append(f'<line x1="{x(mark.t_us):.1f}" x2="{x(mark.t_us):.1f}" y1="{top}" '
@@ -280,6 +287,12 @@ def render_plot(signals: Signals, marks: Sequence[Mark], *, plot_id: str, title:
     parts.append("</svg>")
     problems = tuple(render(p, language) for p in signals.problems)
     return Plot("".join(parts), points, signals.frames, problems)
+
+
+def _state_word(name: str, value: float, language: str) -> str:
+    if name == "ServicePlug":
+        return render((m_.STATE_FITTED if value else m_.STATE_PULLED)(), language)
+    return render((m_.STATE_CLOSED if value else m_.STATE_OPEN)(), language)
 
 
 def _signal_label(name: str, language: str) -> str:
