@@ -21,7 +21,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0006_quarantine_retry"
+SCHEMA_REVISION = "p0007_assessment_vehicles"
 
 
 class Workshop(ProviderBase):

@@ -144,3 +144,37 @@ def test_a_bundle_and_its_row_are_stored_together_or_not_at_all(
     monkeypatch.undo()
     assert importer._one(sealed.archive, is_archive=True).status == "imported"
     assert sealed.bundle_id in _rows(provider)
+
+
+def test_an_index_from_before_the_list_of_vehicles_gets_it_when_upgraded(tmp_path: Path):
+    from alembic import command
+    from sqlalchemy import create_engine, insert
+
+    from assessor_app.provider.models import Device, ReceivedBundle, Workshop
+    from assessor_app.provider.schema import _alembic_config, migrate
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'p.db'}")
+    with engine.connect() as conn:
+        command.upgrade(_alembic_config(conn), "p0006_quarantine_retry")  # type: ignore[arg-type]
+        conn.commit()
+    key = "ab" * 32
+    with engine.begin() as conn:
+        conn.execute(insert(Workshop.__table__).values(id="ws", name="W", country="", address="",
+                                                       created_us=1))
+        conn.execute(insert(Device.__table__).values(key_id=key, public_pem="P", workshop_id="ws",
+                                                     enrolled_us=1))
+        for i, vehicle in enumerate(["City BEV", "City BEV", "Hybrid van"]):
+            conn.execute(insert(ReceivedBundle.__table__).values(
+                bundle_id=f"b-{i}", device=key, manifest_sha256="0" * 64, workshop_id="ws", assessment_id="a",
+                payload_bytes=1, stored_path="x", source="import", received_us=1, receipt="{}"))
+            conn.execute(insert(AssessmentIndexRow.__table__).values(
+                bundle_id=f"b-{i}", device=key, assessment_id="a", workshop_id="ws", assessor_id="",
+                candidate="c", vehicle=vehicle, checklist_id="c", checklist_version="1", parameter_set_id="p",
+                parameter_set_version="1", parameters_generic=True, outcome="", outcome_reasons="[]",
+                hazard_stop=False, started_us=1, ended_us=2, received_us=3, steps_total=1, steps_passed=1,
+                steps_failed=0, steps_na=0, steps_pending=0, corrections=0, capture_gaps=0, dropped_frames=0,
+                identity="embedded", language="en", index_format=INDEX_FORMAT))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert sorted(conn.execute(select(AssessmentVehicle.vehicle)).scalars()) == ["City BEV", "Hybrid van"]
+    engine.dispose()

@@ -64,9 +64,7 @@ def upgrade() -> None:
     op.create_index("ix_assessment_index_outcome", "assessment_index", ["outcome", *ORDER])
     op.create_index("ix_assessment_index_candidate", "assessment_index", ["candidate", "ended_us"])
     op.create_index("ix_assessment_index_vehicle", "assessment_index", ["vehicle", "bundle_id", "device"])
-    op.create_table("assessment_vehicles", sa.Column("vehicle", sa.String(200), primary_key=True))
 
 
 def downgrade() -> None:
-    op.drop_table("assessment_vehicles")
     op.drop_table("assessment_index")
