@@ -24,7 +24,7 @@ from pathlib import Path
 
 import cv2
 
-from assessor_app.durable import fsync_dir, private_file
+from assessor_app.durable import fsync_dir, private_dir, private_file
 from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.media.webm import WebmError, read_webm
 
@@ -70,7 +70,7 @@ def derive_proxy(source: Path, target: Path, settings: ProxySettings, *, source_
     :class:`ProxyError` when the source is not decodable video, :class:`ProxyCancelled` when
     ``should_stop`` turned true, OSError for the provider's own disk.
     """
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(target.parent)  # and its parents (web-proxy/, xx/): owner-only like the rest
     temp = target.with_name(f".{secrets.token_hex(8)}.tmp{target.suffix}")
     try:
         result = _encode(source, temp, settings, source_fps, should_stop)
