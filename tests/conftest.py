@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 # Once, for the whole suite: Qt draws offscreen, no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,3 +43,25 @@ def demo_with_video(tmp_path_factory):
                       say=lambda _line: None)
     assert result.bundle is not None and result.archive is not None and result.video_segments > 0
     return result
+
+
+#: Debian's chromium, which Playwright drives through executable_path (never a downloaded browser)
+CHROMIUM = os.environ.get("ASSESSOR_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless chromium for the whole run: Playwright's sync API allows one at a time per thread."""
+    if not Path(CHROMIUM).is_file():
+        reason = f"no chromium at {CHROMIUM} (apt install chromium; .ci/run does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()

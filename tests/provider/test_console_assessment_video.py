@@ -5,10 +5,9 @@ another step's start."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 from console_assessment_support import HeldDemo, held_demo
@@ -18,7 +17,6 @@ from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
 
 pytest.importorskip("assessor_app.provider.media.segments", reason="this build has no web proxies")
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
@@ -67,43 +65,32 @@ def test_video_is_being_prepared_then_playable_at_each_steps_start(served: Provi
     assert 'data-seek="' in after and "hidden" in after  # seek buttons, shown by the script
 
 
-def _browser_or_skip() -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is not installed (apt install chromium)")
-
-
 def test_in_a_browser_a_steps_video_loads_and_the_seek_button_moves_it(served: ProviderServer,
-                                                                       demo: HeldDemo):
-    _browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
+                                                                       demo: HeldDemo, browser: Any):
     _derive(served.service, 2)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            blocked: list[str] = []
-            page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text
-                    else None)
-            page.goto(f"{served.url}/console/login")
-            page.fill("input[name=name]", "moderator")
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
-            page.goto(served.url + _page(demo))
-            button = page.locator("button[data-seek]").first
-            button.wait_for(state="visible")  # the page's script ran (no inline script: the CSP allows it)
-            step_start = float(button.get_attribute("data-seek") or "nan")
-            page.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=60_000)
-            video = "document.querySelector('video')"
-            assert page.evaluate(f"() => {video}.duration") > step_start
-            # the #t= fragment opened it at the step's start, without any script
-            assert abs(page.evaluate(f"() => {video}.currentTime") - step_start) < 0.5
-            page.evaluate(f"() => {{ {video}.currentTime = 0; }}")
-            button.click()
-            page.wait_for_function(f"() => Math.abs({video}.currentTime - {step_start}) < 0.5",
-                                   timeout=10_000)
-            assert not blocked, blocked
-        finally:
-            browser.close()
+    context = browser.new_context()  # of the run's one chromium (tests/conftest.py)
+    try:
+        page = context.new_page()
+        blocked: list[str] = []
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text
+                else None)
+        page.goto(f"{served.url}/console/login")
+        page.fill("input[name=name]", "moderator")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.goto(served.url + _page(demo))
+        button = page.locator("button[data-seek]").first
+        button.wait_for(state="visible")  # the page's script ran (no inline script: the CSP allows it)
+        step_start = float(button.get_attribute("data-seek") or "nan")
+        page.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=60_000)
+        video = "document.querySelector('video')"
+        assert page.evaluate(f"() => {video}.duration") > step_start
+        # the #t= fragment opened it at the step's start, without any script
+        assert abs(page.evaluate(f"() => {video}.currentTime") - step_start) < 0.5
+        page.evaluate(f"() => {{ {video}.currentTime = 0; }}")
+        button.click()
+        page.wait_for_function(f"() => Math.abs({video}.currentTime - {step_start}) < 0.5",
+                               timeout=10_000)
+        assert not blocked, blocked
+    finally:
+        context.close()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -22,17 +21,7 @@ from assessor_app.provider.media.segments import WEBM, range_file_response
 from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.server import bind
 
-CHROMIUM = "/usr/bin/chromium"
 PAGE = '<!doctype html><title>proxy</title><video id="v" preload="metadata" src="/proxy"></video>'
-
-
-def _browser_or_skip() -> str:
-    found = CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian's chromium is missing: .ci/run installs it (apt install chromium)")
-        pytest.skip("Debian's chromium is not installed (apt install chromium); never a downloaded browser")
-    return found
 
 
 @pytest.fixture
@@ -63,35 +52,32 @@ def served_proxy(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     sock.close()
 
 
-def test_the_proxy_reaches_loadedmetadata_and_seeks_in_chromium(served_proxy: tuple[str, list[str]]):
-    executable = _browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
+def test_the_proxy_reaches_loadedmetadata_and_seeks_in_chromium(served_proxy: tuple[str, list[str]],
+                                                                browser: Any):
     url, ranges = served_proxy
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.goto(url)
-            kind = 'video/webm; codecs="vp9"'
-            assert page.evaluate("k => document.getElementById('v').canPlayType(k)", kind)
-            meta = page.evaluate("""() => new Promise((resolve, reject) => {
-                const v = document.getElementById('v');
-                const done = () => resolve(
-                    {duration: v.duration, width: v.videoWidth, height: v.videoHeight});
-                if (v.readyState >= 1) done();
-                v.addEventListener('loadedmetadata', done);
-                v.addEventListener('error', () => reject(new Error('media error ' + v.error.code)));
-            })""")
-            assert meta["width"] == 320 and meta["height"] == 240
-            assert meta["duration"] == pytest.approx(SEGMENT_S, abs=0.2)
-            landed = page.evaluate("""() => new Promise((resolve, reject) => {
-                const v = document.getElementById('v');
-                v.addEventListener('seeked', () => resolve(v.currentTime), {once: true});
-                v.addEventListener('error', () => reject(new Error('media error ' + v.error.code)));
-                v.currentTime = 1.0;
-            })""")
-            assert landed == pytest.approx(1.0, abs=0.15)
-        finally:
-            browser.close()
+    context = browser.new_context()  # of the run's one chromium (tests/conftest.py)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        kind = 'video/webm; codecs="vp9"'
+        assert page.evaluate("k => document.getElementById('v').canPlayType(k)", kind)
+        meta = page.evaluate("""() => new Promise((resolve, reject) => {
+            const v = document.getElementById('v');
+            const done = () => resolve(
+                {duration: v.duration, width: v.videoWidth, height: v.videoHeight});
+            if (v.readyState >= 1) done();
+            v.addEventListener('loadedmetadata', done);
+            v.addEventListener('error', () => reject(new Error('media error ' + v.error.code)));
+        })""")
+        assert meta["width"] == 320 and meta["height"] == 240
+        assert meta["duration"] == pytest.approx(SEGMENT_S, abs=0.2)
+        landed = page.evaluate("""() => new Promise((resolve, reject) => {
+            const v = document.getElementById('v');
+            v.addEventListener('seeked', () => resolve(v.currentTime), {once: true});
+            v.addEventListener('error', () => reject(new Error('media error ' + v.error.code)));
+            v.currentTime = 1.0;
+        })""")
+        assert landed == pytest.approx(1.0, abs=0.15)
+    finally:
+        context.close()
     assert any(r.startswith("bytes=") for r in ranges)  # the browser asked by range and was answered
