@@ -1,0 +1,1 @@
+"""External moderation: second-marker verdicts on sampled assessments and how far they agree."""
