@@ -241,3 +241,23 @@ def test_results_are_frozen():
     result = step_result_agreement(["pass", "fail"], ["pass", "pass"])
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.n = 3  # type: ignore[misc]
+
+
+def test_the_product_never_imports_the_reference_libraries():
+    # They are test-only references; krippendorff is GPL-3.0-or-later and must not ship in the runtime.
+    import ast
+    from pathlib import Path
+
+    import assessor_app
+
+    root = Path(assessor_app.__file__).parent
+    offenders = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path}: {n}" for n in names if n.split(".")[0] in {"sklearn", "krippendorff"}]
+    assert offenders == []
