@@ -1,0 +1,1 @@
+"""External moderation of practical assessments by sampling."""
