@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from assessor_app.provider.moderation.sampling import (
     ENHANCED_CONTROL_FLOORS,
     REASON_COVER_ASSESSOR,
+    REASON_COVER_OUTCOME,
     REASON_COVER_WORKSHOP,
     REASON_FLOOR,
     REASON_RISK,
@@ -20,15 +21,17 @@ from assessor_app.provider.moderation.sampling import (
     FloorTable,
     FrameEntry,
     SamplingPolicy,
+    canonical_json,
     draw_sample,
+    load_canonical,
     sample_digest,
 )
 
 
 def entry(i: int, *, checklist: str = "hv-isolation", version: str = "1", workshop: str = "W1",
-          assessor: str = "A1", **signals: object) -> FrameEntry:
+          assessor: str = "A1", outcome: str = "pass", **signals: object) -> FrameEntry:
     return FrameEntry(
-        AssessmentKey(f"dev-{i % 7}", f"bundle-{i:04d}"), checklist, version, workshop, assessor, "pass",
+        AssessmentKey(f"dev-{i % 7}", f"bundle-{i:04d}"), checklist, version, workshop, assessor, outcome,
         **signals,  # type: ignore[arg-type]
     )
 
@@ -176,6 +179,7 @@ def cohorts(draw: st.DrawFn) -> list[FrameEntry]:
             version=draw(st.sampled_from(["1", "2"])),
             workshop=draw(st.sampled_from([f"W{n}" for n in range(6)])),
             assessor=draw(st.sampled_from([f"A{n}" for n in range(10)])),
+            outcome=draw(st.sampled_from(["pass", "fail", "stopped"])),
             no_video=draw(st.booleans()),
             short_duration=draw(st.booleans()),
             critical_corrections=draw(st.integers(min_value=0, max_value=3)),
@@ -199,6 +203,8 @@ def test_sample_properties_hold_for_any_cohort(frame: list[FrameEntry], seed: in
         assert summary.drawn == len(drawn) >= min(summary.floor, summary.size)
     assert {d.entry.assessor for d in sample.drawn} == {e.assessor for e in frame}
     assert {d.entry.workshop for d in sample.drawn} == {e.workshop for e in frame}
+    outcomes = {(e.stratum, e.outcome) for e in frame}
+    assert {(d.entry.stratum, d.entry.outcome) for d in sample.drawn} == outcomes
     assert all(d.reasons for d in sample.drawn)
 
 
@@ -244,3 +250,45 @@ def test_a_stored_policy_does_not_follow_the_callers_dict() -> None:
 def test_an_empty_frame_gives_an_empty_sample() -> None:
     sample = draw_sample([], SamplingPolicy(), seed=1)
     assert sample.drawn == () and sample.strata == ()
+
+
+def test_every_outcome_of_a_stratum_is_drawn_unless_the_policy_says_otherwise() -> None:
+    frame = [entry(i, outcome="fail" if i == 42 else "pass") for i in range(100)]
+    for seed in range(10):
+        sample = draw_sample(frame, SamplingPolicy(), seed=seed)
+        failed = [d for d in sample.drawn if d.entry.outcome == "fail"]
+        assert len(failed) == 1
+        assert (REASON_COVER_OUTCOME, "fail") in {(r.code, r.value) for r in failed[0].reasons}
+    without = SamplingPolicy(cover_outcomes=False)
+    drawn_fail = sum(
+        any(d.entry.outcome == "fail" for d in draw_sample(frame, without, seed=seed).drawn)
+        for seed in range(50)
+    )
+    assert drawn_fail < 20
+
+
+def test_a_panel_redraws_the_sample_from_the_stored_frame() -> None:
+    frame = mixed_frame(60)
+    policy = SamplingPolicy.enhanced_control({"no_video": 3.0, "capture_gaps": 1.25})
+    sample = draw_sample(frame, policy, seed=404)
+    stored = canonical_json(frame, policy, 404)
+    frame_again, policy_again, seed_again = load_canonical(stored)
+    again = draw_sample(frame_again, policy_again, seed_again)
+    assert again == sample
+    assert again.digest == sample.digest
+    assert canonical_json(frame_again, policy_again, seed_again) == stored
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not JSON"),
+        ('{"version": 99}', "version"),
+        ('{"version": 1, "policy": {}, "seed": 1}', "frame"),
+        ('{"version": 1, "frame": [{"device": "d", "bundle_id": "b", "colour": "red"}], '
+         '"policy": {}, "seed": 1}', "colour"),
+    ],
+)
+def test_a_damaged_stored_frame_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_canonical(text)

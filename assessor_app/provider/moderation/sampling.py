@@ -6,6 +6,7 @@ same digest, whatever order the frame arrives in, so a panel can re-draw and che
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -48,6 +49,7 @@ DEFAULT_RISK_WEIGHTS: dict[str, float] = {
 REASON_FLOOR = "floor"
 REASON_COVER_ASSESSOR = "coverage_assessor"
 REASON_COVER_WORKSHOP = "coverage_workshop"
+REASON_COVER_OUTCOME = "coverage_outcome"
 REASON_RISK = "risk"
 
 _CANONICAL_VERSION = 1
@@ -142,6 +144,16 @@ class FrameEntry:
             data[name] = getattr(self, name)
         return data
 
+    @classmethod
+    def from_canonical(cls, data: Mapping[str, Any]) -> FrameEntry:
+        """The entry back from its canonical form (as stored with a sample)."""
+        values = dict(data)
+        key = AssessmentKey(values.pop("device", ""), values.pop("bundle_id", ""))
+        unknown = sorted(set(values) - {f.name for f in dataclasses.fields(cls)})
+        if unknown:
+            raise ValueError(f"frame entry has unknown fields: {', '.join(unknown)}")
+        return cls(key=key, **values)
+
 
 @dataclass(frozen=True)
 class FloorTable:
@@ -211,8 +223,12 @@ class SamplingPolicy:
     floors: FloorTable = STANDARD_FLOORS
     risk_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_RISK_WEIGHTS))
     base_weight: float = 1.0
+    # Awarding bodies ask for "all available grades": every outcome of a stratum at least once.
+    cover_outcomes: bool = True
 
     def __post_init__(self) -> None:
+        if not isinstance(self.cover_outcomes, bool):
+            raise ValueError(f"SamplingPolicy.cover_outcomes must be a bool, got {self.cover_outcomes!r}")
         if not isinstance(self.floors, FloorTable):
             raise ValueError(f"SamplingPolicy.floors must be a FloorTable, got {self.floors!r}")
         if not _is_finite_number(self.base_weight) or self.base_weight <= 0:
@@ -246,7 +262,18 @@ class SamplingPolicy:
             "floors": self.floors.canonical(),
             "risk_weights": {name: float(w) for name, w in self.risk_weights.items()},
             "base_weight": float(self.base_weight),
+            "cover_outcomes": self.cover_outcomes,
         }
+
+    @classmethod
+    def from_canonical(cls, data: Mapping[str, Any]) -> SamplingPolicy:
+        """The policy back from its canonical form (as stored with a sample)."""
+        floors = data["floors"]
+        table = FloorTable(
+            floors["every_learner_up_to"], tuple((int(a), int(b)) for a, b in floors["bands"]),
+            floors["further_step"], floors["further_increment"],
+        )
+        return cls(table, dict(data["risk_weights"]), data["base_weight"], data["cover_outcomes"])
 
 
 def _is_finite_number(value: object) -> bool:
@@ -312,6 +339,25 @@ def sample_digest(frame: Iterable[FrameEntry], policy: SamplingPolicy, seed: int
     return hashlib.sha256(canonical_json(frame, policy, seed).encode("utf-8")).hexdigest()
 
 
+def load_canonical(text: str) -> tuple[list[FrameEntry], SamplingPolicy, int]:
+    """Frame, policy and seed back from their canonical JSON, so a panel can re-draw the sample."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"the stored frame is not JSON: {error}") from error
+    if not isinstance(document, dict) or document.get("version") != _CANONICAL_VERSION:
+        raise ValueError(f"the stored frame must be an object with version {_CANONICAL_VERSION}")
+    try:
+        frame = [FrameEntry.from_canonical(row) for row in document["frame"]]
+        policy = SamplingPolicy.from_canonical(document["policy"])
+        seed = document["seed"]
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"the stored frame lacks or misshapes a field: {error}") from error
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ValueError(f"the stored seed must be an integer, got {seed!r}")
+    return frame, policy, seed
+
+
 def _priority(entry: FrameEntry, weight: float, seed: int) -> float:
     # Efraimidis-Spirakis: key u**(1/w), kept as log(u)/w. Each entry's u comes from its own
     # Random seeded by the seed and its key, so it does not depend on the frame's order or on
@@ -333,7 +379,10 @@ def _validated_frame(frame: Iterable[FrameEntry]) -> list[FrameEntry]:
 
 
 def draw_sample(frame: Iterable[FrameEntry], policy: SamplingPolicy, seed: int) -> ModerationSample:
-    """Draw the moderation sample: coverage of every assessor and workshop, then each stratum's floor.
+    """Draw the moderation sample: coverage first, then each stratum's floor.
+
+    Coverage takes every assessor and workshop of the frame (and, if the policy says so, every
+    outcome of each stratum) at least once.
 
     Both steps take entries in one order, weighted at random without replacement (Efraimidis-
     Spirakis keys, ties broken by the assessment key), so risky assessments come first more often.
@@ -360,6 +409,13 @@ def draw_sample(frame: Iterable[FrameEntry], policy: SamplingPolicy, seed: int) 
             reasons[entry.key] = new
             covered_assessors.add(entry.assessor)
             covered_workshops.add(entry.workshop)
+
+    if policy.cover_outcomes:
+        covered_outcomes = {(e.stratum, e.outcome) for e in entries if e.key in reasons}
+        for entry in ordered:
+            if (entry.stratum, entry.outcome) not in covered_outcomes:
+                reasons.setdefault(entry.key, []).append(DrawReason(REASON_COVER_OUTCOME, entry.outcome))
+                covered_outcomes.add((entry.stratum, entry.outcome))
 
     sizes: dict[Stratum, int] = {}
     for entry in entries:
