@@ -361,8 +361,9 @@ def load_canonical(text: str) -> tuple[list[FrameEntry], SamplingPolicy, int]:
 def _priority(entry: FrameEntry, weight: float, seed: int) -> float:
     # Efraimidis-Spirakis: key u**(1/w), kept as log(u)/w. Each entry's u comes from its own
     # Random seeded by the seed and its key, so it does not depend on the frame's order or on
-    # the other entries.
-    u = 1.0 - random.Random(f"{seed}|{entry.key.device}|{entry.key.bundle_id}").random()  # in (0, 1]
+    # the other entries. JSON keeps the seed text unambiguous whatever the device or bundle names hold.
+    per_entry = json.dumps([seed, entry.key.device, entry.key.bundle_id], ensure_ascii=False)
+    u = 1.0 - random.Random(per_entry).random()  # in (0, 1]
     return math.log(u) / weight
 
 
