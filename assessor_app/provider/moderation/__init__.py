@@ -1,1 +1,1 @@
-"""External moderation: second-marker verdicts on sampled assessments and how far they agree."""
+"""External moderation by sampling: a reproducible risk-weighted sample, and how far second markers agree."""
