@@ -360,9 +360,14 @@ def set_digest(items: Any) -> str:
     return h.hexdigest()
 
 
+def fault_detail(exc: BaseException) -> str:
+    """What went wrong on the provider's own machine, in a few words (the OS's, else the first line)."""
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0][:200]
+
+
 def own_fault(exc: BaseException) -> str:
     """One sentence for a fault of the provider's own machine, which a later import does not have."""
-    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0][:200]
+    detail = fault_detail(exc)
     return (f"the provider could not import it on its own side ({detail}); nothing was quarantined: "
             "it is imported when tried again once that is fixed")
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.i18n import Message, Msg, render_stored
 from assessor_app.provider import quarantine_reasons as reasons
-from assessor_app.provider.importer import Importer, ImportResult, own_fault
+from assessor_app.provider.importer import Importer, ImportResult, fault_detail, own_fault
 from assessor_app.provider.models import Device, Quarantined, Upload
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import ProviderStore, Refused
@@ -232,10 +232,8 @@ class QuarantineBook:
                     self._resolved(entry, result.status, by, upload)
             except (OSError, SQLAlchemyError) as exc:
                 log.warning("retry of quarantine %s failed on the provider's side: %s", quarantine_id, exc)
-                detail = (exc.strerror if isinstance(exc, OSError) and exc.strerror
-                          else str(exc).splitlines()[0][:200])
                 return ImportResult("retry", entry.source, entry.bundle_id, reason=own_fault(exc),
-                                    device=entry.device, message=RETRY_FAULT(detail=detail))
+                                    device=entry.device, message=RETRY_FAULT(detail=fault_detail(exc)))
         log.info("quarantine %s retried by %s: %s", quarantine_id, by, result.status)
         if result.status == "imported" and self.on_imported is not None:
             self.on_imported(result)

@@ -11,7 +11,6 @@ becomes a failed derivative with its reason; the sealed bundle is only ever read
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import stat
@@ -24,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from assessor_app.devices.video.segments import sha256_file
 from assessor_app.provider.media.bundle_video import BundleVideoError, bundle_videos
 from assessor_app.provider.models import Derivative, ReceivedBundle
 from assessor_app.provider.store import ProviderStore
@@ -230,7 +230,7 @@ class DerivationService:
         path = root / row.source_name
         if ".." in Path(row.source_name).parts or not _plain_file(path):
             raise _SourceProblem(f"the sealed segment {row.source_name} is missing or not a plain file")
-        actual = _sha256(path)
+        actual = sha256_file(path)
         if actual != row.source_sha256:
             raise _SourceProblem(f"the segment {row.source_name} on disk (hash {actual[:16]}) is not the one "
                                  f"sealed (hash {row.source_sha256[:16]}): the stored bundle is damaged")
@@ -324,14 +324,6 @@ def _plain_file(path: Path) -> bool:
         return stat.S_ISREG(path.lstat().st_mode)
     except OSError:
         return False
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def time_cpu() -> float:
