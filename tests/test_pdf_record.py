@@ -109,7 +109,8 @@ def test_the_record_carries_the_annex_i_facts_and_the_step_data(passed: Path):
                  "Awarding body Demo Training Provider", "Type of assessment supervised practical on a "
                  "vehicle, recorded", "Identity verification known to the assessor"):
         assert fact in text
-    assert "Insulating glove class (IEC 60903): 00" in text and "Photos: photos/04-1.jpg" in text
+    assert "Insulating glove class (IEC 60903): Class 00 (500 V AC / 750 V DC)" in text  # the option's words
+    assert "Photos: photos/04-1.jpg" in text
 
 
 def test_the_seal_names_the_records_and_verification_checks_them(passed: Path, tmp_path: Path):

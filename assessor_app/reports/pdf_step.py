@@ -40,7 +40,8 @@ def step_extra_lines(step: Step, s: Mapping[str, Any], w: Mapping[str, str],
         entry = data.get(field.id)
         if not isinstance(entry, Mapping):
             continue
-        shown = _value(entry.get("value"), field.unit, w, language)
+        value = entry.get("value")
+        shown = field.choice_label(value, language) or _value(value, field.unit, w, language)
         text = escape(f"{field.label.get_text(language)}: {shown}")
         if entry.get("ok") is False:
             reason = render_stored(entry.get("reason", ""), language)

@@ -168,6 +168,13 @@ class StepField(_Strict):
     options: list[FieldOption] = Field(default_factory=list, description="choices: what can be chosen")
     checks: list[FieldCheck] = Field(default_factory=list)
 
+    def choice_label(self, value: object, language: str) -> str | None:
+        """The chosen option's words in ``language``; None when this is no choice or no option has it."""
+        for option in self.options:
+            if option.value == value:
+                return option.label.get_text(language)
+        return None
+
 
 class OralQuestion(_Strict):
     """A question the assessor asks; the answer is noted and judged correct or not."""

@@ -187,7 +187,7 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
 
     title = step_spec.title.get_text(language) if step_spec is not None else str(s.get("title", ""))
     labels = {m.id: m.label.get_text(language) for m in step_spec.measurements} if step_spec else {}
-    fields = {f.id: f.label.get_text(language) for f in step_spec.fields} if step_spec else {}
+    fields = {f.id: f for f in step_spec.fields} if step_spec else {}
     readings = tuple(_reading(r, labels, clock, language) for r in s.get("readings") or []
                      if isinstance(r, dict))
     start, end = s.get("started_t_us"), s.get("result_t_us")
@@ -220,7 +220,7 @@ def _step(bundle: HeldBundle, step_id: str, s: dict[str, Any], step_spec: Any, f
         status_code=str(s.get("status") or ""), reason=render_stored(s.get("reason"), language),
         person=who(s.get("person")), attempts=int(s.get("attempts") or 0),
         started=_moment(clock, start, language), result=_moment(clock, end, language), readings=readings,
-        data=tuple(f"{fields.get(k, k)}: {_value(v.get('value') if isinstance(v, dict) else v, language)}"
+        data=tuple(_datum(fields.get(k), k, v.get("value") if isinstance(v, dict) else v, language)
                    for k, v in (s.get("data") or {}).items()),
         corrections=tuple(_correction(c, who, word, clock, language) for c in s.get("corrections") or []
                           if isinstance(c, dict)),
@@ -252,6 +252,14 @@ def _short(name: Any) -> str:
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _datum(field: Any, field_id: str, value: Any, language: str) -> str:
+    """A structured field's label and value in the language (a choice by its option's words)."""
+    if field is None:
+        return f"{field_id}: {_value(value, language)}"
+    shown = field.choice_label(value, language) or _value(value, language)
+    return f"{field.label.get_text(language)}: {shown}"
 
 
 def _value(value: Any, language: str) -> str:
