@@ -21,7 +21,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0007_assessment_vehicles"
+SCHEMA_REVISION = "p0008_moderation"
 
 
 class Workshop(ProviderBase):
@@ -284,6 +284,7 @@ class AssessmentVehicle(ProviderBase):
 
 # the console's tables share this metadata, so the revisions and the schema test cover them
 from assessor_app.provider.console import models as _console_models  # noqa: E402,F401
+from assessor_app.provider.moderation import models as _moderation_models  # noqa: E402,F401
 
 
 class Derivative(ProviderBase):
