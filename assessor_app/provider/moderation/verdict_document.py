@@ -190,7 +190,8 @@ class VerdictDocument:
                     "recorded_us", "steps", "rubric", "decision", "comment", "previous_sha256"}
         missing, unknown = sorted(expected - set(data)), sorted(set(data) - expected)
         if missing or unknown:
-            raise VerdictError(f"the verdict lacks {missing or 'nothing'} and has unknown {unknown or 'nothing'}")
+            raise VerdictError(f"the verdict lacks {missing or 'nothing'} "
+                               f"and has unknown {unknown or 'nothing'}")
         steps, rubric = data["steps"], data["rubric"]
         if not isinstance(steps, list) or not isinstance(rubric, list):
             raise VerdictError("steps and rubric must be lists")
