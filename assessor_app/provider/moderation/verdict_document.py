@@ -202,3 +202,21 @@ class VerdictDocument:
             raise VerdictError(f"a step or criterion of the verdict is misshapen: {exc}") from None
         values = {k: v for k, v in data.items() if k not in ("format", "steps", "rubric")}
         return cls(steps=step_items, rubric=rubric_items, **values)
+
+
+def feedback_document(verdict: VerdictDocument, verdict_sha256: str) -> dict[str, Any]:
+    """What the workstation that sealed the assessment receives about a verdict (moderation_feedback).
+
+    The moderator is not named to the workshop: the panel speaks, not a person. Steps are listed only
+    where the moderator's result differs from the assessor's.
+    """
+    return {
+        "format": FORMAT, "cycle": verdict.cycle, "bundle_id": verdict.bundle_id,
+        "assessment_id": verdict.assessment_id, "checklist_id": verdict.checklist_id,
+        "checklist_version": verdict.checklist_version, "decision": verdict.decision,
+        "comment": verdict.comment, "recorded_us": verdict.recorded_us, "verdict_sha256": verdict_sha256,
+        "steps": [{"step": s.step, "critical": s.critical, "assessor_result": s.assessor_result,
+                   "moderator_result": s.moderator_result, "reason": s.reason}
+                  for s in verdict.disagreements],
+        "rubric": [r.canonical() for r in verdict.rubric if r.assessor_score != r.moderator_score],
+    }
