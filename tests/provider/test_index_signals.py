@@ -77,3 +77,11 @@ def test_an_index_of_the_moderation_schema_is_upgraded_and_its_rows_made_again(
     finally:
         service.close()
     assert list((folder / "backups").glob("provider-p0008_moderation-*.db"))
+
+
+def test_a_bundle_with_video_and_consent_says_so(demo_with_video: Any):
+    from assessor_app.provider.assessment_index import assessment_facts
+
+    facts = assessment_facts(demo_with_video.bundle)
+    assert (facts["video_present"], facts["video_consent"], facts["short_duration"]) == (True, True, False)
+    assert facts["index_format"] == INDEX_FORMAT
