@@ -85,3 +85,16 @@ def test_a_bundle_with_video_and_consent_says_so(demo_with_video: Any):
     facts = assessment_facts(demo_with_video.bundle)
     assert (facts["video_present"], facts["video_consent"], facts["short_duration"]) == (True, True, False)
     assert facts["index_format"] == INDEX_FORMAT
+
+
+def test_the_rules_minimum_is_the_longest_chain_of_waits_among_the_steps_done():
+    from helpers import Driver, do_all_steps, do_until_dead, load_mini
+
+    from assessor_app.provider.index_signals import rules_minimum_us
+
+    d = Driver(load_mini())
+    do_until_dead(d)  # the plug is out; the dead test (which waits on it) is not done yet
+    assert rules_minimum_us(d.engine) == 0
+    d = Driver(load_mini())
+    do_all_steps(d)  # the dead test waited discharge_wait (10 min) after the plug
+    assert rules_minimum_us(d.engine) == 10 * 60 * 1_000_000

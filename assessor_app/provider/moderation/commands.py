@@ -117,7 +117,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
                 print(render(m_.WARNING(text=warning), language))
             lines = cycle_lines(created.cycle, None, language, detailed=True)[1:]
         elif command == "list":
-            found = cycles.list()
+            found = cycles.all()
             lines = [render(m_.CYCLES_HEADING(n=len(found)) if found else m_.NO_CYCLES(), language)]
             for cycle in found:
                 summary = sample_summary(service.store, cycle.name)

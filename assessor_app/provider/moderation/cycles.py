@@ -93,7 +93,7 @@ class Cycles:
         with self.store.engine.connect() as conn:
             return list(conn.execute(select(ModerationCycle.name).order_by(ModerationCycle.name)).scalars())
 
-    def list(self) -> list[CycleInfo]:
+    def all(self) -> list[CycleInfo]:
         return [self.get(name) for name in self.names()]
 
     def get(self, name: str) -> CycleInfo:
@@ -130,8 +130,9 @@ class Cycles:
             raise Refused(409, m_.USER_DISABLED(user=name))
         return name
 
-    def create(self, name: str, *, first_day: str | dt.date, last_day: str | dt.date, checklists: list[str],
-               moderators: Sequence[str] = (), enhanced_control: bool = False, by: str = "cli") -> Created:
+    def create(self, name: str, *, first_day: str | dt.date, last_day: str | dt.date,
+               checklists: Sequence[str], moderators: Sequence[str] = (), enhanced_control: bool = False,
+               by: str = "cli") -> Created:
         """A new cycle; Refused for a bad or taken name, bad days, no or bad checklist ids, or a
         would-be moderator who is unknown, not a moderator, or disabled (nothing is made then)."""
         name = check_name(name)
