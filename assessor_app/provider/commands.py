@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
+from assessor_app.provider.moderation import export_command
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
     from assessor_app.provider.store import ProviderConfig
@@ -237,4 +238,6 @@ def register(subparsers: Any) -> Any:
     derive.add_argument("--retry-failed", action="store_true",
                         help="also try again the proxies that failed (e.g. after fixing the provider)")
     derive.set_defaults(func=cmd_derive)
+    moderation = export_command.moderation_group(sub)
+    export_command.add_export_command(moderation)
     return sub
