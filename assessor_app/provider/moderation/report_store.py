@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import select
 
 from assessor_app.provider.moderation.models import (
@@ -20,6 +22,8 @@ from assessor_app.provider.moderation.report import (
 from assessor_app.provider.moderation.sampling import FrameEntry, load_canonical
 from assessor_app.provider.moderation.verdict_document import VerdictDocument, VerdictError
 from assessor_app.provider.store import ProviderStore, Refused
+
+log = logging.getLogger(__name__)
 
 
 class UnknownCycle(Refused):
@@ -75,7 +79,13 @@ def _frame(store: ProviderStore, cycle: str) -> tuple[list[FrameEntry] | None, l
                 SampledAssessmentRow.cycle == cycle)).all()]
     if sample is None:
         return None, sampled
-    frame, _policy, _seed = load_canonical(sample)
+    try:
+        frame, _policy, _seed = load_canonical(sample)
+    except ValueError as exc:
+        from assessor_app.provider.moderation.report_messages import SAMPLE_UNREADABLE
+
+        log.error("the stored sample of moderation cycle %s cannot be read: %s", cycle, exc)
+        raise Refused(503, SAMPLE_UNREADABLE(cycle=cycle[:64]), "sample_unreadable") from None
     return frame, sampled
 
 

@@ -22,6 +22,9 @@ SUMMARY_COLUMNS: tuple[Message, ...] = (
     R.COL_RUBRIC_MISSING, R.COL_QWK, R.COL_ALPHA, R.COL_CRITICAL, R.COL_CONFIRM, R.COL_OVERTURN,
     R.COL_REFER_BACK, R.COL_DAYS_MEDIAN, R.COL_DAYS_MEAN, R.COL_DAYS_MAX,
 )
+#: the summary is shown as two tables: agreement, then critical steps, decisions and cycle time
+AGREEMENT_PART = slice(0, 10)
+OUTCOME_PART = slice(10, len(SUMMARY_COLUMNS))
 
 
 @dataclass(frozen=True)
