@@ -148,3 +148,51 @@ def test_the_home_page_lists_the_reports_for_every_reader(cycles, console_as):
     for role in READERS:
         home = console_as(role).get("/console/")
         assert 'data-section="moderation_reports"' in home.text, role
+
+
+def test_each_group_has_its_confusion_matrices_on_the_page(cycles, console_as):
+    text = console_as("auditor").get("/console/moderation/2027-H1/report").text
+    assert "Confusion matrices: battery" in text and 'id="checklist-1-steps"' in text
+    battery = text[text.index('data-group="battery"', text.index('class="group-matrices"')):]
+    matrix = battery[:battery.index("</details>")]
+    # battery: passed/passed twice, failed/passed once
+    assert "<th scope=\"row\">Passed</th><td class=\"diagonal\">2</td><td>0</td>" in matrix
+    assert "<th scope=\"row\">Failed</th><td>1</td><td class=\"diagonal\">0</td>" in matrix
+
+
+def test_a_stored_sample_that_cannot_be_read_is_named_not_a_crash(cycles, console_as, tmp_path, capsys):
+    from sqlalchemy import update
+
+    from assessor_app.cli import main
+    from assessor_app.provider.moderation.models import ModerationSampleRow
+
+    with cycles.store.writer.begin() as conn:
+        conn.execute(update(ModerationSampleRow).where(ModerationSampleRow.cycle == "2027-H1")
+                     .values(canonical="{not json"))
+    answer = console_as("administrator").get("/console/moderation/2027-H1/report")
+    assert answer.status_code == 503
+    assert "The stored sample of cycle 2027-H1 cannot be read" in answer.text.replace("&#39;", "'")
+    assert "Traceback" not in answer.text
+    assert main(["provider", "moderation", "export", "2027-H1", "--folder", str(cycles.store.config.folder),
+                 "--out", str(tmp_path / "out")]) == 1
+    assert "The stored sample of cycle 2027-H1 cannot be read" in capsys.readouterr().err
+
+
+def test_a_stored_verdict_that_cannot_be_read_is_left_out_and_said_so(cycles, console_as):
+    from sqlalchemy import insert
+
+    from assessor_app.provider.moderation.models import ModerationVerdictRow
+    from assessor_app.provider.moderation.report_store import cycle_report
+
+    before = cycle_report(cycles.store, "2027-H1")
+    with cycles.store.writer.begin() as conn:
+        key_id = conn.execute(ModerationVerdictRow.__table__.select()).first().key_id
+        conn.execute(insert(ModerationVerdictRow).values(
+            cycle="2027-H1", bundle_id="b1", device="d" * 64, moderator="moderator", recorded_us=1,
+            decision="confirm", document='{"format": 1}', sha256="f" * 64, previous_sha256=None,
+            key_id=key_id, signature="x"))
+    after = cycle_report(cycles.store, "2027-H1")
+    assert len(after.unreadable) == 1 and "lacks" in after.unreadable[0].reason
+    assert after.overall.steps == before.overall.steps
+    page = console_as("coordinator").get("/console/moderation/2027-H1/report")
+    assert "1 stored verdict cannot be read and is left out of the statistics." in page.text

@@ -50,6 +50,7 @@ CONFUSION_STEPS = Message("moderation.report.confusion_steps",
                           "Step results: the assessor's (rows) against the moderator's (columns)")
 CONFUSION_RUBRIC = Message("moderation.report.confusion_rubric",
                            "Rubric scores: the assessor's (rows) against the moderator's (columns)")
+GROUP_MATRICES = Message("moderation.report.group_matrices", "Confusion matrices: {group}")
 CRITICAL_TITLE = Message("moderation.report.critical_title",
                          "Disagreements on critical steps (zero tolerance)")
 CRITICAL_NONE = Message("moderation.report.critical_none", "None: no moderator differs on a critical step.")

@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from assessor_app.i18n import render
 from assessor_app.provider.moderation import report_messages as R
@@ -26,6 +26,7 @@ PAGE = landscape(A4)
 WIDTH = PAGE[0] - 30 * mm
 UNDEFINED = "#6d4c41"
 CRITICAL = colors.HexColor("#ffcdd2")
+AGREED = colors.HexColor("#e8f5e9")
 
 
 def _cell(cell: Cell, st: dict[str, Any]) -> Paragraph:
@@ -51,11 +52,10 @@ def _matrix(m: MatrixView, st: dict[str, Any]) -> list[Flowable]:
     for label, counts in zip(m.labels, m.rows, strict=True):
         rows.append([Paragraph(esc(label), st["bold"]), *(Paragraph(esc(c), st["cell"]) for c in counts)])
     width = min(WIDTH, 30 * mm * (len(m.labels) + 1))
-    diagonal = [("BACKGROUND", (i + 1, i + 1), (i + 1, i + 1), colors.HexColor("#e8f5e9"))
-                for i in range(len(m.labels))]
-    return [Paragraph(esc(m.title), st["body"]), Spacer(1, 1 * mm),
-            table(rows, [width / (len(m.labels) + 1)] * (len(m.labels) + 1), extra=diagonal),
-            Spacer(1, 3 * mm)]
+    diagonal = [("BACKGROUND", (i + 1, i + 1), (i + 1, i + 1), AGREED) for i in range(len(m.labels))]
+    grid = table(rows, [width / (len(m.labels) + 1)] * (len(m.labels) + 1), extra=diagonal)
+    grid.hAlign = "LEFT"
+    return [KeepTogether([Paragraph(esc(m.title), st["body"]), Spacer(1, 1 * mm), grid, Spacer(1, 3 * mm)])]
 
 
 def render_report_pdf(view: ReportView) -> bytes:
@@ -88,7 +88,11 @@ def render_report_pdf(view: ReportView) -> bytes:
         if not t.groups:
             continue
         story += [Paragraph(esc(t.title), st["h2"]), _summary(t, AGREEMENT_PART, st), Spacer(1, 2 * mm),
-                  _summary(t, OUTCOME_PART, st)]
+                  _summary(t, OUTCOME_PART, st), Spacer(1, 3 * mm)]
+        if t.grouping == "checklist":  # a checklist's matrices tell which steps' results are confused
+            for g in t.groups:
+                story.append(Paragraph(esc(render(R.GROUP_MATRICES(group=g.key), view.language)), st["bold"]))
+                story += _matrix(g.steps, st) + _matrix(g.rubric, st)
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
