@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
 from assessor_app.provider.moderation import commands as moderation_commands
+from assessor_app.provider.moderation import export_command
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
     from assessor_app.provider.store import ProviderConfig
@@ -223,7 +224,8 @@ def register(subparsers: Any) -> Any:
     directory_commands.register(sub, common)
     quarantine_commands.register(sub, common)
     users_commands.register(sub, common)
-    moderation_commands.register(sub, common)
+    moderation = moderation_commands.register(sub, common)
+    export_command.add_export_command(moderation)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")
     imp.set_defaults(func=cmd_import)

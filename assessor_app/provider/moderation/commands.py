@@ -173,8 +173,9 @@ def _seed(value: str) -> int:
     raise argparse.ArgumentTypeError(render(m_.BAD_SEED(high=str(MAX_SEED), value=value[:30]), "en"))
 
 
-def register(sub: Any, common: Any) -> None:
-    """Add ``provider moderation cycle ...`` and ``provider moderation sample ...``."""
+def register(sub: Any, common: Any) -> Any:
+    """Add ``provider moderation cycle ...`` and ``provider moderation sample ...``; returns the
+    ``moderation`` group's subparsers, for the other parts of moderation to add theirs."""
 
     def with_language(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         common(p)
@@ -219,3 +220,4 @@ def register(sub: Any, common: Any) -> None:
     how.add_argument("--check", action="store_true",
                      help="re-draw the stored sample from its stored frame, policy and seed, and compare")
     sample.set_defaults(func=cmd_sample)
+    return msub
