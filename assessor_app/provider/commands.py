@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assessor_app.i18n import LANGUAGES
 from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
 
@@ -162,6 +163,10 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 def cmd_derive(args: argparse.Namespace) -> int:
     """Make every pending or never-recorded web proxy now, one line per segment, then a summary."""
+    if args.anonymised:
+        from assessor_app.provider.moderation.commands import derive_anonymised
+
+        return derive_anonymised(args)
     service = _service(args)
     try:
         derivations = service.derivations
@@ -236,5 +241,12 @@ def register(subparsers: Any) -> Any:
     derive = common(sub.add_parser("derive", help="make the browser-playable proxies of imported video now"))
     derive.add_argument("--retry-failed", action="store_true",
                         help="also try again the proxies that failed (e.g. after fixing the provider)")
+    derive.add_argument("--anonymised", metavar="CYCLE",
+                        help="instead, make the face-blurred video proxies and photos of the assessments "
+                             "sampled in this moderation cycle (what its moderators see)")
+    derive.add_argument("--language", choices=LANGUAGES, help="the language of what --anonymised prints")
     derive.set_defaults(func=cmd_derive)
+    from assessor_app.provider.moderation.commands import add_moderation_commands
+
+    add_moderation_commands(sub, common)
     return sub

@@ -70,14 +70,21 @@ def record_face_segment(folder: Path, index: int, *, frames: int = 24, fps: floa
     return writer.close()
 
 
-def face_bundle(where: Path, device: SigningKey, *, frames: int = 24,
-                identity: dict[str, Any] | None = None, **recording: Any) -> Sealed:
-    """A sealed bundle with one video segment and one photo of the face."""
+def face_bundle(where: Path, device: SigningKey, *, frames: int = 24, apart: bool = False,
+                **recording: Any) -> Sealed:
+    """A sealed bundle with one video segment and one photo of the face; ``apart``: the assessment
+    keeps its identity apart, and the bundle holds the names and the VIN under identity/."""
     bundle_id = str(uuid.uuid4())
     captures = where / "captures" / bundle_id
     info = record_face_segment(captures / "video", 1, frames=frames, **recording)
     photo_sha, photo_size = face_photo(captures / "photo.jpg")
-    engine, events = finished()
+    identity = None
+    if apart:
+        from identity_support import finished_apart
+
+        engine, events, identity = finished_apart()
+    else:
+        engine, events = finished()
     step = engine.spec.steps[0].id
     name = f"captures/video/{info.path.name}"
     payload = [PayloadFile(info.path, name, info.sha256, info.size, info.duration_s),
