@@ -137,7 +137,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         if not args.quick:
             for every in (2, 3):
                 sparse = sparse_filter(detector, settings, every)
-                rows[f"detect every {every}th frame (info)"] = derive(
+                rows[f"detecting 1 frame in {every} (info)"] = derive(
                     source, work / f"{key}-every{every}.webm", sparse, judge)
         for label, r in rows.items():
             print(f"  {label}: {r['fps_per_core']:.1f} frames/s per core, face found in "

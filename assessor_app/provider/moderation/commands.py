@@ -48,7 +48,8 @@ def cmd_package(args: argparse.Namespace) -> int:
     service = service_for(args)
     try:
         with _in_language():
-            result = write_package(service.store, args.cycle, args.assessment, Path(args.out))
+            result = write_package(service.store, args.cycle, args.assessment, Path(args.out),
+                                   service.anonymised_media)
     finally:
         service.close()
     _say(args, M.WRITTEN(bundle=result.bundle.bundle_id, cycle=result.bundle.cycle, path=str(result.path)))
@@ -64,7 +65,7 @@ def derive_anonymised(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from assessor_app.provider.commands import service_for
-    from assessor_app.provider.media.anonymised import AnonymisedMedia, AnonymisedMediaError
+    from assessor_app.provider.media.anonymised import AnonymisedMediaError
     from assessor_app.provider.moderation import package_messages as M
     from assessor_app.provider.moderation.models import ModerationCycle, SampledAssessmentRow
     from assessor_app.provider.store import ProviderError
@@ -81,7 +82,7 @@ def derive_anonymised(args: argparse.Namespace) -> int:
                                    .where(SampledAssessmentRow.cycle == cycle)
                                    .order_by(SampledAssessmentRow.bundle_id)).all()
         _say(args, M.DERIVE_HEADER(count=len(sampled), cycle=cycle))
-        media = AnonymisedMedia(service.store)
+        media = service.anonymised_media
         for row in sampled:
             try:
                 made = media.bundle(row.bundle_id, row.device)
