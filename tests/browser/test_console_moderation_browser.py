@@ -103,14 +103,20 @@ def test_a_moderator_judges_only_their_cycles_anonymised_package(page, site: Sit
                 assert DEMO_CANDIDATE.encode() not in body and demo.vin.encode() not in body, member.name
 
     page.get_by_label("Your result for step 12").select_option("failed")
+    with page.expect_navigation():  # no reason yet: the form comes back naming the step, nothing recorded
+        page.locator("#verdict-submit").click()
+    problems = page.locator("#verdict-problems")
+    assert "Step 12: a result other than the assessor's needs a reason." in problems.inner_text()
+    assert page.get_by_label("Your result for step 12").input_value() == "failed"  # kept as entered
+    assert page.locator("#no-verdicts").count() == 1
     page.get_by_label("Reason for step 12").fill("The meter was not zeroed before the reading.")
     page.get_by_label("refer back to the assessor").check()
     page.get_by_label("Comment for the assessor").fill("Repeat step 12 with a zeroed meter.")
     page.locator("#verdict-submit").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith("?recorded=1")
-    assert page.locator("p.notice[role=status]").inner_text() == "Your verdict was signed and recorded."
+    assert page.url.endswith("?recorded=1#history")
+    assert page.locator("#verdict-recorded").inner_text() == "Your verdict was signed and recorded."
     history = page.locator("#verdict-history tbody tr")
     assert history.count() == 1
     assert history.locator(".decision").inner_text() == "refer back to the assessor"

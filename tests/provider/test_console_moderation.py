@@ -208,7 +208,7 @@ def test_a_verdict_is_signed_and_a_second_one_is_added_after_it(service, demo, a
     page = _package(demo)
     first = _post(moderator, page, decision="refer_back", comment="Step 12 needs a zeroed meter.",
                   **{"step-12": "failed", "reason-12": "meter not zeroed", "score-teamwork": "2"})
-    assert first.status_code == 303 and first.headers["location"] == f"{page}?recorded=1"
+    assert first.status_code == 303 and first.headers["location"] == f"{page}?recorded=1#history"
     shown = moderator.get(first.headers["location"]).text
     assert "Your verdict was signed and recorded." in shown and shown.count("signature valid") == 1
     [row] = _verdicts(service)

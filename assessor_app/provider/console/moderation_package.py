@@ -32,7 +32,7 @@ from assessor_app.provider.console.moderation_form import (
     result_word,
 )
 from assessor_app.provider.console.moderation_media import ANON_PHOTO, ANON_VIDEO, anon_copies
-from assessor_app.provider.console.moderation_views import package_url, require_cycle
+from assessor_app.provider.console.moderation_views import cycle_url, package_url, require_cycle
 from assessor_app.provider.console.permissions import may_moderate
 from assessor_app.provider.console.web import ConsoleContext, console_view
 from assessor_app.provider.moderation.verdict_check import verify_cycle
@@ -106,12 +106,12 @@ def _render(ctx: ConsoleContext, answers: FormAnswers | None = None, *, status: 
         "view": view, "P": P, "MM": MM, "segments": videos, "anon_photos": {n: c for n, c in photos.items()
                                                                           if c.proxy_status == "done"},
         "plots": {s.id: Markup(s.plot.svg) for s in view.steps if s.plot is not None}, "base": base,
-        "notice": MM.RECORDED() if recorded and answers is None else None, "may_names": False,
+        "notice": None, "recorded": recorded and answers is None, "may_names": False,
         "may_reverify": False, "names_query": "", "anonymised": True, "cycle": cycle, "questions": q,
         "answers": answers or defaults(q), "results": STEP_RESULTS,
         "result_words": {code: result_word(code, ctx.language) for code in STEP_RESULTS},
         "may_verdict": may_verdict, "history": _history(ctx, cycle, bundle),
-        "sample_url": f"/console/moderation/{cycle.name}"}, status=status)
+        "sample_url": cycle_url(cycle.name)}, status=status)
 
 
 @console_view("moderation.view")
@@ -144,7 +144,8 @@ def record(ctx: ConsoleContext) -> Response:
               detail={"sha256": stored.sha256, "previous_sha256": stored.previous_sha256,
                       "key_id": stored.key_id, "decision": verdict.decision,
                       "steps_not_agreed": [s.step for s in stored.document.disagreements]})
-    return ctx.redirect(f"{package_url(cycle.name, bundle.row.device, bundle.row.bundle_id)}?recorded=1")
+    page = package_url(cycle.name, bundle.row.device, bundle.row.bundle_id)
+    return ctx.redirect(f"{page}?recorded=1#history")
 
 
 @console_view("moderation.view")
