@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from assessor_app.i18n import Message
 from assessor_app.provider.console import messages as M
+from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.permissions import allowed
 from assessor_app.provider.moderation import report_messages as MR
 
@@ -22,6 +23,7 @@ class NavEntry:
 NAV: tuple[NavEntry, ...] = (
     NavEntry("assessments", "/console/assessments", "assessments.list", M.SECTIONS["assessments"],
              M.SECTION_HINTS["assessments"]),
+    NavEntry("moderation", "/console/moderation", "moderation.list", MM.SECTION, MM.SECTION_HINT),
     NavEntry("quarantine", "/console/quarantine", "quarantine.view", M.SECTIONS["quarantine"],
              M.SECTION_HINTS["quarantine"]),
     NavEntry("workshops", "/console/workshops", "directory.view", M.SECTIONS["workshops"],
