@@ -196,3 +196,16 @@ def test_a_stored_verdict_that_cannot_be_read_is_left_out_and_said_so(cycles, co
     assert after.overall.steps == before.overall.steps
     page = console_as("coordinator").get("/console/moderation/2027-H1/report")
     assert "1 stored verdict cannot be read and is left out of the statistics." in page.text
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv", "es", "pt"])
+def test_a_cycle_without_verdicts_still_makes_a_pdf_and_csv_in_every_language(cycles, console_as, language):
+    client = console_as("coordinator")
+    client.cookies.set("lang", language)
+    pdf = client.get("/console/moderation/2027-H2/report.pdf")
+    assert pdf.status_code == 200
+    text = " ".join(pdf_text(pdf.content).split())
+    assert "2027-H2" in text and "nan" not in text.lower()
+    csv_answer = client.get("/console/moderation/2027-H2/report.csv")
+    rows = list(csv.reader(io.StringIO(csv_answer.content.decode("utf-8-sig"))))
+    assert len(rows) == 2  # the header and the whole cycle: no group has a verdict
