@@ -72,10 +72,3 @@ def add_export_command(moderation_subparsers: Any) -> argparse.ArgumentParser:
                                                      "into (made if missing)")
     export.set_defaults(func=cmd_export)
     return export
-
-
-def moderation_group(provider_subparsers: Any) -> Any:
-    """``assessor provider moderation``: its subcommands, for each part of moderation to add its own."""
-    moderation = provider_subparsers.add_parser("moderation", help="external moderation by sampling: "
-                                                                   "cycles, samples, verdicts, reports")
-    return moderation.add_subparsers(dest="moderation_command", required=True)
