@@ -196,3 +196,34 @@ def test_a_stored_verdict_that_cannot_be_read_is_left_out_and_said_so(cycles, co
     assert after.overall.steps == before.overall.steps
     page = console_as("coordinator").get("/console/moderation/2027-H1/report")
     assert "1 stored verdict cannot be read and is left out of the statistics." in page.text
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv", "es", "pt"])
+def test_a_cycle_without_verdicts_still_makes_a_pdf_and_csv_in_every_language(cycles, console_as, language):
+    client = console_as("coordinator")
+    client.cookies.set("lang", language)
+    pdf = client.get("/console/moderation/2027-H2/report.pdf")
+    assert pdf.status_code == 200
+    text = " ".join(pdf_text(pdf.content).split())
+    assert "2027-H2" in text and "nan" not in text.lower()
+    csv_answer = client.get("/console/moderation/2027-H2/report.csv")
+    rows = list(csv.reader(io.StringIO(csv_answer.content.decode("utf-8-sig"))))
+    assert len(rows) == 2  # the header and the whole cycle: no group has a verdict
+
+
+def test_a_verdict_whose_document_names_another_moderator_than_its_row_is_left_out(cycles):
+    from sqlalchemy import insert, select
+
+    from assessor_app.provider.moderation.models import ModerationVerdictRow
+    from assessor_app.provider.moderation.report_store import cycle_report
+
+    with cycles.store.writer.begin() as conn:
+        row = conn.execute(select(ModerationVerdictRow).order_by(ModerationVerdictRow.id)).first()
+        conn.execute(insert(ModerationVerdictRow).values(
+            cycle="2027-H1", bundle_id=row.bundle_id, device=row.device, moderator="someone-else",
+            recorded_us=row.recorded_us + 1, decision=row.decision, document=row.document, sha256="e" * 64,
+            previous_sha256=None, key_id=row.key_id, signature=row.signature))
+    report = cycle_report(cycles.store, "2027-H1")
+    assert [u.reason for u in report.unreadable] == [
+        "the document names another cycle, assessment or moderator than its row"]
+    assert report.overall.verdicts == 2

@@ -6,16 +6,20 @@ agrees, everything passes, a single category, missing rubric scores, two moderat
 
 from __future__ import annotations
 
+import json
 import math
 import random
 
 import krippendorff
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from moderation_report_support import DAY_US, T0, Assessment, Verdict, document, seed_cycle
 from sklearn.metrics import cohen_kappa_score
 
 from assessor_app.provider.moderation.report import StoredVerdict, build_report
+from assessor_app.provider.moderation.report_files import agreement_json
 from assessor_app.provider.moderation.report_store import UnknownCycle, cycle_report
 from assessor_app.provider.moderation.report_view import report_view
 from assessor_app.provider.moderation.sampling import AssessmentKey, FrameEntry
@@ -254,3 +258,40 @@ def test_an_unknown_cycle_is_refused_by_name(console_service):
     with pytest.raises(UnknownCycle) as raised:
         cycle_report(console_service.store, "2099-H9")
     assert str(raised.value) == "There is no moderation cycle named 2099-H9." and raised.value.status == 404
+
+
+step_pairs = st.lists(st.tuples(st.booleans(), st.sampled_from(RESULTS), st.sampled_from(RESULTS)),
+                      min_size=1, max_size=6)
+scores = st.one_of(st.none(), st.integers(1, 4))
+verdict_sets = st.lists(st.tuples(st.sampled_from(["hv-isolation", "battery"]), step_pairs,
+                                  st.lists(st.tuples(scores, scores), max_size=3),
+                                  st.sampled_from(["moderator", "second"])), min_size=0, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(verdict_sets)
+def test_any_verdict_set_gives_defined_or_explained_statistics_that_match_the_libraries(drawn):
+    verdicts = []
+    for i, (checklist, steps, rubric, who) in enumerate(drawn):
+        verdicts.append(Verdict(Assessment(f"b{i}", checklist=checklist),
+                                [(f"s{j}", c, a, m) for j, (c, a, m) in enumerate(steps)],
+                                [(f"r{j}", x, y) for j, (x, y) in enumerate(rubric)], moderator=who))
+    report = report_of(verdicts)
+    text = json.dumps(agreement_json(report), allow_nan=False)  # no NaN anywhere
+    assert "NaN" not in text
+    group = report.overall
+    for c in (group.steps.percent_agreement, group.steps.cohen_kappa, group.steps.gwet_ac1,
+              group.rubric.quadratic_kappa, group.rubric.krippendorff_alpha):
+        assert (c.value is None) == (c.reason is not None)
+        assert c.value is None or -1.0 - 1e-9 <= c.value <= 1.0 + 1e-9
+    a, m = pairs(verdicts)
+    if group.steps.cohen_kappa.defined:
+        close(group.steps.cohen_kappa, cohen_kappa_score(a, m))
+    ra, rm = rubric_pairs(verdicts)
+    if group.rubric.krippendorff_alpha.defined:
+        data = np.array([[np.nan if x is None else x for x in ra], [np.nan if y is None else y for y in rm]],
+                        dtype=float)
+        close(group.rubric.krippendorff_alpha,
+              krippendorff.alpha(reliability_data=data, level_of_measurement="ordinal",
+                                 value_domain=list(report.rubric_scale)))
+    assert len(group.critical) == sum(1 for v in verdicts for s in v.steps if s[1] and s[2] != s[3])

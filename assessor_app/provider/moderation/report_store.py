@@ -61,10 +61,10 @@ def _verdicts(store: ProviderStore, cycle: str) -> tuple[list[StoredVerdict], li
             except VerdictError as exc:
                 unreadable.append(UnreadableVerdict(row.id, str(exc)))
                 continue
-            named = (document.cycle, document.device, document.bundle_id)
-            if named != (cycle, row.device, row.bundle_id):
+            named = (document.cycle, document.device, document.bundle_id, document.moderator)
+            if named != (cycle, row.device, row.bundle_id, row.moderator):
                 unreadable.append(UnreadableVerdict(
-                    row.id, "the document names another cycle or assessment than its row"))
+                    row.id, "the document names another cycle, assessment or moderator than its row"))
                 continue
             read.append(StoredVerdict(row.id, row.recorded_us, row.sha256, document))
     return read, unreadable
