@@ -20,9 +20,10 @@ CYCLE = "2027-H1"
 def verdict(device: str, bundle_id: str, assessment_id: str, *, decision: str = "overturn",
             comment: str = "The dead test was read on the wrong range; the lock was not the learner's.",
             checklist_id: str = "mini-isolation", version: str = "1.2.0",
-            recorded_us: int = 1_800_000_000_000_000) -> VerdictDocument:
-    """A moderator's verdict on the mini checklist that disagrees on two steps (one critical)."""
-    steps = (
+            recorded_us: int = 1_800_000_000_000_000,
+            steps: tuple[StepVerdict, ...] | None = None) -> VerdictDocument:
+    """A moderator's verdict (by default on the mini checklist) that disagrees on two steps."""
+    steps = steps or (
         StepVerdict("ppe", True, "passed", "passed"),
         StepVerdict("dead", True, "passed", "failed", "The meter was on the 1000 V AC range, not DC."),
         StepVerdict("oral", False, "passed", "na", "No questions were asked on the video."),
