@@ -26,7 +26,7 @@ from assessor_app.gui.theme import set_tone
 from assessor_app.gui.translator import window_language
 
 if TYPE_CHECKING:
-    from assessor_app.gui.feedback import FeedbackView
+    from assessor_app.sync.feedback_view import FeedbackView
 
 DECISION_TONES = {"confirm": "ok", "overturn": "danger", "refer_back": "warning"}
 
