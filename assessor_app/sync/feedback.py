@@ -132,13 +132,20 @@ def verify_batch(envelope: Mapping[str, Any], enrollment: Enrollment) -> list[di
     items = statement.get("items")
     if not isinstance(items, list):
         raise FeedbackError("the moderation feedback has no list of items")
+    usable = []
     for item in items:
         whole = isinstance(item, dict) and all(
             isinstance(item.get(n), int) and not isinstance(item.get(n), bool) for n in ("id", "created_us"))
         if not whole:
             raise FeedbackError("the moderation feedback holds a misshapen item")
-        item["document"] = check_document(item.get("document"))
-    return items
+        try:
+            item["document"] = check_document(item.get("document"))
+        except FeedbackError as exc:
+            # one broken item does not hold back the others; it stays unacknowledged at the provider
+            log.warning("moderation feedback item %s is not stored: %s", item["id"], exc)
+            continue
+        usable.append(item)
+    return usable
 
 
 def _item(row: Any) -> FeedbackItem:

@@ -135,3 +135,18 @@ def test_a_provider_without_moderation_feedback_is_no_error(site: Site, caplog: 
     assert worker.status.last_error is None and worker.status.state == "idle"
     assert "no moderation feedback service" in caplog.text
     client.close()
+
+
+def test_a_misshapen_item_is_left_unacknowledged_and_the_others_arrive(site: Site, provider: ProviderServer):
+    from sqlalchemy import update
+
+    from assessor_app.provider.moderation.models import ModerationFeedback
+
+    broken = add_feedback(provider.service, site.device, "b-1", "a-1")
+    good = add_feedback(provider.service, site.device, "b-2", "a-2")
+    with provider.service.store.writer.begin() as conn:
+        conn.execute(update(ModerationFeedback).where(ModerationFeedback.id == broken).values(
+            document='{"decision": "shrug"}'))
+    assert site.worker.run_once() is None
+    assert [i.feedback_id for i in site.inbox.items()] == [good]
+    assert delivered(provider.service, good) is not None and delivered(provider.service, broken) is None
