@@ -150,3 +150,27 @@ def test_a_misshapen_item_is_left_unacknowledged_and_the_others_arrive(site: Sit
     assert site.worker.run_once() is None
     assert [i.feedback_id for i in site.inbox.items()] == [good]
     assert delivered(provider.service, good) is not None and delivered(provider.service, broken) is None
+
+
+def test_assessor_sync_says_how_much_feedback_came(provider: ProviderServer, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]):
+    import argparse
+
+    from assessor_app.sync.commands import CODE_ENV, register
+
+    def run(*argv: str) -> int:
+        parser = argparse.ArgumentParser(prog="assessor")
+        register(parser.add_subparsers(dest="command"))
+        args = parser.parse_args(list(argv))
+        return int(args.func(args))
+
+    data = tmp_path / "data"
+    monkeypatch.setenv(CODE_ENV, provider_code(provider.service))
+    assert run("enroll", provider.url, "--data-dir", str(data)) == 0
+    add_feedback(provider.service, device_key(data / "keys").fingerprint, "b-1", "a-1")
+    capsys.readouterr()
+    assert run("sync", "--data-dir", str(data)) == 0
+    assert "1 new item(s) of moderation feedback: see `assessor feedback`" in capsys.readouterr().out
+    assert run("sync", "--data-dir", str(data)) == 0
+    assert "moderation feedback" not in capsys.readouterr().out  # nothing new the second time
