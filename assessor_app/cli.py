@@ -147,6 +147,22 @@ def _cmd_assessments_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_feedback(args: argparse.Namespace) -> int:
+    """The moderation feedback received at the last syncs (the library only when a store lacks a text)."""
+    from assessor_app.core.specs.library import load_library
+    from assessor_app.feedback_output import feedback_listing
+    from assessor_app.paths import checklists_dir
+    from assessor_app.sync.feedback_view import feedback_views
+
+    say = _printer(args)
+    store = _store(args)
+    try:
+        feedback_listing(say, feedback_views(store, load_library(checklists_dir()), say.language))
+    finally:
+        store.close()
+    return 0
+
+
 def _cmd_seal(args: argparse.Namespace) -> int:
     import getpass
 
@@ -322,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
     ashow.add_argument("--data-dir", help="the data folder (default: the app's)")
     _add_language(ashow)
     ashow.set_defaults(func=_cmd_assessments_show)
+    feedback = sub.add_parser("feedback", help="the moderation feedback received from the provider")
+    feedback.add_argument("--data-dir", help="the data folder (default: the app's)")
+    _add_language(feedback)
+    feedback.set_defaults(func=_cmd_feedback)
 
     seal = sub.add_parser("seal", help="seal a finished assessment into an evidence bundle")
     seal.add_argument("id")

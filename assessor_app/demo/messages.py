@@ -139,3 +139,13 @@ FIELD_TEXTS = {
 FIELD_TEXT = Message("demo.words.field_text", "recorded by the assessor")
 #: the demo assessor's qualification, as the training provider records it
 QUALIFICATION = Message("demo.words.qualification", "SFS 6002 electrical safety card, EV high-voltage work")
+
+# ---------------------------------------------------------------- a moderation panel's feedback (screenshots)
+# TRANSLATORS: a moderation panel's comment to the workshop on an assessment it overturned
+MODERATION_COMMENT = Message("demo.moderation.comment",
+                             "The record does not show that the meter was checked before use. Repeat the "
+                             "test equipment step with the learner, and keep the calibration label in view.")
+MODERATION_REASON_METER = Message("demo.moderation.reason_meter",
+                                  "The calibration label on the video belongs to another meter.")
+MODERATION_REASON_HANDOVER = Message("demo.moderation.reason_handover",
+                                     "The handover to the responsible person is not on the video.")

@@ -35,6 +35,7 @@ class DeliveryCoordinator(QObject):
     bound = Signal(object)  # AssessorBinding: an assessor's key was bound at the provider
     bind_failed = Signal(str)
     bindings_changed = Signal(object)  # list of AssessorBinding, as last confirmed by the provider
+    feedback_arrived = Signal()  # a sync stored new moderation feedback
 
     def __init__(self, store: AssessmentStore, data_dir: Path, tasks: TaskManager,
                  connection: QLabel, outbox_label: QLabel, *, bandwidth_kbps: int | None = None,
@@ -46,6 +47,7 @@ class DeliveryCoordinator(QObject):
         self.worker: Any = None
         self.client: Any = None
         self._problems: tuple[str, ...] = ()
+        self._feedback_received = 0
         self.status_changed.connect(self._show)
         # The sync code (HTTP client, bundles, receipts) loads on first use, off the window's
         # start: start() first needs it on a background thread.
@@ -169,6 +171,9 @@ class DeliveryCoordinator(QObject):
                                         label="assessors"))
 
     def _show(self, status: Any) -> None:
+        if status.feedback_received != self._feedback_received:
+            self._feedback_received = status.feedback_received
+            self.feedback_arrived.emit()
         if status.state == "revoked":
             self.connection.setText(self.tr("Provider: this workstation was revoked"))
             self.connection.setToolTip(status.last_error or "")

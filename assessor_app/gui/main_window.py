@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         vehicle adapter, delivery; then the home list is read."""
         from assessor_app.gui.delivery import DeliveryCoordinator
         from assessor_app.gui.diagnostics import DiagnosticsCoordinator
+        from assessor_app.gui.feedback import FeedbackCoordinator
+        from assessor_app.gui.pages.feedback import FeedbackPage
         from assessor_app.gui.pages.new_assessment import NewAssessmentPage
         from assessor_app.gui.pages.review import ReviewPage
         from assessor_app.gui.pages.run import RunPage
@@ -83,13 +85,22 @@ class MainWindow(QMainWindow):
         self.diagnostics.action_ready.connect(self.act)
         self.diagnostics.failed.connect(self.report)
         self.run_page.step_shown.connect(self.diagnostics.show_step)
-        for page in (self.new_page, self.run_page, self.review, self.settings_page):
+        self.feedback_page = FeedbackPage()
+        self.feedback = FeedbackCoordinator(store, library, self.tasks, self.language, self)
+        for page in (self.new_page, self.run_page, self.review, self.settings_page, self.feedback_page):
             self.stack.addWidget(page)
         self.delivery = DeliveryCoordinator(
             store, store.path.parent, self.tasks, self.connection, self.outbox,
             bandwidth_kbps=settings.sync_bandwidth_limit_kbps, prune=settings.sync_prune_after_receipt)
         self.delivery.failed.connect(self._delivery_failed)
         self.delivery.enrolled.connect(self._enrolled)
+        self.delivery.feedback_arrived.connect(self.feedback.refresh)
+        self.feedback.views_ready.connect(self.feedback_page.show_views)
+        self.feedback.unread_changed.connect(self.home.show_feedback_count)
+        self.feedback.failed.connect(self.report)
+        self.home.feedback_requested.connect(self.show_feedback)
+        self.feedback_page.back_requested.connect(self.show_home)
+        self.feedback_page.read_requested.connect(self.feedback.mark_read)
         self.statusBar().clearMessage()
 
         self.home.new_requested.connect(self.show_new)
@@ -121,6 +132,7 @@ class MainWindow(QMainWindow):
         self.settings_page.find_adapters_requested.connect(self.find_adapters)
         self.settings_page.test_adapter_requested.connect(self.test_adapter)
         self.refresh_home()
+        self.feedback.refresh()
         self.delivery.start()
         self.delivery.refresh_bindings()
         self.attached = True
@@ -135,6 +147,11 @@ class MainWindow(QMainWindow):
             lambda: self.store.list(status=status or None, search=search),
             on_success=self.home.show_assessments, on_failure=self.report, label="list",
         ))
+
+    def show_feedback(self) -> None:
+        """The moderation feedback received, read again from the store."""
+        self.stack.setCurrentWidget(self.feedback_page)
+        self.feedback.refresh()
 
     # ------------------------------------------------------------------ starting and opening
     def show_new(self) -> None:

@@ -58,6 +58,8 @@ class TaskManager(QObject):
         future.add_done_callback(lambda f, op=op: self._emit(op, f))
 
     def _emit(self, op: Operation, future: Future[Any]) -> None:
+        if future.cancelled():  # the window closed before it ran: nobody waits for its result
+            return
         error = future.exception()
         self._finished.emit(op, None if error else future.result(), error)
 

@@ -16,7 +16,8 @@ is recorded through the app's own code paths, never faked:
   resumed from the home list, the tester proved (in range, with its instrument), a live
   reading at the dead test (out of range: the step is locked into its hazard stop), the hazard
   stop recorded (stopped safely); its review with two rubric scores, then with the identity
-  check and the assessor's and the candidate's sign-offs; the home list; the settings.
+  check and the assessor's and the candidate's sign-offs; the home list; the settings; the moderation
+  feedback a sync stored about the competent demo assessment (overturned, two steps disagreed).
 
 Every wait is for a condition (no background operation pending, a step's status), never a
 fixed sleep. The window is closed at the end, which stops its worker threads; the exit status
@@ -54,6 +55,7 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.specs.library import Library, load_library
 from assessor_app.demo import run_demo
+from assessor_app.demo.moderation_feedback import store_demo_feedback
 from assessor_app.demo.step_data import DEMO_INSTRUMENT, demo_values
 from assessor_app.gui.main_window import MainWindow
 from assessor_app.gui.pages.field_inputs import YesNo
@@ -73,6 +75,7 @@ SHOTS = (
     "01-home.png", "02-new-assessment.png", "03-run-discharge-wait.png",
     "04-run-hazard-stop.png", "05-review.png", "06-settings.png", "07-settings-provider.png",
     "08-run-step-data-photos.png", "09-review-identity-signoffs.png", "10-review-correction.png",
+    "11-moderation-feedback.png",
 )
 TIMEOUT_S = 15.0
 
@@ -348,6 +351,13 @@ def _drive(s: Session, paused_id: str) -> None:
     s.idle("the provider settings")
     s.shoot(SHOTS[6], page)
 
+    # Home, then the moderation feedback a sync brought: the panel overturned the first demo assessment.
+    page.back_button.click()
+    s.idle("the home list and the feedback count")
+    w.home.feedback_button.click()
+    s.wait_until(lambda: w.feedback_page.items.count() == 1 and w.tasks.pending == 0, "the feedback")
+    s.shoot(SHOTS[10], w.feedback_page)
+
 
 def _correction(s: Session) -> None:
     """The test equipment's pass corrected to a fail from the review, as a trainer would."""
@@ -450,10 +460,11 @@ def take_screenshots(outdir: Path, language: str = "en", size: tuple[int, int] =
         window: MainWindow | None = None
         try:
             library = load_library(checklists_dir())
-            run_demo(library, folder, say=lambda _line: None, video=False)
+            competent = run_demo(library, folder, say=lambda _line: None, video=False)
             run_demo(library, folder, fail_step="12", say=lambda _line: None, video=False)
             paused_id = seed_paused_assessment(library, folder, language)
             store = AssessmentStore.open(database_path(folder))
+            store_demo_feedback(store, competent.assessment_id, language)
             window = MainWindow(store, library, language, camera="simulated")
             window.resize(*size)
             window.show()

@@ -150,6 +150,9 @@ QLabel#hazardText {{ color: {p.warning}; font-weight: bold; }}
 QLabel#refusal {{ color: {p.danger}; font-weight: bold; }}
 QLabel#wait {{ color: {p.warning}; font-size: 22px; font-weight: bold; }}
 QLabel#outcome {{ font-size: 24px; font-weight: bold; }}
+QLabel#pageTitle {{ font-size: 24px; font-weight: bold; }}
+QLabel#largeText, QListWidget#largeList {{ font-size: 18px; }}
+QFrame#difference {{ border: 2px solid {p.rule}; border-radius: 6px; }}
 QLabel[tone="ok"] {{ color: {p.ok}; font-weight: bold; }}
 QLabel[tone="danger"] {{ color: {p.danger}; font-weight: bold; }}
 QLabel[tone="warning"] {{ color: {p.warning}; font-weight: bold; }}

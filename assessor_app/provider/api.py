@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assessor_app.provider import identity_api, tus
+from assessor_app.provider import feedback_api, identity_api, tus
 from assessor_app.provider.console.routes import console_app
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.limits import (
@@ -242,6 +242,8 @@ def create_app(service: ProviderService) -> Starlette:
         Route("/bundles", bundles, methods=["GET"]),
         Route("/bundles/{bundle_id}/receipt", receipt, methods=["GET"]),
         Route("/reconcile", reconcile, methods=["POST"]),
+        Route("/moderation/feedback", feedback_api.feedback, methods=["GET"]),
+        Route("/moderation/feedback/ack", feedback_api.acknowledge, methods=["POST"]),
         Route("/files", tus.create, methods=["POST"]),
         Route("/files", tus.options, methods=["OPTIONS"]),
         Route("/files/{upload_id}", tus.head, methods=["HEAD"]),

@@ -176,6 +176,32 @@ def openapi_document() -> dict[str, Any]:
                     "properties": {"match": {"type": "boolean"}, "count": {"type": "integer"},
                                    "digest": string}}),
                     **_errors("400", "401", "403", "413", "422")}}},
+            "/moderation/feedback": {"get": {
+                "operationId": "moderationFeedback", "security": AUTH,
+                "parameters": [{"name": "limit", "in": "query",
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 100}}],
+                "responses": {"200": _json(
+                    "this workstation's undelivered moderation feedback, oldest first, in a DSSE envelope "
+                    "signed by the provider key (payload: device_key_id, provider_key_id, issued_us and "
+                    "items of id, created_us and the feedback document); more: another page waits", {
+                        "type": "object", "required": ["feedback", "count", "more"], "properties": {
+                            "feedback": {"$ref": "#/components/schemas/Envelope"},
+                            "count": {"type": "integer"}, "more": {"type": "boolean"}}}),
+                    **_errors("400", "401", "403")}}},
+            "/moderation/feedback/ack": {"post": {
+                "operationId": "acknowledgeModerationFeedback", "security": AUTH,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["ids"],
+                    "description": "the ids of feedback items this workstation has stored durably",
+                    "properties": {"ids": {"type": "array", "minItems": 1, "maxItems": 1000, "items": {
+                        "type": "integer", "minimum": 1, "maximum": 2**63 - 1}}}}}}},
+                "responses": {"200": _json(
+                    "acknowledged: this workstation's items (not sent again); unknown: ids that are not "
+                    "this workstation's feedback, left untouched", {
+                        "type": "object", "required": ["acknowledged", "unknown"], "properties": {
+                            "acknowledged": {"type": "array", "items": {"type": "integer"}},
+                            "unknown": {"type": "array", "items": {"type": "integer"}}}}),
+                    **_errors("400", "401", "403", "413", "422")}}},
             "/files": {
                 "options": {"operationId": "tusOptions", "responses": {"204": {
                     "description": "tus capabilities (Tus-Version, Tus-Extension, Tus-Max-Size, "

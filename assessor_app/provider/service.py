@@ -22,6 +22,7 @@ from assessor_app.provider.limits import RetryLater
 from assessor_app.provider.media.anonymised import AnonymisedMedia
 from assessor_app.provider.media.derivatives import DerivationService
 from assessor_app.provider.models import Upload
+from assessor_app.provider.moderation.feedback import FeedbackBook
 from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import ProviderConfig, ProviderStore, Refused, now_us
@@ -38,6 +39,8 @@ class ProviderService:
         self.store = ProviderStore(config, clock)
         self.registry = Registry(self.store)
         self.directory = Directory(self.store)
+        #: moderation feedback for the workstations that sealed the moderated assessments
+        self.feedback = FeedbackBook(self.store)
         self.importer = Importer(self.store, self.registry, self.directory)
         #: web proxies of imported video; its worker runs while the HTTP service does
         self.derivations = DerivationService(self.store)

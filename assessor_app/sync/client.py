@@ -200,3 +200,22 @@ class ProviderClient:
             if not body.get("next"):
                 return
             after = body["next"]
+
+    # ------------------------------------------------------------ moderation feedback
+    def feedback(self) -> dict[str, Any] | None:
+        """This workstation's undelivered moderation feedback (a signed batch), or None when the
+        provider has no such endpoint (a provider from before moderation)."""
+        response = self.send("GET", "/moderation/feedback")
+        if response.status_code == 404:
+            return None
+        raise_for(response, "fetching moderation feedback")
+        body = response.json()
+        if not isinstance(body, dict) or not isinstance(body.get("feedback"), dict):
+            raise SyncError("fetching moderation feedback: the provider's answer holds no signed batch")
+        return body
+
+    def acknowledge_feedback(self, ids: list[int]) -> dict[str, Any]:
+        """Tell the provider these feedback items are stored here: it does not send them again."""
+        response = self.send("POST", "/moderation/feedback/ack", json={"ids": ids})
+        raise_for(response, "acknowledging moderation feedback")
+        return dict(response.json())

@@ -79,6 +79,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             receipt = outbox.receipt(bundle_id)
             received = receipt["received"] if receipt else "?"
             print(f"delivered {bundle_id}: received by the provider {received}")
+        new_feedback = worker.status.feedback_received
+        if new_feedback:
+            print(f"{new_feedback} new item(s) of moderation feedback: see `assessor feedback`")
         _print_status(outbox)
         if delay is not None:
             print(f"Not finished: {worker.status.last_error}. Run again later (the upload resumes).")

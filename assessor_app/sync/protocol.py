@@ -11,6 +11,10 @@ from collections.abc import Iterable
 RECEIPT_PAYLOAD_TYPE = "application/vnd.assessor.receipt+json"
 RECEIPT_TYPE = "https://assessor.invalid/receipt/v1"
 TUS_VERSION = "1.0.0"
+FEEDBACK_PAYLOAD_TYPE = "application/vnd.assessor.moderation-feedback+json"
+FEEDBACK_TYPE = "https://assessor.invalid/moderation-feedback/v1"
+#: the decisions a moderation panel takes on an assessment
+FEEDBACK_DECISIONS = ("confirm", "overturn", "refer_back")
 
 
 def _sha256(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assessor_app.sync.assessors import apply_status
 from assessor_app.sync.client import DeviceRevoked, ProviderClient, SyncError, TransientError
+from assessor_app.sync.feedback import FeedbackError, FeedbackInbox, fetch_feedback
 from assessor_app.sync.outbox import Entry, Outbox, now_us
 from assessor_app.sync.receipts import ReceiptError
 from assessor_app.sync.upload import BundleRefused, MiB, RateLimit, Stopped, TusUploader
@@ -51,6 +52,8 @@ class SyncStatus:
     delivered: tuple[str, ...] = field(default=())
     #: the provider's word on this workstation's assessors, from its last status answer
     assessor_problems: tuple[str, ...] = field(default=())
+    #: items of moderation feedback received and stored since the worker started
+    feedback_received: int = 0
 
 
 class SyncWorker:
@@ -168,8 +171,39 @@ class SyncWorker:
                 log.warning("bundle %s refused: %s", entry.bundle_id, exc)
                 self.outbox.refused(entry.bundle_id, str(exc))
                 self._set(last_error=str(exc))
+        if self._stop.is_set() or not self._running.is_set():
+            return None
+        try:
+            self.receive_feedback()
+        except DeviceRevoked as exc:
+            self._set(state="revoked", last_error=str(exc))
+            return self.settings.backoff_max_s
+        except TransientError as exc:
+            return self._backoff("backing-off", str(exc))
         self._failures = 0
         return None
+
+    def receive_feedback(self) -> int:
+        """After the uploads: the moderators' feedback, stored here before it is acknowledged."""
+        enrollment = self.outbox.enrollment()
+        if enrollment is None:
+            return 0
+        try:
+            new = fetch_feedback(self.client, FeedbackInbox(self.outbox.store), enrollment)
+        except (FeedbackError, SyncError) as exc:
+            if isinstance(exc, TransientError | DeviceRevoked):
+                raise
+            # an answer retrying will not change soon: said, and the deliveries go on
+            log.warning("sync: moderation feedback not received: %s", exc)
+            self._set(last_error=str(exc))
+            return 0
+        if new is None:
+            log.info("sync: the provider at %s has no moderation feedback service (an older provider)",
+                     self.client.url)
+            return 0
+        if new:
+            self._set(feedback_received=self.status.feedback_received + new)
+        return new
 
     def _refresh_standing(self) -> None:
         """Ask the provider how it stands with this workstation and its assessors (one request)."""

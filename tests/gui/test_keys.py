@@ -341,8 +341,9 @@ def test_home_new_assessment_and_settings_by_keyboard(qtbot, store, library):
     window = active_window(qtbot, store, library)
     home = window.home
     assert window.stack.currentWidget() is home and focused() is home.new_button
-    walk = tab_walk(qtbot, home.search, 4)
-    assert walk == [home.search, home.status, home.new_button, home.settings_button, home.table]
+    walk = tab_walk(qtbot, home.search, 5)
+    assert walk == [home.search, home.status, home.new_button, home.settings_button, home.feedback_button,
+                    home.table]
     # (Resume is skipped while there is nothing to resume)
     home.search.setFocus()
     type_text(qtbot, "n")  # typed into the search, not "new assessment"

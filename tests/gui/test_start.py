@@ -85,7 +85,7 @@ def test_the_first_frame_comes_before_the_store_and_the_pages_then_the_window_is
     painted, listed = events
     assert painted["loaded"] == [] and painted["attached"] is False and painted["theme"] == "light"
     assert painted["status"] == "Opening the assessments…"
-    assert listed == {"event": "listed", "rows": 0, "attached": True, "status": "", "pages": 5}
+    assert listed == {"event": "listed", "rows": 0, "attached": True, "status": "", "pages": 6}
     assert (data / "assessor.db").is_file()
     assert "ready: window shown" in log and "created the database" in log
     assert "Traceback" not in log

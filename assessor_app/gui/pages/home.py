@@ -38,6 +38,7 @@ STATUSES = ("", "in_progress", "finished", "abandoned", "sealed", "synced")
 class HomePage(QWidget):
     new_requested = Signal()
     settings_requested = Signal()
+    feedback_requested = Signal()
     open_requested = Signal(str)
     filter_changed = Signal(str, str)  # status, search text
 
@@ -58,6 +59,9 @@ class HomePage(QWidget):
         self.resume_button = QPushButton(self.tr("&Resume"))
         self.resume_button.setEnabled(False)
         self.settings_button = QPushButton(self.tr("Se&ttings"))
+        self.feedback_button = QPushButton(self.tr("Moderation &feedback"))
+        self.feedback_button.setAccessibleName(self.tr("Moderation feedback"))
+        self.feedback_count = QLabel(objectName="refusal")  # how many the trainer has not read
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
             self.tr("Updated"), self.tr("Status"), self.tr("Outcome"), self.tr("Candidate"),
@@ -91,13 +95,18 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.checklist_problems)
-        layout.addWidget(self.resume_hint)
+        hints = QHBoxLayout()
+        hints.addWidget(self.resume_hint, 1)
+        hints.addWidget(self.feedback_count)
+        hints.addWidget(self.feedback_button)
+        layout.addLayout(hints)
         layout.addWidget(self.table)
 
         self._ids: list[str] = []
         self._latest_open: str | None = None
         self.new_button.clicked.connect(self.new_requested)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.feedback_button.clicked.connect(self.feedback_requested)
         self.resume_button.clicked.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
@@ -138,6 +147,12 @@ class HomePage(QWidget):
             n=files))
         self.problems_text.setPlainText("\n".join(lines))
         self.checklist_problems.setVisible(bool(lines))
+
+    def show_feedback_count(self, unread: int) -> None:
+        """The moderation feedback entry, with how many items the trainer has not read yet."""
+        self.feedback_count.setText(self.tr("%n new", "", unread) if unread else "")
+        named = self.tr("Moderation feedback: %n new", "", unread)
+        self.feedback_button.setAccessibleName(named if unread else self.tr("Moderation feedback"))
 
     def _emit_filter(self) -> None:
         self.filter_changed.emit(self.status.currentData() or "", self.search.text())
