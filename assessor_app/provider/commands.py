@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from assessor_app.i18n import LANGUAGES
 from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
+from assessor_app.provider.moderation import commands as moderation_commands
+from assessor_app.provider.moderation import export_command, package_commands
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
     from assessor_app.provider.store import ProviderConfig
@@ -164,7 +166,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_derive(args: argparse.Namespace) -> int:
     """Make every pending or never-recorded web proxy now, one line per segment, then a summary."""
     if args.anonymised:
-        from assessor_app.provider.moderation.commands import derive_anonymised
+        from assessor_app.provider.moderation.package_commands import derive_anonymised
 
         return derive_anonymised(args)
     service = _service(args)
@@ -227,6 +229,9 @@ def register(subparsers: Any) -> Any:
     directory_commands.register(sub, common)
     quarantine_commands.register(sub, common)
     users_commands.register(sub, common)
+    moderation = moderation_commands.register(sub, common)
+    export_command.add_export_command(moderation)
+    package_commands.add_package_command(moderation, common)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")
     imp.set_defaults(func=cmd_import)
@@ -247,7 +252,4 @@ def register(subparsers: Any) -> Any:
                              "sampled in this moderation cycle (what its moderators see)")
     derive.add_argument("--language", choices=LANGUAGES, help="the language of what --anonymised prints")
     derive.set_defaults(func=cmd_derive)
-    from assessor_app.provider.moderation.commands import add_moderation_commands
-
-    add_moderation_commands(sub, common)
     return sub

@@ -23,12 +23,21 @@ RULES: dict[str, frozenset[str]] = {
     "users.view": frozenset({"administrator", "auditor"}),
     "users.manage": frozenset({"administrator"}),
     "audit.view": frozenset({"administrator", "auditor"}),
+    # moderation reports: every reader role; a moderator only for the cycles whose panel they are on
+    "moderation.report": _ALL,
+    "moderation.report.any_cycle": frozenset({"administrator", "coordinator", "auditor"}),
 }
 
 
 def allowed(role: str, action: str) -> bool:
     """May a user of ``role`` do ``action``? An unknown action is refused to everyone."""
     return role in RULES.get(action, frozenset())
+
+
+def may_read_cycle_report(role: str, on_panel: bool) -> bool:
+    """May a user of ``role`` read a moderation cycle's report (page, PDF, CSV)? ``on_panel``: the user
+    is one of that cycle's moderators."""
+    return allowed(role, "moderation.report.any_cycle") or (allowed(role, "moderation.report") and on_panel)
 
 
 def check_role(role: str) -> str:
