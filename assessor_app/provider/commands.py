@@ -245,7 +245,8 @@ def register(subparsers: Any) -> Any:
 
     derive = common(sub.add_parser("derive", help="make the browser-playable proxies of imported video now"))
     derive.add_argument("--retry-failed", action="store_true",
-                        help="also try again the proxies that failed (e.g. after fixing the provider)")
+                        help="also try again the proxies (or with --anonymised, the anonymised media) that "
+                             "failed (e.g. after fixing the provider)")
     derive.add_argument("--anonymised", metavar="CYCLE",
                         help="instead, make the face-blurred video proxies and photos of the assessments "
                              "sampled in this moderation cycle (what its moderators see)")

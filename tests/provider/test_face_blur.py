@@ -13,9 +13,15 @@ from face_support import PHOTO_NAME, decoded_frames, face_bundle, face_frames, f
 from sqlalchemy import select
 from sync_support import Workstation
 
-from assessor_app.provider.media.anonymised import ANON_PHOTO, ANON_PROXY, AnonymisedMedia, media_sources
+from assessor_app.provider.media.anonymised import (
+    ANON_PHOTO,
+    ANON_PROXY,
+    AnonymisedMedia,
+    face_filter,
+    media_sources,
+)
 from assessor_app.provider.media.bundle_video import read_manifest
-from assessor_app.provider.media.faces import MODEL, FaceDetector, blur_faces
+from assessor_app.provider.media.faces import MODEL, Face, FaceDetector, blur_faces
 from assessor_app.provider.media.settings import FACE_MODEL_SHA256, FaceBlurSettings, ProxySettings
 from assessor_app.provider.media.webm import read_webm
 from assessor_app.provider.models import Derivative
@@ -131,8 +137,45 @@ def test_a_source_changed_on_disk_or_not_sealed_is_refused_with_the_reason(
         media.derivative("no-such-bundle", device, f"data/{PHOTO_NAME}")
     photo = media.held_root(sealed.bundle_id, device) / "data" / PHOTO_NAME
     photo.chmod(0o600)
-    photo.write_bytes(photo.read_bytes()[:-10])
+    sealed_bytes = photo.read_bytes()
+    photo.write_bytes(sealed_bytes[:-10])
     outcome = media.derivative(sealed.bundle_id, device, f"data/{PHOTO_NAME}")
     assert outcome.status == "failed" and outcome.path is None
     assert outcome.error is not None and "is not the file sealed" in outcome.error
     assert not list(provider.service.store.derivatives_dir.rglob("*.jpg"))
+    # the bundle restored from a backup: the failure stays recorded until it is tried again
+    photo.write_bytes(sealed_bytes)
+    assert media.derivative(sealed.bundle_id, device, f"data/{PHOTO_NAME}").status == "failed"
+    again = media.derivative(sealed.bundle_id, device, f"data/{PHOTO_NAME}", retry_failed=True)
+    assert again.status == "done" and again.path is not None and again.path.is_file()
+
+
+class _Scripted:
+    """A detector that finds what it is told, frame by frame (None: nothing)."""
+
+    def __init__(self, script: list[list[Face]]):
+        self.script = script
+
+    def detect(self, _frame: np.ndarray) -> list[Face]:
+        return self.script.pop(0)
+
+
+def test_a_face_missed_for_a_frame_stays_blurred_where_it_was_seen():
+    box = Face(100, 60, 160, 140, 0.9)
+    settings = FaceBlurSettings()
+    blurred = face_filter(_Scripted([[box], [], [], [], []]), settings.enlarge, settings.carry_frames)
+    rng = np.random.default_rng(1)
+    frames = [rng.integers(0, 255, (240, 320, 3), dtype=np.uint8) for _ in range(5)]
+    x1, y1, x2, y2 = box.enlarged(settings.enlarge, 320, 240)
+    changed = [not np.array_equal(blurred(f.copy())[y1:y2, x1:x2], f[y1:y2, x1:x2]) for f in frames]
+    # seen in the first frame: blurred there and in the carry_frames (2) after it, then no more
+    assert changed == [True, True, True, False, False]
+
+
+def test_face_settings_out_of_range_are_refused_by_name():
+    for field, value, word in [("threshold", 0.0, "threshold"), ("enlarge", 0.5, "enlargement"),
+                               ("carry_frames", 31, "carry-over"), ("photo_quality", 0, "quality")]:
+        with pytest.raises(ValueError, match=word):
+            FaceBlurSettings(**{field: value})
+    assert FaceBlurSettings(threshold=0.3).fingerprint(ProxySettings()) != FaceBlurSettings().fingerprint(
+        ProxySettings())

@@ -101,21 +101,25 @@ class AnonymisedMedia:
         return (self.store.derivatives_dir / source.kind / source.sha256[:2]
                 / f"{source.sha256}-{self.fingerprint[:12]}{suffix}")
 
-    def bundle(self, bundle_id: str, device: str) -> list[AnonymisedDerivative]:
+    def bundle(self, bundle_id: str, device: str, *,
+               retry_failed: bool = False) -> list[AnonymisedDerivative]:
         """Every anonymised derivative of the bundle's media, made now where it is not yet."""
         root = self.held_root(bundle_id, device)
-        return [self.derivative(bundle_id, device, s.name) for s in media_sources(root)]
+        return [self.derivative(bundle_id, device, s.name, retry_failed=retry_failed)
+                for s in media_sources(root)]
 
-    def derivative(self, bundle_id: str, device: str, name: str) -> AnonymisedDerivative:
+    def derivative(self, bundle_id: str, device: str, name: str, *,
+                   retry_failed: bool = False) -> AnonymisedDerivative:
         """The anonymised derivative of the sealed file ``name`` (data/...) of the bundle: the one
-        kept, or made now. AnonymisedMediaError when the bundle or the file is not held as sealed."""
+        kept, or made now (a failed one stays failed with its reason unless ``retry_failed``).
+        AnonymisedMediaError when the bundle or the file is not held as sealed."""
         root = self.held_root(bundle_id, device)
         source = next((s for s in media_sources(root) if s.name == name), None)
         if source is None:
             raise AnonymisedMediaError(f"bundle {bundle_id} seals no video segment or photo {name}")
         with self._busy:
             kept = self._kept(source)
-            if kept is not None:
+            if kept is not None and not (retry_failed and kept.status == "failed"):
                 return kept
             self._pending(source, bundle_id, device)
             try:

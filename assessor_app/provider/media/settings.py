@@ -19,7 +19,7 @@ RECIPE = 1
 #: the shipped face model's SHA-256 (media/models/README.md): part of an anonymised derivative's settings
 FACE_MODEL_SHA256 = "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc"
 #: bumped when the way faces are blurred changes in a way the settings do not show
-FACE_RECIPE = 1
+FACE_RECIPE = 2
 
 
 @dataclass(frozen=True)

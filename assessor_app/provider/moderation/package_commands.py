@@ -83,7 +83,7 @@ def derive_anonymised(args: argparse.Namespace) -> int:
         media = service.anonymised_media
         for row in sampled:
             try:
-                made = media.bundle(row.bundle_id, row.device)
+                made = media.bundle(row.bundle_id, row.device, retry_failed=args.retry_failed)
             except AnonymisedMediaError as exc:
                 _say(args, M.DERIVE_FAILED(bundle=row.bundle_id, name="-", reason=str(exc)))
                 failed += 1
