@@ -222,9 +222,11 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     await run_in_threadpool(service.start_cleanup)
     service.index_backfill.start()
     service.derivations.start()
+    service.sample_media.start()
     try:
         yield
     finally:
+        await run_in_threadpool(service.sample_media.stop)
         await run_in_threadpool(service.derivations.stop)
         await run_in_threadpool(service.index_backfill.stop)
         await run_in_threadpool(service.stop_cleanup)

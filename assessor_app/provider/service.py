@@ -23,6 +23,7 @@ from assessor_app.provider.media.anonymised import AnonymisedMedia
 from assessor_app.provider.media.derivatives import DerivationService
 from assessor_app.provider.models import Upload
 from assessor_app.provider.moderation.feedback import FeedbackBook
+from assessor_app.provider.moderation.sample_media import SampleMediaWorker
 from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import ProviderConfig, ProviderStore, Refused, now_us
@@ -46,6 +47,8 @@ class ProviderService:
         self.derivations = DerivationService(self.store)
         #: the face-blurred video and photos a moderator sees, made when first asked for
         self.anonymised_media = AnonymisedMedia(self.store)
+        #: ... and made ahead, in the background, for every assessment of an open cycle's sample
+        self.sample_media = SampleMediaWorker(self.store, self.anonymised_media)
         self.quarantine = QuarantineBook(self.store, self.registry, self.importer,
                                          on_imported=self.derive_later)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -63,6 +66,7 @@ class ProviderService:
         self.stop_cleanup()
         self.index_backfill.stop()
         self.derivations.stop()
+        self.sample_media.stop()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
         self.store.close()

@@ -292,7 +292,7 @@ class DerivationService:
         return self._idle.wait(timeout)
 
     def _loop(self) -> None:
-        _lower_priority()
+        lower_priority()
         while not self._stop.is_set():
             self._wake.wait(self.store.config.derive_poll_s)
             self._wake.clear()
@@ -334,7 +334,7 @@ def time_cpu() -> float:
     return time.process_time()
 
 
-def _lower_priority() -> None:
+def lower_priority() -> None:
     """The worker (and the encoder threads it starts) yields the CPU to the HTTP service."""
     if hasattr(os, "setpriority") and hasattr(threading, "get_native_id"):
         try:
