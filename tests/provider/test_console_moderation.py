@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from console_assessment_support import DEMO_CANDIDATE, HeldDemo, held_demo
 from console_support import PASSWORD, client_for, csrf_token, make_service
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import insert, select
 from starlette.testclient import TestClient
 from test_console_routes import console_routes
@@ -25,6 +27,7 @@ from assessor_app.provider.console.audit import entries
 from assessor_app.provider.console.permissions import ROLES, allowed
 from assessor_app.provider.models import Derivative
 from assessor_app.provider.moderation.models import ModerationVerdictRow
+from assessor_app.provider.moderation.verdict_check import verify_cycle
 from assessor_app.provider.service import ProviderService
 
 CYCLE, OTHER, CLOSED = "2027-H1", "2027-H2", "2026-H2"
@@ -239,3 +242,28 @@ def test_a_closed_cycle_shows_its_package_but_takes_no_verdict(service, demo, as
     refused = _post(moderator, page, decision="confirm")
     assert refused.status_code == 409 and "is closed: it takes no more verdicts" in refused.text
     assert len(_verdicts(service)) == count
+
+
+def test_random_verdict_forms_are_answered_without_a_server_error_and_recorded_only_when_whole(
+        service, demo, as_user):
+    moderator = as_user("moderator")
+    page = _package(demo)
+    token = csrf_token(moderator.get(page))
+    keys = st.one_of(st.sampled_from(["decision", "comment", "step-12", "reason-12", "step-13",
+                                      "score-teamwork", "score-nothing", "step-99"]), st.text(max_size=12))
+    values = st.one_of(st.text(max_size=120), st.sampled_from(
+        ["confirm", "overturn", "refer_back", "agree", "failed", "passed", "na", "", "0", "4", "-1", "9" * 25,
+         "<script>x</script>"]))
+
+    @settings(max_examples=20, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(fields=st.dictionaries(keys, values, max_size=6))
+    def fuzz(fields):
+        before = len(_verdicts(service))
+        answer = moderator.post(f"{page}/verdict", data={**fields, "csrf_token": token})
+        assert answer.status_code in (303, 400), (fields, answer.status_code)
+        assert "Traceback" not in answer.text and "<script>x</script>" not in answer.text
+        assert len(_verdicts(service)) == before + (answer.status_code == 303)
+
+    fuzz()
+    assert verify_cycle(service.store, CYCLE).ok
