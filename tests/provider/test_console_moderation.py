@@ -4,6 +4,7 @@ refusals, and verdicts that are only ever added."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import re
@@ -16,7 +17,7 @@ from console_assessment_support import DEMO_CANDIDATE, HeldDemo, held_demo
 from console_support import PASSWORD, client_for, csrf_token, make_service
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from starlette.testclient import TestClient
 from test_console_routes import console_routes
 from verdict_support import add_cycle, close_cycle
@@ -228,8 +229,9 @@ def test_a_verdict_is_signed_and_a_second_one_is_added_after_it(service, demo, a
     assert audited[1].detail["steps_not_agreed"] == ["12"]
     reader = as_user("auditor").get(page).text  # the auditor reads the verdicts, with no form
     assert reader.count("signature valid") == 2 and 'id="verdict-form"' not in reader
-    assert "1 verdict" not in as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
-    assert "2 verdicts" in as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
+    sample = as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
+    assert "2 verdicts" in sample and "1 verdict" not in sample
+    assert "The cycle&#39;s 2 verdicts were checked: their signatures, hashes and chains are valid." in sample
 
 
 def test_a_closed_cycle_shows_its_package_but_takes_no_verdict(service, demo, as_user):
@@ -267,3 +269,16 @@ def test_random_verdict_forms_are_answered_without_a_server_error_and_recorded_o
 
     fuzz()
     assert verify_cycle(service.store, CYCLE).ok
+
+
+def test_a_verdict_changed_in_the_database_is_shown_as_failing_its_check(service, demo, as_user):
+    first = _verdicts(service)[0]
+    forged = base64.b64encode(bytes(64)).decode()
+    with service.store.writer.begin() as conn:  # what someone with the database alone could do
+        conn.execute(update(ModerationVerdictRow).where(ModerationVerdictRow.id == first.id)
+                     .values(signature=forged))
+    sample = as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
+    assert 'role="alert" id="verdicts-checked"' in sample and f"#{first.id} ({first.sha256[:12]})" in sample
+    history = as_user("moderator").get(_package(demo)).text
+    assert "the signature does not match the verdict" in history
+    assert not verify_cycle(service.store, CYCLE).ok
