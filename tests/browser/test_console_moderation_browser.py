@@ -69,7 +69,8 @@ def test_a_moderator_judges_only_their_cycles_anonymised_package(page, site: Sit
     demo = site.demo
     sign_in(page, "moderator")
     assert page.locator("nav.sections a", has_text="Assessments").count() == 0
-    page.locator("nav.sections a", has_text="Moderation").click()
+    sections = page.get_by_role("navigation", name="Provider console")
+    sections.get_by_role("link", name="Moderation", exact=True).click()
     page.wait_for_url("**/console/moderation")
     assert page.locator("#cycles tbody tr").count() == 1
     assert page.locator(f'tr[data-cycle="{MINE}"]').count() == 1

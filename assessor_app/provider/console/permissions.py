@@ -29,6 +29,9 @@ RULES: dict[str, frozenset[str]] = {
     "users.view": frozenset({"administrator", "auditor"}),
     "users.manage": frozenset({"administrator"}),
     "audit.view": frozenset({"administrator", "auditor"}),
+    # moderation reports: every reader role; a moderator only for the cycles whose panel they are on
+    "moderation.report": _ALL,
+    "moderation.report.any_cycle": frozenset({"administrator", "coordinator", "auditor"}),
     # moderation: a moderator's reach is further limited to their cycles (may_moderate)
     "moderation.list": _ALL,
     "moderation.view": _ALL,
@@ -40,6 +43,12 @@ RULES: dict[str, frozenset[str]] = {
 def allowed(role: str, action: str) -> bool:
     """May a user of ``role`` do ``action``? An unknown action is refused to everyone."""
     return role in RULES.get(action, frozenset())
+
+
+def may_read_cycle_report(role: str, on_panel: bool) -> bool:
+    """May a user of ``role`` read a moderation cycle's report (page, PDF, CSV)? ``on_panel``: the user
+    is one of that cycle's moderators."""
+    return allowed(role, "moderation.report.any_cycle") or (allowed(role, "moderation.report") and on_panel)
 
 
 def may_moderate(store: Any, user_name: str, role: str, action: str, cycle: str) -> bool:

@@ -7,7 +7,7 @@ from assessor_app.i18n import Message
 CYCLE_UNKNOWN = Message("moderation.refused.cycle_unknown", "There is no moderation cycle {cycle}.")
 CYCLE_CLOSED = Message("moderation.refused.cycle_closed",
                        "Cycle {cycle} is closed: it takes no more verdicts.")
-NOT_ON_PANEL = Message("moderation.refused.not_on_panel", "{user} is not on the panel of cycle {cycle}.")
+NOT_ON_PANEL = Message("moderation.verdict.not_on_panel", "{user} is not on the panel of cycle {cycle}.")
 NOT_SAMPLED = Message("moderation.refused.not_sampled",
                       "Assessment {bundle} is not in the sample of cycle {cycle}.")
 NOT_INDEXED = Message("moderation.refused.not_indexed",
