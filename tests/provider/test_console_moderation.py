@@ -4,6 +4,7 @@ refusals, and verdicts that are only ever added."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import re
@@ -14,7 +15,9 @@ from pathlib import Path
 import pytest
 from console_assessment_support import DEMO_CANDIDATE, HeldDemo, held_demo
 from console_support import PASSWORD, client_for, csrf_token, make_service
-from sqlalchemy import insert, select
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import insert, select, update
 from starlette.testclient import TestClient
 from test_console_routes import console_routes
 from verdict_support import add_cycle, close_cycle
@@ -25,6 +28,7 @@ from assessor_app.provider.console.audit import entries
 from assessor_app.provider.console.permissions import ROLES, allowed
 from assessor_app.provider.models import Derivative
 from assessor_app.provider.moderation.models import ModerationVerdictRow
+from assessor_app.provider.moderation.verdict_check import verify_cycle
 from assessor_app.provider.service import ProviderService
 
 CYCLE, OTHER, CLOSED = "2027-H1", "2027-H2", "2026-H2"
@@ -227,8 +231,9 @@ def test_a_verdict_is_signed_and_a_second_one_is_added_after_it(service, demo, a
     assert audited[1].detail["steps_not_agreed"] == ["12"]
     reader = as_user("auditor").get(page).text  # the auditor reads the verdicts, with no form
     assert reader.count("signature valid") == 2 and 'id="verdict-form"' not in reader
-    assert "1 verdict" not in as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
-    assert "2 verdicts" in as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
+    sample = as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
+    assert "2 verdicts" in sample and "1 verdict" not in sample
+    assert "The cycle&#39;s 2 verdicts were checked: their signatures, hashes and chains are valid." in sample
 
 
 def test_a_closed_cycle_shows_its_package_but_takes_no_verdict(service, demo, as_user):
@@ -241,3 +246,41 @@ def test_a_closed_cycle_shows_its_package_but_takes_no_verdict(service, demo, as
     refused = _post(moderator, page, decision="confirm")
     assert refused.status_code == 409 and "is closed: it takes no more verdicts" in refused.text
     assert len(_verdicts(service)) == count
+
+
+def test_random_verdict_forms_are_answered_without_a_server_error_and_recorded_only_when_whole(
+        service, demo, as_user):
+    moderator = as_user("moderator")
+    page = _package(demo)
+    token = csrf_token(moderator.get(page))
+    keys = st.one_of(st.sampled_from(["decision", "comment", "step-12", "reason-12", "step-13",
+                                      "score-teamwork", "score-nothing", "step-99"]), st.text(max_size=12))
+    values = st.one_of(st.text(max_size=120), st.sampled_from(
+        ["confirm", "overturn", "refer_back", "agree", "failed", "passed", "na", "", "0", "4", "-1", "9" * 25,
+         "<script>x</script>"]))
+
+    @settings(max_examples=20, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(fields=st.dictionaries(keys, values, max_size=6))
+    def fuzz(fields):
+        before = len(_verdicts(service))
+        answer = moderator.post(f"{page}/verdict", data={**fields, "csrf_token": token})
+        assert answer.status_code in (303, 400), (fields, answer.status_code)
+        assert "Traceback" not in answer.text and "<script>x</script>" not in answer.text
+        assert len(_verdicts(service)) == before + (answer.status_code == 303)
+
+    fuzz()
+    assert verify_cycle(service.store, CYCLE).ok
+
+
+def test_a_verdict_changed_in_the_database_is_shown_as_failing_its_check(service, demo, as_user):
+    first = _verdicts(service)[0]
+    forged = base64.b64encode(bytes(64)).decode()
+    with service.store.writer.begin() as conn:  # what someone with the database alone could do
+        conn.execute(update(ModerationVerdictRow).where(ModerationVerdictRow.id == first.id)
+                     .values(signature=forged))
+    sample = as_user("coordinator").get(f"/console/moderation/{CYCLE}").text
+    assert 'role="alert" id="verdicts-checked"' in sample and f"#{first.id} ({first.sha256[:12]})" in sample
+    history = as_user("moderator").get(_package(demo)).text
+    assert "the signature does not match the verdict" in history
+    assert not verify_cycle(service.store, CYCLE).ok

@@ -38,6 +38,12 @@ VERDICT_STATE = Message("console.moderation.verdict_state", "Verdict")
 NO_VERDICT = Message("console.moderation.no_verdict", "awaiting a verdict")
 VERDICT_COUNT = Plural("console.moderation.verdict_count", "{n} verdict", "{n} verdicts")
 DRAWN_BY_CHANCE = Message("console.moderation.drawn_by_chance", "drawn at random")
+CHECKED_ALL = Plural("console.moderation.checked_all",
+                     "The cycle's {n} verdict was checked: its signature, hash and chain are valid.",
+                     "The cycle's {n} verdicts were checked: their signatures, hashes and chains are valid.")
+CHECKED_FAILED = Plural("console.moderation.checked_failed",
+                        "{n} verdict of the cycle fails the check of its signature, hash or chain: {ids}.",
+                        "{n} verdicts of the cycle fail the check of their signature, hash or chain: {ids}.")
 BACK_TO_CYCLES = Message("console.moderation.back_to_cycles", "All cycles")
 BACK_TO_SAMPLE = Message("console.moderation.back_to_sample", "The sample of cycle {cycle}")
 

@@ -16,6 +16,7 @@ from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.permissions import may_moderate, visible_cycles
 from assessor_app.provider.console.web import ConsoleContext, console_view
+from assessor_app.provider.moderation.verdict_check import verify_cycle
 from assessor_app.provider.moderation.verdicts import cycle_row, cycles, sample_of
 
 
@@ -56,8 +57,11 @@ def sample_page(ctx: ConsoleContext) -> Response:
     assert session is not None
     mine = session.user_name if session.role == "moderator" else None
     sample = sample_of(ctx.service.store, row.name, moderator=mine)  # type: ignore[attr-defined]
-    return ctx.render("moderation_cycle.html", {"MM": MM, "cycle": row, "sample": sample,
-                                                "package_url": package_url})
+    check = verify_cycle(ctx.service.store, row.name)  # type: ignore[attr-defined]
+    failed = [v for v in check.verdicts if not v.ok]
+    return ctx.render("moderation_cycle.html", {
+        "MM": MM, "cycle": row, "sample": sample, "package_url": package_url, "checked": len(check.verdicts),
+        "failed": len(failed), "failed_ids": ", ".join(f"#{v.id} ({v.sha256[:12]})" for v in failed[:20])})
 
 
 def routes() -> list[Route]:
