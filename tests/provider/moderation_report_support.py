@@ -8,11 +8,9 @@ sampled rows, a moderator's Ed25519 key and each verdict as a real VerdictDocume
 from __future__ import annotations
 
 import base64
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import insert
 
@@ -34,6 +32,7 @@ from assessor_app.provider.moderation.sampling import (
     canonical_json,
     sample_digest,
 )
+from assessor_app.provider.moderation.signing import key_id_of, public_pem
 from assessor_app.provider.moderation.verdict_document import RubricVerdict, StepVerdict, VerdictDocument
 
 DAY_US = 86_400 * 10**6
@@ -119,12 +118,12 @@ def seed_cycle(store, name: str, *, frame: Sequence[Assessment], sampled: Sequen
                closed_us: int | None = None, with_sample: bool = True) -> SeededCycle:
     """Store a cycle with its frame, sample, panel and signed verdicts (in the order given)."""
     _bundle_rows(store, list(frame) + list(sampled))
-    key = Ed25519PrivateKey.generate()
-    pem = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                        serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-    key_id = hashlib.sha256(pem.encode()).hexdigest()
-    seeded = SeededCycle(name, [frame_entry(a) for a in frame], list(sampled), key, key_id)
-    for user in {*panel, *(v.moderator for v in verdicts)}:
+    users = sorted({"moderator", *panel, *(v.moderator for v in verdicts)})
+    keys = {user: Ed25519PrivateKey.generate() for user in users}  # each moderator signs with their own
+    key_ids = {user: key_id_of(key.public_key()) for user, key in keys.items()}
+    seeded = SeededCycle(name, [frame_entry(a) for a in frame], list(sampled), keys["moderator"],
+                         key_ids["moderator"])
+    for user in users:
         add_console_user(store, user)
     policy = SamplingPolicy()
     with store.writer.begin() as conn:
@@ -142,16 +141,19 @@ def seed_cycle(store, name: str, *, frame: Sequence[Assessment], sampled: Sequen
             for a in sampled:
                 conn.execute(insert(SampledAssessmentRow).values(
                     cycle=name, bundle_id=a.bundle_id, device=DEVICE, weight=1.0, reasons="[]"))
-        conn.execute(insert(ModeratorKey).prefix_with("OR IGNORE").values(
-            key_id=key_id, user_name="moderator", public_pem=pem, created_us=T0, retired_us=None))
+        for user, key in keys.items():
+            conn.execute(insert(ModeratorKey).values(key_id=key_ids[user], user_name=user,
+                                                     public_pem=public_pem(key.public_key()), created_us=T0,
+                                                     retired_us=None))
         previous: dict[tuple[str, str], str] = {}
         for v in verdicts:
             doc = document(name, v, previous.get((v.assessment.bundle_id, v.moderator)))
-            signature = base64.b64encode(key.sign(doc.canonical_bytes())).decode()
+            signature = base64.b64encode(keys[v.moderator].sign(doc.canonical_bytes())).decode()
             conn.execute(insert(ModerationVerdictRow).values(
                 cycle=name, bundle_id=v.assessment.bundle_id, device=DEVICE, moderator=v.moderator,
                 recorded_us=v.recorded_us, decision=v.decision, document=doc.canonical_json(),
-                sha256=doc.sha256, previous_sha256=doc.previous_sha256, key_id=key_id, signature=signature))
+                sha256=doc.sha256, previous_sha256=doc.previous_sha256, key_id=key_ids[v.moderator],
+                signature=signature))
             previous[(v.assessment.bundle_id, v.moderator)] = doc.sha256
             seeded.verdicts.append(doc)
     return seeded

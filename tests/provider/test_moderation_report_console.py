@@ -224,6 +224,24 @@ def test_a_verdict_whose_document_names_another_moderator_than_its_row_is_left_o
             recorded_us=row.recorded_us + 1, decision=row.decision, document=row.document, sha256="e" * 64,
             previous_sha256=None, key_id=row.key_id, signature=row.signature))
     report = cycle_report(cycles.store, "2027-H1")
-    assert [u.reason for u in report.unreadable] == [
-        "the document names another cycle, assessment or moderator than its row"]
+    # the check of signatures and chains names what does not hold, the moderator among it
+    (left_out,) = report.unreadable
+    assert "moderator differs from the signed verdict" in left_out.reason
     assert report.overall.verdicts == 2
+
+
+def test_a_verdict_changed_in_the_database_after_signing_is_not_counted(cycles):
+    from sqlalchemy import select, update
+
+    from assessor_app.provider.moderation.models import ModerationVerdictRow
+    from assessor_app.provider.moderation.report_store import cycle_report
+
+    before = cycle_report(cycles.store, "2027-H1")
+    with cycles.store.writer.begin() as conn:
+        row = conn.execute(select(ModerationVerdictRow).order_by(ModerationVerdictRow.id)).first()
+        conn.execute(update(ModerationVerdictRow).where(ModerationVerdictRow.id == row.id).values(
+            document=row.document.replace('"decision":"', '"decision":"x', 1)))
+    after = cycle_report(cycles.store, "2027-H1")
+    assert [u.row_id for u in after.unreadable] == [row.id]
+    assert "hash does not match" in after.unreadable[0].reason
+    assert after.overall.verdicts == before.overall.verdicts - 1

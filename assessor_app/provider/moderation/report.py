@@ -101,7 +101,8 @@ class Coverage:
 
 @dataclass(frozen=True)
 class UnreadableVerdict:
-    """A stored verdict whose document cannot be read back: left out of the statistics, and listed."""
+    """A stored verdict whose document cannot be read back, or whose hash, signature, key or chain does
+    not check: left out of the statistics, and listed."""
 
     row_id: int
     reason: str

@@ -6,6 +6,7 @@ import logging
 
 from sqlalchemy import select
 
+from assessor_app.i18n import render
 from assessor_app.provider.moderation.models import (
     ModerationCycle,
     ModerationCycleModerator,
@@ -20,6 +21,7 @@ from assessor_app.provider.moderation.report import (
     build_report,
 )
 from assessor_app.provider.moderation.sampling import FrameEntry, load_canonical
+from assessor_app.provider.moderation.verdict_check import verify_cycle
 from assessor_app.provider.moderation.verdict_document import VerdictDocument, VerdictError
 from assessor_app.provider.store import ProviderStore, Refused
 
@@ -54,8 +56,15 @@ def _verdicts(store: ProviderStore, cycle: str) -> tuple[list[StoredVerdict], li
     unreadable: list[UnreadableVerdict] = []
     query = select(ModerationVerdictRow).where(ModerationVerdictRow.cycle == cycle).order_by(
         ModerationVerdictRow.id)
+    # a verdict whose hash, signature, key or place in its moderator's chain does not check is not counted
+    checks = verify_cycle(store, cycle)
     with store.engine.connect() as conn:
         for row in conn.execute(query).all():
+            check = checks.of(row.id)
+            if check is not None and not check.ok:
+                unreadable.append(UnreadableVerdict(
+                    row.id, "; ".join(render(problem, "en") for problem in check.problems)))
+                continue
             try:
                 document = VerdictDocument.from_canonical(row.document)
             except VerdictError as exc:
