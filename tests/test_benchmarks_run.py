@@ -108,6 +108,21 @@ def test_proxy_benchmark_runs_end_to_end(tmp_path: Path):
     assert ours["rt_per_core"] > 0 and ("PASS" in result.stdout or "FAIL" in result.stdout)
 
 
+def test_face_blur_benchmark_runs_end_to_end(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_face_blur", "--quick", "--seconds", "1",
+         "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    rows = json.loads((tmp_path / "out.json").read_text())["results"]["320x240"]
+    plain, anonymised = rows["plain web proxy"], rows["anonymised (every frame)"]
+    assert plain["frames"] == anonymised["frames"] == 10  # 30 fps thinned to the 10 fps cap
+    assert plain["faces_found_in"] == 10 and anonymised["faces_found_in"] == 0
+    assert anonymised["fps_per_core"] > 0 and "frames/s" in result.stdout
+
+
 def test_assessment_page_benchmark_runs_end_to_end(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench_assessment_page", "--rows", "20", "--runs", "2",

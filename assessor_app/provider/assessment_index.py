@@ -34,13 +34,14 @@ from assessor_app.evidence.identity import IDENTITY_DIR
 from assessor_app.evidence.record_shape import RECORD_JSON, read_events
 from assessor_app.evidence.strict_json import JsonError, loads, need_int, need_list, need_object
 from assessor_app.i18n import Msg
+from assessor_app.provider.index_signals import risk_signals
 from assessor_app.provider.models import AssessmentIndexRow, AssessmentVehicle, ReceivedBundle
 from assessor_app.provider.store import ProviderStore
 
 log = logging.getLogger(__name__)
 
 #: The extraction's version: rows made by an older one are made again by the backfill.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: the moderation sample's risk signals
 #: Rows written per transaction when rebuilding.
 BATCH = 200
 
@@ -136,6 +137,7 @@ def assessment_facts(root: Path) -> dict[str, Any]:
         "corrections": sum(len(ss.corrections) for ss in st.steps.values()),
         "capture_gaps": len(gaps), "dropped_frames": dropped, "identity": identity,
         "language": _text(started.get("language"), 10), "index_format": INDEX_FORMAT,
+        **risk_signals(engine, events, capture),
     }
 
 

@@ -9,8 +9,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assessor_app.i18n import LANGUAGES
 from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
+from assessor_app.provider.moderation import commands as moderation_commands
+from assessor_app.provider.moderation import export_command, package_commands
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command runs
     from assessor_app.provider.store import ProviderConfig
@@ -162,6 +165,10 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 def cmd_derive(args: argparse.Namespace) -> int:
     """Make every pending or never-recorded web proxy now, one line per segment, then a summary."""
+    if args.anonymised:
+        from assessor_app.provider.moderation.package_commands import derive_anonymised
+
+        return derive_anonymised(args)
     service = _service(args)
     try:
         derivations = service.derivations
@@ -222,6 +229,9 @@ def register(subparsers: Any) -> Any:
     directory_commands.register(sub, common)
     quarantine_commands.register(sub, common)
     users_commands.register(sub, common)
+    moderation = moderation_commands.register(sub, common)
+    export_command.add_export_command(moderation)
+    package_commands.add_package_command(moderation, common)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")
     imp.set_defaults(func=cmd_import)
@@ -236,5 +246,9 @@ def register(subparsers: Any) -> Any:
     derive = common(sub.add_parser("derive", help="make the browser-playable proxies of imported video now"))
     derive.add_argument("--retry-failed", action="store_true",
                         help="also try again the proxies that failed (e.g. after fixing the provider)")
+    derive.add_argument("--anonymised", metavar="CYCLE",
+                        help="instead, make the face-blurred video proxies and photos of the assessments "
+                             "sampled in this moderation cycle (what its moderators see)")
+    derive.add_argument("--language", choices=LANGUAGES, help="the language of what --anonymised prints")
     derive.set_defaults(func=cmd_derive)
     return sub

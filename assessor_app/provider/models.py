@@ -12,7 +12,17 @@ so no workstation can take another's bundle id.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -21,7 +31,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0008_moderation"
+SCHEMA_REVISION = "p0009_index_signals"
 
 
 class Workshop(ProviderBase):
@@ -257,6 +267,13 @@ class AssessmentIndexRow(ProviderBase):
     identity: Mapped[str] = mapped_column(String(10))  # present, withheld, embedded
     language: Mapped[str] = mapped_column(String(10))  # the record's language
     index_format: Mapped[int] = mapped_column(Integer)  # the extraction that made the row
+    # what a moderation sample is weighted by (provider/index_signals.py says how each is decided)
+    critical_failed: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    critical_corrections: Mapped[int] = mapped_column(Integer, server_default="0")
+    diagnostics_unavailable: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    video_present: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    video_consent: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    short_duration: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     __table_args__ = (
         ForeignKeyConstraint(["bundle_id", "device"], ["bundles.bundle_id", "bundles.device"],

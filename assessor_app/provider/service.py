@@ -19,6 +19,7 @@ from assessor_app.provider.assessment_index import Backfill
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
+from assessor_app.provider.media.anonymised import AnonymisedMedia
 from assessor_app.provider.media.derivatives import DerivationService
 from assessor_app.provider.models import Upload
 from assessor_app.provider.moderation.feedback import FeedbackBook
@@ -43,6 +44,8 @@ class ProviderService:
         self.importer = Importer(self.store, self.registry, self.directory)
         #: web proxies of imported video; its worker runs while the HTTP service does
         self.derivations = DerivationService(self.store)
+        #: the face-blurred video and photos a moderator sees, made when first asked for
+        self.anonymised_media = AnonymisedMedia(self.store)
         self.quarantine = QuarantineBook(self.store, self.registry, self.importer,
                                          on_imported=self.derive_later)
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()

@@ -19,7 +19,7 @@ from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
 from assessor_app.i18n import Msg
-from assessor_app.provider.media.settings import ProxySettings
+from assessor_app.provider.media.settings import FaceBlurSettings, ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.schema import SchemaError, migrate
 
@@ -100,6 +100,8 @@ class ProviderConfig:
     console_hash_parallelism: int = 4
     #: how browser-playable proxies of video segments are made (codec, size, rate, quality)
     video_proxy: ProxySettings = ProxySettings()
+    #: how faces are found and blurred in the anonymised derivatives a moderator sees
+    face_blur: FaceBlurSettings = FaceBlurSettings()
     #: the background derivation looks for work enqueued by other processes this often
     derive_poll_s: float = 60.0
 

@@ -60,6 +60,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     service = ProviderService(ProviderConfig(demo.folder, **TEST_CONFIG))
     for role in ROLES:  # named as people are (a user named after a role would read as the role's word)
         add_user(service.store, USERS[role], role, PASSWORD)
+    from verdict_support import add_cycle
+
+    add_cycle(service, "2027-H1", moderators=[USERS["moderator"]], sampled=[(demo.device, demo.bundle_id)])
     server = ProviderServer(service=service)
     server.start()
     # the web proxies of the first two video segments made (a video plays), the others still owed
@@ -154,5 +157,16 @@ def test_every_page_fits_and_speaks_its_language(browser, site: Site, language: 
     answer = page.goto("/console/users")
     assert answer is not None and answer.status == 403
     problems += _check(page, language, "error-403")
+    cycle = "/console/moderation/2027-H1"
+    for name, path in {"moderation": "/console/moderation", "moderation-sample": cycle,
+                       "moderation-package": f"{cycle}/{site.demo.device}/{site.demo.bundle_id}"}.items():
+        answer = page.goto(path)
+        assert answer is not None and answer.status == 200, (name, answer.status)
+        problems += _check(page, language, name)
+    with page.expect_navigation():  # the form refused: its problems in words of the page's language
+        page.locator("#decision-overturn").check()
+        page.locator("#verdict-submit").click()
+    assert page.locator("#verdict-problems").count() == 1
+    problems += _check(page, language, "moderation-verdict-refused")
     context.close()
     assert not problems, "\n".join(problems)

@@ -189,8 +189,16 @@ def test_an_auditor_and_a_moderator_change_nothing_in_the_directory(console_serv
                                                                     tmp_path: Path):
     ws = enroll(console_server, tmp_path / "ws", "ws-1")
     key = ws.key.fingerprint
+    with signed_in_http(console_server, "moderator") as http:  # a moderator does not see the directory
+        assert http.get("/console/workshops").status_code == 403
+        assert http.get("/console/assessors").status_code == 403
     for role in ("auditor", "moderator"):
         with signed_in_http(console_server, role) as http:
+            if role == "moderator":
+                for action, fields in [("/console/workshops", {"id": "w-9", "name": "N", "country": "FI"}),
+                                       (f"/console/workstations/{key}/revoke", {"reason": "r"})]:
+                    assert _post(http, "/console/", action, **fields).status_code == 403, (role, action)
+                continue
             workshops = http.get("/console/workshops")
             assessors = http.get("/console/assessors")
             assert workshops.status_code == 200 and assessors.status_code == 200

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from starlette.testclient import TestClient
 from sync_support import Sealed, bind_test_assessor, make_bundle, provider_code, workstation_key
 
-from assessor_app.provider.console.permissions import ROLES
 from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.registry import enroll_message
 from assessor_app.provider.service import ProviderService
@@ -55,7 +54,8 @@ def test_a_delivered_assessment_is_listed_in_the_pages_language_and_links_to_its
         fast_bundles: None):
     sealed = _delivered(console_service, tmp_path / "ws")
     device = workstation_key(tmp_path / "ws" / "keys").fingerprint
-    for role in ROLES:
+    assert console_as("moderator").get("/console/assessments").status_code == 403  # only their cycles
+    for role in ("administrator", "coordinator", "auditor"):
         page = console_as(role).get("/console/assessments")
         assert page.status_code == 200, role
         assert f'href="/console/assessments/{device}/{sealed.bundle_id}"' in page.text
@@ -118,7 +118,7 @@ def test_a_search_finds_by_pseudonym_and_a_value_not_understood_is_a_400_page_na
         fast_bundles: None):
     sealed = _delivered(console_service, tmp_path / "ws")
     fill(console_service.store, 40, seed=5)
-    client = console_as("moderator")
+    client = console_as("auditor")
     assert _bundles(client.get("/console/assessments", params={"q": "cand-1"}).text) == [sealed.bundle_id]
     assert _bundles(client.get("/console/assessments", params={"q": sealed.bundle_id[:8]}).text) == [
         sealed.bundle_id]

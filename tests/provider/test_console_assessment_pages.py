@@ -21,7 +21,8 @@ from starlette.testclient import TestClient
 from assessor_app.provider.console.audit import entries
 from assessor_app.provider.service import ProviderService
 
-ROLES = ("administrator", "coordinator", "moderator", "auditor")
+#: the roles that see the general assessment pages (a moderator sees only their cycles' packages)
+ROLES = ("administrator", "coordinator", "auditor")
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +69,18 @@ def test_every_role_sees_the_page_with_the_pseudonym_and_never_the_name(as_role,
     # the identity line says whether this reader may ask for the name
     may_ask = role in ("administrator", "coordinator")
     assert ("held apart; shown when you ask for the candidate" in text) == may_ask
-    assert ("held apart; not shown to your role" in text) == (role in ("moderator", "auditor"))
+    assert ("held apart; not shown to your role" in text) == (role == "auditor")
     assert ('id="reverify"' in text) == (role != "auditor")
     assert any(e.target == f"{demo.device}/{demo.bundle_id}" for e in
                entries(service.store, user=role, action="assessment.view"))
+
+
+def test_a_moderator_does_not_get_the_general_assessment_page_or_its_downloads(as_role, page, service):
+    client = as_role("moderator")
+    for path in (page, f"{page}/download/pdf", f"{page}/download/archive", f"{page}/download/steps.csv"):
+        answer = client.get(path)
+        assert answer.status_code == 403 and DEMO_CANDIDATE not in answer.text, path
+    assert not entries(service.store, user="moderator", action="assessment.view")
 
 
 def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, service):
@@ -91,7 +100,7 @@ def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, serv
     assert logged and logged[0].detail == {"candidate": "learner-017", "shown": True}
     # auditors read the audit log: the name is not in it
     assert not [e for e in entries(service.store, limit=1000) if DEMO_CANDIDATE in repr(e)]
-    for role in ("moderator", "auditor"):
+    for role in ("auditor",):
         other = as_role(role)
         answer = other.post(f"{page}/show-name", data={"csrf_token": csrf_token(other.get(page))})
         assert answer.status_code == 403 and DEMO_CANDIDATE not in answer.text
@@ -100,10 +109,10 @@ def test_showing_the_name_is_a_post_with_csrf_and_is_audited(as_role, page, serv
 
 
 def test_re_verification_is_shown_and_audited_and_refused_to_the_auditor(as_role, page, service):
-    client = as_role("moderator")
+    client = as_role("coordinator")
     answer = client.post(f"{page}/reverify", data={"csrf_token": csrf_token(client.get(page))})
     assert answer.status_code == 200 and "Verified again now: every file" in answer.text
-    assert entries(service.store, user="moderator", action="assessment.reverify")[0].detail["ok"] is True
+    assert entries(service.store, user="coordinator", action="assessment.reverify")[0].detail["ok"] is True
     auditor = as_role("auditor")
     token = csrf_token(auditor.get(page))
     assert auditor.post(f"{page}/reverify", data={"csrf_token": token}).status_code == 403
@@ -112,12 +121,12 @@ def test_re_verification_is_shown_and_audited_and_refused_to_the_auditor(as_role
 def test_the_pdf_record_is_the_anonymised_one_unless_names_are_asked_for_by_a_role_that_may(
         as_role, page, service, demo):
     root = _root(service, demo)
-    plain = as_role("moderator").get(f"{page}/download/pdf")
+    plain = as_role("auditor").get(f"{page}/download/pdf")
     assert plain.status_code == 200 and plain.headers["content-type"] == "application/pdf"
     assert plain.headers["content-disposition"] == (
         f'attachment; filename="{demo.bundle_id}-assessment-record.en.pdf"')
     assert plain.content == (root / "assessment-record.en.pdf").read_bytes()
-    assert as_role("moderator").get(f"{page}/download/pdf?names=1").status_code == 403
+    assert as_role("auditor").get(f"{page}/download/pdf?names=1").status_code == 403
     named = as_role("coordinator").get(f"{page}/download/pdf?names=1")
     assert named.content == (root / "identity/assessment-record.en.pdf").read_bytes()
     rows = entries(service.store, user="coordinator", action="assessment.download")
@@ -139,7 +148,7 @@ def test_the_archive_for_a_role_without_names_is_the_anonymised_copy(as_role, pa
 
 def test_the_csv_can_video_and_photo_downloads_are_the_bundles_files(as_role, page, service, demo):
     root = _root(service, demo)
-    client = as_role("moderator")
+    client = as_role("auditor")
     csv = client.get(f"{page}/download/steps.csv")
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     assert csv.content.startswith("\ufeff".encode()) and csv.text.count("\r\n") == 23
@@ -197,7 +206,7 @@ def test_a_bundle_with_the_names_in_its_record_hides_them_and_has_no_archive_wit
         sealed = make_bundle(tmp_path / "ws", key, archive=False)  # identity embedded in the record
         assert service.importer.import_folder(sealed.folder, source="test").status == "imported"
         page = f"/console/assessments/{key.fingerprint}/{sealed.bundle_id}"
-        moderator = client_for(service, "moderator")
+        moderator = client_for(service, "auditor")
         shown = moderator.get(page)
         assert shown.status_code == 200 and f'id="candidate">{CANDIDATE.id}<' in shown.text
         assert CANDIDATE.name not in shown.text and VEHICLE.vin not in shown.text

@@ -45,7 +45,7 @@ def _page(demo: HeldDemo) -> str:
 
 def test_video_is_being_prepared_then_playable_at_each_steps_start(served: ProviderServer, demo: HeldDemo):
     service = served.service
-    client = client_for(service, "moderator")
+    client = client_for(service, "auditor")
     service.derivations.enqueue_bundle(demo.bundle_id, demo.device)
     before = client.get(_page(demo)).text
     assert "being prepared" in before and "<video" not in before
@@ -75,7 +75,7 @@ def test_in_a_browser_a_steps_video_loads_and_the_seek_button_moves_it(served: P
         page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text
                 else None)
         page.goto(f"{served.url}/console/login")
-        page.fill("input[name=name]", "moderator")
+        page.fill("input[name=name]", "auditor")
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
         page.goto(served.url + _page(demo))

@@ -95,6 +95,37 @@ def test_each_role_gets_in_exactly_where_the_rules_say(walked, role):
             assert answer.status_code not in (401, 403), (role, method, path, answer.status_code)
 
 
+def test_the_moderation_pages_ask_whether_the_user_is_on_the_cycles_panel(tmp_path):
+    """The walk again over a real cycle: a moderator reaches only the cycles whose panel they are on."""
+    from console_support import PASSWORD
+    from verdict_support import add_cycle
+
+    from assessor_app.provider.console.accounts import add_user
+
+    # the cycle's report and its downloads: there for a cycle with nothing sampled yet
+    REPORT_FILES = {"report", "report.pdf", "report.csv", "verdicts.csv"}
+    service = make_service(tmp_path / "provider")
+    try:
+        add_user(service.store, "moderator2", "moderator", PASSWORD)
+        add_cycle(service, "2027-H1", moderators=["moderator"])  # nothing sampled yet
+        routes = [r for r in console_routes(create_app(service)) if r[1].startswith("/console/moderation/x")]
+        assert routes
+        for user, role in [*((r, r) for r in ROLES), ("moderator2", "moderator")]:
+            for method, walked, action in routes:
+                path = walked.replace("/console/moderation/x", "/console/moderation/2027-H1", 1)
+                answer = _ask(client_for(service, user), method, path, action)
+                if not allowed(role, action):
+                    assert answer.status_code == 403 and "does not allow this" in answer.text, (user, path)
+                elif user == "moderator2":  # the role may, this cycle is not theirs
+                    assert answer.status_code == 403 and "not on the panel of cycle 2027-H1" in answer.text
+                elif path == "/console/moderation/2027-H1" or path.rsplit("/", 1)[-1] in REPORT_FILES:
+                    assert answer.status_code == 200, (user, path, answer.status_code)
+                else:  # an assessment that is not in the cycle's sample
+                    assert answer.status_code == 404, (user, method, path, answer.status_code)
+    finally:
+        service.close()
+
+
 def test_a_missing_page_and_a_wrong_method_get_the_error_page(console_as):
     client = console_as("auditor")
     missing = client.get("/console/no/such/page")

@@ -184,9 +184,13 @@ def test_a_day_old_half_made_proxy_is_removed_when_the_worker_starts(provider: P
     folder = provider.service.store.derivatives_dir / "web-proxy" / "ab"
     folder.mkdir(parents=True)
     old, fresh = folder / ".0123456789abcdef.tmp.webm", folder / ".fedcba9876543210.tmp.webm"
-    old.write_bytes(b"killed mid-way")
-    fresh.write_bytes(b"being written by another run")
+    photos = provider.service.store.derivatives_dir / "anon-photo" / "cd"
+    photos.mkdir(parents=True)
+    old_photo = photos / ".0123456789abcdef.tmp.jpg"  # an anonymised photo's, made the same way
     day_ago = time.time() - 2 * 86400
-    os.utime(old, (day_ago, day_ago))
+    for path in (old, fresh, old_photo):
+        path.write_bytes(b"killed mid-way" if path != fresh else b"being written by another run")
+        if path != fresh:
+            os.utime(path, (day_ago, day_ago))
     derivations.start()
-    assert not old.exists() and fresh.exists()
+    assert not old.exists() and not old_photo.exists() and fresh.exists()

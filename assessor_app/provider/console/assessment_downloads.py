@@ -47,18 +47,23 @@ def _names(ctx: ConsoleContext) -> bool:
     return True
 
 
-def _audit(ctx: ConsoleContext, bundle: HeldBundle, what: str, **detail: object) -> None:
-    ctx.audit("assessment.download", target=bundle.key, detail={"what": what, **detail})
+def _audit(ctx: ConsoleContext, bundle: HeldBundle, what: str, *, action: str = "assessment.download",
+           **detail: object) -> None:
+    ctx.audit(action, target=bundle.key, detail={"what": what, **detail})
 
 
 @console_view("assessment.download")
 def download_pdf(ctx: ConsoleContext) -> Response:
-    bundle = bundle_of(ctx)
-    names = _names(ctx)
+    return pdf_response(ctx, bundle_of(ctx), names=_names(ctx))
+
+
+def pdf_response(ctx: ConsoleContext, bundle: HeldBundle, *, names: bool,
+                 action: str = "assessment.download") -> Response:
+    """The PDF record in the page's language (with names only when ``names``), audited as ``action``."""
     name = bundle.record_pdf(ctx.language, show_names=names)
     if name is None:
         raise ConsoleError(404, P.NO_PDF())
-    _audit(ctx, bundle, "pdf", file=name, names=names)
+    _audit(ctx, bundle, "pdf", action=action, file=name, names=names)
     suffix = "-names" if name.startswith("identity/") else ""
     return stream_file(bundle, name, show_names=names,
                        download=f"{bundle.row.bundle_id}{suffix}-{name.rsplit('/', 1)[-1]}")
@@ -67,8 +72,12 @@ def download_pdf(ctx: ConsoleContext) -> Response:
 @console_view("assessment.download")
 def download_archive(ctx: ConsoleContext) -> Response:
     """The sealed bundle as a .tar: whole with ``names``, else the verified anonymised copy."""
-    bundle = bundle_of(ctx)
-    names = _names(ctx)
+    return archive_response(ctx, bundle_of(ctx), names=_names(ctx))
+
+
+def archive_response(ctx: ConsoleContext, bundle: HeldBundle, *, names: bool,
+                     action: str = "assessment.download") -> Response:
+    """The archive (the anonymised copy unless ``names``), audited as ``action``."""
     if not names and _identity_embedded(bundle):
         raise ConsoleError(403, P.NO_NAMES_ARCHIVE())
     work = Path(tempfile.mkdtemp(prefix="console-archive-", dir=ctx.service.store.staging_dir))
@@ -87,7 +96,7 @@ def download_archive(ctx: ConsoleContext) -> Response:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    _audit(ctx, bundle, "archive", names=names)
+    _audit(ctx, bundle, "archive", action=action, names=names)
     filename = f"{bundle.row.bundle_id}{'' if names else '-anonymised'}.tar"
     return FileResponse(tar, media_type="application/x-tar", background=cleanup,
                         headers={"Content-Disposition": content_disposition(filename),

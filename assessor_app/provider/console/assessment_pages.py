@@ -76,7 +76,7 @@ def _page(ctx: ConsoleContext, view: AssessmentView, notice: Any = None) -> Resp
         "view": view, "P": P, "segments": segments, "plots": plots, "base": base, "notice": notice,
         "may_names": ctx.allowed("assessment.candidate_name"),
         "may_reverify": ctx.allowed("assessment.reverify"),
-        "names_query": "?names=1" if view.show_names else ""})
+        "names_query": "?names=1" if view.show_names else "", "anonymised": False, "anon_photos": {}})
 
 
 @console_view("assessment.view")

@@ -256,3 +256,8 @@ def _reasons(record: dict[str, Any], language: str) -> tuple[str, ...]:
             reasons = (event.get("payload") or {}).get("reasons") or []
             return tuple(render_stored(r, language) for r in reasons)
     return ()
+
+
+def checklist_spec(bundle: HeldBundle) -> ChecklistSpec | None:
+    """The checklist the held assessment pinned, parsed (None when it cannot be read)."""
+    return _spec(bundle)

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from assessor_app.i18n import Message
 from assessor_app.provider.console import messages as M
+from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.permissions import allowed
+from assessor_app.provider.moderation import report_messages as MR
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class NavEntry:
 NAV: tuple[NavEntry, ...] = (
     NavEntry("assessments", "/console/assessments", "assessments.list", M.SECTIONS["assessments"],
              M.SECTION_HINTS["assessments"]),
+    NavEntry("moderation", "/console/moderation", "moderation.list", MM.SECTION, MM.SECTION_HINT),
     NavEntry("quarantine", "/console/quarantine", "quarantine.view", M.SECTIONS["quarantine"],
              M.SECTION_HINTS["quarantine"]),
     NavEntry("workshops", "/console/workshops", "directory.view", M.SECTIONS["workshops"],
@@ -29,6 +32,8 @@ NAV: tuple[NavEntry, ...] = (
              M.SECTION_HINTS["assessors"]),
     NavEntry("users", "/console/users", "users.view", M.SECTIONS["users"], M.SECTION_HINTS["users"]),
     NavEntry("audit", "/console/audit", "audit.view", M.SECTIONS["audit"], M.SECTION_HINTS["audit"]),
+    NavEntry("moderation_reports", "/console/moderation/reports", "moderation.report", MR.SECTION,
+             MR.SECTION_HINT),
 )
 
 

@@ -18,6 +18,8 @@ from assessor_app.provider.console import (
     assessors_views,
     audit_views,
     auth_views,
+    moderation_report_views,
+    moderation_views,
     quarantine_views,
     users_views,
     workshops_views,
@@ -27,9 +29,11 @@ from assessor_app.provider.console.rendering import STATIC
 from assessor_app.provider.console.state import ConsoleState
 from assessor_app.provider.service import ProviderService
 
-#: the modules whose routes() make the console (add yours here)
+#: the modules whose routes() make the console (add yours here). moderation_views stays last: its
+#: /moderation/{cycle} pages would otherwise answer for fixed paths under /moderation/ of other parts
 PARTS: list[ModuleType] = [auth_views, users_views, audit_views, assessment_list, assessment_pages,
-                           quarantine_views, workshops_views, assessors_views]
+                           quarantine_views, workshops_views, assessors_views, moderation_report_views,
+                           moderation_views]
 
 
 def routes() -> list[BaseRoute]:

@@ -58,6 +58,8 @@ ACTIONS = {
     "directory.enrollment_code": Message("console.screens.action.enrollment_code", "enrollment code issued"),
     "directory.qualification": Message("console.screens.action.qualification", "qualification renewed"),
     "directory.workshop_add": Message("console.screens.action.workshop_add", "workshop added"),
+    "moderation.report.download": Message("console.screens.action.moderation_report_download",
+                                          "moderation report downloaded"),
     "directory.workstation_revoke": Message("console.screens.action.workstation_revoke",
                                             "workstation revoked"),
     "quarantine.import_upload": Message("console.screens.action.import_upload", "waiting upload imported"),

@@ -271,7 +271,9 @@ class DerivationService:
         import time
 
         cutoff = time.time() - older_than_s
-        for temp in (self.store.derivatives_dir / WEB_PROXY).glob("*/.*.tmp.webm"):
+        # the anonymised derivatives (media.anonymised) are written the same way, in their own folders
+        kinds = (WEB_PROXY, "anon-proxy", "anon-photo")
+        for temp in (t for kind in kinds for t in (self.store.derivatives_dir / kind).glob("*/.*.tmp.*")):
             try:
                 if temp.lstat().st_mtime < cutoff:
                     temp.unlink()

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
+import numpy as np
 
 from assessor_app.durable import fsync_dir, private_dir, private_file
 from assessor_app.provider.media.settings import ProxySettings
@@ -63,17 +64,20 @@ def proxy_size(width: int, height: int, max_height: int) -> tuple[int, int]:
 
 
 def derive_proxy(source: Path, target: Path, settings: ProxySettings, *, source_fps: float | None = None,
-                 should_stop: Callable[[], bool] = lambda: False) -> ProxyResult:
+                 should_stop: Callable[[], bool] = lambda: False,
+                 frame_filter: Callable[[np.ndarray], np.ndarray] | None = None) -> ProxyResult:
     """Write the proxy of ``source`` to ``target`` (made whole or not at all).
 
-    ``source_fps`` is the recorded rate, used when the container does not say it.
+    ``source_fps`` is the recorded rate, used when the container does not say it. ``frame_filter``
+    is given every frame the proxy keeps, at the proxy's size, in order, and returns what is written
+    (the anonymised proxy blurs faces there).
     :class:`ProxyError` when the source is not decodable video, :class:`ProxyCancelled` when
     ``should_stop`` turned true, OSError for the provider's own disk.
     """
     private_dir(target.parent)  # and its parents (web-proxy/, xx/): owner-only like the rest
     temp = target.with_name(f".{secrets.token_hex(8)}.tmp{target.suffix}")
     try:
-        result = _encode(source, temp, settings, source_fps, should_stop)
+        result = _encode(source, temp, settings, source_fps, should_stop, frame_filter)
         size, digest = _hash_and_sync(temp)
         os.replace(temp, target)
         fsync_dir(target.parent)
@@ -83,7 +87,8 @@ def derive_proxy(source: Path, target: Path, settings: ProxySettings, *, source_
 
 
 def _encode(source: Path, temp: Path, settings: ProxySettings, source_fps: float | None,
-            should_stop: Callable[[], bool]) -> tuple[int, int, int, int, float, float]:
+            should_stop: Callable[[], bool], frame_filter: Callable[[np.ndarray], np.ndarray] | None,
+            ) -> tuple[int, int, int, int, float, float]:
     cap = cv2.VideoCapture(str(source), cv2.CAP_FFMPEG)
     writer = None
     try:
@@ -107,7 +112,7 @@ def _encode(source: Path, temp: Path, settings: ProxySettings, source_fps: float
             if decoded / fps + 1e-9 >= next_slot / out_fps:  # this frame fills the next output slot
                 if frame.shape[1] != width or frame.shape[0] != height:
                     frame = cv2.resize(frame, (width, height), interpolation=cv2.INTER_AREA)
-                writer.write(frame)
+                writer.write(frame if frame_filter is None else frame_filter(frame))
                 written += 1
                 next_slot += 1
             decoded += 1

@@ -1,49 +1,43 @@
 """A reproducible, risk-weighted moderation sample drawn from a sampling frame.
 
 Pure functions over plain data: the same frame, policy and seed give the same sample and the
-same digest, whatever order the frame arrives in, so a panel can re-draw and check it.
+same digest, whatever order the frame arrives in, so a panel can re-draw and check it. The frame's
+entries are in frame.py, the floors and weights in policy.py (both re-exported here).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import math
 import random
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-# Every signal a frame entry carries that may raise its chance of being drawn.
-BOOLEAN_SIGNALS: tuple[str, ...] = (
-    "critical_step_failed_or_stopped",
-    "no_video",
-    "diagnostics_unavailable",
-    "generic_parameter_set",
-    "short_duration",
-    "first_bundle_of_workshop",
-    "first_bundle_of_assessor",
+from assessor_app.provider.moderation.frame import (
+    BOOLEAN_SIGNALS,
+    COUNT_SIGNALS,
+    RISK_SIGNALS,
+    AssessmentKey,
+    FrameEntry,
+    Stratum,
 )
-COUNT_SIGNALS: tuple[str, ...] = (
-    "critical_corrections",
-    "capture_gaps",
-    "not_applicable_steps",
+from assessor_app.provider.moderation.policy import (
+    DEFAULT_RISK_WEIGHTS,
+    ENHANCED_CONTROL_FLOORS,
+    STANDARD_FLOORS,
+    FloorTable,
+    SamplingPolicy,
 )
-RISK_SIGNALS: tuple[str, ...] = BOOLEAN_SIGNALS + COUNT_SIGNALS
 
-DEFAULT_RISK_WEIGHTS: dict[str, float] = {
-    "critical_step_failed_or_stopped": 4.0,
-    "critical_corrections": 2.0,
-    "no_video": 2.0,
-    "capture_gaps": 1.5,
-    "diagnostics_unavailable": 1.0,
-    "generic_parameter_set": 1.0,
-    "short_duration": 2.0,
-    "first_bundle_of_workshop": 1.5,
-    "first_bundle_of_assessor": 1.5,
-    "not_applicable_steps": 0.5,
-}
+__all__ = [
+    "BOOLEAN_SIGNALS", "COUNT_SIGNALS", "DEFAULT_RISK_WEIGHTS", "ENHANCED_CONTROL_FLOORS",
+    "REASON_COVER_ASSESSOR", "REASON_COVER_OUTCOME", "REASON_COVER_WORKSHOP", "REASON_FLOOR", "REASON_RISK",
+    "RISK_SIGNALS",
+    "STANDARD_FLOORS", "AssessmentKey", "DrawReason", "FloorTable", "FrameEntry", "ModerationSample",
+    "SampledAssessment", "SamplingPolicy", "Stratum", "StratumSummary", "canonical_json", "draw_sample",
+    "load_canonical", "sample_digest",
+]
 
 # Reason codes: the surfaces render them from their catalogs.
 REASON_FLOOR = "floor"
@@ -52,232 +46,9 @@ REASON_COVER_WORKSHOP = "coverage_workshop"
 REASON_COVER_OUTCOME = "coverage_outcome"
 REASON_RISK = "risk"
 
+
+
 _CANONICAL_VERSION = 1
-
-
-def _require_text(owner: str, name: str, value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{owner}.{name} must be a non-empty string, got {value!r}")
-
-
-@dataclass(frozen=True, order=True)
-class AssessmentKey:
-    """Identifies an assessment across the provider: the workstation and its bundle."""
-
-    device: str
-    bundle_id: str
-
-    def __post_init__(self) -> None:
-        _require_text("AssessmentKey", "device", self.device)
-        _require_text("AssessmentKey", "bundle_id", self.bundle_id)
-
-    def __str__(self) -> str:
-        return f"{self.device}/{self.bundle_id}"
-
-
-@dataclass(frozen=True, order=True)
-class Stratum:
-    """A checklist at one version: floors apply per stratum."""
-
-    checklist_id: str
-    checklist_version: str
-
-    def __str__(self) -> str:
-        return f"{self.checklist_id}@{self.checklist_version}"
-
-
-@dataclass(frozen=True)
-class FrameEntry:
-    """One imported assessment of the period with the signals the sampler needs."""
-
-    key: AssessmentKey
-    checklist_id: str
-    checklist_version: str
-    workshop: str
-    assessor: str
-    outcome: str
-    critical_step_failed_or_stopped: bool = False
-    critical_corrections: int = 0
-    no_video: bool = False
-    capture_gaps: int = 0
-    diagnostics_unavailable: bool = False
-    generic_parameter_set: bool = False
-    short_duration: bool = False
-    first_bundle_of_workshop: bool = False
-    first_bundle_of_assessor: bool = False
-    not_applicable_steps: int = 0
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.key, AssessmentKey):
-            raise ValueError(f"FrameEntry.key must be an AssessmentKey, got {self.key!r}")
-        for name in ("checklist_id", "checklist_version", "workshop", "assessor", "outcome"):
-            _require_text("FrameEntry", name, getattr(self, name))
-        for name in BOOLEAN_SIGNALS:
-            if not isinstance(getattr(self, name), bool):
-                raise ValueError(f"FrameEntry.{name} must be a bool, got {getattr(self, name)!r}")
-        for name in COUNT_SIGNALS:
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"FrameEntry.{name} must be a non-negative integer, got {value!r}")
-
-    @property
-    def stratum(self) -> Stratum:
-        return Stratum(self.checklist_id, self.checklist_version)
-
-    def present_signals(self) -> tuple[str, ...]:
-        """The risk signals this entry shows, in the fixed signal order."""
-        # A count counts as present once: one correction on a critical step is worth a look,
-        # five are not worth five looks, and weights stay bounded.
-        return tuple(name for name in RISK_SIGNALS if getattr(self, name))
-
-    def canonical(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "device": self.key.device,
-            "bundle_id": self.key.bundle_id,
-            "checklist_id": self.checklist_id,
-            "checklist_version": self.checklist_version,
-            "workshop": self.workshop,
-            "assessor": self.assessor,
-            "outcome": self.outcome,
-        }
-        for name in RISK_SIGNALS:
-            data[name] = getattr(self, name)
-        return data
-
-    @classmethod
-    def from_canonical(cls, data: Mapping[str, Any]) -> FrameEntry:
-        """The entry back from its canonical form (as stored with a sample)."""
-        values = dict(data)
-        key = AssessmentKey(values.pop("device", ""), values.pop("bundle_id", ""))
-        unknown = sorted(set(values) - {f.name for f in dataclasses.fields(cls)})
-        if unknown:
-            raise ValueError(f"frame entry has unknown fields: {', '.join(unknown)}")
-        return cls(key=key, **values)
-
-
-@dataclass(frozen=True)
-class FloorTable:
-    """An awarding body's minimum sample per stratum, by stratum size.
-
-    Every learner when the stratum has `every_learner_up_to` or fewer; otherwise the size of the
-    first band whose upper limit holds the stratum; above the last band, `further_increment` more
-    per started `further_step` beyond it.
-    """
-
-    every_learner_up_to: int
-    bands: tuple[tuple[int, int], ...]
-    further_step: int
-    further_increment: int
-
-    def __post_init__(self) -> None:
-        if isinstance(self.every_learner_up_to, bool) or not isinstance(self.every_learner_up_to, int) \
-                or self.every_learner_up_to < 0:
-            raise ValueError("FloorTable.every_learner_up_to must be a non-negative integer")
-        if not self.bands:
-            raise ValueError("FloorTable.bands must hold at least one (upper limit, sample size) band")
-        previous_limit, previous_size = self.every_learner_up_to, 0
-        for band in self.bands:
-            if len(band) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in band):
-                raise ValueError(f"FloorTable.bands: each band is (upper limit, sample size), got {band!r}")
-            limit, size = band
-            if limit <= previous_limit or size < previous_size or size < 1:
-                raise ValueError(
-                    "FloorTable.bands must have rising upper limits and non-decreasing positive sizes"
-                )
-            previous_limit, previous_size = limit, size
-        for name in ("further_step", "further_increment"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"FloorTable.{name} must be a positive integer, got {value!r}")
-
-    def floor(self, stratum_size: int) -> int:
-        """The minimum sample for a stratum of this size (never more than the stratum)."""
-        if isinstance(stratum_size, bool) or not isinstance(stratum_size, int) or stratum_size < 0:
-            raise ValueError(f"stratum_size must be a non-negative integer, got {stratum_size!r}")
-        if stratum_size <= self.every_learner_up_to:
-            return stratum_size
-        for limit, size in self.bands:
-            if stratum_size <= limit:
-                return min(size, stratum_size)
-        top_limit, top_size = self.bands[-1]
-        further = -(-(stratum_size - top_limit) // self.further_step)
-        return min(stratum_size, top_size + further * self.further_increment)
-
-    def canonical(self) -> dict[str, Any]:
-        return {
-            "every_learner_up_to": self.every_learner_up_to,
-            "bands": [list(band) for band in self.bands],
-            "further_step": self.further_step,
-            "further_increment": self.further_increment,
-        }
-
-
-STANDARD_FLOORS = FloorTable(5, ((25, 6), (100, 9), (200, 12)), 100, 12)
-ENHANCED_CONTROL_FLOORS = FloorTable(5, ((25, 9), (100, 12), (200, 15)), 100, 15)
-
-
-@dataclass(frozen=True)
-class SamplingPolicy:
-    """The floors and the risk weights of a draw; stored with the sample so it can be re-drawn."""
-
-    floors: FloorTable = STANDARD_FLOORS
-    risk_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_RISK_WEIGHTS))
-    base_weight: float = 1.0
-    # Awarding bodies ask for "all available grades": every outcome of a stratum at least once.
-    cover_outcomes: bool = True
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.cover_outcomes, bool):
-            raise ValueError(f"SamplingPolicy.cover_outcomes must be a bool, got {self.cover_outcomes!r}")
-        if not isinstance(self.floors, FloorTable):
-            raise ValueError(f"SamplingPolicy.floors must be a FloorTable, got {self.floors!r}")
-        if not _is_finite_number(self.base_weight) or self.base_weight <= 0:
-            raise ValueError(
-                f"SamplingPolicy.base_weight must be a positive number, got {self.base_weight!r}"
-            )
-        unknown = sorted(set(self.risk_weights) - set(RISK_SIGNALS))
-        if unknown:
-            names = ", ".join(map(str, unknown))
-            raise ValueError(f"SamplingPolicy.risk_weights names unknown signals: {names}")
-        for name, weight in self.risk_weights.items():
-            if not _is_finite_number(weight) or weight < 0:
-                raise ValueError(
-                    f"SamplingPolicy.risk_weights[{name!r}] must be a non-negative number, got {weight!r}"
-                )
-        # A frozen copy: a caller changing its dict later must not change a stored policy.
-        object.__setattr__(self, "risk_weights", dict(sorted(self.risk_weights.items())))
-
-    @classmethod
-    def enhanced_control(cls, risk_weights: Mapping[str, float] | None = None) -> SamplingPolicy:
-        """The policy for a centre under enhanced control (higher floors)."""
-        weights = dict(DEFAULT_RISK_WEIGHTS if risk_weights is None else risk_weights)
-        return cls(floors=ENHANCED_CONTROL_FLOORS, risk_weights=weights)
-
-    def weight_of(self, entry: FrameEntry) -> float:
-        """The draw weight: the base plus the weight of every signal the entry shows."""
-        return self.base_weight + sum(self.risk_weights.get(name, 0.0) for name in entry.present_signals())
-
-    def canonical(self) -> dict[str, Any]:
-        return {
-            "floors": self.floors.canonical(),
-            "risk_weights": {name: float(w) for name, w in self.risk_weights.items()},
-            "base_weight": float(self.base_weight),
-            "cover_outcomes": self.cover_outcomes,
-        }
-
-    @classmethod
-    def from_canonical(cls, data: Mapping[str, Any]) -> SamplingPolicy:
-        """The policy back from its canonical form (as stored with a sample)."""
-        floors = data["floors"]
-        table = FloorTable(
-            floors["every_learner_up_to"], tuple((int(a), int(b)) for a, b in floors["bands"]),
-            floors["further_step"], floors["further_increment"],
-        )
-        return cls(table, dict(data["risk_weights"]), data["base_weight"], data["cover_outcomes"])
-
-
-def _is_finite_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 @dataclass(frozen=True)
