@@ -174,3 +174,29 @@ def test_assessor_sync_says_how_much_feedback_came(provider: ProviderServer, tmp
     assert "1 new item(s) of moderation feedback: see `assessor feedback`" in capsys.readouterr().out
     assert run("sync", "--data-dir", str(data)) == 0
     assert "moderation feedback" not in capsys.readouterr().out  # nothing new the second time
+
+
+def test_feedback_through_a_faulty_line_is_stored_once_each_and_all_acknowledged(
+        site: Site, provider: ProviderServer):
+    """Cut requests and answers, 503s and duplicated requests, acknowledgements among them: every
+    item ends stored exactly once here, and acknowledged at the provider."""
+    from fault_proxy import FaultProxy
+
+    proxy = FaultProxy(int(provider.url.rsplit(":", 1)[1]), fault_rate=0.3, seed=16).start()
+    enrollment = site.outbox.enrollment()
+    client = ProviderClient(proxy.url, device_key(site.keys), provider_key_id=enrollment.provider_key_id,
+                            timeout=10)
+    worker = SyncWorker(site.outbox, client)
+    ids: list[int] = []
+    try:
+        for n in range(20):  # a verdict or two between syncs, as a panel works through its sample
+            ids += [add_feedback(provider.service, site.device, f"b-{n}-{k}", f"a-{n}-{k}") for k in range(2)]
+            for _ in range(200):  # the backoff delay is not waited for: the faults are the point
+                if worker.run_once() is None and all(delivered(provider.service, i) for i in ids):
+                    break
+    finally:
+        client.close()
+        proxy.stop()
+    assert sorted(i.feedback_id for i in site.inbox.items()) == ids
+    assert all(delivered(provider.service, i) is not None for i in ids)
+    assert proxy.counts["cut_response"] + proxy.counts["cut_request"] > 0  # the line did misbehave
