@@ -132,6 +132,15 @@ def test_create_draw_download_and_check_round_trip(site: Site):
     result = client.get(_post(client, "2027-H1", "check").headers["location"]).text
     assert "MISMATCH: the stored file gives digest" in result and "Checked:" not in result
 
+    # a stored file that cannot be read: the page says so (never a 500), and the check is refused
+    with site.service.store.writer.begin() as conn:
+        conn.execute(ModerationSampleRow.__table__.update().values(canonical="{not json"))
+    page = client.get("/console/moderation/2027-H1/manage")
+    assert page.status_code == 409 and "the stored sample of cycle 2027-H1 cannot be read" in page.text
+    assert 'id="sample-seed"' in page.text  # what is stored besides is still shown
+    refused = _post(client, "2027-H1", "check")
+    assert refused.status_code == 409 and "cannot be read" in refused.text
+
 
 def test_the_panel_is_kept_from_the_management_page(site: Site):
     client = site.client("administrator")

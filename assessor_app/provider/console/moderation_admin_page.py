@@ -17,7 +17,7 @@ from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.moderation import draws
 from assessor_app.provider.moderation import messages as m_
 from assessor_app.provider.moderation.cycles import CycleInfo, Cycles
-from assessor_app.provider.store import ProviderStore
+from assessor_app.provider.store import ProviderStore, Refused
 
 #: which field of the new-cycle form a refusal of the cycle rules is about (the input's id)
 FIELD_OF = {
@@ -105,10 +105,15 @@ def manage_page(ctx: ConsoleContext, name: str, *, status: int = 200, error: Msg
     store = ctx.service.store
     cycle = Cycles(store).get(name)
     summary = draws.sample_summary(store, cycle.name)
-    drawn = draws.stored(store, cycle.name) if summary is not None else None
+    drawn, checked = None, []
+    if summary is not None:
+        try:  # a stored sample that cannot be read is said on the page, with what can still be shown
+            drawn = draws.stored(store, cycle.name)
+            if error is None and ctx.request.query_params.get("done") == "checked":
+                checked = _checked(ctx, cycle.name)
+        except Refused as exc:
+            status, error, error_for = (status if error else 409), error or exc.msg, error_for or "check"
     held = set(held_checklists(store))
-    checked = (_checked(ctx, cycle.name) if summary is not None and error is None
-               and ctx.request.query_params.get("done") == "checked" else [])
     return ctx.render("moderation_manage.html", {
         "MA": MA, "MM": MM, "m_": m_, "cycle": cycle, "summary": summary, "drawn": drawn,
         "coverage": _coverage(drawn) if drawn is not None else None,
