@@ -45,6 +45,8 @@ class Site:
                 "assessment": f"/console/assessments/{self.demo.device}/{self.demo.bundle_id}",
                 "quarantine": "/console/quarantine?state=all", "workshops": "/console/workshops",
                 "assessors": "/console/assessors", "users": "/console/users", "audit": "/console/audit",
+                "moderation-new": "/console/moderation/new",
+                "moderation-manage": "/console/moderation/2026-H2/manage?done=checked",
                 "error-404": "/console/assessments/no-such-device/no-such-bundle",
                 "error-400": "/console/assessments?size=7&sort=nonsense"}
 
@@ -63,6 +65,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     from verdict_support import add_cycle
 
     add_cycle(service, "2027-H1", moderators=[USERS["moderator"]], sampled=[(demo.device, demo.bundle_id)])
+    _drawn_cycle(service)
     server = ProviderServer(service=service)
     server.start()
     # the web proxies of the first two video segments made (a video plays), the others still owed
@@ -80,6 +83,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield Site(server, demo, sealed.bundle_id)
     server.close()
     service.close()
+
+
+def _drawn_cycle(service: ProviderService) -> None:
+    """Cycle 2026-H2 of the demo's checklist over its day, with its sample drawn (the management page)."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from assessor_app.provider.models import AssessmentIndexRow
+    from assessor_app.provider.moderation.cycles import Cycles
+    from assessor_app.provider.moderation.draws import draw
+
+    with service.store.engine.connect() as conn:
+        row = conn.execute(select(AssessmentIndexRow)).one()
+    day = dt.datetime.fromtimestamp(row.ended_us / 1e6, dt.UTC).date()
+    Cycles(service.store).create("2026-H2", first_day=day, last_day=day, checklists=[row.checklist_id],
+                                 moderators=[USERS["moderator"]])
+    draw(service.store, "2026-H2", 4711)
 
 
 def _unknown_key():

@@ -104,6 +104,10 @@ def test_the_moderation_pages_ask_whether_the_user_is_on_the_cycles_panel(tmp_pa
 
     # the cycle's report and its downloads: there for a cycle with nothing sampled yet
     REPORT_FILES = {"report", "report.pdf", "report.csv", "verdicts.csv"}
+    # setting the cycle up, with an empty form: the page; what is missing (400); nobody to take off the
+    # panel, no sample to check or download (404)
+    MANAGE = {"manage": 200, "panel-add": 400, "draw": 400, "panel-remove": 404, "check": 404,
+              "sample.json": 404}
     service = make_service(tmp_path / "provider")
     try:
         add_user(service.store, "moderator2", "moderator", PASSWORD)
@@ -120,6 +124,8 @@ def test_the_moderation_pages_ask_whether_the_user_is_on_the_cycles_panel(tmp_pa
                     assert answer.status_code == 403 and "not on the panel of cycle 2027-H1" in answer.text
                 elif path == "/console/moderation/2027-H1" or path.rsplit("/", 1)[-1] in REPORT_FILES:
                     assert answer.status_code == 200, (user, path, answer.status_code)
+                elif path.rsplit("/", 1)[-1] in MANAGE:
+                    assert answer.status_code == MANAGE[path.rsplit("/", 1)[-1]], (user, path)
                 else:  # an assessment that is not in the cycle's sample
                     assert answer.status_code == 404, (user, method, path, answer.status_code)
     finally:

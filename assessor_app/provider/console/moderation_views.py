@@ -12,10 +12,12 @@ from urllib.parse import quote
 from starlette.responses import Response
 from starlette.routing import Route
 
+from assessor_app.provider.console import moderation_admin_messages as MA
 from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.permissions import may_moderate, visible_cycles
 from assessor_app.provider.console.web import ConsoleContext, console_view
+from assessor_app.provider.moderation.draws import sample_summary
 from assessor_app.provider.moderation.verdict_check import verify_cycle
 from assessor_app.provider.moderation.verdicts import cycle_row, cycles, sample_of
 
@@ -46,8 +48,8 @@ def cycles_page(ctx: ConsoleContext) -> Response:
     session = ctx.session
     assert session is not None
     only = visible_cycles(ctx.service.store, session.user_name, session.role)
-    return ctx.render("moderation.html", {"MM": MM, "cycles": cycles(ctx.service.store, only),
-                                          "cycle_url": cycle_url})
+    return ctx.render("moderation.html", {"MM": MM, "MA": MA, "cycles": cycles(ctx.service.store, only),
+                                          "cycle_url": cycle_url, "manage": ctx.allowed("moderation.manage")})
 
 
 @console_view("moderation.view")
@@ -60,8 +62,11 @@ def sample_page(ctx: ConsoleContext) -> Response:
     check = verify_cycle(ctx.service.store, row.name)  # type: ignore[attr-defined]
     failed = [v for v in check.verdicts if not v.ok]
     return ctx.render("moderation_cycle.html", {
-        "MM": MM, "cycle": row, "sample": sample, "package_url": package_url, "checked": len(check.verdicts),
-        "failed": len(failed), "failed_ids": ", ".join(f"#{v.id} ({v.sha256[:12]})" for v in failed[:20])})
+        "MM": MM, "MA": MA, "cycle": row, "sample": sample, "package_url": package_url,
+        "checked": len(check.verdicts), "failed": len(failed),
+        "failed_ids": ", ".join(f"#{v.id} ({v.sha256[:12]})" for v in failed[:20]),
+        "manage": ctx.allowed("moderation.manage"),
+        "summary": sample_summary(ctx.service.store, row.name)})  # type: ignore[attr-defined]
 
 
 def routes() -> list[Route]:

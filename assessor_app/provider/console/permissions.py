@@ -37,6 +37,10 @@ RULES: dict[str, frozenset[str]] = {
     "moderation.view": _ALL,
     "moderation.download": _ALL,
     "moderation.verdict": frozenset({"moderator"}),
+    # set up a cycle: create it, its panel, draw its sample with a seed, check the draw
+    "moderation.manage": _OFFICE,
+    # the stored frame, policy and seed of a cycle's sample (JSON), for re-drawing it outside the console
+    "moderation.sample": _ALL,
 }
 
 

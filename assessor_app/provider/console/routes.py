@@ -18,6 +18,7 @@ from assessor_app.provider.console import (
     assessors_views,
     audit_views,
     auth_views,
+    moderation_admin_views,
     moderation_report_views,
     moderation_views,
     quarantine_views,
@@ -33,6 +34,7 @@ from assessor_app.provider.service import ProviderService
 #: /moderation/{cycle} pages would otherwise answer for fixed paths under /moderation/ of other parts
 PARTS: list[ModuleType] = [auth_views, users_views, audit_views, assessment_list, assessment_pages,
                            quarantine_views, workshops_views, assessors_views, moderation_report_views,
+                           moderation_admin_views,
                            moderation_views]
 
 

@@ -33,6 +33,9 @@ from assessor_app.provider.store import ProviderStore, Refused
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _CHECKLIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 DAY_US = 86_400_000_000
+#: the fixed pages under /console/moderation/ (the cycles' list has its pages at /console/moderation/{cycle}):
+#: a cycle of one of these names could not be reached there
+RESERVED_NAMES = frozenset({"new", "reports"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def parse_day(value: str | dt.date, what: Msg) -> dt.date:
 def check_name(name: str) -> str:
     if not isinstance(name, str) or not _NAME.fullmatch(name):
         raise Refused(400, m_.BAD_NAME(value=str(name)[:70]))
+    if name.lower() in RESERVED_NAMES:
+        raise Refused(400, m_.RESERVED_NAME(value=name, reserved=sorted(RESERVED_NAMES)))
     return name
 
 

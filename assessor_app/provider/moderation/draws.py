@@ -147,6 +147,12 @@ def _reasons_json(item: Any) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
+def verdict_count(store: ProviderStore, cycle_name: str) -> int:
+    """How many verdicts the cycle's sample has (once there is one, the sample stays as drawn)."""
+    with store.engine.connect() as conn:
+        return _verdicts(conn, cycle_name)
+
+
 def _verdicts(conn: Connection, cycle: str) -> int:
     return int(conn.execute(select(func.count()).select_from(ModerationVerdictRow).where(
         ModerationVerdictRow.cycle == cycle)).scalar_one())

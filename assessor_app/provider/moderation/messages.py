@@ -12,6 +12,9 @@ from assessor_app.i18n import Message, Plural
 BAD_NAME = Message("moderation.refused.name",
                    "a cycle name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit, "
                    "not '{value}'")
+RESERVED_NAME = Message("moderation.refused.name_reserved",
+                        "'{value}' cannot be a cycle's name: the console has a page of that name under "
+                        "/console/moderation/ (not used for cycles: {reserved})")
 NAME_TAKEN = Message("moderation.refused.name_taken", "there is already a cycle named {cycle}")
 NO_CYCLE = Message("moderation.refused.no_cycle", "there is no moderation cycle named '{cycle}'")
 BAD_DATE = Message("moderation.refused.date", "{what} must be a date as YYYY-MM-DD, not '{value}'")
