@@ -63,6 +63,7 @@ class ProviderService:
         self.stop_cleanup()
         self.index_backfill.stop()
         self.derivations.stop()
+        self.anonymised_media.stop()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
         self.store.close()

@@ -2,7 +2,8 @@
 
 ``/console/moderation`` lists the cycles the user may see (a moderator: the cycles whose panel
 they are on) with their counts; ``/console/moderation/{cycle}`` lists the cycle's sampled
-assessments, by pseudonym only: no name and no VIN is on these pages, for any role.
+assessments, by pseudonym only: no name and no VIN is on these pages, for any role; it links to the
+cycle's report for those who may read it.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from starlette.routing import Route
 
 from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.errors import ConsoleError
-from assessor_app.provider.console.permissions import may_moderate, visible_cycles
+from assessor_app.provider.console.permissions import may_moderate, may_read_cycle_report, visible_cycles
 from assessor_app.provider.console.web import ConsoleContext, console_view
-from assessor_app.provider.moderation.verdicts import cycle_row, cycles, sample_of
+from assessor_app.provider.moderation import report_messages as R
+from assessor_app.provider.moderation.verdicts import cycle_row, cycles, on_panel, sample_of
 
 
 def cycle_url(cycle: str) -> str:
@@ -56,8 +58,11 @@ def sample_page(ctx: ConsoleContext) -> Response:
     assert session is not None
     mine = session.user_name if session.role == "moderator" else None
     sample = sample_of(ctx.service.store, row.name, moderator=mine)  # type: ignore[attr-defined]
-    return ctx.render("moderation_cycle.html", {"MM": MM, "cycle": row, "sample": sample,
-                                                "package_url": package_url})
+    name = row.name  # type: ignore[attr-defined]
+    report = may_read_cycle_report(session.role, on_panel(ctx.service.store, name, session.user_name))
+    return ctx.render("moderation_cycle.html", {
+        "MM": MM, "R": R, "cycle": row, "sample": sample, "package_url": package_url,
+        "report_url": f"{cycle_url(name)}/report" if report else None})
 
 
 def routes() -> list[Route]:

@@ -37,6 +37,10 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
 _MAX_PHOTO_BYTES = 64 * 1024 * 1024
 
 
+class _Cancelled(Exception):
+    """The provider is stopping: the derivative being made is abandoned."""
+
+
 class AnonymisedMediaError(Exception):
     """The source cannot be anonymised (not held, not sealed, changed, not decodable); says why."""
 
@@ -56,7 +60,7 @@ class AnonymisedDerivative:
     """The anonymised derivative of one sealed source: made (path, hash) or failed (error)."""
 
     source: MediaSource
-    status: str  # done or failed
+    status: str  # done or failed (pending: abandoned as the provider stopped)
     path: Path | None
     sha256: str | None
     size: int | None
@@ -84,6 +88,8 @@ class AnonymisedMedia:
         self.fingerprint = self.faces.fingerprint(self.proxy_settings)
         self._busy = threading.Lock()  # one derivation at a time in this process
         self._local = threading.local()  # an OpenCV net per thread
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def held_root(self, bundle_id: str, device: str) -> Path:
         with self.store.engine.connect() as conn:
@@ -106,6 +112,40 @@ class AnonymisedMedia:
         root = self.held_root(bundle_id, device)
         return [self.derivative(bundle_id, device, s.name) for s in media_sources(root)]
 
+    def make_in_background(self, bundles: list[tuple[str, str]]) -> None:
+        """Make the anonymised media of ``bundles`` ((bundle id, workstation) pairs), one file after
+        another, in a thread of its own; a page asking for one meanwhile says it is being prepared."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._make_all, args=(list(bundles),),
+                                        name="provider-anonymise", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """End the background work; a video being made is abandoned (made again when next asked for)."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _make_all(self, bundles: list[tuple[str, str]]) -> None:
+        for bundle_id, device in bundles:
+            try:
+                sources = media_sources(self.held_root(bundle_id, device))
+            except AnonymisedMediaError as exc:
+                log.warning("no anonymised media for bundle %s: %s", bundle_id, exc)
+                continue
+            for source in sources:
+                if self._stopping.is_set():
+                    return
+                try:
+                    self.derivative(bundle_id, device, source.name)
+                except AnonymisedMediaError as exc:
+                    log.warning("anonymised %s of bundle %s not made: %s", source.name, bundle_id, exc)
+                except Exception:  # the background must not die silently: logged, the next one tried
+                    log.exception("anonymising %s of bundle %s failed", source.name, bundle_id)
+
     def derivative(self, bundle_id: str, device: str, name: str) -> AnonymisedDerivative:
         """The anonymised derivative of the sealed file ``name`` (data/...) of the bundle: the one
         kept, or made now. AnonymisedMediaError when the bundle or the file is not held as sealed."""
@@ -125,6 +165,8 @@ class AnonymisedMedia:
                     digest, size = self._make_proxy(path, target, source)
                 else:
                     digest, size = self._make_photo(path, target, source)
+            except _Cancelled:  # stays pending: made when it is next asked for
+                return AnonymisedDerivative(source, "pending", None, None, None, None)
             except AnonymisedMediaError as exc:
                 return self._record(source, "failed", f"not anonymised: {exc}")
             return self._record(source, "done", None, path=target, sha256=digest, size=size)
@@ -199,8 +241,11 @@ class AnonymisedMedia:
         try:
             result = derive_proxy(path, target, self.proxy_settings, source_fps=source.fps,
                                   frame_filter=face_filter(self._detector(), self.faces.enlarge,
-                                                           self.faces.carry_frames))
-        except (ProxyError, ProxyCancelled) as exc:
+                                                           self.faces.carry_frames),
+                                  should_stop=self._stopping.is_set)
+        except ProxyCancelled:
+            raise _Cancelled() from None
+        except ProxyError as exc:
             raise AnonymisedMediaError(str(exc)) from None
         return result.sha256, result.size
 
