@@ -13,11 +13,14 @@ from urllib.parse import quote
 from starlette.responses import Response
 from starlette.routing import Route
 
+from assessor_app.core.terms import term
+from assessor_app.i18n import Msg
 from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.errors import ConsoleError
 from assessor_app.provider.console.permissions import may_moderate, may_read_cycle_report, visible_cycles
 from assessor_app.provider.console.web import ConsoleContext, console_view
 from assessor_app.provider.moderation import report_messages as R
+from assessor_app.provider.moderation.messages import NO_OUTCOME, SIGNALS
 from assessor_app.provider.moderation.verdicts import cycle_row, cycles, on_panel, sample_of
 
 
@@ -27,6 +30,16 @@ def cycle_url(cycle: str) -> str:
 
 def package_url(cycle: str, device: str, bundle_id: str) -> str:
     return f"{cycle_url(cycle)}/{quote(device, safe='')}/{quote(bundle_id, safe='')}"
+
+
+def drawn_reason(code: str, value: str) -> Msg:
+    """Why an assessment was drawn, in words: a risk names its signal, an outcome its term."""
+    words: str | Msg = value
+    if code == "risk" and value in SIGNALS:
+        words = SIGNALS[value]()
+    elif code == "coverage_outcome":
+        words = term(value) or NO_OUTCOME()
+    return MM.DRAWN[code](value=words)
 
 
 def require_cycle(ctx: ConsoleContext, action: str) -> object:
@@ -61,7 +74,7 @@ def sample_page(ctx: ConsoleContext) -> Response:
     name = row.name  # type: ignore[attr-defined]
     report = may_read_cycle_report(session.role, on_panel(ctx.service.store, name, session.user_name))
     return ctx.render("moderation_cycle.html", {
-        "MM": MM, "R": R, "cycle": row, "sample": sample, "package_url": package_url,
+        "MM": MM, "R": R, "cycle": row, "sample": sample, "package_url": package_url, "why": drawn_reason,
         "report_url": f"{cycle_url(name)}/report" if report else None})
 
 
