@@ -136,3 +136,27 @@ def test_a_source_changed_on_disk_or_not_sealed_is_refused_with_the_reason(
     assert outcome.status == "failed" and outcome.path is None
     assert outcome.error is not None and "is not the file sealed" in outcome.error
     assert not list(provider.service.store.derivatives_dir.rglob("*.jpg"))
+
+
+def test_a_samples_media_are_anonymised_in_the_background_and_a_stop_leaves_nothing_failed(
+        provider: ProviderServer, workstation: Workstation, fast_bundles: None, tmp_path: Path):
+    provider.service.derivations.stop()
+    sealed = face_bundle(tmp_path / "ws", workstation.key, frames=8)
+    provider.service.import_path(sealed.archive)
+    device = workstation.key.fingerprint
+    media = provider.service.anonymised_media
+    media.make_in_background([("no-such-bundle", device), (sealed.bundle_id, device)])  # one not held
+    assert media.wait_background(120)
+    with provider.service.store.engine.connect() as conn:
+        rows = conn.execute(select(Derivative.kind, Derivative.status).where(
+            Derivative.kind.in_([ANON_PROXY, ANON_PHOTO])).order_by(Derivative.kind)).all()
+    assert [tuple(r) for r in rows] == [(ANON_PHOTO, "done"), (ANON_PROXY, "done")]
+
+    second = face_bundle(tmp_path / "ws2", workstation.key, frames=48)
+    provider.service.import_path(second.archive)
+    media.make_in_background([(second.bundle_id, device)])
+    media.stop()  # as the provider closes: what is being made is abandoned, never recorded as failed
+    with provider.service.store.engine.connect() as conn:
+        statuses = set(conn.execute(select(Derivative.status).where(
+            Derivative.bundle_id == second.bundle_id)).scalars())
+    assert statuses <= {"pending", "done"}

@@ -122,6 +122,13 @@ class AnonymisedMedia:
                                         name="provider-anonymise", daemon=True)
         self._thread.start()
 
+    def wait_background(self, timeout: float) -> bool:
+        """Whether the background work finished within ``timeout`` seconds (for tests and scripts)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
     def stop(self, timeout: float = 30.0) -> None:
         """End the background work; a video being made is abandoned (made again when next asked for)."""
         self._stopping.set()
