@@ -122,3 +122,18 @@ def test_running_the_demo_again_adds_no_verdict_and_speaks_finnish(provider_coho
         service.close()
     text = "\n".join(lines)
     assert f"Moderointikierros {CYCLE}:" in text and f"/console/moderation/{CYCLE}/report" in text
+
+
+def test_each_scripted_verdict_is_in_the_audit_log_as_the_moderators(provider_cohort: dict[str, Any]):
+    from assessor_app.provider.console import audit
+
+    service = _service(provider_cohort)
+    try:
+        logged = audit.entries(service.store, user=MODERATOR, action="moderation.verdict", limit=500)
+        with service.store.engine.connect() as conn:
+            shas = set(conn.execute(select(ModerationVerdictRow.sha256).where(
+                ModerationVerdictRow.moderator == MODERATOR)).scalars())
+    finally:
+        service.close()
+    assert len(logged) >= provider_cohort["result"].cycle.recorded > 0
+    assert {e.detail["sha256"] for e in logged} <= shas and all(e.role == "moderator" for e in logged)

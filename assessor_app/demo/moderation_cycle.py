@@ -9,7 +9,8 @@ step an assessor passed (the video shows the gloves not checked: overturned), sc
 criterion lower and answering a step differently (referred back, with comments), and now and then
 disagreeing on a step of the rest while confirming the outcome. The choices are seeded, so every
 run on the same sample makes the same ones; an assessment judged before is never judged again, so
-running the demo again adds nothing. The sample's face-blurred media are made in the background.
+running the demo again adds nothing. Each verdict is in the audit log, as the console's form puts
+it. The sample's face-blurred media are made in the background.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from assessor_app.demo import moderation_messages as mm
 from assessor_app.demo.cohort import ADAS, BATTERY, CAN, ISOLATION
 from assessor_app.i18n import Msg, render
 from assessor_app.provider.console import accounts
+from assessor_app.provider.console import audit as audit_log
 from assessor_app.provider.console.assessment_view import checklist_spec
 from assessor_app.provider.console.bundle_files import NotHeld, held_bundle
 from assessor_app.provider.console.moderation_form import StepQuestion, VerdictQuestions, questions
@@ -192,8 +194,13 @@ def run_cycle(service: ProviderService, moderator: str, language: str = "en") ->
             continue
         steps, rubric, decision, comment = _scripted(s, questions_of[s.bundle_id], roles[s.bundle_id],
                                                      random.Random(f"{SEED}/{s.bundle_id}"), language)
-        record_verdict(store, VerdictDraft(CYCLE, s.device, s.bundle_id, moderator, steps, rubric, decision,
-                                           comment))
+        stored = record_verdict(store, VerdictDraft(CYCLE, s.device, s.bundle_id, moderator, steps, rubric,
+                                                    decision, comment))
+        audit_log.record(store, action="moderation.verdict", target=f"{CYCLE}/{s.device}/{s.bundle_id}",
+                         user=moderator, role="moderator",
+                         detail={"sha256": stored.sha256, "previous_sha256": stored.previous_sha256,
+                                 "key_id": stored.key_id, "decision": decision,
+                                 "steps_not_agreed": [v.step for v in stored.document.disagreements]})
         recorded += 1
     after = sample_of(store, CYCLE)
     return DemoCycle(CYCLE, len(drawn.frame), len(after), sum(1 for s in after if s.verdicts),
