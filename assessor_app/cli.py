@@ -251,6 +251,8 @@ def _cmd_bundle_anonymise(args: argparse.Namespace) -> int:
 
 def _cmd_provider_demo(args: argparse.Namespace) -> int:
     from assessor_app.demo.cohort_messages import HELD, LOOK, VIDEO_PREPARING
+    from assessor_app.demo.moderation_cycle import CYCLE
+    from assessor_app.demo.moderation_messages import MODERATOR_LOGIN
     from assessor_app.demo.provider_demo import console_line, run_provider_demo, serve_until_stopped
     from assessor_app.i18n import render
     from assessor_app.paths import data_dir
@@ -277,6 +279,9 @@ def _cmd_provider_demo(args: argparse.Namespace) -> int:
         if preparing and not args.no_serve:
             print(render(VIDEO_PREPARING(segments=preparing), say.language))
         port = int(server.url.rsplit(":", 1)[1])  # the one it serves on (--port 0: the free one it took)
+        if result.moderator:
+            login = MODERATOR_LOGIN(cycle=CYCLE, user=result.moderator, password=result.moderator_password)
+            print(render(login, say.language))
         print(console_line(port, result.user, result.password), flush=True)
         if args.no_serve:
             server.close()

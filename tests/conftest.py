@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 # Once, for the whole suite: Qt draws offscreen, no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,6 +45,41 @@ def demo_with_video(tmp_path_factory):
                       say=lambda _line: None)
     assert result.bundle is not None and result.archive is not None and result.video_segments > 0
     return result
+
+
+@pytest.fixture(scope="session")
+def provider_cohort(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """``assessor provider demo``'s folder, built once for the run (minutes): its cohort delivered, its
+    moderation cycle with verdicts; the server is closed. Shared: add to it only what a test expects."""
+    from assessor_app.demo.provider_demo import run_provider_demo
+    from assessor_app.provider.service import ProviderService
+    from assessor_app.provider.store import ProviderConfig
+
+    folder = tmp_path_factory.mktemp("provider-cohort")
+    lines: list[str] = []
+    result, server = run_provider_demo(folder, port=0, say=lines.append)
+    server.close()
+    service = ProviderService(ProviderConfig(result.folder))
+    try:
+        held = service.importer.bundles()
+        quarantined = service.importer.quarantined()
+    finally:
+        service.close()
+    records = {}
+    for row in held:
+        path = Path(row.stored_path)
+        records[row.bundle_id] = (
+            path,
+            json.loads((path / "data" / "record.json").read_text(encoding="utf-8")),
+        )
+    return {
+        "folder": folder,
+        "result": result,
+        "lines": lines,
+        "held": held,
+        "quarantined": quarantined,
+        "records": records,
+    }
 
 
 #: Debian's chromium, which Playwright drives through executable_path (never a downloaded browser)

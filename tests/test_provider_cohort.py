@@ -87,36 +87,7 @@ def test_the_isolation_logs_the_hv_bus_decaying_after_ready_is_switched_off(tmp_
     assert not any(f.step_id in ("08", "10", "12") for f in logs)  # 12 V off from step 07: the car is silent
 
 
-# ---------------------------------------------------------------- the whole cohort, built once
-@pytest.fixture(scope="session")
-def provider_cohort(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("provider-cohort")
-    lines: list[str] = []
-    result, server = run_provider_demo(folder, port=0, say=lines.append)
-    server.close()
-    service = ProviderService(ProviderConfig(result.folder))
-    try:
-        held = service.importer.bundles()
-        quarantined = service.importer.quarantined()
-    finally:
-        service.close()
-    records = {}
-    for row in held:
-        path = Path(row.stored_path)
-        records[row.bundle_id] = (
-            path,
-            json.loads((path / "data" / "record.json").read_text(encoding="utf-8")),
-        )
-    return {
-        "folder": folder,
-        "result": result,
-        "lines": lines,
-        "held": held,
-        "quarantined": quarantined,
-        "records": records,
-    }
-
-
+# ---------------------------------------------------------------- the whole cohort, built once (conftest)
 @pytest.mark.slow
 def test_the_cohort_is_delivered_with_its_variety_and_two_bundles_quarantined(
     provider_cohort: dict[str, Any],

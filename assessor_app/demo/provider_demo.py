@@ -10,6 +10,8 @@ over HTTP (tus) with signed receipts. Two bundles are quarantined with their rea
 with a copied workstation key and an assessor key nobody bound, one whose photo was changed after
 sealing. A console user (coordinator) is made with a password kept in the folder's ``demo.json``
 (owner-only), so running it again on the folder prints the same login and records nothing twice.
+A moderation cycle ``demo`` over the cohort, with a moderator login of its own, a drawn sample and a
+panel's verdicts, is set up by :mod:`assessor_app.demo.moderation_cycle`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from assessor_app.demo import cohort_messages as c_
 from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN
 from assessor_app.demo.cohort import ASSESSORS, WORKSHOPS, Plan, cohort, workstation_of
 from assessor_app.demo.cohort_run import BUILT_FILE, Recorded, build_workstation
+from assessor_app.demo.moderation_cycle import DemoCycle, moderation_demo
 from assessor_app.demo.quarantine import hostile_bundles, sync
 from assessor_app.durable import open_private
 from assessor_app.evidence.sealing import keys_dir
@@ -69,6 +72,9 @@ class ProviderDemo:
     build_seconds: float
     user: str
     password: str
+    moderator: str = ""
+    moderator_password: str = ""
+    cycle: DemoCycle | None = None
 
 
 def console_line(port: int, user: str, password: str) -> str:
@@ -233,6 +239,8 @@ def run_provider_demo(
             state["console_user"] = True
             _save(folder, state)
         build_seconds = time.monotonic() - started
+        moderator, moderator_password, cycle = moderation_demo(server, state, line, language)
+        _save(folder, state)
     except BaseException:
         server.close()
         raise
@@ -245,6 +253,9 @@ def run_provider_demo(
         build_seconds,
         state["user"],
         state["password"],
+        moderator,
+        moderator_password,
+        cycle,
     ), server
 
 

@@ -179,3 +179,45 @@ def test_face_settings_out_of_range_are_refused_by_name():
             FaceBlurSettings(**{field: value})
     assert FaceBlurSettings(threshold=0.3).fingerprint(ProxySettings()) != FaceBlurSettings().fingerprint(
         ProxySettings())
+
+
+
+def test_a_samples_media_are_anonymised_by_the_worker_and_a_stop_leaves_nothing_failed(
+        provider: ProviderServer, workstation: Workstation, fast_bundles: None, tmp_path: Path):
+    from test_moderation_package import _sample
+
+    from assessor_app.provider.moderation.sample_media import SampleMediaWorker
+
+    provider.service.derivations.stop()
+    provider.service.sample_media.stop()  # driven by hand below
+    sealed = face_bundle(tmp_path / "ws", workstation.key, frames=8)
+    provider.service.import_path(sealed.archive)
+    device = workstation.key.fingerprint
+    second = face_bundle(tmp_path / "ws2", workstation.key, frames=48)
+    provider.service.import_path(second.archive)
+    _sample(provider, (sealed.bundle_id, device), (second.bundle_id, device))
+    media = provider.service.anonymised_media
+    # as the provider closes while the second bundle's video is being made: abandoned, never failed
+    asked = iter(range(12))  # a few frames made, then the stop
+    made = media.bundle(second.bundle_id, device, should_stop=lambda: next(asked, None) is None)
+    assert {d.status for d in made} <= {"pending", "done"}
+    with provider.service.store.engine.connect() as conn:
+        statuses = set(conn.execute(select(Derivative.status).where(
+            Derivative.bundle_id == second.bundle_id)).scalars())
+    assert statuses <= {"pending", "done"}
+
+    worker = SampleMediaWorker(provider.service.store, media)
+    worker.start()
+    worker.wake()
+    try:
+        assert worker.wait_idle(240)
+    finally:
+        worker.stop()
+    with provider.service.store.engine.connect() as conn:
+        rows = conn.execute(select(Derivative.bundle_id, Derivative.kind, Derivative.status).where(
+            Derivative.kind.in_([ANON_PROXY, ANON_PHOTO]))).all()
+    # both bundles' videos made; their photo is the same sealed picture, so one derivative serves both
+    assert {r.status for r in rows} == {"done"}
+    assert {(r.bundle_id, r.kind) for r in rows if r.kind == ANON_PROXY} == {
+        (sealed.bundle_id, ANON_PROXY), (second.bundle_id, ANON_PROXY)}
+    assert [r.kind for r in rows].count(ANON_PHOTO) == 1

@@ -18,6 +18,7 @@ import os
 import secrets
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,11 @@ _MAX_PHOTO_BYTES = 64 * 1024 * 1024
 
 class AnonymisedMediaError(Exception):
     """The source cannot be anonymised (not held, not sealed, changed, not decodable); says why."""
+
+
+class _Stopped(Exception):
+    """Asked to stop while a video was being made: it stays pending, made when next asked for."""
+
 
 
 @dataclass(frozen=True)
@@ -101,15 +107,21 @@ class AnonymisedMedia:
         return (self.store.derivatives_dir / source.kind / source.sha256[:2]
                 / f"{source.sha256}-{self.fingerprint[:12]}{suffix}")
 
-    def bundle(self, bundle_id: str, device: str, *,
-               retry_failed: bool = False) -> list[AnonymisedDerivative]:
-        """Every anonymised derivative of the bundle's media, made now where it is not yet."""
+    def bundle(self, bundle_id: str, device: str, *, retry_failed: bool = False,
+               should_stop: Callable[[], bool] | None = None) -> list[AnonymisedDerivative]:
+        """Every anonymised derivative of the bundle's media, made now where it is not yet (until
+        ``should_stop`` turns true: what is left stays pending)."""
         root = self.held_root(bundle_id, device)
-        return [self.derivative(bundle_id, device, s.name, retry_failed=retry_failed)
-                for s in media_sources(root)]
+        made = []
+        for s in media_sources(root):
+            if should_stop is not None and should_stop():
+                break
+            made.append(self.derivative(bundle_id, device, s.name, retry_failed=retry_failed,
+                                        should_stop=should_stop))
+        return made
 
-    def derivative(self, bundle_id: str, device: str, name: str, *,
-                   retry_failed: bool = False) -> AnonymisedDerivative:
+    def derivative(self, bundle_id: str, device: str, name: str, *, retry_failed: bool = False,
+                   should_stop: Callable[[], bool] | None = None) -> AnonymisedDerivative:
         """The anonymised derivative of the sealed file ``name`` (data/...) of the bundle: the one
         kept, or made now (a failed one stays failed with its reason unless ``retry_failed``).
         AnonymisedMediaError when the bundle or the file is not held as sealed."""
@@ -126,9 +138,11 @@ class AnonymisedMedia:
                 path = self._verified(root, source)
                 target = self.path_for(source)
                 if source.kind == ANON_PROXY:
-                    digest, size = self._make_proxy(path, target, source)
+                    digest, size = self._make_proxy(path, target, source, should_stop or (lambda: False))
                 else:
                     digest, size = self._make_photo(path, target, source)
+            except _Stopped:  # a stop (the provider closing) is not a failure of the source
+                return AnonymisedDerivative(source, "pending", None, None, None, None)
             except AnonymisedMediaError as exc:
                 return self._record(source, "failed", f"not anonymised: {exc}")
             return self._record(source, "done", None, path=target, sha256=digest, size=size)
@@ -197,14 +211,18 @@ class AnonymisedMedia:
             detector = self._local.detector = FaceDetector(self.faces.threshold)
         return detector
 
-    def _make_proxy(self, path: Path, target: Path, source: MediaSource) -> tuple[str, int]:
+    def _make_proxy(self, path: Path, target: Path, source: MediaSource,
+                    should_stop: Callable[[], bool]) -> tuple[str, int]:
         from assessor_app.provider.media.proxy import ProxyCancelled, ProxyError, derive_proxy
 
         try:
             result = derive_proxy(path, target, self.proxy_settings, source_fps=source.fps,
                                   frame_filter=face_filter(self._detector(), self.faces.enlarge,
-                                                           self.faces.carry_frames))
-        except (ProxyError, ProxyCancelled) as exc:
+                                                           self.faces.carry_frames),
+                                  should_stop=should_stop)
+        except ProxyCancelled:
+            raise _Stopped() from None
+        except ProxyError as exc:
             raise AnonymisedMediaError(str(exc)) from None
         return result.sha256, result.size
 

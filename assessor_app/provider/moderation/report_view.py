@@ -16,6 +16,8 @@ from assessor_app.provider.moderation.agreement import Coefficient, ConfusionMat
 from assessor_app.provider.moderation.report import GROUPINGS, CycleReport, GroupReport
 from assessor_app.reports.wording import wording
 
+DAY_US = 86_400_000_000  # a cycle's period ends at the start of the day after its last
+
 #: the summary table's statistics, in column order
 SUMMARY_COLUMNS: tuple[Message, ...] = (
     R.COL_ASSESSMENTS, R.COL_VERDICTS, R.COL_STEPS_N, R.COL_PERCENT, R.COL_KAPPA, R.COL_AC1, R.COL_RUBRIC_N,
@@ -179,7 +181,7 @@ def report_view(report: CycleReport, language: str, made_us: int) -> ReportView:
     state = w.t(R.CLOSED, when=w.day(report.closed_us)) if report.closed_us else w.t(R.OPEN)
     return ReportView(
         language=language, cycle=report.cycle, title=w.t(R.TITLE, cycle=report.cycle),
-        period=w.t(R.PERIOD, start=w.day(report.period_from_us), end=w.day(report.period_to_us)),
+        period=w.t(R.PERIOD, start=w.day(report.period_from_us), end=w.day(report.period_to_us - DAY_US)),
         state=state, made=w.t(R.MADE, when=w.when(made_us)), kpis=_kpis(w, report), tables=tuple(tables),
         critical_headers=critical_headers, critical=critical,
         unreadable=w.t(R.UNREADABLE, n=len(report.unreadable)) if report.unreadable else "",

@@ -57,7 +57,7 @@ class SampleMediaWorker:
             if key in self._settled:
                 continue
             try:
-                made = self.media.bundle(*key)
+                made = self.media.bundle(*key, should_stop=self._stop.is_set)
             except AnonymisedMediaError as exc:  # the bundle is not held as sealed: nothing to make
                 log.warning("no anonymised media for sampled bundle %s: %s", key[0], exc)
                 made = []
@@ -82,7 +82,7 @@ class SampleMediaWorker:
         return self._idle.wait(timeout)
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Stop after the derivative under way (a half-made one is made again next time)."""
+        """Stop now: a video being made is abandoned and stays pending (made again at the next start)."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
