@@ -91,7 +91,9 @@ def _post(client: TestClient, page: str, **fields: str):
 
 def test_each_role_reaches_the_moderation_pages_exactly_as_the_rules_and_the_panel_say(service, demo):
     _root, photo, segment = _files(service, demo)
-    routes = [r for r in console_routes(create_app(service)) if r[1].startswith("/console/moderation")]
+    # closing the cycle changes every later answer: its walk is in test_console_routes
+    routes = [r for r in console_routes(create_app(service))
+              if r[1].startswith("/console/moderation") and r[1] != "/console/moderation/x/close"]
     assert {p for _m, p, _a in routes} >= {"/console/moderation", "/console/moderation/x",
                                            "/console/moderation/x/x/x", "/console/moderation/x/x/x/verdict"}
     for user, role in [*((r, r) for r in ROLES), ("moderator2", "moderator")]:

@@ -265,3 +265,21 @@ def test_only_the_office_sees_the_way_to_set_up_a_cycle(site: Site):
         cycle = site.client(role).get("/console/moderation/2027-H1").text
         assert ('id="new-cycle-link"' in listing) is shown and ('id="manage-link"' in cycle) is shown
         assert (site.client(role).get("/console/moderation/2027-H1/manage").status_code == 200) is shown
+
+
+def test_the_office_closes_a_cycle_once_and_it_takes_no_more_changes(site: Site):
+    client = site.client("coordinator")
+    assert _create(client).status_code == 303
+    page = client.get("/console/moderation/2027-H1/manage")
+    assert 'id="close-form"' in page.text and "Close cycle 2027-H1" in page.text
+    closed = _post(client, "2027-H1", "close")
+    assert closed.status_code == 303 and closed.headers["location"].endswith("done=closed")
+    after = client.get(closed.headers["location"]).text
+    assert "Cycle 2027-H1 is closed" in after and 'id="close-form"' not in after
+    assert Cycles(site.service.store).get("2027-H1").closed_us is not None
+    assert [e.target for e in _audit(site, "moderation.cycle_close")] == ["2027-H1"]
+    again = _post(client, "2027-H1", "close")
+    assert again.status_code == 409 and "cycle 2027-H1 is closed" in again.text
+    refused = _post(client, "2027-H1", "panel-add", user="mikko")
+    assert refused.status_code == 409 and "cycle 2027-H1 is closed" in refused.text
+    assert _post(site.client("moderator"), "2027-H1", "close").status_code == 403

@@ -113,7 +113,10 @@ def test_the_moderation_pages_ask_whether_the_user_is_on_the_cycles_panel(tmp_pa
         add_user(service.store, "moderator2", "moderator", PASSWORD)
         add_cycle(service, "2027-H1", moderators=["moderator"])  # nothing sampled yet
         routes = [r for r in console_routes(create_app(service)) if r[1].startswith("/console/moderation/x")]
-        assert routes
+        # closing changes every later answer: walked on its own, after the others
+        closing = [r for r in routes if r[1] == "/console/moderation/x/close"]
+        routes = [r for r in routes if r not in closing]
+        assert routes and len(closing) == 1
         for user, role in [*((r, r) for r in ROLES), ("moderator2", "moderator")]:
             for method, walked, action in routes:
                 path = walked.replace("/console/moderation/x", "/console/moderation/2027-H1", 1)
@@ -128,6 +131,16 @@ def test_the_moderation_pages_ask_whether_the_user_is_on_the_cycles_panel(tmp_pa
                     assert answer.status_code == MANAGE[path.rsplit("/", 1)[-1]], (user, path)
                 else:  # an assessment that is not in the cycle's sample
                     assert answer.status_code == 404, (user, method, path, answer.status_code)
+        method, _walked, action = closing[0]
+        for user, role in [*((r, r) for r in ROLES if r != "administrator"), ("moderator2", "moderator"),
+                           ("administrator", "administrator")]:
+            answer = _ask(client_for(service, user), method, "/console/moderation/2027-H1/close", action)
+            if not allowed(role, action):
+                assert answer.status_code == 403, (user, answer.status_code)
+            elif user == "administrator":  # the coordinator closed it already
+                assert answer.status_code == 409 and "cycle 2027-H1 is closed" in answer.text
+            else:
+                assert answer.status_code == 303, (user, answer.status_code)
     finally:
         service.close()
 

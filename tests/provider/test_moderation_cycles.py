@@ -280,3 +280,25 @@ def test_the_index_must_be_complete_before_a_draw(held: Held7, capsys):
             AssessmentIndexRow.bundle_id == held.short.bundle_id).values(index_format=1))
     code, _, err = _cli(capsys, "sample", "2027-H1", "--seed", "1", "--folder", held.folder)
     assert code == 1 and "1 assessment of the cycle's period has its index row made before" in err
+
+
+def test_a_closed_cycle_keeps_its_panel_sample_and_verdicts_as_they_were(held: Held7, capsys):
+    _create(held, capsys)
+    code, _, err = _cli(capsys, "sample", "2027-H1", "--seed", "4711", "--folder", held.folder)
+    assert code == 0, err
+    code, out, _ = _cli(capsys, "cycle", "close", "2027-H1", "--folder", held.folder, "--language", "en")
+    assert code == 0 and "Cycle 2027-H1 is closed" in out
+    cycles = Cycles(held.provider.service.store)
+    assert cycles.get("2027-H1").closed_us is not None
+    closed = "cycle 2027-H1 is closed"
+    for change in (lambda: cycles.add_moderator("2027-H1", "mikko"),
+                   lambda: cycles.remove_moderator("2027-H1", "mona"),
+                   lambda: cycles.close("2027-H1")):
+        with pytest.raises(Refused, match=closed):
+            change()
+    code, _, err = _cli(capsys, "sample", "2027-H1", "--seed", "1", "--folder", held.folder,
+                        "--language", "en")
+    assert code != 0 and closed in err
+    assert cycles.get("2027-H1").moderators == ("mona",)
+    code, _, err = _cli(capsys, "sample", "2027-H1", "--check", "--folder", held.folder)  # still checkable
+    assert code == 0, err

@@ -106,3 +106,14 @@ CHECK_FRAME_CHANGED = Message("console.moderation_admin.check_frame_changed",
 # refusals of the form itself
 ERR_SEED_MISSING = Message("console.moderation_admin.err_seed_missing", "Type a seed to draw the sample.")
 ERR_USER_MISSING = Message("console.moderation_admin.err_user_missing", "Choose a moderator to add.")
+
+# closing the cycle
+CLOSE_TITLE = Message("console.moderation_admin.close_title", "Close the cycle")
+CLOSE_HINT = Message("console.moderation_admin.close_hint",
+                     "When the panel has finished: the cycle then takes no more verdicts, panel changes or "
+                     "draws, and its report is final. Closing cannot be undone.")
+CLOSE_BUTTON = Message("console.moderation_admin.close_button", "Close cycle {cycle}")
+CLOSE_CONFIRM = Message("console.moderation_admin.close_confirm",
+                        "Close cycle {cycle}? It then takes no more verdicts. This cannot be undone.")
+CLOSED_NOTE = Message("console.moderation_admin.closed_note",
+                      "Closed {when}: the panel, the sample and the verdicts stay as they were.")

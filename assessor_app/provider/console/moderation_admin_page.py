@@ -88,6 +88,8 @@ def _notice(ctx: ConsoleContext, cycle: CycleInfo, summary: draws.SampleSummary 
     done, user = query.get("done", ""), query.get("user", "")[:64]
     if done == "created":
         return MA.CREATED(cycle=cycle.name)
+    if done == "closed" and cycle.closed_us is not None:
+        return m_.CLOSED(cycle=cycle.name)
     if done == "added" and user in cycle.moderators:
         return MA.ADDED(user=user)
     if done == "removed" and user and user not in cycle.moderators:

@@ -108,6 +108,18 @@ def remove_moderator(ctx: ConsoleContext) -> Response:
 
 
 @console_view("moderation.manage", methods=("POST",))
+def close_cycle(ctx: ConsoleContext) -> Response:
+    name = _cycle_name(ctx)
+    try:
+        cycle = Cycles(ctx.service.store).close(name)
+    except Refused as exc:
+        status, msg = refusal(exc)
+        return manage_page(ctx, name, status=status, error=msg, error_for="close")
+    ctx.audit("moderation.cycle_close", target=name, detail={"closed_us": cycle.closed_us})
+    return ctx.redirect(manage_url(name, done="closed"))
+
+
+@console_view("moderation.manage", methods=("POST",))
 def draw_sample(ctx: ConsoleContext) -> Response:
     name = _cycle_name(ctx)
     typed = field(ctx, "seed", LONGEST_SEED + 10).strip()
@@ -171,6 +183,7 @@ def routes() -> list[Route]:
             Route("/moderation/{cycle}/panel-add", add_moderator, methods=["POST"]),
             Route("/moderation/{cycle}/panel-remove", remove_moderator, methods=["POST"]),
             Route("/moderation/{cycle}/draw", draw_sample, methods=["POST"]),
+            Route("/moderation/{cycle}/close", close_cycle, methods=["POST"]),
             Route("/moderation/{cycle}/check", check_sample, methods=["POST"]),
             Route("/moderation/{cycle}/sample.json", sample_file, methods=["GET"])]
 

@@ -125,6 +125,9 @@ def cmd_cycle(args: argparse.Namespace) -> int:
         elif command == "show":
             cycle = cycles.get(args.name)
             lines = cycle_lines(cycle, sample_summary(service.store, cycle.name), language, detailed=True)
+        elif command == "close":
+            closed = cycles.close(args.name)
+            lines = [render(m_.CLOSED(cycle=closed.name), language)]
         elif command == "add-moderator":
             cycles.add_moderator(args.name, args.user)
             lines = [render(m_.MODERATOR_ADDED(user=args.user.strip().lower(), cycle=args.name), language)]
@@ -203,6 +206,9 @@ def register(sub: Any, common: Any) -> Any:
     with_language(csub.add_parser("list", help="list the moderation cycles"))
     show = with_language(csub.add_parser("show", help="show a moderation cycle"))
     show.add_argument("name")
+    close = with_language(csub.add_parser(
+        "close", help="close a cycle: no more verdicts, panel changes or draws; its report is final"))
+    close.add_argument("name")
     for verb, text in (("add-moderator", "put a moderator on a cycle's panel"),
                        ("remove-moderator", "take a moderator off a cycle's panel")):
         change = with_language(csub.add_parser(verb, help=text))

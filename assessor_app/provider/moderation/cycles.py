@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from assessor_app.i18n import Msg
 from assessor_app.provider.console.accounts import normal_name
@@ -168,8 +168,27 @@ class Cycles:
         warnings = tuple(m_.CHECKLIST_NOT_HELD(checklist=c) for c in scope if c not in held)
         return Created(self.get(name), warnings)
 
+    def open_cycle(self, name: str) -> CycleInfo:
+        """The cycle, if it is still open; Refused (409) once it is closed."""
+        cycle = self.get(name)
+        if cycle.closed_us is not None:
+            raise Refused(409, m_.CYCLE_CLOSED(cycle=cycle.name))
+        return cycle
+
+    def close(self, name: str) -> CycleInfo:
+        """Close the cycle: no more verdicts, panel changes or draws; its report is final. Refused
+        (409) when it is closed already. Closing is not undone: a later look is a new cycle."""
+        self.open_cycle(name)
+        with self.store.writer.begin() as conn:
+            done = conn.execute(update(ModerationCycle).where(
+                ModerationCycle.name == name, ModerationCycle.closed_us.is_(None)).values(
+                closed_us=self.store.clock()))
+            if done.rowcount != 1:  # closed by someone else meanwhile
+                raise Refused(409, m_.CYCLE_CLOSED(cycle=name))
+        return self.get(name)
+
     def add_moderator(self, name: str, user: str) -> CycleInfo:
-        self.get(name)
+        self.open_cycle(name)
         with self.store.writer.begin() as conn:
             moderator = self._moderator(conn, user)
             if conn.execute(select(ModerationCycleModerator).where(
@@ -180,7 +199,7 @@ class Cycles:
         return self.get(name)
 
     def remove_moderator(self, name: str, user: str) -> CycleInfo:
-        self.get(name)
+        self.open_cycle(name)
         moderator = normal_name(user)
         with self.store.writer.begin() as conn:
             done = conn.execute(delete(ModerationCycleModerator).where(

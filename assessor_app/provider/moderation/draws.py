@@ -162,7 +162,7 @@ def draw(store: ProviderStore, cycle_name: str, seed: int, *, by: str = "cli") -
     """Draw the cycle's sample with ``seed`` and store it (see the module's note on drawing again)."""
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
         raise Refused(400, m_.BAD_SEED(high=str(MAX_SEED), value=str(seed)[:30]))
-    cycle = Cycles(store).get(cycle_name)
+    cycle = Cycles(store).open_cycle(cycle_name)
     frame = build_frame(store, cycle)
     if not frame:
         raise Refused(409, m_.EMPTY_FRAME(cycle=cycle.name, checklists=list(cycle.checklists),

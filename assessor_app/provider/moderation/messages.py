@@ -33,6 +33,11 @@ USER_DISABLED = Message("moderation.refused.user_disabled",
 ALREADY_MODERATOR = Message("moderation.refused.already_moderator",
                             "{user} is already a moderator of cycle {cycle}")
 NOT_ON_PANEL = Message("moderation.refused.not_on_panel", "{user} is not a moderator of cycle {cycle}")
+CYCLE_CLOSED = Message("moderation.refused.closed_cycle",
+                       "cycle {cycle} is closed: its panel, sample and verdicts stay as they were when it "
+                       "closed")
+CLOSED = Message("moderation.cycle.closed",
+                 "Cycle {cycle} is closed: it takes no more verdicts, and its report is final")
 HAS_VERDICTS = Plural("moderation.refused.has_verdicts",
                       "cycle {cycle} already has {n} verdict on its sample: the sample drawn with seed "
                       "{seed} stays as it is",
