@@ -5,7 +5,7 @@
 The workstation demo (simulated clock and EV, video on) makes one real sealed bundle and delivers
 it through the real upload to a provider. ``--rows`` more ``bundles`` rows are then written in SQL
 (copies of that row under other bundle ids; their folders do not exist, as if held on another
-disk), so the page's lookup runs in a table of that size. Then, signed in as a moderator through
+disk), so the page's lookup runs in a table of that size. Then, signed in as a coordinator through
 the real form, each URL is fetched ``--runs`` times through the app (Starlette's TestClient, in
 process: the time is the server's, from the request to the last byte): the page (its CAN plots
 decoded once and then cached by the segments' hashes; the first fetch is reported apart), the CSV
@@ -49,7 +49,7 @@ def build(folder: Path, rows: int) -> tuple[Any, str]:
     device = device_key(folder / "keys").fingerprint
     service = ProviderService(ProviderConfig(folder / "provider", console_hash_time_cost=1,
                                              console_hash_memory_kib=1024, console_hash_parallelism=1))
-    add_user(service.store, "bench", "moderator", "benchmark password 1")
+    add_user(service.store, "bench", "coordinator", "benchmark password 1")
     with service.store.engine.connect() as conn:
         row = conn.execute(select(ReceivedBundle).where(
             ReceivedBundle.bundle_id == result.assessment_id)).one()
