@@ -138,6 +138,7 @@ def assessment_facts(root: Path) -> dict[str, Any]:
         "capture_gaps": len(gaps), "dropped_frames": dropped, "identity": identity,
         "language": _text(started.get("language"), 10), "index_format": INDEX_FORMAT,
         **risk_signals(engine, events, capture),
+        "gateway": (spec.credential.gateway or "")[:40],
     }
 
 

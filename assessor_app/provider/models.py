@@ -274,6 +274,7 @@ class AssessmentIndexRow(ProviderBase):
     video_present: Mapped[bool] = mapped_column(Boolean, server_default=false())
     video_consent: Mapped[bool] = mapped_column(Boolean, server_default=false())
     short_duration: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    gateway: Mapped[str] = mapped_column(String(40), server_default="")  # the checklist's; "" for none
 
     __table_args__ = (
         ForeignKeyConstraint(["bundle_id", "device"], ["bundles.bundle_id", "bundles.device"],

@@ -16,8 +16,10 @@ from sqlalchemy import insert, select, update
 
 from assessor_app.cli import main
 from assessor_app.provider.console.accounts import add_user, disable_user
+from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.moderation.cycles import Cycles
 from assessor_app.provider.moderation.draws import build_frame
+from assessor_app.provider.moderation.frame import FrameEntry
 from assessor_app.provider.moderation.models import (
     ModerationSampleRow,
     ModerationVerdictRow,
@@ -96,6 +98,16 @@ def test_the_frame_holds_the_period_s_assessments_with_their_signals(held: Held7
     assert (failed.critical_step_failed_or_stopped, failed.critical_corrections, failed.outcome) == (
         True, 1, "not_yet_competent")
     assert entry[held.short.bundle_id].short_duration
+    # what else a panel reads of each entry: the gateway, the stop step, corrections, consent, duration
+    assert {e.gateway for e in entry.values()} == {"ev-hybrid"}  # the mini checklist's
+    assert failed.corrections >= failed.critical_corrections == 1
+    with held.provider.service.store.engine.connect() as conn:
+        stopped_by = conn.execute(select(AssessmentIndexRow.stopped_by).where(
+            AssessmentIndexRow.bundle_id == held.failed.bundle_id)).scalar_one()
+    assert failed.stop_step == (stopped_by or "")
+    assert all(e.duration_s >= 0 for e in entry.values())
+    stored = FrameEntry.from_canonical(failed.canonical())
+    assert stored == failed and stored.canonical()["gateway"] == "ev-hybrid"
     assert not any(entry[h.bundle_id].short_duration for h in held.in_period if h is not held.short)
     assert all(e.no_video and e.generic_parameter_set for e in entry.values())  # the mini bundles
     # first bundles: over every held bundle, not only the period's

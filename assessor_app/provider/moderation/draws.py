@@ -137,7 +137,9 @@ def build_frame(store: ProviderStore, cycle: CycleInfo) -> list[FrameRow]:
             generic_parameter_set=bool(r.parameters_generic), short_duration=bool(r.short_duration),
             first_bundle_of_workshop=key in first_of_workshop,
             first_bundle_of_assessor=bool(r.assessor_id) and key in first_of_assessor,
-            not_applicable_steps=int(r.steps_na))
+            not_applicable_steps=int(r.steps_na), gateway=r.gateway or "", stop_step=r.stopped_by or "",
+            corrections=int(r.corrections), video_consent=bool(r.video_consent),
+            duration_s=max(0, (int(r.ended_us) - int(r.started_us)) // 1_000_000))
         frame.append(FrameRow(entry, r.assessment_id))
     return frame
 

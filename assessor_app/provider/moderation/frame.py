@@ -23,6 +23,10 @@ COUNT_SIGNALS: tuple[str, ...] = (
     "not_applicable_steps",
 )
 RISK_SIGNALS: tuple[str, ...] = BOOLEAN_SIGNALS + COUNT_SIGNALS
+#: What else a panel reads of each entry (stored with the frame, never weighted): the checklist's
+#: progression gateway ("" for none), the step that stopped the task ("" for none), all corrections,
+#: consent to video, and the duration in whole seconds.
+CONTEXT_FIELDS: tuple[str, ...] = ("gateway", "stop_step", "corrections", "video_consent", "duration_s")
 
 
 def _require_text(owner: str, name: str, value: object) -> None:
@@ -76,6 +80,11 @@ class FrameEntry:
     first_bundle_of_workshop: bool = False
     first_bundle_of_assessor: bool = False
     not_applicable_steps: int = 0
+    gateway: str = ""
+    stop_step: str = ""
+    corrections: int = 0
+    video_consent: bool = False
+    duration_s: int = 0
 
     def __post_init__(self) -> None:
         if not isinstance(self.key, AssessmentKey):
@@ -89,6 +98,15 @@ class FrameEntry:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"FrameEntry.{name} must be a non-negative integer, got {value!r}")
+        for name in ("gateway", "stop_step"):
+            if not isinstance(getattr(self, name), str):
+                raise ValueError(f"FrameEntry.{name} must be a string, got {getattr(self, name)!r}")
+        for name in ("corrections", "duration_s"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"FrameEntry.{name} must be a non-negative integer, got {value!r}")
+        if not isinstance(self.video_consent, bool):
+            raise ValueError(f"FrameEntry.video_consent must be a bool, got {self.video_consent!r}")
 
     @property
     def stratum(self) -> Stratum:
@@ -110,7 +128,7 @@ class FrameEntry:
             "assessor": self.assessor,
             "outcome": self.outcome,
         }
-        for name in RISK_SIGNALS:
+        for name in RISK_SIGNALS + CONTEXT_FIELDS:
             data[name] = getattr(self, name)
         return data
 
