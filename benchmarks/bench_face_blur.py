@@ -19,11 +19,6 @@ is anonymised. Nothing here asserts; it prints figures and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -36,7 +31,7 @@ from assessor_app.provider.media.anonymised import face_filter
 from assessor_app.provider.media.faces import FaceDetector, blur_faces
 from assessor_app.provider.media.proxy import derive_proxy
 from assessor_app.provider.media.settings import FaceBlurSettings, ProxySettings
-from benchmarks.common import BUSY_WARNING, load_average, load_text, machine_was_busy
+from benchmarks.common import BUSY_WARNING, load_text, machine_was_busy, video_bench_main
 
 FACE = Path(__file__).resolve().parents[1] / "tests" / "data" / "face-astronaut.png"
 SIZES = ((320, 240), (1280, 720))
@@ -171,22 +166,8 @@ def render(args: argparse.Namespace, env: dict[str, Any], res: dict[str, Any]) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=20.0, help="length of each source segment")
-    parser.add_argument("--fps", type=float, default=30.0, help="the source's frame rate (camera default 30)")
-    parser.add_argument("--quick", action="store_true", help="320x240 only, plain and anonymised")
-    parser.add_argument("--dir", help="where to put the files (default: a temporary folder)")
-    parser.add_argument("--json", help="also write the results as JSON here")
-    args = parser.parse_args(argv)
-    env = {"cpus": os.cpu_count(), "loadavg_1min": load_average(), "python": sys.version.split()[0],
-           "platform": platform.platform(), "opencv": cv2.__version__}
-    with tempfile.TemporaryDirectory(prefix="bench-faces-", dir=args.dir) as tmp:
-        res = run(args, Path(tmp))
-    env["loadavg_1min_end"] = load_average()
-    print(render(args, env, res))
-    if args.json:
-        Path(args.json).write_text(json.dumps({"env": env, **res}, indent=1))
-    return 0
+    return video_bench_main(argv, __doc__.splitlines()[0], "320x240 only, plain and anonymised",
+                            "bench-faces-", run, render)
 
 
 if __name__ == "__main__":

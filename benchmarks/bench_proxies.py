@@ -21,14 +21,9 @@ CPU for ours, all threads; child CPU for ffmpeg). Targets (issue 15): >= 5x for 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import resource
 import shutil
 import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -38,7 +33,13 @@ from assessor_app.devices.video.segments import SegmentWriter
 from assessor_app.provider.media.proxy import derive_proxy
 from assessor_app.provider.media.settings import ProxySettings
 from assessor_app.provider.media.webm import read_webm
-from benchmarks.common import BUSY_WARNING, load_average, load_text, machine_was_busy, verdict
+from benchmarks.common import (
+    BUSY_WARNING,
+    load_text,
+    machine_was_busy,
+    verdict,
+    video_bench_main,
+)
 
 TARGETS = {"320x240": 5.0, "1280x720": 1.0}
 SIZES = ((320, 240), (1280, 720))
@@ -144,24 +145,8 @@ def render(args: argparse.Namespace, env: dict[str, Any], res: dict[str, Any]) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=20.0, help="length of each source segment")
-    parser.add_argument("--fps", type=float, default=30.0, help="the source's frame rate (camera default 30)")
-    parser.add_argument("--quick", action="store_true", help="320x240 only, default settings and the peer")
-    parser.add_argument("--dir", help="where to put the files (default: a temporary folder)")
-    parser.add_argument("--json", help="also write the results as JSON here")
-    args = parser.parse_args(argv)
-    import cv2
-
-    env = {"cpus": os.cpu_count(), "loadavg_1min": load_average(), "python": sys.version.split()[0],
-           "platform": platform.platform(), "opencv": cv2.__version__}
-    with tempfile.TemporaryDirectory(prefix="bench-proxies-", dir=args.dir) as tmp:
-        res = run(args, Path(tmp))
-    env["loadavg_1min_end"] = load_average()
-    print(render(args, env, res))
-    if args.json:
-        Path(args.json).write_text(json.dumps({"env": env, **res}, indent=1))
-    return 0
+    return video_bench_main(argv, __doc__.splitlines()[0], "320x240 only, default settings and the peer",
+                            "bench-proxies-", run, render)
 
 
 if __name__ == "__main__":
