@@ -10,9 +10,9 @@ present); codes and identifiers are plain strings.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 #: a text in several languages: language code ("en", "fi", "sv", "es", "pt") -> text; "en" always there
 Texts = Mapping[str, str]
@@ -128,8 +128,10 @@ class CredentialData:
     # optional elements of Annex I
     prerequisites: tuple[Texts, ...] = ()
     prerequisite_credentials: tuple[str, ...] = ()  # urn:uuid ids of the credentials that met them
-    supervision: Texts = field(default_factory=lambda: MappingProxyType({}))  # supervision and identity verification
-    id_verification: str = ""  # how the identity was checked: photo_id, known_to_assessor, provider_record, not_checked
+    # supervision and identity verification
+    supervision: Texts = field(default_factory=lambda: MappingProxyType({}))
+    # how the identity was checked: photo_id, known_to_assessor, provider_record, not_checked
+    id_verification: str = ""
     grade: str = OUTCOME_COMPETENT  # the outcome
     rubric: tuple[RubricResult, ...] = ()
     stackability: Texts = field(default_factory=lambda: MappingProxyType({}))  # integration / stackability
@@ -141,7 +143,8 @@ class CredentialData:
     assessor_id: str = ""  # the assessor's id in the provider's directory (no name)
     workshop_id: str = ""
     workshop_country: str = ""
-    moderation: Texts = field(default_factory=lambda: MappingProxyType({}))  # e.g. "sampled and confirmed in cycle 2026-H2"
+    # the moderation state it was issued from, e.g. "sampled in cycle 2026-H2 and confirmed"
+    moderation: Texts = field(default_factory=lambda: MappingProxyType({}))
     evidence: Evidence | None = None
     status: StatusEntry | None = None
     language: str = "en"  # the learner's language: the PDF's, and the first of the texts

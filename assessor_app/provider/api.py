@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assessor_app.provider import feedback_api, identity_api, tus
+from assessor_app.provider import credentials_api, feedback_api, identity_api, tus
 from assessor_app.provider.console.routes import console_app
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.limits import (
@@ -246,6 +246,7 @@ def create_app(service: ProviderService) -> Starlette:
         Route("/reconcile", reconcile, methods=["POST"]),
         Route("/moderation/feedback", feedback_api.feedback, methods=["GET"]),
         Route("/moderation/feedback/ack", feedback_api.acknowledge, methods=["POST"]),
+        Route("/credentials/eligibility", credentials_api.eligibility, methods=["GET"]),
         Route("/files", tus.create, methods=["POST"]),
         Route("/files", tus.options, methods=["OPTIONS"]),
         Route("/files/{upload_id}", tus.head, methods=["HEAD"]),

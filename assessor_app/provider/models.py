@@ -31,7 +31,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0009_index_signals"
+SCHEMA_REVISION = "p0010_credentials"
 
 
 class Workshop(ProviderBase):
@@ -302,6 +302,7 @@ class AssessmentVehicle(ProviderBase):
 
 # the console's tables share this metadata, so the revisions and the schema test cover them
 from assessor_app.provider.console import models as _console_models  # noqa: E402,F401
+from assessor_app.provider.credentials import models as _credential_models  # noqa: E402,F401
 from assessor_app.provider.moderation import models as _moderation_models  # noqa: E402,F401
 
 

@@ -202,6 +202,16 @@ def openapi_document() -> dict[str, Any]:
                             "acknowledged": {"type": "array", "items": {"type": "integer"}},
                             "unknown": {"type": "array", "items": {"type": "integer"}}}}),
                     **_errors("400", "401", "403", "413", "422")}}},
+            "/credentials/eligibility": {"get": {
+                "operationId": "eligibility", "security": AUTH,
+                "responses": {"200": _json(
+                    "the whole eligibility list in a DSSE envelope signed by the provider key (payload: "
+                    "type, issued_us, as_of_us and learners: learner id -> checklist id -> credential and "
+                    "issued date; revoked credentials left out)", {
+                        "type": "object", "required": ["eligibility", "learners", "as_of_us"], "properties": {
+                            "eligibility": {"$ref": "#/components/schemas/Envelope"},
+                            "learners": {"type": "integer"}, "as_of_us": {"type": "integer"}}}),
+                    **_errors("401", "403")}}},
             "/files": {
                 "options": {"operationId": "tusOptions", "responses": {"204": {
                     "description": "tus capabilities (Tus-Version, Tus-Extension, Tus-Max-Size, "

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.i18n import Message
 from assessor_app.provider.assessment_index import Backfill
+from assessor_app.provider.credentials.book import CredentialBook
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
@@ -42,6 +43,8 @@ class ProviderService:
         self.directory = Directory(self.store)
         #: moderation feedback for the workstations that sealed the moderated assessments
         self.feedback = FeedbackBook(self.store)
+        #: micro-credentials: issuing, revoking, the status lists and the eligibility list
+        self.credentials = CredentialBook(self.store)
         self.importer = Importer(self.store, self.registry, self.directory)
         #: web proxies of imported video; its worker runs while the HTTP service does
         self.derivations = DerivationService(self.store)
