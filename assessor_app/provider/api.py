@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assessor_app.provider import credentials_api, feedback_api, identity_api, tus
+from assessor_app.provider import credentials_api, credentials_page, feedback_api, identity_api, tus
 from assessor_app.provider.console.routes import console_app
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.limits import (
@@ -247,6 +247,8 @@ def create_app(service: ProviderService) -> Starlette:
         Route("/moderation/feedback", feedback_api.feedback, methods=["GET"]),
         Route("/moderation/feedback/ack", feedback_api.acknowledge, methods=["POST"]),
         Route("/credentials/eligibility", credentials_api.eligibility, methods=["GET"]),
+        # the public check page stays after every fixed /credentials/... path (its id is one segment)
+        Route("/credentials/{credential_id}", credentials_page.credential_page, methods=["GET"]),
         Route("/files", tus.create, methods=["POST"]),
         Route("/files", tus.options, methods=["OPTIONS"]),
         Route("/files/{upload_id}", tus.head, methods=["HEAD"]),
@@ -265,4 +267,5 @@ def create_app(service: ProviderService) -> Starlette:
                     exception_handlers={Refused: _refused, HTTPException: _http_error})
     app.state.service = service
     app.state.attempts = attempts
+    app.state.credential_checks = credentials_page.checks_limiter(service)
     return app

@@ -67,7 +67,10 @@ def _view(ctx: ConsoleContext, *, show_names: bool, reverify: bool = False) -> A
         raise ConsoleError(404, exc.message) from None
 
 
-def _page(ctx: ConsoleContext, view: AssessmentView, notice: Any = None) -> Response:
+def _page(ctx: ConsoleContext, view: AssessmentView, notice: Any = None, *,
+          credential_refused: list[Any] | None = None, status: int = 200) -> Response:
+    from assessor_app.provider.console.credential_section import credential_section
+
     bundle = held_bundle(ctx.service, view.header.device_key_id, view.header.bundle_id)
     segments = video_segments(ctx.service, bundle) if any(s.video for s in view.steps) else {}
     plots = {s.id: Markup(s.plot.svg) for s in view.steps if s.plot is not None}  # escaped when drawn
@@ -76,7 +79,9 @@ def _page(ctx: ConsoleContext, view: AssessmentView, notice: Any = None) -> Resp
         "view": view, "P": P, "segments": segments, "plots": plots, "base": base, "notice": notice,
         "may_names": ctx.allowed("assessment.candidate_name"),
         "may_reverify": ctx.allowed("assessment.reverify"),
-        "names_query": "?names=1" if view.show_names else "", "anonymised": False, "anon_photos": {}})
+        "names_query": "?names=1" if view.show_names else "", "anonymised": False, "anon_photos": {},
+        "credential": credential_section(ctx, view.header.device_key_id, view.header.bundle_id,
+                                         refused=credential_refused)}, status=status)
 
 
 @console_view("assessment.view")
@@ -160,8 +165,10 @@ def proxy(ctx: ConsoleContext) -> Response:
 
 def routes() -> list[Route]:
     from assessor_app.provider.console.assessment_downloads import download_routes
+    from assessor_app.provider.console.credential_section import issue
 
     return [Route(BASE, assessment_page, methods=["GET"]),
+            Route(f"{BASE}/credential", issue, methods=["POST"]),
             Route(f"{BASE}/show-name", show_name, methods=["POST"]),
             Route(f"{BASE}/reverify", reverify, methods=["POST"]),
             Route(BASE + "/photo/{name:path}", photo, methods=["GET"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assessor_app.i18n import Message
+from assessor_app.provider.console import credential_messages as CM
 from assessor_app.provider.console import messages as M
 from assessor_app.provider.console import moderation_messages as MM
 from assessor_app.provider.console.permissions import allowed
@@ -23,6 +24,7 @@ class NavEntry:
 NAV: tuple[NavEntry, ...] = (
     NavEntry("assessments", "/console/assessments", "assessments.list", M.SECTIONS["assessments"],
              M.SECTION_HINTS["assessments"]),
+    NavEntry("credentials", "/console/credentials", "credentials.read", CM.SECTION, CM.SECTION_HINT),
     NavEntry("moderation", "/console/moderation", "moderation.list", MM.SECTION, MM.SECTION_HINT),
     NavEntry("quarantine", "/console/quarantine", "quarantine.view", M.SECTIONS["quarantine"],
              M.SECTION_HINTS["quarantine"]),

@@ -41,6 +41,16 @@ RULES: dict[str, frozenset[str]] = {
     "moderation.manage": _OFFICE,
     # the stored frame, policy and seed of a cycle's sample (JSON), for re-drawing it outside the console
     "moderation.sample": _ALL,
+    # credentials. A moderator never sees a credential (it names the learner and the assessment). The
+    # auditor reads the credentials, the eligibility checks and the figures, and changes nothing. The
+    # documents name the learner: downloading them follows the rule for names (the office only)
+    "credentials.read": _READERS,
+    "credentials.kpis": _READERS,
+    "credentials.issue": _OFFICE,
+    "credentials.revoke": _OFFICE,
+    "credentials.download": _OFFICE,
+    # the learner's voluntary participation figures (gender, age band), as the learner chose to give them
+    "credentials.participation": _OFFICE,
 }
 
 

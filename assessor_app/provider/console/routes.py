@@ -18,6 +18,9 @@ from assessor_app.provider.console import (
     assessors_views,
     audit_views,
     auth_views,
+    credential_kpi_views,
+    credential_list_views,
+    credential_pages,
     moderation_admin_views,
     moderation_report_views,
     moderation_views,
@@ -34,6 +37,8 @@ from assessor_app.provider.service import ProviderService
 #: /moderation/{cycle} pages would otherwise answer for fixed paths under /moderation/ of other parts
 PARTS: list[ModuleType] = [auth_views, users_views, audit_views, assessment_list, assessment_pages,
                            quarantine_views, workshops_views, assessors_views, moderation_report_views,
+                           # the fixed /credentials/... paths before /credentials/{id}
+                           credential_list_views, credential_kpi_views, credential_pages,
                            moderation_admin_views,
                            moderation_views]
 
