@@ -8,7 +8,6 @@ from assessor_app.i18n import Message, Plural
 SECTION = Message("console.credentials.section", "Credentials")
 SECTION_HINT = Message("console.credentials.section_hint",
                        "Micro-credentials issued from assessments: issue, revoke, download, figures.")
-KPIS_SECTION = Message("console.credentials.kpis_section", "Credential figures")
 
 # ---------------------------------------------------------------- the list
 LIST_TITLE = Message("console.credentials.list_title", "Issued credentials")
@@ -113,7 +112,6 @@ DL_OB3 = Message("console.credentials.dl_ob3", "Open Badge 3.0, signed (.ob3.jwt
 DL_EDC = Message("console.credentials.dl_edc", "European Digital Credential (.edc.json)")
 DL_EDC_UPLOAD = Message("console.credentials.dl_edc_upload",
                         "European Digital Credential for the EU issuing service (.edc-upload.json)")
-DL_PDF = Message("console.credentials.dl_pdf", "PDF certificate")
 DL_PDF_LANGUAGE = Message("console.credentials.dl_pdf_language", "Language of the certificate")
 DL_PDF_BUTTON = Message("console.credentials.dl_pdf_button", "Download the PDF")
 DL_LEARNER = Message("console.credentials.dl_learner",
