@@ -63,14 +63,14 @@ class CredentialBook:
     @property
     def rules(self) -> IssuanceRules:
         """The rules in force, read again when the provider's file changes."""
-        path = Path(self.store.folder) / "issuance-rules.yaml"
+        path = Path(self.store.config.folder) / "issuance-rules.yaml"
         stamp = path.stat().st_mtime if path.is_file() else 0.0
         if self._rules is None or self._rules[0] != stamp:
-            self._rules = (stamp, IssuanceRules.load(Path(self.store.folder)))
+            self._rules = (stamp, IssuanceRules.load(Path(self.store.config.folder)))
         return self._rules[1]
 
     def key(self) -> Any:
-        return issuer_key(Path(self.store.folder) / "keys")
+        return issuer_key(Path(self.store.config.folder) / "keys")
 
     # ------------------------------------------------------------------ issuing
     def check(self, device: str, bundle_id: str) -> IssuanceCheck:
