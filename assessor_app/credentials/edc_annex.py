@@ -89,6 +89,8 @@ def _checks() -> dict[str, Callable[[dict[str, Any], dict[str, Any], dict[str, A
 
 def annex_i_missing(document: dict[str, Any]) -> list[str]:
     """The Annex I elements the document does not state (empty when it states them all)."""
+    if not isinstance(document, dict):
+        return list(_checks())
     learner = (_nodes(document, "credentialSubject") or [{}])[0]
     claims = [c for c in _nodes(learner, "hasClaim") if c.get("type") == "LearningAchievement"] \
         or _nodes(learner, "hasClaim") or [{}]

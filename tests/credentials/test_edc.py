@@ -151,6 +151,10 @@ def test_a_removed_annex_i_element_is_named(doc: dict, element: str) -> None:
     assert annex_i_missing(changed) == [element]
 
 
+def test_a_document_that_is_no_credential_misses_every_element() -> None:
+    assert annex_i_missing({}) == annex_i_missing([]) == list(EXPECTED)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(("path", "named"), [
     ("credentialSubject/hasClaim/specifiedBy/title", "dc:title"),
     ("issuer/legalName", "rov:legalName"),
