@@ -82,8 +82,21 @@ def edc_credential(data: CredentialData) -> dict[str, Any]:
 
 
 def uploadable(data: CredentialData) -> dict[str, Any]:
-    """The form the EU's issuing service accepts: ``{"credential": <unsigned EDC JSON-LD>}``."""
-    return {"credential": edc_credential(data)}
+    """The form the EU's issuing service accepts: ``{"credential": <unsigned EDC JSON-LD>}``, as its
+    sample has it: without what the service itself adds when it seals (``issued``, and the issuer's
+    eIDAS identifier, which it takes from the seal's certificate: a second one would make two).
+    Validate it with ``validate_edc(..., before_sealing=True)``."""
+    credential = edc_credential(data)
+    del credential["issued"]
+    return {"credential": _without(credential, "eIDASIdentifier")}
+
+
+def _without(node: Any, key: str) -> Any:
+    if isinstance(node, dict):
+        return {k: _without(v, key) for k, v in node.items() if k != key}
+    if isinstance(node, list):
+        return [_without(v, key) for v in node]
+    return node
 
 
 def _languages(data: CredentialData) -> tuple[str, ...]:

@@ -48,8 +48,16 @@ def test_the_document_is_plain_json_and_the_same_each_time(doc: dict) -> None:
     assert doc["type"] == ["VerifiableCredential", "EuropeanDigitalCredential"]
 
 
-def test_the_uploadable_form_wraps_the_unsigned_credential(doc: dict) -> None:
-    assert uploadable(sample_data()) == {"credential": doc}
+def test_the_uploadable_form_leaves_to_the_sealing_service_what_it_adds(doc: dict, no_network: list) -> None:
+    upload = uploadable(sample_data())
+    assert list(upload) == ["credential"]
+    credential = upload["credential"]
+    assert "issued" not in credential and "eIDASIdentifier" not in json.dumps(credential)
+    assert set(doc) - set(credential) == {"issued"}
+    assert validate_edc(credential, before_sealing=True).conforms
+    assert {p.path for p in validate_edc(credential).problems} == {
+        "cred:issued", "cred:issuer", "elm:eidasLegalIdentifier"}  # as the EU's own unsigned sample
+    assert annex_i_missing(credential) == []
 
 
 # Each Annex I element, where it lives and the value it has there
