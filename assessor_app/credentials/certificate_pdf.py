@@ -22,6 +22,7 @@ from assessor_app.i18n import babel_locale, check_language, format_date, render
 from assessor_app.reports.pdf_layout import BOLD, FONT, MONO, register_fonts
 
 QR_SIZE = 34 * mm
+BOTTOM = 14 * mm + QR_SIZE + 8 * mm  # the room the check code takes at the foot
 ACCENT = colors.HexColor("#0d47a1")
 LEGAL_ID_TYPES = {"vat": "VAT", "business": "NTR", "eidas": "eIDAS"}
 
@@ -92,7 +93,7 @@ def certificate_pdf(data: CredentialData, language: str) -> bytes:
             rows.append((w[key], text_in(texts, language)))
     if data.prerequisites:
         rows.append((w["prerequisites"], " ".join(text_in(t, language) for t in data.prerequisites)))
-    facts = Table([[p(label, "label"), p(value)] for label, value in rows], colWidths=[45 * mm, 125 * mm])
+    facts = Table([[p(label, "label"), p(value)] for label, value in rows], colWidths=[48 * mm, 122 * mm])
     facts.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
@@ -115,17 +116,18 @@ def certificate_pdf(data: CredentialData, language: str) -> bytes:
     check.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
-                            bottomMargin=14 * mm, title=text_in(data.title, language), author=body.name,
+                            bottomMargin=BOTTOM, title=text_in(data.title, language), author=body.name,
                             subject=data.urn, lang=language, invariant=1)
-    room = A4[1] - 32 * mm - QR_SIZE - 10 * mm
-    doc.build([KeepInFrame(doc.width, room, story, mode="shrink"), Spacer(1, 4 * mm), check],
-              onFirstPage=_frame)
+
+    def page(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.saveState()
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(2)
+        canvas.rect(10 * mm, 8 * mm, A4[0] - 20 * mm, A4[1] - 18 * mm)
+        check.wrapOn(canvas, doc.width, QR_SIZE)  # the check code sits at the foot of the page
+        check.drawOn(canvas, doc.leftMargin, 14 * mm)
+        canvas.restoreState()
+
+    # everything else shrinks, if it must, to keep the certificate on one page
+    doc.build([KeepInFrame(doc.width, doc.height, story, mode="shrink")], onFirstPage=page)
     return out.getvalue()
-
-
-def _frame(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-    canvas.saveState()
-    canvas.setStrokeColor(ACCENT)
-    canvas.setLineWidth(2)
-    canvas.rect(10 * mm, 8 * mm, A4[0] - 20 * mm, A4[1] - 18 * mm)
-    canvas.restoreState()

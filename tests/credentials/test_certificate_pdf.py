@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from reportlab.graphics.barcode.qr import QrCodeWidget
 
 from assessor_app.credentials.certificate_pdf import certificate_pdf, qr_drawing
+from assessor_app.credentials.data import LearningOutcome
 from assessor_app.credentials.wording import words
 from assessor_app.i18n import format_date
 
@@ -79,3 +80,11 @@ def test_the_printed_qr_code_decodes_to_the_public_url(tmp_path: Path) -> None:
     image = cv2.imread(str(tmp_path / "page.png"))
     decoded, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
     assert decoded == sample_data().public_url
+
+
+def test_a_long_credential_still_fits_one_page() -> None:
+    sentence = "performs the step safely and records it. " * 4
+    outcomes = tuple(LearningOutcome({"en": f"Outcome {n}: {sentence}"}) for n in range(1, 16))
+    pages, text, _ = _text(certificate_pdf(sample_data(outcomes=outcomes), "en"))
+    assert pages == 1
+    assert "Outcome 15:" in text and sample_data().public_url in text
