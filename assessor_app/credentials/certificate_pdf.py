@@ -93,7 +93,8 @@ def certificate_pdf(data: CredentialData, language: str) -> bytes:
             rows.append((w[key], text_in(texts, language)))
     if data.prerequisites:
         rows.append((w["prerequisites"], " ".join(text_in(t, language) for t in data.prerequisites)))
-    facts = Table([[p(label, "label"), p(value)] for label, value in rows], colWidths=[48 * mm, 122 * mm])
+    facts = Table([[p(label, "label"), p(value)] for label, value in rows], colWidths=[48 * mm, 122 * mm],
+                  hAlign="LEFT")
     facts.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
