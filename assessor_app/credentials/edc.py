@@ -3,9 +3,9 @@ European Learning Model's micro-credential sample (``Sample-MC-Annex1-unsigned.j
 "uploadable" form the EU's issuing service takes (``{"credential": ...}``). The issuing service seals it
 with the provider's eIDAS seal; nothing here signs.
 
-Where each Annex I element lives (``ANNEX_I_PLACES`` says it as paths for ``annex_i_missing``):
-the learner is the ``credentialSubject`` (a Person: ``fullName``, ``identifier``); the achievement
-(``hasClaim``, a LearningAchievement) is ``awardedBy`` the awarding body (an Organisation with its
+Where each Annex I element lives (``edc_annex.annex_i_missing`` reads the same places): the learner
+is the ``credentialSubject`` (a Person: ``fullName``, ``identifier``); the achievement (``hasClaim``,
+a LearningAchievement) is ``awardedBy`` the awarding body (an Organisation with its
 legal name, legal identifiers and address with country), ``provenBy`` the practical assessment (grade,
 date, supervision and identity verification, the sealed evidence bundle) and ``specifiedBy`` a
 Qualification (ELM's LearningAchievementSpecification that carries EQF/NQF levels) with the title,
