@@ -24,11 +24,13 @@ from assessor_app.credentials.vc_jwt import issuer_jwks, sign_credential
 #: a fixed provider key, so a failing test is reproducible
 PROVIDER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 OTHER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
-NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
+#: issued in the past whatever the clock says, since the command line verifies against the real time
+ISSUED = dt.datetime(2024, 11, 29, 9, 15, tzinfo=dt.UTC)
+NOW = dt.datetime(2024, 12, 1, 12, 0, tzinfo=dt.UTC)
 
 
 def signed(data: CredentialData | None = None, key: Ed25519PrivateKey = PROVIDER_KEY) -> str:
-    data = data or sample_data()
+    data = data or sample_data(issued=ISSUED)
     return sign_credential(achievement_credential(data), key, data.awarding_body.jwks_url)
 
 
@@ -73,7 +75,7 @@ def provider_site(revoked: tuple[int, ...] = ()) -> Iterator[tuple[str, Credenti
     url = f"http://127.0.0.1:{server.server_address[1]}"
     body = replace(BODY, url=url)
     list_url = f"{url}/credentials/status/1"
-    data = sample_data(awarding_body=body, status=StatusEntry(list_url, 17))
+    data = sample_data(awarding_body=body, status=StatusEntry(list_url, 17), issued=ISSUED)
     server.RequestHandlerClass.routes.update({  # type: ignore[attr-defined]
         "/credentials/issuer/jwks.json": json.dumps(jwks()).encode(),
         "/credentials/status/1": signed_status_list(list_url, body.issuer_id, revoked, NOW, PROVIDER_KEY,

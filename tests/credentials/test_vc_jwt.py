@@ -14,7 +14,7 @@ import pytest
 from credential_support import BODY, sample_data
 from joserfc import jwt as joserfc_jwt
 from joserfc.jwk import OKPKey
-from signing_support import NOW, OTHER_KEY, PROVIDER_KEY, jwks, signed, unb64, with_parts
+from signing_support import ISSUED, NOW, OTHER_KEY, PROVIDER_KEY, jwks, signed, unb64, with_parts
 
 from assessor_app.credentials.ob3 import achievement_credential
 from assessor_app.credentials.vc_jwt import (
@@ -45,11 +45,11 @@ def test_pyjwt_verifies_the_token_from_the_published_jwks():
     assert url == BODY.jwks_url
     key = pyjwt.PyJWKSet.from_dict(jwks(OTHER_KEY, PROVIDER_KEY))[fragment]
     claims = pyjwt.decode(token, key=key, algorithms=["EdDSA"], options={"verify_aud": False})
-    credential = achievement_credential(sample_data())
+    credential = achievement_credential(sample_data(issued=ISSUED))
     assert claims["iss"] == credential["issuer"]["id"] == BODY.issuer_id
     assert claims["jti"] == credential["id"]
     assert claims["sub"] == credential["credentialSubject"]["id"]
-    assert claims["nbf"] == int(dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC).timestamp())
+    assert claims["nbf"] == int(ISSUED.timestamp())
     assert "vc" not in claims  # OB 3.0: the credential is the payload itself
     assert {k: v for k, v in claims.items() if k not in ("iss", "jti", "sub", "nbf")} == credential
     with pytest.raises(pyjwt.InvalidSignatureError):
@@ -153,7 +153,7 @@ def test_a_token_signed_by_another_key_fails():
 def _resigned(key: Any = PROVIDER_KEY, header: dict | None = None, **changes: Any) -> str:
     """A token properly signed (by the provider, unless told) whose claims may disagree with its
     credential."""
-    credential = achievement_credential(sample_data())
+    credential = achievement_credential(sample_data(issued=ISSUED))
     claims = {k: v for k, v in {**jwt_claims(credential), **changes}.items() if v is not None}
     header = header or {"alg": "EdDSA", "typ": "JWT",
                         "kid": f"{BODY.jwks_url}#{thumbprint(key.public_key())}"}
@@ -179,11 +179,11 @@ def test_claims_that_disagree_with_the_credential_fail(changes, reason):
 def test_validity_period_and_issuer():
     token = signed()
     with pytest.raises(CredentialInvalid) as caught:
-        verify_jwt(token, jwks(), now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+        verify_jwt(token, jwks(), now=ISSUED - dt.timedelta(days=1))
     assert caught.value.messages[0].code == "credential.not_yet_valid"
-    credential = {**achievement_credential(sample_data()), "validUntil": "2026-12-01T00:00:00Z"}
+    credential = {**achievement_credential(sample_data(issued=ISSUED)), "validUntil": "2024-12-01T00:00:00Z"}
     expiring = sign_credential(credential, PROVIDER_KEY, BODY.jwks_url)
-    assert unb64(expiring.split(".")[1])["exp"] == int(dt.datetime(2026, 12, 1, tzinfo=dt.UTC).timestamp())
+    assert unb64(expiring.split(".")[1])["exp"] == int(dt.datetime(2024, 12, 1, tzinfo=dt.UTC).timestamp())
     assert _reason(expiring) == "credential.expired"
     with pytest.raises(CredentialInvalid) as caught:
         verify_jwt(token, jwks(), now=NOW, issuer="https://other.example/credentials/issuer")
