@@ -114,7 +114,7 @@ def read_token(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise NotAJwt(vm.TOO_BIG(path=shown, size=size))
-        text = path.read_bytes().decode("utf-8").strip()
+        text = path.read_bytes().decode("utf-8-sig").strip()
     except UnicodeDecodeError as exc:
         raise NotAJwt(vm.NOT_TEXT(path=shown)) from exc
     except OSError as exc:
