@@ -27,8 +27,8 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
 
 from assessor_app.credentials import verify_messages as vm
-from assessor_app.credentials.data import AwardingBody
-from assessor_app.credentials.ob3 import OB_CONTEXT, VC_CONTEXT, profile
+from assessor_app.credentials.data import AwardingBody, CredentialData
+from assessor_app.credentials.ob3 import OB_CONTEXT, VC_CONTEXT, achievement_credential, profile
 from assessor_app.errors import AssessorError
 
 ALGORITHM = "EdDSA"
@@ -107,6 +107,11 @@ def sign_credential(credential: Mapping[str, Any], private_key: Ed25519PrivateKe
         # RFC 9864 prefers "Ed25519" to "EdDSA"; Open Badges verifiers and JOSE libraries know EdDSA
         warnings.filterwarnings("ignore", message="EdDSA is deprecated")
         return jwt.encode(header, payload, OKPKey.import_key(private_key), algorithms=[ALGORITHM])
+
+
+def signed_credential(data: CredentialData, private_key: Ed25519PrivateKey) -> str:
+    """The Open Badge of ``data`` as the VC-JWT its ``<id>.ob3.jwt`` file holds."""
+    return sign_credential(achievement_credential(data), private_key, data.awarding_body.jwks_url)
 
 
 def _b64json(segment: str, part: str) -> dict[str, Any]:

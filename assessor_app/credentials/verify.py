@@ -236,11 +236,19 @@ def verify_credential_file(path: Path | str, jwks: Mapping[str, Any] | None = No
     """Verify the credential in ``path`` (a ``.ob3.jwt`` file). Raises :class:`NotAJwt` for a file that
     holds no signed credential (bad input); anything else is in the report."""
     path = Path(path)
-    token = read_token(path)
+    return verify_credential(read_token(path), jwks=jwks, fetch=fetch, learner_id=learner_id, now=now,
+                             source=str(path))
+
+
+def verify_credential(token: str, jwks: Mapping[str, Any] | None = None, fetch: Fetch | None = None,
+                      learner_id: str | None = None, now: dt.datetime | None = None,
+                      source: str = "") -> CredentialReport:
+    """Verify one credential given as its VC-JWT text (what a ``.ob3.jwt`` file holds); ``source``
+    names where it came from in the report. :class:`NotAJwt` for text that is no signed credential."""
     _header, payload = read_unverified(token)
     if not isinstance(payload.get("credentialSubject"), Mapping) or not payload.get("issuer"):
         raise NotAJwt(vm.NOT_A_CREDENTIAL())
-    report = CredentialReport(str(path), credential=payload)
+    report = CredentialReport(source, credential=payload)
     _describe(report, payload)
     if learner_id is not None:
         report.learner_id = learner_id

@@ -24,6 +24,7 @@ from assessor_app.credentials.vc_jwt import (
     jwt_claims,
     public_jwk,
     sign_credential,
+    signed_credential,
     thumbprint,
     verify_jwt,
 )
@@ -194,3 +195,20 @@ def test_validity_period_and_issuer():
 def test_text_that_is_no_jwt_is_bad_input(text):
     with pytest.raises(NotAJwt):
         verify_jwt(text, jwks(), now=NOW)
+
+
+def test_one_call_signs_a_credentials_data():
+    data = sample_data(issued=ISSUED)
+    token = signed_credential(data, PROVIDER_KEY)
+    assert verify_jwt(token, jwks(), now=NOW).credential["id"] == data.urn
+    assert token == signed(data)  # EdDSA signatures are deterministic
+
+
+def test_pyjwt_verifies_the_status_list_too():
+    from assessor_app.credentials.status_list import signed_status_list
+
+    url = f"{BODY.url}/credentials/status/1"
+    token = signed_status_list(url, BODY.issuer_id, [5], NOW, PROVIDER_KEY, BODY.jwks_url)
+    key = pyjwt.PyJWKSet.from_dict(jwks())[pyjwt.get_unverified_header(token)["kid"].split("#")[1]]
+    claims = pyjwt.decode(token, key=key, algorithms=["EdDSA"])
+    assert claims["iss"] == BODY.issuer_id and claims["jti"] == url and claims["sub"] == f"{url}#list"
