@@ -360,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
                   "the app's settings, else en)")
     demo.set_defaults(func=_cmd_demo)
 
+    from assessor_app.credentials.commands import register as register_credential
     from assessor_app.provider.commands import register as register_provider
     from assessor_app.sync.commands import register as register_sync
 
@@ -373,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_language(provider_demo)
     provider_demo.set_defaults(func=_cmd_provider_demo)
     register_sync(sub)
+    register_credential(sub)
     return parser
 
 

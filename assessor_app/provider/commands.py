@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from assessor_app.i18n import LANGUAGES
 from assessor_app.provider import directory_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
+from assessor_app.provider.credentials import commands as credential_commands
 from assessor_app.provider.moderation import commands as moderation_commands
 from assessor_app.provider.moderation import export_command, package_commands
 
@@ -231,6 +232,7 @@ def register(subparsers: Any) -> Any:
     users_commands.register(sub, common)
     moderation = moderation_commands.register(sub, common)
     export_command.add_export_command(moderation)
+    credential_commands.register(sub, common)
     package_commands.add_package_command(moderation, common)
     imp = common(sub.add_parser("import", help="import bundles from a folder or USB stick"))
     imp.add_argument("path", help="a bundle folder, a .tar archive, or a folder holding them")

@@ -170,6 +170,15 @@ class CredentialBook:
             raise Refused(404, m_.NO_CREDENTIAL(credential=credential_id[:40]))
         return row
 
+    def count(self) -> int:
+        with self.store.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(CredentialRow)).scalar_one())
+
+    def newest_id(self) -> str | None:
+        with self.store.engine.connect() as conn:
+            return conn.execute(select(CredentialRow.id).order_by(CredentialRow.issued_us.desc(),
+                                                                  CredentialRow.id).limit(1)).scalar()
+
     def for_assessment(self, device: str, bundle_id: str) -> Any | None:
         with self.store.engine.connect() as conn:
             return conn.execute(select(CredentialRow).where(CredentialRow.device == device,

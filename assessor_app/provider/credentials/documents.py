@@ -13,3 +13,8 @@ from assessor_app.credentials.data import CredentialData
 def issue_documents(data: CredentialData, key: Ed25519PrivateKey) -> tuple[str, dict[str, Any]]:
     """(the OB 3.0 VC-JWT, the EDC JSON-LD); Refused when the EDC would not validate."""
     raise NotImplementedError("the credential formats land with the Open Badges and EDC modules")
+
+
+def issuer_jwks(keys: list[Any]) -> dict[str, Any]:
+    """The issuer's public keys as a JWK Set."""
+    raise NotImplementedError("the credential formats land with the Open Badges and EDC modules")

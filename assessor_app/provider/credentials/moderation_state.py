@@ -7,7 +7,7 @@ hash, signature and chain check count; the newest verdict of each moderator is t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 
@@ -71,7 +71,7 @@ def _sampled_state(store: ProviderStore, cycle: str, device: str, bundle_id: str
     return "confirmed"
 
 
-def _frame_keys(sample: ModerationSampleRow) -> frozenset[tuple[str, str]]:
+def _frame_keys(sample: Any) -> frozenset[tuple[str, str]]:
     keys = _FRAMES.get(sample.digest)
     if keys is None:
         try:
@@ -94,11 +94,11 @@ def moderation_state(store: ProviderStore, device: str, bundle_id: str, checklis
                                                      SampledAssessmentRow.bundle_id == bundle_id)
             .order_by(SampledAssessmentRow.cycle)).all()]
         covering = list(conn.execute(
-            select(ModerationSampleRow).join(ModerationCycleChecklist,
-                                             ModerationCycleChecklist.cycle == ModerationSampleRow.cycle)
+            select(ModerationSampleRow.cycle, ModerationSampleRow.digest, ModerationSampleRow.canonical)
+            .join(ModerationCycleChecklist, ModerationCycleChecklist.cycle == ModerationSampleRow.cycle)
             .join(ModerationCycle, ModerationCycle.name == ModerationSampleRow.cycle)
             .where(ModerationCycleChecklist.checklist_id == checklist_id)
-            .order_by(ModerationSampleRow.drawn_us)).scalars())
+            .order_by(ModerationSampleRow.drawn_us)).all())
     if sampled_in:
         states = [(_sampled_state(store, cycle, device, bundle_id), cycle) for cycle in sampled_in]
         kind, cycle = min(states, key=lambda s: _WORST.index(s[0]))
