@@ -15,14 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from assessor_app.core.specs.library import load_library
 from assessor_app.credentials.data import AwardingBody
+from assessor_app.credentials.edc import edc_credential
+from assessor_app.credentials.vc_jwt import signed_credential
 from assessor_app.demo import run_demo
 from assessor_app.paths import checklists_dir
 from assessor_app.provider.credentials.awarding import set_awarding_body
 from assessor_app.provider.credentials.models import CredentialRow
+from assessor_app.provider.credentials.restate import stated
 from assessor_app.provider.models import AssessmentIndexRow, ReceivedBundle
 from assessor_app.provider.service import ProviderService
 
@@ -80,8 +83,11 @@ def _b64(value: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
 
 
-def insert_credential(service: ProviderService, device: str, bundle_id: str, **changes: Any) -> Any:
-    """A plausible credentials row for a held assessment (documents shaped as issued, not signed)."""
+def insert_credential(service: ProviderService, device: str, bundle_id: str, *, signed: bool = True,
+                      **changes: Any) -> Any:
+    """A credentials row for a held assessment, as issuing writes it: issued now (unless ``changes`` say
+    otherwise), its Open Badge signed with the provider's issuing key and its EDC made from the same
+    data (``signed=False``: documents shaped as issued, not signed)."""
     with service.store.engine.connect() as conn:
         index = conn.execute(select(AssessmentIndexRow).where(
             AssessmentIndexRow.device == device, AssessmentIndexRow.bundle_id == bundle_id)).one()
@@ -97,11 +103,26 @@ def insert_credential(service: ProviderService, device: str, bundle_id: str, **c
         checklist_version=index.checklist_version,
         workshop_id=index.workshop_id, assessor_id=index.assessor_id or "", region="FI",
         manifest_sha256=manifest,
-        completed_us=index.ended_us, issued_us=index.ended_us + 2 * 86_400_000_000, issued_by="coordinator",
+        completed_us=index.ended_us, issued_us=service.store.clock(), issued_by="coordinator",
         moderation_basis=json.dumps({"state": "no_cycle", "cycle": None}), status_list=1, status_index=count,
         ob3_jwt=f"{_b64({'alg': 'EdDSA', 'typ': 'JWT'})}.{_b64({'id': f'urn:uuid:{ident}'})}.c2ln",
         edc_json=json.dumps(edc), language="en", revoked_us=None, revoked_by=None, revoked_reason=None)
     values.update(changes)
     with service.store.writer.begin() as conn:
         conn.execute(insert(CredentialRow).values(**values))
-    return service.credentials.get(values["id"])
+    row = service.credentials.get(values["id"])
+    if signed:
+        data = stated(service.store, service.credentials.rules, row)
+        assert data is not None, "the held assessment cannot state a credential"
+        jwt = signed_credential(data, service.credentials.key())
+        with service.store.writer.begin() as conn:
+            conn.execute(update(CredentialRow).where(CredentialRow.id == row.id).values(
+                ob3_jwt=jwt, edc_json=json.dumps(edc_credential(data), ensure_ascii=False)))
+        row = service.credentials.get(values["id"])
+    return row
+
+
+def real_documents(data: Any, key: Any) -> tuple[str, dict[str, Any]]:
+    """The two documents of a credential made by the format modules (for issuing before the
+    provider's own call to them is there)."""
+    return signed_credential(data, key), edc_credential(data)

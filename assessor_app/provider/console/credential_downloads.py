@@ -29,17 +29,42 @@ JWT_TYPE = "application/jwt"
 EDC_TYPE = "application/ld+json"
 
 
-def edc_document(row: Any) -> dict[str, Any]:
-    """The EDC as issued (the stored uploadable form is unwrapped)."""
+def _stored_edc(row: Any) -> dict[str, Any]:
     try:
         found = json.loads(row.edc_json)
     except ValueError:
         raise ConsoleError(404, C.EDC_UNREADABLE(credential=row.id)) from None
-    if isinstance(found, dict) and set(found) == {"credential"} and isinstance(found["credential"], dict):
-        found = found["credential"]
     if not isinstance(found, dict):
         raise ConsoleError(404, C.EDC_UNREADABLE(credential=row.id))
     return found
+
+
+def _wrapped(found: dict[str, Any]) -> bool:
+    return set(found) == {"credential"} and isinstance(found["credential"], dict)
+
+
+def edc_document(row: Any) -> dict[str, Any]:
+    """The EDC as issued (a stored uploadable form is unwrapped)."""
+    found = _stored_edc(row)
+    return found["credential"] if _wrapped(found) else found
+
+
+def _without(node: Any, key: str) -> Any:
+    if isinstance(node, dict):
+        return {k: _without(v, key) for k, v in node.items() if k != key}
+    if isinstance(node, list):
+        return [_without(v, key) for v in node]
+    return node
+
+
+def upload_form(row: Any) -> dict[str, Any]:
+    """What the EU's issuing service takes: ``{"credential": ...}`` without what it adds when it seals
+    (``issued``, the issuer's eIDAS identifier), as ``edc.uploadable`` makes it."""
+    found = _stored_edc(row)
+    if _wrapped(found):
+        return found
+    credential = {k: v for k, v in found.items() if k != "issued"}
+    return {"credential": _without(credential, "eIDASIdentifier")}
 
 
 def _json(value: Any) -> bytes:
@@ -62,7 +87,7 @@ def certificate(ctx: ConsoleContext, row: Any, language: str) -> bytes:
 def learner_zip(ctx: ConsoleContext, row: Any, language: str) -> bytes:
     edc = edc_document(row)
     files = {f"{row.id}.ob3.jwt": row.ob3_jwt.encode("ascii"), f"{row.id}.edc.json": _json(edc),
-             f"{row.id}.edc-upload.json": _json({"credential": edc}),
+             f"{row.id}.edc-upload.json": _json(upload_form(row)),
              f"{row.id}.{language}.pdf": certificate(ctx, row, language)}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -86,8 +111,7 @@ def download(ctx: ConsoleContext) -> Response:
     elif kind == "edc":
         body, media, name = _json(edc_document(row)), EDC_TYPE, f"{row.id}.edc.json"
     elif kind == "edc-upload":
-        body, media, name = _json({"credential": edc_document(row)}), "application/json", \
-            f"{row.id}.edc-upload.json"
+        body, media, name = _json(upload_form(row)), "application/json", f"{row.id}.edc-upload.json"
     elif kind == "pdf":
         body, media, name = certificate(ctx, row, language), "application/pdf", f"{row.id}.{language}.pdf"
     else:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from sqlalchemy import insert, select
 
+from assessor_app.credentials import vc_jwt
 from assessor_app.credentials.data import CredentialData
 from assessor_app.i18n import Msg
 from assessor_app.provider.credentials.issuer_key import public_keys
@@ -24,7 +25,7 @@ from assessor_app.provider.credentials.rules import IssuanceRules
 from assessor_app.provider.store import ProviderStore
 
 Result = Literal["valid", "revoked", "invalid", "unknown"]
-Signature = Literal["verified", "failed", "not_checked"]
+Signature = Literal["verified", "failed", "not_checked"]  # not_checked: no credential to check
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -44,12 +45,7 @@ class PublicCheck:
 
 
 def _signature(row: Any, keys_dir: Path, now_us: int) -> tuple[Signature, Msg | None]:
-    """The stored VC-JWT verified with the issuer's published keys (not checked while the provider has
-    no Open Badges verifier)."""
-    try:
-        from assessor_app.credentials import vc_jwt
-    except ImportError:
-        return "not_checked", None
+    """The stored VC-JWT verified with the issuer's published keys."""
     jwks = vc_jwt.issuer_jwks(public_keys(keys_dir))
     try:
         verified = vc_jwt.verify_jwt(row.ob3_jwt, jwks, now=dt.datetime.fromtimestamp(now_us / 1e6, dt.UTC))
