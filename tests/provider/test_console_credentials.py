@@ -52,12 +52,9 @@ def service(held: HeldSet, tmp_path: Path, console_clock: Clock) -> Iterator[Pro
 def issuing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Issuing writes real documents: the provider's own call to the formats if it is there, else the
     format modules called the same way."""
-    try:
-        documents.issue_documents(None, None)  # type: ignore[arg-type]
-    except NotImplementedError:
+    source = Path(documents.__file__).read_text(encoding="utf-8")
+    if "raise NotImplementedError" in source.split("def issue_documents", 1)[1].split("\ndef ", 1)[0]:
         monkeypatch.setattr(documents, "issue_documents", real_documents)
-    except Exception:  # noqa: BLE001 (the real call, refusing a None: it is there)
-        pass
 
 
 @pytest.fixture
