@@ -135,6 +135,10 @@ def test_a_moderator_sees_only_their_cycles_and_never_a_name_or_a_vin(service, d
     assert moderator.get(_package(demo, OTHER)).status_code == 403
     assert moderator.get("/console/assessments").status_code == 403
     assert moderator.get(f"/console/assessments/{demo.device}/{demo.bundle_id}").status_code == 403
+    # credentials name the learner and the assessment: a moderator never sees one, nor their figures
+    for path in ("/console/credentials", "/console/credentials/kpis",
+                 "/console/credentials/7c9e6679-7425-40de-944b-e07fc1f90ae7"):
+        assert moderator.get(path).status_code == 403, path
     page = moderator.get(_package(demo))
     assert page.status_code == 200 and 'id="candidate">learner-017<' in page.text
     for text in (cycles.text, sample.text, page.text):

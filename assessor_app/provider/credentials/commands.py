@@ -1,5 +1,5 @@
 """``assessor provider awarding-body show|set`` and ``assessor provider credentials
-check|issue|list|revoke|export``: the provider's credentials from the command line."""
+check|issue|list|revoke|export|kpis``: the provider's credentials from the command line."""
 
 from __future__ import annotations
 
@@ -186,7 +186,16 @@ def _export(service: Any, args: argparse.Namespace, language: str) -> int:
     return 0
 
 
-_COMMANDS = {"check": _check, "issue": _issue, "list": _list, "revoke": _revoke, "export": _export}
+def _kpis(service: Any, args: argparse.Namespace, language: str) -> int:
+    from assessor_app.provider.credentials.kpis import credential_kpis, kpi_lines
+
+    figures = credential_kpis(service.store)
+    print("\n".join(kpi_lines(figures, language, _when(figures.as_of_us, language))))
+    return 0
+
+
+_COMMANDS = {"check": _check, "issue": _issue, "list": _list, "revoke": _revoke, "export": _export,
+             "kpis": _kpis}
 
 
 def register(sub: Any, common: Any) -> Any:
@@ -239,5 +248,7 @@ def register(sub: Any, common: Any) -> Any:
                                                           "<id>.edc.json, and the issuer's keys as "
                                                           "issuer.jwks.json"))
     export.add_argument("--out", required=True, help="the folder to write into")
+    with_language(csub.add_parser("kpis", help="print the credential figures: completion-to-credential lag, "
+                                               "verification success, counts, voluntary participation"))
     credentials.set_defaults(func=cmd_credentials)
     return csub
