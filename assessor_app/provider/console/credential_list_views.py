@@ -19,6 +19,7 @@ from assessor_app.i18n import Msg, render
 from assessor_app.provider.console import credential_messages as C
 from assessor_app.provider.console.assessment_list_view import assessment_url
 from assessor_app.provider.console.credential_pages import LIST_PATH, credential_url
+from assessor_app.provider.console.credential_section import in_words
 from assessor_app.provider.console.web import ConsoleContext, console_view
 from assessor_app.provider.credentials.models import CredentialRow as R
 from assessor_app.provider.models import Workshop
@@ -95,7 +96,7 @@ def grouped_refusals(checks: list[Any], language: str) -> list[dict[str, Any]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for check in checks:
         for reason in check.refusals:
-            groups[render(reason, language)].append(check)
+            groups[render(in_words(reason), language)].append(check)
     return [{"reason": reason, "n": len(items),
              "assessments": [(f"{c.device[:12]}…/{c.bundle_id}", assessment_url(c.device, c.bundle_id))
                              for c in items[:20]], "more": max(0, len(items) - 20)}

@@ -11,12 +11,22 @@ from typing import Any
 
 from starlette.responses import Response
 
+from assessor_app.core.terms import term
 from assessor_app.i18n import Msg
 from assessor_app.provider.console import credential_messages as C
 from assessor_app.provider.console.credential_pages import credential_url
 from assessor_app.provider.console.web import ConsoleContext, console_view
+from assessor_app.provider.credentials import messages as m_
 from assessor_app.provider.credentials.book import Refusal
 from assessor_app.provider.store import Refused
+
+
+def in_words(reason: Msg) -> Msg:
+    """A refusal with the outcome it names as the product's word, not its code."""
+    outcome = reason.args.get("outcome")
+    if reason.code == m_.NOT_COMPETENT.code and isinstance(outcome, str) and term(outcome) is not None:
+        return m_.NOT_COMPETENT(**{**reason.args, "outcome": term(outcome)})
+    return reason
 
 
 def credential_section(ctx: ConsoleContext, device: str, bundle_id: str, *,
@@ -29,7 +39,7 @@ def credential_section(ctx: ConsoleContext, device: str, bundle_id: str, *,
     if issued is not None:
         return {"C": C, "issued": issued, "href": credential_url(issued.id)}
     check = book.check(device, bundle_id)
-    return {"C": C, "issued": None, "reasons": list(refused or check.refusals),
+    return {"C": C, "issued": None, "reasons": [in_words(r) for r in (refused or check.refusals)],
             "moderation": check.moderation.message() if check.moderation is not None else None,
             "may_issue": ctx.allowed("credentials.issue"), "ok": check.ok and not refused,
             "refused_now": refused is not None}
