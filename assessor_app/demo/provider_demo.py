@@ -11,7 +11,8 @@ with a copied workstation key and an assessor key nobody bound, one whose photo 
 sealing. A console user (coordinator) is made with a password kept in the folder's ``demo.json``
 (owner-only), so running it again on the folder prints the same login and records nothing twice.
 A moderation cycle ``demo`` over the cohort, with a moderator login of its own, a drawn sample and a
-panel's verdicts, is set up by :mod:`assessor_app.demo.moderation_cycle`.
+panel's verdicts, is set up by :mod:`assessor_app.demo.moderation_cycle`; the awarding body and the
+credentials the rules then allow, by :mod:`assessor_app.demo.credentials_demo`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from assessor_app.demo import cohort_messages as c_
 from assessor_app.demo.assessment import DEMO_AWARDING_BODY, DEMO_PIN
 from assessor_app.demo.cohort import ASSESSORS, WORKSHOPS, Plan, cohort, workstation_of
 from assessor_app.demo.cohort_run import BUILT_FILE, Recorded, build_workstation
+from assessor_app.demo.credentials_demo import DemoCredentials, credentials_demo
 from assessor_app.demo.moderation_cycle import DemoCycle, moderation_demo
 from assessor_app.demo.quarantine import hostile_bundles, sync
 from assessor_app.durable import open_private
@@ -75,6 +77,7 @@ class ProviderDemo:
     moderator: str = ""
     moderator_password: str = ""
     cycle: DemoCycle | None = None
+    credentials: DemoCredentials | None = None
 
 
 def console_line(port: int, user: str, password: str) -> str:
@@ -241,6 +244,7 @@ def run_provider_demo(
         build_seconds = time.monotonic() - started
         moderator, moderator_password, cycle = moderation_demo(server, state, line, language)
         _save(folder, state)
+        credentials = credentials_demo(server, line)
     except BaseException:
         server.close()
         raise
@@ -256,6 +260,7 @@ def run_provider_demo(
         moderator,
         moderator_password,
         cycle,
+        credentials,
     ), server
 
 

@@ -247,6 +247,9 @@ def create_app(service: ProviderService) -> Starlette:
         Route("/moderation/feedback", feedback_api.feedback, methods=["GET"]),
         Route("/moderation/feedback/ack", feedback_api.acknowledge, methods=["POST"]),
         Route("/credentials/eligibility", credentials_api.eligibility, methods=["GET"]),
+        Route("/credentials/issuer", credentials_api.issuer, methods=["GET"]),
+        Route("/credentials/issuer/jwks.json", credentials_api.issuer_keys, methods=["GET"]),
+        Route("/credentials/status/{number:int}", credentials_api.status_list, methods=["GET"]),
         # the public check page stays after every fixed /credentials/... path (its id is one segment)
         Route("/credentials/{credential_id}", credentials_page.credential_page, methods=["GET"]),
         Route("/files", tus.create, methods=["POST"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -152,15 +152,21 @@ class CredentialBook:
         """Issue every credential that may be issued now. Prerequisites met by a credential issued in
         this run count: the run repeats while it issues something."""
         issued: list[Issued] = []
+        failed: dict[tuple[str, str], IssuanceCheck] = {}  # refused at issuance although checked fine
         while True:
             ok, not_ok = self.eligible(checklist=checklist)
+            ok = [c for c in ok if (c.device, c.bundle_id) not in failed]
             if not ok:
-                return IssueRun(issued, not_ok)
+                return IssueRun(issued, not_ok + list(failed.values()))
             for check in ok:
                 try:
                     issued.append(self.issue(check.device, check.bundle_id, by=by))
-                except Refusal as refusal:
-                    not_ok.append(refusal.check)
+                except Refused as refused:  # e.g. the EDC would not validate: this one waits, named
+                    log.error("credential for %s/%s not issued: %s", check.device[:16], check.bundle_id,
+                              refused)
+                    reasons = (refused.reasons if isinstance(refused, Refusal)
+                               else (refused.msg or m_.EDC_INVALID(problem=str(refused)),))
+                    failed[(check.device, check.bundle_id)] = replace(check, refusals=tuple(reasons))
 
     # ------------------------------------------------------------------ reading and revoking
     def get(self, credential_id: str) -> Any:
