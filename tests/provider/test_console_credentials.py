@@ -26,7 +26,7 @@ from assessor_app.provider.console import credential_list_views
 from assessor_app.provider.console.audit import entries
 from assessor_app.provider.credentials import documents
 from assessor_app.provider.credentials.issuer_key import public_keys
-from assessor_app.provider.credentials.models import CredentialRow, LearnerParticipation
+from assessor_app.provider.credentials.models import AwardingBodyRow, CredentialRow, LearnerParticipation
 from assessor_app.provider.service import ProviderService
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -314,3 +314,17 @@ def test_downloads_have_their_types_names_and_contents(service, held, as_role):
     assert as_role("auditor").get(f"{base}/ob3").status_code == 403
     logged = entries(service.store, action="credentials.download")
     assert sorted(e.detail["what"] for e in logged) == ["edc", "edc-upload", "learner", "ob3", "pdf"]
+
+
+def test_a_credential_whose_sources_are_gone_still_shows_what_is_stored(service, held, as_role):
+    row = insert_credential(service, *held.keys["passed"])
+    with service.store.writer.begin() as conn:
+        conn.execute(AwardingBodyRow.__table__.delete())
+    page = as_role("coordinator").get(f"/console/credentials/{row.id}")
+    assert page.status_code == 200 and 'id="cannot-state"' in page.text
+    assert row.manifest_sha256 in page.text and 'data-status="valid"' in page.text
+    public = client_for(service).get(f"/credentials/{row.id}")
+    assert public.status_code == 200 and 'data-result="valid"' in public.text
+    assert row.manifest_sha256 in public.text and DEMO_CANDIDATE not in public.text
+    pdf = as_role("coordinator").get(f"/console/credentials/{row.id}/download/pdf")
+    assert pdf.status_code == 404 and "cannot be read again" in pdf.text
