@@ -17,7 +17,7 @@ NONE = Message("cli.eligibility.none",
                "starts only for a candidate with a competent result of each recorded on this workstation.")
 # TRANSLATORS: {received} is this workstation's time; {as_of} and {issued} are the provider's, in UTC
 HELD = Message("cli.eligibility.held",
-               "Eligibility list received {received}, as of {as_of} (made by the provider {issued}).")
+               "Eligibility list received {received}, as of {as_of} UTC (made by the provider {issued} UTC).")
 LEARNERS = Plural("cli.eligibility.learners", "It names {n} learner holding {credentials}.",
                   "It names {n} learners holding {credentials}.")
 CREDENTIALS = Plural("cli.eligibility.credentials", "{n} credential", "{n} credentials")
@@ -113,6 +113,6 @@ def register(subparsers: Any, language: Any) -> None:
                             "credentials in it")
     parser.add_argument("--learner", metavar="ID", help="the checklists this learner holds a credential for")
     parser.add_argument("--data-dir", help="the data folder (default: the app's)")
-    parser.add_argument("--language", type=language, help="the language to print in (default: the one in the "
-                                                          "app's settings)")
+    parser.add_argument("--language", type=language, metavar="|".join(LANGUAGES),
+                        help="the language to print in (default: the one in the app's settings)")
     parser.set_defaults(func=cmd_eligibility)

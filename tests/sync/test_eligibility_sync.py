@@ -18,6 +18,7 @@ from eligibility_support import DAY_US, ISSUED_US, add_credential, revoke
 from securesystemslib.dsse import Envelope
 from sync_support import bind_test_assessor, provider_code
 
+from assessor_app.cli import main
 from assessor_app.core.engine import Person, Vehicle
 from assessor_app.core.specs.library import Library, load_library
 from assessor_app.evidence.keys import device_key
@@ -45,6 +46,7 @@ def library() -> Library:
 
 class Site:
     def __init__(self, folder: Path, provider: ProviderServer):
+        self.folder = folder
         self.store = AssessmentStore.open(folder / "assessor.db")
         self.outbox: Outbox = sync_enrollment.open_outbox(self.store, folder)
         self.keys = folder / "keys"
@@ -246,3 +248,25 @@ def test_a_provider_without_an_eligibility_list_is_no_error(site: Site, caplog: 
     assert worker.status.last_error is None and "no eligibility list" in caplog.text
     assert site.book.held() is None
     client.close()
+
+
+def test_the_command_prints_the_list_held_verified_and_what_a_learner_holds(
+        site: Site, provider: ProviderServer, capsys: pytest.CaptureFixture[str]):
+    folder = str(site.folder)
+    assert main(["eligibility", "--data-dir", folder, "--language", "en"]) == 0
+    assert capsys.readouterr().out.startswith("No eligibility list has been received from the provider yet")
+    credential = add_credential(provider.service, site.device, "L-017", PREREQUISITE)
+    add_credential(provider.service, site.device, "L-020", PREREQUISITE)
+    assert site.worker.run_once() is None
+    assert main(["eligibility", "--data-dir", folder, "--language", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Eligibility list received ")
+    assert "as of 30 Nov 2026, 12:00:00 UTC (made" in lines[0]
+    assert lines[1] == "It names 2 learners holding 2 credentials."
+    assert lines[2].startswith("Its signature verifies with the provider key ")
+    assert main(["eligibility", "--data-dir", folder, "--learner", "L-017", "--language", "fi"]) == 0
+    shown = capsys.readouterr().out
+    assert "Oppijalla L-017 on listassa 1 mikrotutkinto:" in shown
+    assert f"({PREREQUISITE}): mikrotutkinto urn:uuid:{credential}, myönnetty 30.11.2026" in shown
+    assert main(["eligibility", "--data-dir", folder, "--learner", "L-404", "--language", "en"]) == 0
+    assert "Learner L-404 holds no credential in the list." in capsys.readouterr().out
