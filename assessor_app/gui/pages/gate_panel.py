@@ -4,7 +4,7 @@ provider's list was last received. The decision comes from core.gateways; this o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from assessor_app.core.gateways import GateDecision
@@ -21,11 +21,19 @@ class GatePanel(QLabel):
         self.decision: GateDecision | None = None
         self.setAccessibleName(self.tr("Prerequisites for this candidate"))
         self.setTextFormat(Qt.TextFormat.PlainText)
-        # readable by keyboard (Tab stops here) and by a screen reader, selectable to copy an id
+        # Tab stops here, after the checklist, so a screen reader reads it; a credential's id can be copied
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                      | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setVisible(False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As tall as the text is at the width the label has (a wrapped label's own hint guesses a
+        narrower width, and the form would leave empty lines under the text)."""
+        hint = super().sizeHint()
+        if self.width() > hint.width():
+            hint.setHeight(self.heightForWidth(self.width()))
+        return hint
 
     def clear_gate(self) -> None:
         """A checklist without prerequisite checklists: nothing to say."""
@@ -62,7 +70,7 @@ class GatePanel(QLabel):
         return [render(r, self.language) for r in self.decision.refusals()]
 
     def _say(self, text: str, tone: str) -> None:
+        set_tone(self, tone)  # first: the tone's font is what the text is measured in
         self.setText(text)
         self.setAccessibleDescription(text)
-        set_tone(self, tone)
         self.setVisible(True)
