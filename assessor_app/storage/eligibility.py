@@ -75,6 +75,20 @@ class EligibilityStore:
                 conn.execute(insert(EligibilityEntryRow), rows)
         return HeldList(provider_key_id, issued_us, as_of_us, received_us, len(learners), len(rows))
 
+    def keep_only_from(self, provider_key_id: str) -> bool:
+        """Forget a list signed by another provider key (the workstation enrolled elsewhere): its
+        credentials say nothing about the new provider's learners. True when one was forgotten."""
+        with self._writer.begin() as conn:
+            held = conn.execute(select(EligibilityListRow.provider_key_id)
+                                .where(EligibilityListRow.id == 1)).scalar_one_or_none()
+            if held is None or held == provider_key_id:
+                return False
+            conn.execute(delete(EligibilityEntryRow))
+            conn.execute(delete(EligibilityListRow))
+        log.info("the eligibility list signed by provider key %s is forgotten: enrolled with key %s",
+                 held[:16], provider_key_id[:16])
+        return True
+
     def held(self) -> HeldList | None:
         """The list held, or None when none has been received."""
         with self.store.engine.connect() as conn:

@@ -122,3 +122,42 @@ def test_the_page_speaks_the_windows_language(qtbot, store, library):
     qtbot.waitUntil(lambda: decided(page, "L-018"), timeout=5000)
     assert "kokelaalla L-018" in page.start_why.text() and "ei koskaan vastaanotettu" in page.start_why.text()
     window.close()
+
+
+def test_tab_reaches_the_prerequisites_after_the_checklist(qtbot, store, library):
+    window = make_window(qtbot, store, library)
+    page = window.new_page
+    choose(qtbot, window, "L-018")
+    qtbot.waitUntil(lambda: decided(page, "L-018"), timeout=5000)
+    window.activateWindow()
+    page.checklist.setFocus()
+    qtbot.waitUntil(page.checklist.hasFocus, timeout=5000)
+    qtbot.keyClick(page.checklist, Qt.Key.Key_Tab)
+    assert page.gate.hasFocus()  # a screen reader reads the prerequisites here
+    qtbot.keyClick(page.gate, Qt.Key.Key_Tab)
+    assert page.parameters.hasFocus()
+    window.close()
+
+
+def test_a_list_a_sync_brings_while_the_page_shows_is_asked_again(qtbot, store, library):
+    window = make_window(qtbot, store, library)
+    page = window.new_page
+    choose(qtbot, window, "L-017")
+    qtbot.waitUntil(lambda: decided(page, "L-017"), timeout=5000)
+    assert not page.gate.decision.met
+    hold_list(store, {"L-017": "2026-11-30"})
+    window.delivery.eligibility_arrived.emit()  # as the delivery does when a sync held a new list
+    qtbot.waitUntil(lambda: decided(page, "L-017") and page.gate.decision.met, timeout=5000)
+    assert "✔ HV isolation" in page.gate.text()
+    window.close()
+
+
+def test_the_delivery_says_when_a_sync_held_a_new_list(qtbot, store, library):
+    from assessor_app.sync.worker import SyncStatus
+
+    window = make_window(qtbot, store, library)
+    with qtbot.waitSignal(window.delivery.eligibility_arrived, timeout=5000):
+        window.delivery.status_changed.emit(SyncStatus(eligibility_received_us=5))
+    with qtbot.assertNotEmitted(window.delivery.eligibility_arrived):
+        window.delivery.status_changed.emit(SyncStatus(eligibility_received_us=5))  # the same list
+    window.close()

@@ -270,3 +270,43 @@ def test_the_command_prints_the_list_held_verified_and_what_a_learner_holds(
     assert f"({PREREQUISITE}): mikrotutkinto urn:uuid:{credential}, myönnetty 30.11.2026" in shown
     assert main(["eligibility", "--data-dir", folder, "--learner", "L-404", "--language", "en"]) == 0
     assert "Learner L-404 holds no credential in the list." in capsys.readouterr().out
+
+
+def test_enrolling_with_another_provider_forgets_the_list_the_first_one_signed(
+        site: Site, provider: ProviderServer, tmp_path: Path):
+    add_credential(provider.service, site.device, "L-017", PREREQUISITE)
+    assert site.worker.run_once() is None and site.book.held() is not None
+    assert not site.book.keep_only_from(site.outbox.enrollment().provider_key_id)  # its own: kept
+    with ProviderServer(tmp_path / "other-provider") as other:
+        sync_enrollment.enroll(site.outbox, provider_url=other.url, code=provider_code(other.service),
+                               keys_dir=site.keys)
+    assert site.book.held() is None and site.book.learner("L-017") == {}
+    assert not gate_for(site.store, library(), GATED, "L-017").met
+
+
+def test_hostile_sizes_and_json_are_refused_before_anything_is_held(
+        site: Site, provider: ProviderServer, monkeypatch: pytest.MonkeyPatch):
+    import assessor_app.sync.eligibility as eligibility
+
+    enrollment = site.outbox.enrollment()
+    entry = {PREREQUISITE: {"credential": UUID, "issued": "2026-11-30"}}
+    statement = {"type": "assessor-app/eligibility/1", "issued_us": 2, "as_of_us": 1,
+                 "learners": {"L-1": entry, "L-2": entry}}
+    monkeypatch.setattr(eligibility, "MAX_LEARNERS", 1)
+    with pytest.raises(EligibilityError, match="holds 2 learners, more than 1"):
+        verify_list(_signed(provider, statement), enrollment)
+    monkeypatch.undo()
+    with pytest.raises(EligibilityError, match="learner id 'LLLL"):
+        eligibility.check_statement({**statement, "learners": {"L" * 201: entry}})
+    for raw, said in ((b'{"type": "x", "type": "y"}', "twice in one object"),
+                      (b'{"learners": ' + b"[" * 20 + b"]" * 20 + b"}", "nested more than 8 levels"),
+                      (b'{"issued_us": 1' + b"0" * 40 + b"}", "number longer than 20 characters"),
+                      (b"\xff", "not UTF-8")):
+        envelope = Envelope(payload=raw, payload_type="application/vnd.assessor.eligibility+json",
+                            signatures={})
+        envelope.sign(provider.service.store.key.signer)
+        with pytest.raises(EligibilityError, match=said):
+            verify_list(envelope.to_dict(), enrollment)
+    with pytest.raises(EligibilityError, match="has no field 'eligibility'"):
+        eligibility.read_answer(b'{"learners": 0}')
+    assert site.book.held() is None
