@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import jwt
 import pytest
 from securesystemslib.dsse import Envelope
 from sqlalchemy import delete
 
 from assessor_app.cli import main
+from assessor_app.credentials.edc_validate import annex_i_missing, validate_edc
 from assessor_app.credentials.status_list import decode_list, is_set
 from assessor_app.demo.credentials_demo import demo_body
 from assessor_app.provider.credentials.awarding import set_awarding_body
@@ -47,6 +49,10 @@ def served(provider_cohort: dict[str, Any],
         server.close()
 
 
+SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "ob3" / "ob_v3p0_achievementcredential_schema.json")
+                    .read_text(encoding="utf-8"))
+
+
 def _jwks_client_key(jwks: dict[str, Any], token: str) -> Any:
     kid = jwt.get_unverified_header(token)["kid"].rsplit("#", 1)[-1]
     return jwt.PyJWK(next(k for k in jwks["keys"] if k["kid"] == kid)).key
@@ -66,6 +72,17 @@ def test_the_served_keys_verify_every_credential_with_pyjwt(served):
         evidence = json.dumps(claims["evidence"])
         assert issued.row.bundle_id in evidence
         assert issued.row.learner_id not in json.dumps(claims)  # the learner only as a salted hash
+        jsonschema.validators.validator_for(SCHEMA)(SCHEMA).validate(claims)
+
+
+def test_each_issued_edc_passes_the_elm_shapes_with_every_annex_i_element(served):
+    _, run = served
+    for issued in run.issued[:4]:  # a few: each validation takes a fifth of a second
+        edc = json.loads(issued.row.edc_json)["credential"]
+        report = validate_edc(edc, before_sealing=True)
+        assert report.conforms, str(report)
+        assert annex_i_missing(edc) == []
+        assert issued.row.manifest_sha256 in json.dumps(edc)
 
 
 def test_verify_online_says_valid_then_revoked(served, tmp_path: Path, capsys):
