@@ -375,6 +375,9 @@ def build_parser() -> argparse.ArgumentParser:
     provider_demo.set_defaults(func=_cmd_provider_demo)
     register_sync(sub)
     register_credential(sub)
+    from assessor_app.eligibility_command import register as register_eligibility
+
+    register_eligibility(sub, _language_arg)
     return parser
 
 

@@ -25,6 +25,8 @@ from assessor_app.i18n import Msg, render
 
 #: a credential file larger than this is not a credential
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: the most an online look-up (keys, a status list) may answer
+MAX_FETCH_BYTES = 4 * 1024 * 1024
 #: seconds an online look-up may take
 FETCH_TIMEOUT_S = 5.0
 
@@ -39,13 +41,20 @@ def http_fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> bytes:
     """GET ``url`` with a short timeout; :class:`FetchError` for any failure."""
     import httpx
 
+    if not url.startswith(("https://", "http://")):
+        raise FetchError(vm.NOT_HTTP(url=url[:120]))
     try:
-        response = httpx.get(url, timeout=timeout, follow_redirects=True)
+        with httpx.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
+            if response.status_code != 200:
+                raise FetchError(vm.HTTP_STATUS(status=response.status_code))
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_FETCH_BYTES:  # a status list is 16 KiB compressed; keys far less
+                    raise FetchError(vm.TOO_LARGE(url=url[:120], limit=MAX_FETCH_BYTES))
     except httpx.HTTPError as exc:
         raise FetchError(str(exc) or type(exc).__name__) from exc
-    if response.status_code != 200:
-        raise FetchError(vm.HTTP_STATUS(status=response.status_code))
-    return response.content
+    return bytes(body)
 
 
 @dataclass

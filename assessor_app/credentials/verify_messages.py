@@ -78,6 +78,8 @@ LIST_TOO_SHORT = Message(
     "credential.list_too_short",
     "the status list has {bits} bits; the minimum is {minimum}")
 HTTP_STATUS = Message("credential.http_status", "HTTP status {status}")
+NOT_HTTP = Message("credential.not_http", "not an http(s) address: {url}")
+TOO_LARGE = Message("credential.fetch_too_large", "{url} answers more than {limit} bytes")
 
 # ---------------------------------------------------------------- assessor credential verify
 CREDENTIAL = Message("credential.line_credential", "Credential {id}")

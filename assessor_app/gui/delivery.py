@@ -36,6 +36,7 @@ class DeliveryCoordinator(QObject):
     bind_failed = Signal(str)
     bindings_changed = Signal(object)  # list of AssessorBinding, as last confirmed by the provider
     feedback_arrived = Signal()  # a sync stored new moderation feedback
+    eligibility_arrived = Signal()  # a sync received the provider's eligibility list
 
     def __init__(self, store: AssessmentStore, data_dir: Path, tasks: TaskManager,
                  connection: QLabel, outbox_label: QLabel, *, bandwidth_kbps: int | None = None,
@@ -48,6 +49,7 @@ class DeliveryCoordinator(QObject):
         self.client: Any = None
         self._problems: tuple[str, ...] = ()
         self._feedback_received = 0
+        self._eligibility_received: int | None = None
         self.status_changed.connect(self._show)
         # The sync code (HTTP client, bundles, receipts) loads on first use, off the window's
         # start: start() first needs it on a background thread.
@@ -174,6 +176,9 @@ class DeliveryCoordinator(QObject):
         if status.feedback_received != self._feedback_received:
             self._feedback_received = status.feedback_received
             self.feedback_arrived.emit()
+        if status.eligibility_received_us != self._eligibility_received:
+            self._eligibility_received = status.eligibility_received_us
+            self.eligibility_arrived.emit()
         if status.state == "revoked":
             self.connection.setText(self.tr("Provider: this workstation was revoked"))
             self.connection.setToolTip(status.last_error or "")

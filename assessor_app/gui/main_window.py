@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.home.filter_changed.connect(lambda status, text: self.refresh_home(status, text))
         self.new_page.cancelled.connect(self.show_home)
         self.new_page.start_requested.connect(self.start_assessment)
+        self.new_page.gate_requested.connect(self.check_gate)
+        self.delivery.eligibility_arrived.connect(self.new_page.ask_gate)
         self.run_page.action_requested.connect(self.act)
         self.run_page.photo_requested.connect(self.take_photo)
         self.run_page.photo_file_requested.connect(self.import_photo)
@@ -160,10 +162,23 @@ class MainWindow(QMainWindow):
         self.tasks.background(Operation(self.delivery.outbox.enrollment,
                                         on_success=self.new_page.prefill_workshop, on_failure=self.report,
                                         label="enrollment"))
+        self.new_page.ask_gate()  # results recorded since, or a list received: asked again
+
+    def check_gate(self, checklist_id: str, candidate_id: str) -> None:
+        """Which prerequisites of a gated checklist the candidate meets: recorded here, or in the
+        provider's last eligibility list (read off the GUI thread)."""
+        from assessor_app.storage.eligibility import gate_for
+
+        def run() -> Any:
+            return gate_for(self.store, self.library, checklist_id, candidate_id)
+
+        self.tasks.background(Operation(run, on_success=self.new_page.show_gate, on_failure=self.report,
+                                        label="gateway"))
 
     def start_assessment(self, form: NewAssessmentForm) -> None:
         from assessor_app.core.engine import Person, Vehicle
         from assessor_app.gui.run_controller import RunController
+        from assessor_app.storage.eligibility import start_eligibility
         from assessor_app.storage.recorder import AssessmentRecorder
 
         checklist = self.library.checklist(form.checklist_id)
@@ -172,6 +187,8 @@ class MainWindow(QMainWindow):
         responsible = Person(form.responsible_id, form.responsible_name) if form.responsible_id else None
 
         def run() -> RunController:
+            # asked again as it starts: a result or a list may have arrived since the page showed it
+            eligibility = start_eligibility(self.store, self.library, form.checklist_id, form.candidate_id)
             recorder = AssessmentRecorder.start(
                 self.store, checklist, params,
                 candidate=Person(form.candidate_id, form.candidate_name),
@@ -180,6 +197,7 @@ class MainWindow(QMainWindow):
                 vehicle=Vehicle(form.vin, "", form.working_voltage_v), language=self.language,
                 responsible_person=responsible, workshop_country=form.workshop_country,
                 workshop_address=form.workshop_address, awarding_body=form.awarding_body,
+                eligibility=eligibility,
             )
             from assessor_app.core.engine import RecordConsent
 

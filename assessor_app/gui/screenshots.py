@@ -17,7 +17,10 @@ is recorded through the app's own code paths, never faked:
   reading at the dead test (out of range: the step is locked into its hazard stop), the hazard
   stop recorded (stopped safely); its review with two rubric scores, then with the identity
   check and the assessor's and the candidate's sign-offs; the home list; the settings; the moderation
-  feedback a sync stored about the competent demo assessment (overturned, two steps disagreed).
+  feedback a sync stored about the competent demo assessment (overturned, two steps disagreed); the
+  new assessment again with battery diagnostics, gated by HV isolation: for a learner whose credential
+  is in the provider's eligibility list a sync stored (met, by that credential), then for one without
+  (Start refused, naming the prerequisite, the candidate and when the list was received).
 
 Every wait is for a condition (no background operation pending, a step's status), never a
 fixed sleep. The window is closed at the end, which stops its worker threads; the exit status
@@ -55,6 +58,7 @@ from assessor_app.core.engine import (
 )
 from assessor_app.core.specs.library import Library, load_library
 from assessor_app.demo import run_demo
+from assessor_app.demo.eligibility import DEMO_HOLDER, store_demo_eligibility
 from assessor_app.demo.moderation_feedback import store_demo_feedback
 from assessor_app.demo.step_data import DEMO_INSTRUMENT, demo_values
 from assessor_app.gui.main_window import MainWindow
@@ -70,12 +74,13 @@ from assessor_app.sync.assessors import AssessorBinding
 
 WIDTH, HEIGHT = 1280, 800
 HV = "hv-isolation-series"
+GATED = "hv-battery-diagnostics"  # its prerequisite: HV isolation
 PARAMS = "generic-400v"  # the shipped generic set: a real 10-minute discharge wait
 SHOTS = (
     "01-home.png", "02-new-assessment.png", "03-run-discharge-wait.png",
     "04-run-hazard-stop.png", "05-review.png", "06-settings.png", "07-settings-provider.png",
     "08-run-step-data-photos.png", "09-review-identity-signoffs.png", "10-review-correction.png",
-    "11-moderation-feedback.png",
+    "11-moderation-feedback.png", "12-new-assessment-gate-met.png", "13-new-assessment-gate-refused.png",
 )
 TIMEOUT_S = 15.0
 
@@ -357,6 +362,24 @@ def _drive(s: Session, paused_id: str) -> None:
     w.home.feedback_button.click()
     s.wait_until(lambda: w.feedback_page.items.count() == 1 and w.tasks.pending == 0, "the feedback")
     s.shoot(SHOTS[10], w.feedback_page)
+    _gateway(s)
+
+
+def _gateway(s: Session) -> None:
+    """Battery diagnostics (gated by HV isolation) for the holder of the credential, then for another."""
+    w = s.window
+    w.feedback_page.back_button.click()
+    s.idle("the home list")
+    w.home.new_button.click()
+    page = w.new_page
+    page.checklist.setCurrentIndex(page.checklist.findData(GATED))
+    for candidate, shot, met in ((DEMO_HOLDER, SHOTS[11], True), ("L-022", SHOTS[12], False)):
+        page.candidate_id.setText(candidate)
+        s.wait_until(lambda c=candidate: (page.gate.decision is not None and w.tasks.pending == 0
+                                          and page.gate.decision.candidate_id == c), "the prerequisites")
+        if page.gate.decision.met is not met or page.start_button.isEnabled() is not met:
+            raise ScreenshotError(f"the prerequisites of {GATED} for {candidate}: {page.gate.text()!r}")
+        s.shoot(shot, page)
 
 
 def _correction(s: Session) -> None:
@@ -465,6 +488,7 @@ def take_screenshots(outdir: Path, language: str = "en", size: tuple[int, int] =
             paused_id = seed_paused_assessment(library, folder, language)
             store = AssessmentStore.open(database_path(folder))
             store_demo_feedback(store, competent.assessment_id, language)
+            store_demo_eligibility(store)
             window = MainWindow(store, library, language, camera="simulated")
             window.resize(*size)
             window.show()

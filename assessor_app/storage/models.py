@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision these models correspond to; a test proves it is the migrations' head.
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 
 STATUSES = ("in_progress", "finished", "abandoned", "sealed", "synced")
 
@@ -129,4 +129,4 @@ class IdentityRow(Base):
 
 
 # Sync tables live in their own module; importing it here puts them on the same metadata.
-from assessor_app.storage import feedback_models, outbox_models  # noqa: E402,F401
+from assessor_app.storage import eligibility_models, feedback_models, outbox_models  # noqa: E402,F401

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Mapping
 from dataclasses import replace
 
 from assessor_app.core.clock import Clock, SystemClock, Timeline
@@ -36,7 +37,7 @@ from assessor_app.core.specs.loader import (
 )
 from assessor_app.core.terms import term
 from assessor_app.core.vin import normalise
-from assessor_app.i18n import Message
+from assessor_app.i18n import Message, Msg
 from assessor_app.storage.database import StoreError
 from assessor_app.storage.identity import identity_document
 from assessor_app.storage.store import AssessmentStore
@@ -62,7 +63,7 @@ class AssessmentRecorder:
         candidate: Person, assessor: Person, workshop: Person, vehicle: Vehicle,
         clock: Clock | None = None, language: str = "en", assessment_id: str | None = None,
         responsible_person: Person | None = None, workshop_country: str = "", workshop_address: str = "",
-        awarding_body: str = "", eligibility: dict[str, str] | None = None,
+        awarding_body: str = "", eligibility: Mapping[str, str | Msg] | None = None,
         plausibility: Plausibility = DEFAULT_PLAUSIBILITY,
     ) -> AssessmentRecorder:
         """Start a new assessment; it is in the store when this returns.
@@ -70,14 +71,15 @@ class AssessmentRecorder:
         The record names people by id only: names, the VIN and the workshop's address go to the
         assessment's identity document (kept apart, sealed into ``identity/``), and the record holds
         salted commitments to them. A checklist with prerequisites starts only for a candidate who
-        passed them on this workstation (or ``eligibility`` the provider signed, checked by the caller).
+        passed them on this workstation (or ``eligibility`` the provider signed, checked by the caller:
+        see :func:`assessor_app.storage.eligibility.start_eligibility`).
         A VIN that is not one (ISO 3779) and an implausible working voltage are refused (StartError);
         ``plausibility`` is the policy pinned for the assessment's readings.
         """
         vehicle = replace(vehicle, vin=normalise(vehicle.vin))
         timeline = Timeline(clock or SystemClock())
         salt = os.urandom(32).hex()
-        granted = {**store.passes(candidate.id), **(eligibility or {})}
+        granted: dict[str, str | Msg] = {**store.passes(candidate.id), **(eligibility or {})}
         payload, resolved = AssessmentEngine.start_payload_v2(
             spec=checklist.spec, spec_sha256=checklist.sha256, params=params.params,
             params_sha256=params.sha256,

@@ -16,6 +16,8 @@ from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, selec
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assessor_app.core.events import Event
+from assessor_app.core.gateways import MET_HERE
+from assessor_app.i18n import Msg
 from assessor_app.storage.database import StoreError, open_engine
 from assessor_app.storage.models import AssessmentRow, EventRow, IdentityRow, SpecSnapshot
 
@@ -331,14 +333,20 @@ class AssessmentStore:
         """Assessments a restart should offer to resume."""
         return self.list(status="in_progress")
 
-    def passes(self, candidate_id: str) -> dict[str, str]:
-        """Checklists this candidate passed on this workstation: checklist id -> which assessment."""
+    def competent_here(self, candidate_id: str) -> dict[str, str]:
+        """Checklists this candidate passed on this workstation: checklist id -> the latest such
+        assessment."""
         query = (select(AssessmentRow.checklist_id, AssessmentRow.id, AssessmentRow.updated_wall_us)
                  .where(AssessmentRow.candidate_id == candidate_id, AssessmentRow.outcome == "competent")
                  .order_by(AssessmentRow.updated_wall_us))
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
-        return {r.checklist_id: f"assessment {r.id} (competent, recorded on this workstation)" for r in rows}
+        return {r.checklist_id: r.id for r in rows}
+
+    def passes(self, candidate_id: str) -> dict[str, Msg]:
+        """Checklists this candidate passed on this workstation: checklist id -> which assessment (said)."""
+        return {checklist: MET_HERE(assessment=assessment)
+                for checklist, assessment in self.competent_here(candidate_id).items()}
 
     def count(self, status: str | None = None) -> int:
         query = select(func.count()).select_from(AssessmentRow)

@@ -219,3 +219,43 @@ class ProviderClient:
         response = self.send("POST", "/moderation/feedback/ack", json={"ids": ids})
         raise_for(response, "acknowledging moderation feedback")
         return dict(response.json())
+
+    # ------------------------------------------------------------ credentials
+    def eligibility(self, limit: int) -> bytes | None:
+        """The provider's answer with its signed eligibility list, as bytes of at most ``limit`` (a
+        longer answer is refused while it arrives), or None when the provider has no such endpoint
+        (a provider from before micro-credentials)."""
+        path = "/credentials/eligibility"
+        for attempt in (1, 2):
+            request = self.http.build_request("GET", path, headers={
+                "Authorization": f"Bearer {self.token(refresh=attempt == 2)}"})
+            try:
+                response = self.http.send(request, stream=True)
+            except httpx.ConnectError as exc:
+                raise ProviderUnreachable(f"the provider at {self.url} cannot be reached: {exc}") from exc
+            except httpx.TransportError as exc:
+                raise TransientError(f"the connection to {self.url} failed during GET {path}: "
+                                     f"{exc!r}") from exc
+            try:
+                if response.status_code == 401 and attempt == 1:
+                    continue
+                if response.status_code == 404:
+                    return None
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > limit:
+                        raise SyncError(f"fetching the eligibility list: the provider's answer is larger "
+                                        f"than "
+                                        f"{limit} bytes")
+                if response.status_code >= 400:
+                    said = httpx.Response(response.status_code, headers=response.headers, content=bytes(body),
+                                          request=request)
+                    raise_for(said, "fetching the eligibility list")
+                return bytes(body)
+            except httpx.TransportError as exc:
+                raise TransientError(f"the connection to {self.url} failed during GET {path}: "
+                                     f"{exc!r}") from exc
+            finally:
+                response.close()
+        raise SyncError("fetching the eligibility list: the provider refused the sign-in twice", 401)

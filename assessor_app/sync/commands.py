@@ -82,6 +82,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         new_feedback = worker.status.feedback_received
         if new_feedback:
             print(f"{new_feedback} new item(s) of moderation feedback: see `assessor feedback`")
+        if worker.status.eligibility_received_us is not None:
+            print("The provider's eligibility list was received: see `assessor eligibility`")
         _print_status(outbox)
         if delay is not None:
             print(f"Not finished: {worker.status.last_error}. Run again later (the upload resumes).")

@@ -10,6 +10,7 @@ from typing import Any
 
 from assessor_app.evidence.keys import device_key
 from assessor_app.evidence.seal import SealError, public_key
+from assessor_app.storage.eligibility import EligibilityStore
 from assessor_app.storage.store import AssessmentStore
 from assessor_app.sync.client import ProviderClient, SyncError, raise_for
 from assessor_app.sync.outbox import Enrollment, Outbox, now_us
@@ -70,6 +71,7 @@ def enroll(outbox: Outbox, *, provider_url: str, code: str, keys_dir: Path,
                             provider_key.keyid, str(answer["provider_public_key"]), now_us(), country,
                             awarding_body)
     outbox.save_enrollment(enrollment)
+    EligibilityStore(outbox.store).keep_only_from(enrollment.provider_key_id)  # another provider's list
     # also next to the workstation key, so a lost database does not lose the pinned provider key
     _write_private_json(keys_dir / ENROLLMENT_FILE, enrollment.__dict__)
     return enrollment

@@ -15,6 +15,8 @@ FEEDBACK_PAYLOAD_TYPE = "application/vnd.assessor.moderation-feedback+json"
 FEEDBACK_TYPE = "https://assessor.invalid/moderation-feedback/v1"
 #: the decisions a moderation panel takes on an assessment
 FEEDBACK_DECISIONS = ("confirm", "overturn", "refer_back")
+ELIGIBILITY_PAYLOAD_TYPE = "application/vnd.assessor.eligibility+json"
+ELIGIBILITY_TYPE = "assessor-app/eligibility/1"
 
 
 def _sha256(text: str) -> str:

@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from assessor_app.storage.eligibility import EligibilityStore, HeldList, StaleList
 from assessor_app.sync.assessors import apply_status
 from assessor_app.sync.client import DeviceRevoked, ProviderClient, SyncError, TransientError
+from assessor_app.sync.eligibility import EligibilityError, fetch_eligibility
 from assessor_app.sync.feedback import FeedbackError, FeedbackInbox, fetch_feedback
 from assessor_app.sync.outbox import Entry, Outbox, now_us
 from assessor_app.sync.receipts import ReceiptError
@@ -54,6 +56,8 @@ class SyncStatus:
     assessor_problems: tuple[str, ...] = field(default=())
     #: items of moderation feedback received and stored since the worker started
     feedback_received: int = 0
+    #: when the provider's eligibility list was last received and held here (this workstation's clock)
+    eligibility_received_us: int | None = None
 
 
 class SyncWorker:
@@ -175,6 +179,7 @@ class SyncWorker:
             return None
         try:
             self.receive_feedback()
+            self.receive_eligibility()
         except DeviceRevoked as exc:
             self._set(state="revoked", last_error=str(exc))
             return self.settings.backoff_max_s
@@ -204,6 +209,26 @@ class SyncWorker:
         if new:
             self._set(feedback_received=self.status.feedback_received + new)
         return new
+
+    def receive_eligibility(self) -> HeldList | None:
+        """After the feedback: the provider's eligibility list, verified, replacing the one held. A
+        list refused (not verified, misshapen, older than the held one) leaves the held one, and is said."""
+        enrollment = self.outbox.enrollment()
+        if enrollment is None:
+            return None
+        try:
+            held = fetch_eligibility(self.client, EligibilityStore(self.outbox.store), enrollment)
+        except (EligibilityError, StaleList, SyncError) as exc:
+            if isinstance(exc, TransientError | DeviceRevoked):
+                raise
+            log.warning("sync: the eligibility list was not taken: %s", exc)
+            self._set(last_error=str(exc))
+            return None
+        if held is None:
+            log.info("sync: the provider at %s has no eligibility list (an older provider)", self.client.url)
+            return None
+        self._set(eligibility_received_us=held.received_us)
+        return held
 
     def _refresh_standing(self) -> None:
         """Ask the provider how it stands with this workstation and its assessors (one request)."""

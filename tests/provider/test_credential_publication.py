@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import jwt
 import pytest
 from securesystemslib.dsse import Envelope
 from sqlalchemy import delete
 
 from assessor_app.cli import main
+from assessor_app.credentials.edc_validate import annex_i_missing, validate_edc
 from assessor_app.credentials.status_list import decode_list, is_set
 from assessor_app.demo.credentials_demo import demo_body
 from assessor_app.provider.credentials.awarding import set_awarding_body
@@ -27,21 +29,28 @@ from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.store import ProviderConfig
 
 
-@pytest.fixture
-def served(provider_cohort: dict[str, Any], tmp_path: Path) -> Iterator[tuple[ProviderServer, Any]]:
-    """A copy of the demo provider, serving on loopback, its credentials issued anew under its address."""
-    shutil.copytree(provider_cohort["result"].folder, tmp_path / "provider")
-    server = ProviderServer(config=ProviderConfig(tmp_path / "provider"), port=0).start()
+@pytest.fixture(scope="module")
+def served(provider_cohort: dict[str, Any],
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ProviderServer, Any]]:
+    """A copy of the demo provider, serving on loopback, its credentials issued anew under its address
+    (shared by this module's tests: each revokes a credential of its own)."""
+    folder = tmp_path_factory.mktemp("published") / "provider"
+    shutil.copytree(provider_cohort["result"].folder, folder)
+    server = ProviderServer(config=ProviderConfig(folder), port=0).start()
     try:
         service = server.service
         with service.store.writer.begin() as conn:
             conn.execute(delete(CredentialRow))
         set_awarding_body(service.store, demo_body(server.url), by="test")
         run = service.credentials.issue_eligible(by="test")
-        assert run.issued
+        assert len(run.issued) >= 3
         yield server, run
     finally:
         server.close()
+
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "ob3" / "ob_v3p0_achievementcredential_schema.json")
+                    .read_text(encoding="utf-8"))
 
 
 def _jwks_client_key(jwks: dict[str, Any], token: str) -> Any:
@@ -63,6 +72,17 @@ def test_the_served_keys_verify_every_credential_with_pyjwt(served):
         evidence = json.dumps(claims["evidence"])
         assert issued.row.bundle_id in evidence
         assert issued.row.learner_id not in json.dumps(claims)  # the learner only as a salted hash
+        jsonschema.validators.validator_for(SCHEMA)(SCHEMA).validate(claims)
+
+
+def test_each_issued_edc_passes_the_elm_shapes_with_every_annex_i_element(served):
+    _, run = served
+    for issued in run.issued[:4]:  # a few: each validation takes a fifth of a second
+        edc = json.loads(issued.row.edc_json)["credential"]
+        report = validate_edc(edc, before_sealing=True)
+        assert report.conforms, str(report)
+        assert annex_i_missing(edc) == []
+        assert issued.row.manifest_sha256 in json.dumps(edc)
 
 
 def test_verify_online_says_valid_then_revoked(served, tmp_path: Path, capsys):
@@ -89,7 +109,6 @@ def test_export_writes_each_credential_and_the_issuer_keys(served, tmp_path: Pat
     server, run = served
     out = tmp_path / "out"
     folder = str(server.service.store.config.folder)
-    server.service.store.engine.dispose()
     assert main(["provider", "credentials", "export", "--folder", folder, "--out", str(out)]) == 0
     names = {p.name for p in out.iterdir()}
     for issued in run.issued:
@@ -112,7 +131,7 @@ def test_the_eligibility_list_names_who_holds_what_and_drops_the_revoked(served)
     envelope = Envelope.from_dict(signed_eligibility(service.store, statement))
     assert envelope.payload_type == ELIGIBILITY_PAYLOAD_TYPE
     envelope.verify([service.store.key.public], 1)
-    first = run.issued[0].row
+    first = run.issued[1].row
     assert statement["learners"][first.learner_id][first.checklist_id]["credential"] == f"urn:uuid:{first.id}"
     service.credentials.revoke(first.id, reason="issued in error", by="test")
     after = eligibility_statement(service.store)
@@ -121,3 +140,25 @@ def test_the_eligibility_list_names_who_holds_what_and_drops_the_revoked(served)
     assert after["as_of_us"] > statement["as_of_us"] - 1
     answer = httpx.get(f"{server.url}/credentials/eligibility")
     assert answer.status_code == 401  # only enrolled workstations read it
+
+
+def test_the_command_line_checks_lists_and_revokes(served, capsys):
+    server, run = served
+    folder = str(server.service.store.config.folder)
+    issued = run.issued[2].row
+    assert main(["provider", "credentials", "check", issued.bundle_id, "--folder", folder]) == 0
+    assert issued.id in capsys.readouterr().out
+    assert main(["provider", "credentials", "list", "--folder", folder, "--learner", issued.learner_id,
+                 "--language", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert issued.id in out and "giltig" in out
+    assert main(["provider", "credentials", "revoke", issued.id, "--reason", "no", "--folder", folder]) == 1
+    assert "3-500" in capsys.readouterr().err
+    assert main(["provider", "credentials", "revoke", issued.id, "--reason", "issued in error",
+                 "--folder", folder]) == 0
+    assert main(["provider", "credentials", "list", "--folder", folder, "--learner", issued.learner_id]) == 0
+    assert "revoked" in capsys.readouterr().out
+    assert main(["provider", "awarding-body", "show", "--folder", folder, "--language", "fi"]) == 0
+    assert "myöntäjäprofiili" in capsys.readouterr().out
+    assert main(["provider", "credentials", "check", "no-such-bundle", "--folder", folder]) == 1
+    assert "no assessment named 'no-such-bundle'" in capsys.readouterr().err

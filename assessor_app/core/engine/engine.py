@@ -150,10 +150,13 @@ class AssessmentEngine:
         *, spec: ChecklistSpec, spec_sha256: str, params: ParameterSet, params_sha256: str,
         candidate: Participant, assessor: Participant, workshop: Place, vehicle: VehicleInfo,
         responsible: Participant | None = None, awarding_body: str = "",
-        eligibility: dict[str, str] | None = None, language: str = "en", vin: str | None = None,
+        eligibility: Mapping[str, str | Msg] | None = None, language: str = "en", vin: str | None = None,
         plausibility: Plausibility = DEFAULT_PLAUSIBILITY,
     ) -> tuple[dict[str, Any], ResolvedParameters]:
         """The first event of a record that keeps identity apart: ids and commitments, no names.
+
+        ``eligibility``: prerequisite checklist id -> why the candidate meets it (a message, stored
+        as code, values and English text; or a plain text).
 
         ``vin``: the VIN as recorded in the identity file, checked here (ISO 3779) and never put in
         the record; empty when the vehicle has none (a training rig), None when the caller keeps none.
@@ -174,7 +177,8 @@ class AssessmentEngine:
             candidate=candidate, assessor=assessor, responsible=responsible, workshop=workshop,
             vehicle=vehicle, awarding_body=awarding_body))
         payload["parameter_set"]["source"] = params.source
-        payload["eligibility"] = dict(sorted((eligibility or {}).items()))
+        payload["eligibility"] = {k: v.to_dict() if isinstance(v, Msg) else v
+                                  for k, v in sorted((eligibility or {}).items())}
         return payload, resolved
 
     # ----------------------------------------------------------------- deciding

@@ -78,7 +78,7 @@ def people_payload(*, candidate: Participant, assessor: Participant, responsible
 
 
 def start_problems(spec: ChecklistSpec, candidate: Participant, assessor: Participant,
-                   responsible: Participant | None, eligibility: dict[str, str]) -> list[Msg]:
+                   responsible: Participant | None, eligibility: Mapping[str, object]) -> list[Msg]:
     """Why these people cannot start this checklist (empty when they can)."""
     problems = []
     ids = [candidate.id, assessor.id, *([responsible.id] if responsible else [])]

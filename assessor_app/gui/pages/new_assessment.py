@@ -6,7 +6,11 @@ assessment's identity document, kept apart from the record.
 
 The VIN and the working voltage are checked as they are typed: a problem is said under the field,
 naming it, until the field is fixed, and the Start button says why it cannot start meanwhile. A
-VIN's check digit that does not match is a warning only (European VINs need not carry one)."""
+VIN's check digit that does not match is a warning only (European VINs need not carry one).
+
+A checklist with prerequisite checklists (a progression gateway) says, as soon as the candidate id
+and the checklist are both set, which prerequisites the candidate meets and by what; one that is not
+met keeps Start from starting, and says why (the window asks the store: ``gate_requested``)."""
 
 from __future__ import annotations
 
@@ -30,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from assessor_app.core import units
+from assessor_app.core.gateways import GateDecision
 from assessor_app.core.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from assessor_app.core.specs.library import Library
 from assessor_app.core.vin import check_digit_warning, normalise, vin_problem
 from assessor_app.gui.bad_input import check_digit_text, parse_quantity, quantity_problem, vin_text
 from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
+from assessor_app.gui.pages.gate_panel import GatePanel
 from assessor_app.gui.translator import window_language
 from assessor_app.gui.widgets import WrappingComboBox
 from assessor_app.i18n import format_input_number
@@ -66,6 +72,7 @@ class NewAssessmentForm:
 class NewAssessmentPage(QWidget):
     start_requested = Signal(object)  # NewAssessmentForm
     cancelled = Signal()
+    gate_requested = Signal(str, str)  # checklist id, candidate id: answer with show_gate(GateDecision)
 
     def __init__(self, library: Library, language: str = "en", parent: QWidget | None = None, *,
                  plausibility: Plausibility = DEFAULT_PLAUSIBILITY):
@@ -89,6 +96,7 @@ class NewAssessmentPage(QWidget):
         self.awarding_label = QLabel(wordWrap=True)
         self.checklist = WrappingComboBox(min_chars=24)
         self.checklist_info = QLabel(wordWrap=True)
+        self.gate = GatePanel(language)
         self.parameters = WrappingComboBox(min_chars=24)
         self.vin = QLineEdit(placeholderText=self.tr("17 characters"))  # never cut: a long one is said
         self.vin_message = QLabel(objectName="refusal", wordWrap=True)
@@ -137,6 +145,7 @@ class NewAssessmentPage(QWidget):
         form = QFormLayout(task_box)
         form.addRow(self.tr("Checklist"), self.checklist)
         form.addRow("", self.checklist_info)
+        form.addRow("", self.gate)
         form.addRow("", self.awarding_label)
         form.addRow(self.tr("Parameter set"), self.parameters)
         form.addRow(self.tr("Vehicle VIN"), self.vin)
@@ -177,6 +186,8 @@ class NewAssessmentPage(QWidget):
         layout.addLayout(buttons)
 
         self.checklist.currentIndexChanged.connect(self._show_checklist_info)
+        self.checklist.currentIndexChanged.connect(self.ask_gate)
+        self.candidate_id.textChanged.connect(self.ask_gate)
         self.parameters.currentIndexChanged.connect(self._parameters_chosen)
         self.start_button.clicked.connect(self._start)
         self.cancel_button.clicked.connect(self.cancelled)
@@ -184,11 +195,13 @@ class NewAssessmentPage(QWidget):
         self.voltage.textChanged.connect(self._check_fields)
         self._show_checklist_info()
         self._parameters_chosen()
-        self._check_fields()
+        self.ask_gate()
         # keys: Enter in a field goes on to the next one (it starts nothing); Esc leaves it for Start
         self.guard = KeyGuard(self, lambda _field: self.start_button.setFocus(),
                               enter=lambda _field: self.focusNextChild())
-        set_tab_order(screen_order(self))
+        order = screen_order(self)
+        order.insert(order.index(self.checklist) + 1, self.gate)  # read by keyboard, after its checklist
+        set_tab_order(order)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -219,6 +232,34 @@ class NewAssessmentPage(QWidget):
     def _needs_responsible(self) -> bool:
         spec_id = self.checklist.currentData()
         return bool(spec_id) and "responsible_person" in self.library.checklists[spec_id].spec.signoffs
+
+    def gated(self) -> bool:
+        """Whether the chosen checklist names prerequisite checklists (a progression gateway)."""
+        spec_id = self.checklist.currentData()
+        return bool(spec_id) and any(
+            p.checklist for p in self.library.checklists[spec_id].spec.credential.prerequisites)
+
+    def ask_gate(self) -> None:
+        """Candidate id or checklist changed: ask whether the candidate meets a gated checklist's
+        prerequisites (the answer comes to :meth:`show_gate`); Start waits for it."""
+        candidate = self.candidate_id.text().strip()
+        if not self.gated():
+            self.gate.clear_gate()
+        elif not candidate:
+            self.gate.ask_for_candidate()
+        else:
+            self.gate.decision = None
+            self.gate_requested.emit(self.checklist.currentData(), candidate)
+        self._check_fields()
+
+    def show_gate(self, decision: GateDecision) -> None:
+        """The store's answer for a candidate and checklist; an answer for another pair (typed since) is
+        left aside."""
+        if (decision.checklist_id, decision.candidate_id) != (self.checklist.currentData(),
+                                                                self.candidate_id.text().strip()):
+            return
+        self.gate.show_decision(decision)
+        self._check_fields()
 
     def _parameters_chosen(self) -> None:
         set_id = self.parameters.currentData()
@@ -264,7 +305,7 @@ class NewAssessmentPage(QWidget):
         self.voltage_message.setText(self.voltage_problem_text() or "")
         for message in (self.vin_message, self.voltage_message):
             message.setVisible(bool(message.text()))
-        problems = self.field_problems()
+        problems = self.field_problems() + self.gate.refusals()
         why = self.tr("Cannot start: {problems}").format(problems="; ".join(problems)) if problems else ""
         self.start_why.setText(why)  # always there (empty when it can start): it keeps the buttons right
         self.start_button.setEnabled(not problems)
@@ -285,7 +326,7 @@ class NewAssessmentPage(QWidget):
             self.error.setText(self.tr("Country: two letters (ISO 3166), e.g. FI, not {value}")
                                .format(value=self.workshop_country.text().strip()))
             return
-        problems = self.field_problems()
+        problems = self.field_problems() + self.gate.refusals()
         voltage = self.working_voltage_v()
         if problems or voltage is None:
             self.error.setText("; ".join(problems))

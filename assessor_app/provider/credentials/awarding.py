@@ -90,7 +90,7 @@ def set_awarding_body(store: ProviderStore, body: AwardingBody, *, by: str) -> A
     values = {"name": body.name, "legal_id": body.legal_id, "legal_id_type": body.legal_id_type,
               "address": body.address, "country": body.country, "url": body.url, "email": body.email,
               "updated_us": now_us(), "updated_by": by}
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:  # takes the write lock up front
         if conn.execute(select(AwardingBodyRow.id).where(AwardingBodyRow.id == 1)).first() is None:
             conn.execute(AwardingBodyRow.__table__.insert().values(id=1, **values))
         else:

@@ -141,7 +141,7 @@ def _list(service: Any, args: argparse.Namespace, language: str) -> int:
     if args.checklist:
         query = query.where(CredentialRow.checklist_id == args.checklist)
     with service.store.engine.connect() as conn:
-        rows = conn.execute(query).scalars().all()
+        rows = conn.execute(query).all()
     if not rows:
         print(render(c_.NONE(), language))
     for row in rows:
@@ -175,12 +175,12 @@ def _export(service: Any, args: argparse.Namespace, language: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with service.store.engine.connect() as conn:
         rows = conn.execute(select(CredentialRow).order_by(CredentialRow.issued_us,
-                                                           CredentialRow.id)).scalars().all()
+                                                           CredentialRow.id)).all()
     for row in rows:
         _write(out / f"{row.id}.ob3.jwt", row.ob3_jwt + "\n")
         edc = json.dumps(json.loads(row.edc_json), indent=2, ensure_ascii=False)
         _write(out / f"{row.id}.edc.json", edc + "\n")
-    jwks = issuer_jwks(public_keys(Path(service.store.folder) / "keys"))
+    jwks = issuer_jwks(public_keys(Path(service.store.config.folder) / "keys"))
     _write(out / "issuer.jwks.json", json.dumps(jwks, indent=2) + "\n")
     print(render(c_.EXPORTED(n=len(rows), folder=str(out)), language))
     return 0
