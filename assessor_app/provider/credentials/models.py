@@ -75,8 +75,8 @@ class LearnerParticipation(ProviderBase):
     __tablename__ = "learner_participation"
 
     learner_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    gender: Mapped[str | None] = mapped_column(String(20))  # woman, man, other, or None: not given
-    age_band: Mapped[str | None] = mapped_column(String(10))  # 16-24, 25-34, 35-44, 45-54, 55+
+    gender: Mapped[str | None] = mapped_column(String(20))  # woman, man, other; None: not given
+    age_band: Mapped[str | None] = mapped_column(String(10))  # under-25, 25-34, 35-44, 45-54, 55+
     updated_us: Mapped[int] = mapped_column(BigInteger)
     updated_by: Mapped[str] = mapped_column(String(64))
 
