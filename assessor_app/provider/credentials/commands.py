@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
-from assessor_app.i18n import LANGUAGES, Msg, format_datetime, render
+from assessor_app.i18n import Msg, format_datetime, render
+from assessor_app.provider.command_helpers import command_language, language_option, write_whole
 from assessor_app.provider.credentials import cli_messages as c_
-
-
-def _language(args: argparse.Namespace) -> str:
-    if getattr(args, "language", None):
-        return str(args.language)
-    from assessor_app.settings import load_settings
-
-    language = load_settings().language
-    return language if language in LANGUAGES else "en"
 
 
 def _when(us: int | None, language: str) -> str:
@@ -28,11 +19,6 @@ def _when(us: int | None, language: str) -> str:
     return format_datetime(dt.datetime.fromtimestamp(us / 1e6, tz=dt.UTC), language)
 
 
-def _write(path: Path, text: str) -> None:
-    """The whole file or nothing: written aside, then put in place."""
-    part = path.with_name(path.name + ".part")
-    part.write_text(text, encoding="utf-8", newline="")
-    os.replace(part, path)
 
 
 def cmd_awarding_body(args: argparse.Namespace) -> int:
@@ -41,7 +27,7 @@ def cmd_awarding_body(args: argparse.Namespace) -> int:
     from assessor_app.provider.credentials import messages as m_
     from assessor_app.provider.credentials.awarding import awarding_body, set_awarding_body
 
-    language = _language(args)
+    language = command_language(args)
     service = service_for(args)
     try:
         if args.body_command == "set":
@@ -70,7 +56,7 @@ def _reasons(reasons: Any, language: str) -> list[str]:
 def cmd_credentials(args: argparse.Namespace) -> int:
     from assessor_app.provider.commands import service_for
 
-    language = _language(args)
+    language = command_language(args)
     service = service_for(args)
     try:
         return _COMMANDS[args.credentials_command](service, args, language)
@@ -177,11 +163,11 @@ def _export(service: Any, args: argparse.Namespace, language: str) -> int:
         rows = conn.execute(select(CredentialRow).order_by(CredentialRow.issued_us,
                                                            CredentialRow.id)).all()
     for row in rows:
-        _write(out / f"{row.id}.ob3.jwt", row.ob3_jwt + "\n")
+        write_whole(out / f"{row.id}.ob3.jwt", row.ob3_jwt + "\n")
         edc = json.dumps(json.loads(row.edc_json), indent=2, ensure_ascii=False)
-        _write(out / f"{row.id}.edc.json", edc + "\n")
+        write_whole(out / f"{row.id}.edc.json", edc + "\n")
     jwks = issuer_jwks(public_keys(Path(service.store.config.folder) / "keys"))
-    _write(out / "issuer.jwks.json", json.dumps(jwks, indent=2) + "\n")
+    write_whole(out / "issuer.jwks.json", json.dumps(jwks, indent=2) + "\n")
     print(render(c_.EXPORTED(n=len(rows), folder=str(out)), language))
     return 0
 
@@ -202,12 +188,7 @@ def register(sub: Any, common: Any) -> Any:
     """Add ``provider awarding-body`` and ``provider credentials``; returns the credentials group's
     subparsers."""
 
-    def with_language(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        common(p)
-        p.add_argument("--language", choices=LANGUAGES,
-                       help="the language of what it prints (default: the one in the app's settings, "
-                            "else en)")
-        return p
+    with_language = language_option(common)
 
     body = sub.add_parser("awarding-body", help="the awarding body: the provider as a legal entity")
     bsub = body.add_subparsers(dest="body_command", required=True)

@@ -10,19 +10,11 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from assessor_app.i18n import LANGUAGES, Msg, format_date, format_datetime, render
+from assessor_app.i18n import Msg, format_date, format_datetime, render
+from assessor_app.provider.command_helpers import command_language, language_option
 
 # the messages module is light (no SQLAlchemy); the rest is imported when a command runs
 from assessor_app.provider.moderation import messages as m_
-
-
-def _language(args: argparse.Namespace) -> str:
-    if getattr(args, "language", None):
-        return str(args.language)
-    from assessor_app.settings import load_settings
-
-    language = load_settings().language
-    return language if language in LANGUAGES else "en"
 
 
 def _when(us: int, language: str) -> str:
@@ -103,7 +95,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
     from assessor_app.provider.moderation.cycles import Cycles
     from assessor_app.provider.moderation.draws import sample_summary
 
-    language = _language(args)
+    language = command_language(args)
     service = service_for(args)
     try:
         cycles = Cycles(service.store)
@@ -144,7 +136,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     from assessor_app.provider.commands import service_for
     from assessor_app.provider.moderation import draws
 
-    language = _language(args)
+    language = command_language(args)
     service = service_for(args)
     try:
         if args.check:
@@ -180,12 +172,7 @@ def register(sub: Any, common: Any) -> Any:
     """Add ``provider moderation cycle ...`` and ``provider moderation sample ...``; returns the
     ``moderation`` group's subparsers, for the other parts of moderation to add theirs."""
 
-    def with_language(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        common(p)
-        p.add_argument("--language", choices=LANGUAGES,
-                       help="the language of what it prints (default: the one in the app's settings, "
-                            "else en)")
-        return p
+    with_language = language_option(common)
 
     moderation = sub.add_parser("moderation", help="external moderation: cycles and their samples")
     msub = moderation.add_subparsers(dest="moderation_command", required=True)

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-
-def _write(path: Path, text: str) -> None:
-    """The whole file or nothing: written aside, then put in place."""
-    part = path.with_name(path.name + ".part")
-    part.write_text(text, encoding="utf-8", newline="")
-    os.replace(part, path)
+from assessor_app.provider.command_helpers import write_whole
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -37,8 +31,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         service.close()
     try:
         out.mkdir(parents=True, exist_ok=True)
-        _write(out / "verdicts.csv", verdicts_csv(report))
-        _write(out / "agreement.json", json.dumps(agreement_json(report), ensure_ascii=False, indent=2,
+        write_whole(out / "verdicts.csv", verdicts_csv(report))
+        write_whole(out / "agreement.json", json.dumps(agreement_json(report), ensure_ascii=False, indent=2,
                                                   sort_keys=False, allow_nan=False) + "\n")
     except OSError as exc:
         raise ProviderError(f"cannot write the export into {out}: {exc.strerror or exc}") from None

@@ -11,19 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from assessor_app.i18n import LANGUAGES, Msg, render
-
-
-def _language(args: argparse.Namespace) -> str:
-    if getattr(args, "language", None):
-        return str(args.language)
-    from assessor_app.settings import load_settings
-
-    language = load_settings().language
-    return language if language in LANGUAGES else "en"
+from assessor_app.provider.command_helpers import command_language
 
 
 def _say(args: argparse.Namespace, msg: Msg) -> None:
-    print(render(msg, _language(args)), flush=True)
+    print(render(msg, command_language(args)), flush=True)
 
 
 @contextmanager
