@@ -6,7 +6,6 @@ eligibility list the workstations get."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import httpx
 import jsonschema
 import jwt
 import pytest
+from provider_copy import copy_provider
 from securesystemslib.dsse import Envelope
 from sqlalchemy import delete
 
@@ -35,7 +35,7 @@ def served(provider_cohort: dict[str, Any],
     """A copy of the demo provider, serving on loopback, its credentials issued anew under its address
     (shared by this module's tests: each revokes a credential of its own)."""
     folder = tmp_path_factory.mktemp("published") / "provider"
-    shutil.copytree(provider_cohort["result"].folder, folder)
+    copy_provider(provider_cohort["result"].folder, folder)
     server = ProviderServer(config=ProviderConfig(folder), port=0).start()
     try:
         service = server.service
