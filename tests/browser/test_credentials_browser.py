@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browser_support import sign_in
 from console_support import PASSWORD, make_service
-from credential_console_support import HeldSet, held_set, insert_credential, ready, real_documents
+from credential_console_support import HeldSet, insert_credential, ready, real_documents, shared_held_set
 from screen_checks import MEASURE, TEXTS, english_leftovers
 
 from assessor_app.i18n import LANGUAGES
@@ -46,7 +46,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     where = tmp_path_factory.mktemp("credentials")
-    held = held_set(where / "workstation")
+    held = shared_held_set(tmp_path_factory)
     folder = where / "provider"
     shutil.copytree(held.folder, folder)
     service = make_service(folder)

@@ -62,6 +62,16 @@ def held_set(where: Path) -> HeldSet:
     return HeldSet(where / "provider", {name: (device, bundle) for name, bundle in keys.items()})
 
 
+_SHARED: list[HeldSet] = []
+
+
+def shared_held_set(factory: Any) -> HeldSet:
+    """``held_set`` recorded once per test run (half a minute): every user copies its provider folder."""
+    if not _SHARED:
+        _SHARED.append(held_set(factory.mktemp("held-set")))
+    return _SHARED[0]
+
+
 def relaxed_rules(folder: Path) -> None:
     """The shipped issuance rules without the manufacturer's data and with no wait for moderation."""
     text = resources.files("assessor_app.provider.credentials").joinpath("issuance_rules.yaml").read_text(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from console_assessment_support import DEMO_CANDIDATE
 from console_support import Clock, client_for, csrf_token, make_service
-from credential_console_support import HeldSet, held_set, insert_credential, ready, real_documents
+from credential_console_support import HeldSet, insert_credential, ready, real_documents, shared_held_set
 from sqlalchemy import select
 from starlette.testclient import TestClient
 from verdict_support import add_cycle
@@ -34,7 +34,7 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 @pytest.fixture(scope="module")
 def held(tmp_path_factory: pytest.TempPathFactory) -> HeldSet:
-    return held_set(tmp_path_factory.mktemp("held"))
+    return shared_held_set(tmp_path_factory)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from console_assessment_support import DEMO_CANDIDATE
 from console_support import Clock, client_for, make_service
-from credential_console_support import HeldSet, held_set, insert_credential, ready
+from credential_console_support import HeldSet, insert_credential, ready, shared_held_set
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, insert, select, update
 
@@ -34,7 +34,7 @@ T0 = 1_790_000_000 * 10**6
 
 @pytest.fixture(scope="module")
 def held(tmp_path_factory: pytest.TempPathFactory) -> HeldSet:
-    return held_set(tmp_path_factory.mktemp("held"))
+    return shared_held_set(tmp_path_factory)
 
 
 def _service(held: HeldSet, where: Path, clock: Clock, **config: object) -> ProviderService:
