@@ -56,3 +56,8 @@ AGE_NAMES = {
     "55+": Message("credentials.participation.55_plus", "55 or over"),
     None: GENDER_NAMES[None],
 }
+# a figure that cannot be computed, named: "Verification success: undefined: ..."
+LABELLED = Message("credentials.kpi.labelled", "{label}: {value}")
+LAG_LABEL = Message("credentials.kpi.label.lag", "Completion to credential")
+VERIFIED_LABEL = Message("credentials.kpi.label.verified", "Verification success")
+WOMEN_LABEL = Message("credentials.kpi.label.women", "Women among the learners who gave a gender")

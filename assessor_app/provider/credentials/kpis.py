@@ -172,12 +172,13 @@ def kpi_lines(k: CredentialKpis, language: str, when: str) -> list[str]:
         lines += [say(m_.LAG_OF(checklist=c, **_lag_values(lag, language)))
                   for c, lag in k.lag_by_checklist.items()]
     else:
-        lines.append(figure_text(k.lag.median, language))
+        lines.append(say(m_.LABELLED(label=m_.LAG_LABEL(), value=figure_text(k.lag.median, language))))
     if k.verification.checks:
         lines.append(say(m_.VERIFIED(share=figure_text(k.verification.share, language, percent=True),
                                      n=k.verification.checks)))
     else:
-        lines.append(figure_text(k.verification.share, language))
+        lines.append(say(m_.LABELLED(label=m_.VERIFIED_LABEL(),
+                                     value=figure_text(k.verification.share, language))))
     for title, counts in ((m_.BY_CHECKLIST, k.by_checklist), (m_.BY_WORKSHOP, k.by_workshop),
                           (m_.BY_REGION, k.by_region)):
         if counts:
@@ -192,5 +193,6 @@ def kpi_lines(k: CredentialKpis, language: str, when: str) -> list[str]:
     if p.gave_gender:
         lines.append(say(m_.WOMEN(share=figure_text(p.women_share, language, percent=True), n=p.gave_gender)))
     else:
-        lines.append("  " + figure_text(p.women_share, language))
+        women = m_.LABELLED(label=m_.WOMEN_LABEL(), value=figure_text(p.women_share, language))
+        lines.append("  " + say(women))
     return lines
