@@ -159,3 +159,27 @@ def fast_bundles(monkeypatch: pytest.MonkeyPatch) -> None:
     and the provider's verification still checks the stub's hash against the seal.
     """
     monkeypatch.setattr("assessor_app.evidence.bundle.render_record", _stub_pdf, raising=False)
+
+
+class EnrolledSite:
+    """A workstation's store and outbox enrolled with ``provider`` (its assessor key bound), with the
+    sync worker that talks to it; the sync tests add what they read from the provider."""
+
+    def __init__(self, folder: Path, provider: ProviderServer):
+        from assessor_app.storage.store import AssessmentStore
+        from assessor_app.sync import enrollment as sync_enrollment
+        from assessor_app.sync.worker import SyncWorker
+
+        self.folder = folder
+        self.store = AssessmentStore.open(folder / "assessor.db")
+        self.outbox = sync_enrollment.open_outbox(self.store, folder)
+        self.keys = folder / "keys"
+        sync_enrollment.enroll(self.outbox, provider_url=provider.url, code=provider_code(provider.service),
+                               keys_dir=self.keys)
+        self.device = device_key(self.keys).fingerprint
+        bind_test_assessor(provider.service, self.device)
+        self.worker = SyncWorker(self.outbox, sync_enrollment.provider_client(self.outbox, self.keys))
+
+    def close(self) -> None:
+        self.worker.client.close()
+        self.store.close()

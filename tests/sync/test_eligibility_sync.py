@@ -16,7 +16,7 @@ import httpx
 import pytest
 from eligibility_support import DAY_US, ISSUED_US, add_credential, revoke
 from securesystemslib.dsse import Envelope
-from sync_support import bind_test_assessor, provider_code
+from sync_support import EnrolledSite, provider_code
 
 from assessor_app.cli import main
 from assessor_app.core.engine import Person, Vehicle
@@ -28,11 +28,9 @@ from assessor_app.provider.credentials.eligibility import eligibility_statement,
 from assessor_app.provider.server import ProviderServer
 from assessor_app.storage.eligibility import EligibilityStore, GateRefused, gate_for, start_eligibility
 from assessor_app.storage.recorder import AssessmentRecorder
-from assessor_app.storage.store import AssessmentStore
 from assessor_app.sync import enrollment as sync_enrollment
 from assessor_app.sync.client import ProviderClient, SyncError
 from assessor_app.sync.eligibility import EligibilityError, verify_held, verify_list
-from assessor_app.sync.outbox import Outbox
 from assessor_app.sync.worker import SyncWorker
 
 GATED, PREREQUISITE = "hv-battery-diagnostics", "hv-isolation-series"
@@ -44,22 +42,10 @@ def library() -> Library:
     return load_library(checklists_dir())
 
 
-class Site:
+class Site(EnrolledSite):
     def __init__(self, folder: Path, provider: ProviderServer):
-        self.folder = folder
-        self.store = AssessmentStore.open(folder / "assessor.db")
-        self.outbox: Outbox = sync_enrollment.open_outbox(self.store, folder)
-        self.keys = folder / "keys"
-        sync_enrollment.enroll(self.outbox, provider_url=provider.url, code=provider_code(provider.service),
-                               keys_dir=self.keys)
-        self.device = device_key(self.keys).fingerprint
-        bind_test_assessor(provider.service, self.device)
+        super().__init__(folder, provider)
         self.book = EligibilityStore(self.store)
-        self.worker = SyncWorker(self.outbox, sync_enrollment.provider_client(self.outbox, self.keys))
-
-    def close(self) -> None:
-        self.worker.client.close()
-        self.store.close()
 
     def start(self, candidate: str) -> AssessmentRecorder:
         """Start the gated checklist for ``candidate`` as the window does."""

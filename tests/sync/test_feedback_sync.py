@@ -9,34 +9,19 @@ from pathlib import Path
 import httpx
 import pytest
 from feedback_support import add_feedback, delivered
-from sync_support import bind_test_assessor, enroll, provider_code
+from sync_support import EnrolledSite, enroll, provider_code
 
 from assessor_app.evidence.keys import device_key
 from assessor_app.provider.server import ProviderServer
-from assessor_app.storage.store import AssessmentStore
-from assessor_app.sync import enrollment as sync_enrollment
 from assessor_app.sync.client import ProviderClient, TransientError
 from assessor_app.sync.feedback import FeedbackError, FeedbackInbox, verify_batch
-from assessor_app.sync.outbox import Outbox
 from assessor_app.sync.worker import SyncWorker
 
 
-class Site:
+class Site(EnrolledSite):
     def __init__(self, folder: Path, provider: ProviderServer):
-        self.folder = folder
-        self.store = AssessmentStore.open(folder / "assessor.db")
-        self.outbox: Outbox = sync_enrollment.open_outbox(self.store, folder)
-        self.keys = folder / "keys"
-        sync_enrollment.enroll(self.outbox, provider_url=provider.url, code=provider_code(provider.service),
-                               keys_dir=self.keys)
-        self.device = device_key(self.keys).fingerprint
-        bind_test_assessor(provider.service, self.device)
+        super().__init__(folder, provider)
         self.inbox = FeedbackInbox(self.store)
-        self.worker = SyncWorker(self.outbox, sync_enrollment.provider_client(self.outbox, self.keys))
-
-    def close(self) -> None:
-        self.worker.client.close()
-        self.store.close()
 
 
 @pytest.fixture
