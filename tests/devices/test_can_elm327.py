@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from elm327_fake import FakeElm327
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assessor_app.devices.can import Elm327Error, elm327_snapshot
 
@@ -207,6 +209,27 @@ def test_an_adapter_that_stops_giving_prompts_is_not_waited_for_without_end():
     assert "no prompt from the ELM327 in 0.3 s" in by_id["dtc_stored"].error
     assert by_id["dtc_permanent"].status == "error" and by_id["dtc_permanent"].error.startswith("not asked")
     assert fake.requests.count("0A") == 0
+
+
+@pytest.mark.slow
+def test_any_text_from_the_adapter_is_an_item_status_or_an_elm327_error():
+    statuses = {"ok", "unsupported", "timeout", "malformed", "negative_response", "error"}
+    printed = st.text(alphabet="0123456789ABCDEF :\r\n>?NODATSERX", max_size=80)
+    with FakeElm327(dict(CAR)) as fake:
+
+        @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(junk=st.dictionaries(st.sampled_from(sorted(CAR)), printed, max_size=4))
+        def check(junk):
+            fake.answers = {**CAR, **junk}
+            try:
+                snap = elm327_snapshot(fake.port, timeout_s=0.3)
+            except Elm327Error as exc:
+                assert str(exc).startswith(f"The ELM327 adapter on {fake.port} ")
+                return
+            assert {item.status for item in snap.items} <= statuses
+            assert all(item.error for item in snap.items if item.status in ("malformed", "error", "timeout"))
+
+        check()
 
 
 def test_no_data_and_a_pid_without_a_decoding():

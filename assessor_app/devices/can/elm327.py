@@ -54,14 +54,14 @@ class _Requests:
         self.headers = True
         self.unanswered = 0
 
-    def ask(self, request: bytes, timeout_s: float | None = None) -> _Outcome:
+    def ask(self, request: bytes) -> _Outcome:
         if self.unanswered >= MAX_UNANSWERED:
             return _Outcome(
                 "error",
                 error=f"not asked: the ELM327 gave no prompt after the previous {MAX_UNANSWERED} requests",
             )
         t0 = time.perf_counter()
-        answer = self.link.command(request.hex().upper(), timeout_s or self.timeout_s)
+        answer = self.link.command(request.hex().upper(), self.timeout_s)
         return self.read(request, answer, round((time.perf_counter() - t0) * 1000, 2))
 
     def read(self, request: bytes, answer: Answer, duration_ms: float) -> _Outcome:
