@@ -159,6 +159,24 @@ def test_29_bit_ids_headers_off_and_an_adapter_that_keeps_echoing():
     assert _items(snap)["dtc_stored"].value == ["P0AA6"]
 
 
+def test_the_older_protocols_one_message_per_line():
+    # ISO 9141-2: no ISO-TP; the VIN comes in five numbered messages, DTCs three pairs a message
+    vin = b"\x00\x00\x00" + VIN
+    messages = {
+        **{k: [("10", p) for _, p in v] for k, v in CAR.items()},
+        "0902": [("10", b"\x49\x02" + bytes((n + 1,)) + vin[4 * n : 4 * n + 4]) for n in range(5)],
+        "03": [("10", bytes.fromhex("430AA6C1230000")), ("10", bytes.fromhex("43014300000000"))],
+    }
+    with FakeElm327(messages, protocol="3") as fake:
+        snap = elm327_snapshot(fake.port, timeout_s=0.5)
+    by_id = _items(snap)
+    assert snap.addresses["protocol"] == "ISO 9141-2 (5 baud init, 10.4 kbaud)"
+    assert by_id["vin"].value == VIN.decode()
+    assert by_id["dtc_stored"].value == ["P0AA6", "U0123", "P0143"]
+    assert by_id["pid_0C"].value == 1726.0 and by_id["pid_5B"].status == "unsupported"
+    assert "ATH0" in fake.requests
+
+
 def test_no_vehicle_is_a_clear_error():
     with FakeElm327(dict(CAR), protocol="") as fake:
         with pytest.raises(
