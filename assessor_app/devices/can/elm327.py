@@ -10,6 +10,7 @@ that finds no vehicle, is an ``Elm327Error``.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from assessor_app.devices.can.obdcodec import PIDS
 from assessor_app.devices.can.snapshot import DiagnosticSnapshot, SnapshotItem
 
 __all__ = ["Elm327Error", "elm327_snapshot"]
+
+log = logging.getLogger(__name__)
 
 #: After this many requests in a row without a prompt the rest are not asked.
 MAX_UNANSWERED = 2
@@ -193,8 +196,9 @@ def _supported_pids(requests: _Requests, first: _Outcome, pids: Sequence[int]) -
         if outcome.status == "ok" and outcome.answers is not None:
             try:
                 bitmap = decode.decode_supported(outcome.answers.positive, base)
-            except decode.MalformedAnswer:
-                bitmap = None  # unknown: the PIDs are asked and their own answers recorded
+            except decode.MalformedAnswer as exc:
+                # unknown: the PIDs in this range are asked and their own answers recorded
+                log.warning("The supported-PID bitmap 01 %02X from the ELM327 does not decode: %s", base, exc)
         known[base] = bitmap
     return known
 
