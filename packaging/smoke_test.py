@@ -51,12 +51,21 @@ class SmokeFailure(Exception):
     pass
 
 
+class MachineLacks(SmokeFailure):
+    """The machine lacks what the window needs from the system, and the app said which."""
+
+
+#: the app's exit status when the system lacks Qt's libraries (assessor_app.app.EXIT_NO_PLATFORM)
+EXIT_NO_PLATFORM = 3
+
+
 @dataclass
 class Smoke:
     folder: Path
     work: Path
     figures: dict[str, float] = field(default_factory=dict)
     passed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     #: how to start the app (default: the folder's executable); the start-up benchmark gives the
     #: source install's command here
     command: list[str] | None = None
@@ -129,6 +138,8 @@ class Smoke:
                     break
                 if proc.poll() is not None:
                     out = proc.stdout.read() if proc.stdout else ""
+                    if proc.returncode == EXIT_NO_PLATFORM and "system librar" in out:
+                        raise MachineLacks(out.strip().splitlines()[0])
                     raise SmokeFailure(f"{name}: ended with status {proc.returncode} before it was "
                                        f"ready\n{out[-3000:]}\n{text[-3000:]}")
                 if time.monotonic() - started > READY_TIMEOUT_S:
@@ -158,7 +169,10 @@ class Smoke:
                 display = answer.readline().strip()
             if not display:
                 raise SmokeFailure("Xvfb did not start")
-            self.window("window on X11", QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}")
+            try:
+                self.window("window on X11", QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}")
+            except MachineLacks as exc:  # this machine's fault, which the app said as it should
+                self.skipped.append(f"window on X11: {exc}")
         finally:
             stop(server)
 
@@ -239,9 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     if args.json:
-        print(json.dumps({"passed": smoke.passed, "figures": smoke.figures}, indent=2))
+        print(json.dumps({"passed": smoke.passed, "skipped": smoke.skipped, "figures": smoke.figures},
+                         indent=2))
     else:
         print(f"passed: {', '.join(smoke.passed)}")
+        for reason in smoke.skipped:
+            print(f"not tried: {reason}")
         for name, value in smoke.figures.items():
             print(f"  {name}: {value}")
     return 0

@@ -65,3 +65,14 @@ def test_the_folder_lists_the_licences_it_ships_and_no_gpl_only_one():
     assert "pyinstaller" not in listed.lower()
     assert not any(line.endswith(": GPL-2.0-only") or line.endswith(": GPL-3.0-only")
                    for line in listed.splitlines())
+
+
+def test_the_start_up_benchmark_compares_the_build_with_the_source_install(tmp_path):
+    out = tmp_path / "startup.json"
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_startup", "--runs", "1",
+                           "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "frozen/source" in proc.stdout
+    results = json.loads(out.read_text())["results"]
+    for by_install in results.values():
+        assert by_install["frozen"]["window"]["n"] == 1 and by_install["source"]["window"]["median"] > 0
