@@ -29,8 +29,10 @@ if ((fresh)) || [[ ! -x $venv/bin/python && ! -x $venv/Scripts/python.exe ]]; th
   "$python" -m venv "$venv"
 fi
 if [[ -x $venv/Scripts/python.exe ]]; then vpy=$venv/Scripts/python.exe; else vpy=$venv/bin/python; fi
-# the app and its runtime dependencies (with the provider's scale options), and the freezer
-"$vpy" -m pip install -q -e ".[provider-scale]"
+# the app and its runtime dependencies, and the freezer. Not the provider's scale options (PostgreSQL,
+# an S3 object store): a region's provider installs those from the wheel (README, the provider's
+# section), and a workshop PC should not carry the AWS SDK's 100 MB of service descriptions.
+"$vpy" -m pip install -q -e .
 "$vpy" -m pip install -q "pyinstaller>=6.10,<7" "pyinstaller-hooks-contrib>=2024.8"
 
 # the licences of everything that ships, into the folder; refuses GPL
