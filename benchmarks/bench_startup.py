@@ -6,8 +6,9 @@ For each install (the frozen folder from packaging/build-desktop.sh, and the sou
 Python running ``assessor_app.cli``, as `pip install -e .` gives), every run starts from an empty home
 (a first start on an empty machine: no data folder, no settings) and times two things:
 
-- the window: process start until its "ready" log line (window shown, offscreen), the issue's
-  target being 2 s for the frozen build;
+- the window: process start until its first frame is painted (its "painted" log line; the target
+  is 2 s for the frozen build), and until it is ready (the store open and the home list shown: its
+  "ready" log line), offscreen;
 - the command: ``assessor --help``, the floor of every command-line use.
 
 Cold runs drop the page cache first (``/proc/sys/vm/drop_caches``: root on Linux), so the files are
@@ -54,12 +55,13 @@ def drop_caches() -> bool:
         return False
 
 
-def window_seconds(smoke_mod, command: list[str]) -> float:
+def window_seconds(smoke_mod, command: list[str]) -> tuple[float, float]:
+    """Seconds to the first painted frame and to ready."""
     with tempfile.TemporaryDirectory(prefix="assessor-start-") as tmp:
         smoke = smoke_mod.Smoke(Path(tmp), Path(tmp))
         smoke.command = command
         smoke.window()
-        return smoke.figures["window ready (s)"]
+        return smoke.figures["window painted (s)"], smoke.figures["window ready (s)"]
 
 
 def help_seconds(command: list[str]) -> float:
@@ -71,11 +73,13 @@ def help_seconds(command: list[str]) -> float:
 
 
 def measure(smoke_mod, command: list[str], runs: int, cold: bool) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {"window": [], "help": []}
+    out: dict[str, list[float]] = {"painted": [], "ready": [], "help": []}
     for _ in range(runs):
         if cold:
             drop_caches()
-        out["window"].append(window_seconds(smoke_mod, command))
+        painted, ready = window_seconds(smoke_mod, command)
+        out["painted"].append(painted)
+        out["ready"].append(ready)
         if cold:
             drop_caches()
         out["help"].append(help_seconds(command))
@@ -115,15 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     if not can_drop:
         lines.append("The page cache cannot be dropped here (not root): warm runs only.")
     for kind, by_install in results.items():
-        for what, label in (("window", "window ready"), ("help", "assessor --help")):
+        for what, label in (("painted", "window painted"), ("ready", "window ready"),
+                            ("help", "assessor --help")):
             frozen, source = by_install["frozen"][what], by_install["source"][what]
             ratio = frozen["median"] / source["median"]
             lines.append(f"{kind:4} {label:15} frozen {frozen['median']:.2f} s (worst {frozen['worst']:.2f})"
                          f"  source {source['median']:.2f} s (worst {source['worst']:.2f})"
                          f"  frozen/source {ratio:.2f}")
     worst_kind = "cold" if "cold" in results else "warm"
-    frozen_window = results[worst_kind]["frozen"]["window"]["median"]
-    lines.append(f"target: the frozen window ready within {TARGET_WINDOW_S:.0f} s ({worst_kind} median "
+    frozen_window = results[worst_kind]["frozen"]["painted"]["median"]
+    lines.append(f"target: the frozen window painted within {TARGET_WINDOW_S:.0f} s ({worst_kind} median "
                  f"{frozen_window:.2f} s): {verdict(frozen_window <= TARGET_WINDOW_S)}")
     if machine_was_busy(env):
         lines.append(BUSY_WARNING)

@@ -10,7 +10,8 @@ workshop's PC. The steps:
 1. ``assessor demo --headless --no-sync``: a whole assessment with simulated camera and vehicle,
    sealed (video, CAN log, PDF records in five languages);
 2. ``assessor verify`` on its bundle and on its archive;
-3. the window, offscreen, until its "ready" log line (with the time it took), then closed; again on
+3. the window, offscreen, until its "ready" log line (with the times to its first painted frame and
+   to ready: the store open, the list shown), then closed; again on
    a real X server (Xvfb) through Qt's xcb plugin where Xvfb is installed;
 4. ``assessor provider serve`` until it answers ``/health`` on loopback;
 5. with ``--full``: ``assessor provider demo --no-serve`` (a cohort delivered over HTTP, moderation,
@@ -133,6 +134,8 @@ class Smoke:
         try:
             while True:
                 text = log.read_text(encoding="utf-8")[len(before):] if log.exists() else ""
+                if "painted: " in text and f"{name} painted (s)" not in self.figures:
+                    self.figures[f"{name} painted (s)"] = round(time.monotonic() - started, 2)
                 if "ready: window shown" in text:
                     self.figures[f"{name} ready (s)"] = round(time.monotonic() - started, 2)
                     break
