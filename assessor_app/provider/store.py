@@ -284,6 +284,8 @@ class ProviderStore:
             return False
         self.objects.put_tree(self.bundle_key(device_key_id, bundle_id), local)
         self.cache.adopt(device_key_id, bundle_id, local)
+        if not any(local.parent.iterdir()):
+            local.parent.rmdir()  # the workstation's last bundle waiting to be put
         return True
 
     def upload_path(self, upload_id: str) -> Path:
