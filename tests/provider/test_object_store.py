@@ -76,7 +76,8 @@ def test_a_bundle_delivered_over_tus_is_held_with_its_sealed_hashes(provider: Pr
                                                                      workstation: Workstation):
     sealed = workstation.bundle(extra_bytes=11 * 1024 * 1024)  # several parts of 5 MiB
     uploader = TusUploader(workstation.client, chunk_size=4 * 1024 * 1024)
-    answer = uploader.upload(sealed.archive, bundle_id=sealed.bundle_id, manifest_sha256=sealed.manifest_sha256)
+    answer = uploader.upload(sealed.archive, bundle_id=sealed.bundle_id,
+                             manifest_sha256=sealed.manifest_sha256)
     assert answer["status"] == "imported"
     service = provider.service
     statement = verify_receipt(answer["receipt"], service.store.key.public_pem(),
