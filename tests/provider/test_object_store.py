@@ -297,3 +297,25 @@ def _segment_hashes(service: ProviderService, demo: HeldDemo) -> list[str]:
     row = service.importer.held(demo.bundle_id, demo.device)
     return [s.sha256 for s in segments_of(service, row)]
 
+
+
+def test_the_flag_wins_over_the_variable_and_a_wrong_value_is_named(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]):
+    import argparse
+
+    from assessor_app.cli import main
+    from assessor_app.provider.commands import _object_store
+
+    monkeypatch.setenv("ASSESSOR_OBJECT_STORE", "s3://from-the-variable")
+    monkeypatch.setenv("ASSESSOR_S3_ENDPOINT", "http://127.0.0.1:1")
+    flags = argparse.Namespace(object_store="s3://from-the-flag", s3_endpoint=None, s3_region=None)
+    assert _object_store(flags) == {"object_store": "s3://from-the-flag", "s3_endpoint": "http://127.0.0.1:1",
+                                    "s3_region": None}
+    for value, named in (("gs://bucket", "'gs://bucket'"), ("s3://Not_A_Bucket", "'Not_A_Bucket'")):
+        assert main(["provider", "list", "--folder", str(tmp_path / "p"), "--object-store", value]) == 1
+        said = capsys.readouterr().err
+        assert said.startswith("assessor: ") and named in said and "Traceback" not in said
+    monkeypatch.delenv("ASSESSOR_OBJECT_STORE")
+    assert main(["provider", "list", "--folder", str(tmp_path / "p")]) == 1  # an endpoint, no store
+    assert "--object-store s3://BUCKET" in capsys.readouterr().err
