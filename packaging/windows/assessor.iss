@@ -49,10 +49,18 @@ Name: "pt"; MessagesFile: "compiler:Languages\Portuguese.isl"
 
 [CustomMessages]
 en.DeleteData=Also delete the assessments, evidence bundles and settings kept on this computer?%n%nChoose No to keep them (a later installation finds them again).
+#if FileExists(Languages + "Finnish.isl")
 fi.DeleteData=Poistetaanko myös tälle tietokoneelle tallennetut arvioinnit, todistepaketit ja asetukset?%n%nValitse Ei, jos haluat säilyttää ne (myöhempi asennus löytää ne uudelleen).
+#endif
+#if FileExists(Languages + "Swedish.isl")
 sv.DeleteData=Ska även bedömningarna, bevispaketen och inställningarna på den här datorn raderas?%n%nVälj Nej för att behålla dem (en senare installation hittar dem igen).
+#endif
+#if FileExists(Languages + "Spanish.isl")
 es.DeleteData=¿Borrar también las evaluaciones, los paquetes de evidencias y los ajustes guardados en este ordenador?%n%nElija No para conservarlos (una instalación posterior los volverá a encontrar).
+#endif
+#if FileExists(Languages + "Portuguese.isl")
 pt.DeleteData=Apagar também as avaliações, os pacotes de evidências e as definições guardados neste computador?%n%nEscolha Não para os manter (uma instalação posterior volta a encontrá-los).
+#endif
 
 [Files]
 Source: "..\..\dist\assessor\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
