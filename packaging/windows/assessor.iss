@@ -1,4 +1,5 @@
-﻿; Inno Setup script: the Windows installer of the desktop build (dist\assessor from
+﻿; Inno Setup script (saved as UTF-8 with a byte order mark: Inno Setup 6 then reads its non-English
+; messages right): the Windows installer of the desktop build (dist\assessor from
 ; packaging/build-desktop.sh). Per-user: no administrator rights, installed under the user's
 ; %LOCALAPPDATA%\Programs, a Start menu entry that opens the window with no console behind it.
 ; The uninstaller keeps the assessments (the data folder) unless the trainer asks to delete them.
