@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from assessor_app.devices.adapter_choice import SIMULATED, can_config_from_setting
 from assessor_app.errors import AssessorError
 from assessor_app.gui.operations import Operation, TaskManager
-from assessor_app.gui.run_controller import RunSnapshot
+from assessor_app.gui.run_views import RunSnapshot
 from assessor_app.gui.theme import set_tone
 from assessor_app.gui.widgets import QuietLabel
 from assessor_app.reports.pdf_diagnostics import diagnostic_lines

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from assessor_app.core.engine import RecordStepData
 from assessor_app.core.plausibility import value_problem
 from assessor_app.gui.bad_input import value_text
-from assessor_app.gui.run_controller import FieldView
+from assessor_app.gui.run_views import FieldView
 from assessor_app.gui.translator import window_language
 from assessor_app.gui.widgets import WrappingComboBox
 from assessor_app.i18n import format_input_number

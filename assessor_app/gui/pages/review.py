@@ -42,7 +42,7 @@ from assessor_app.core.engine import (
 from assessor_app.core.engine.actions import IDENTITY_CHECKS
 from assessor_app.gui.keys import KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
-from assessor_app.gui.run_controller import ReviewStep, RunSnapshot
+from assessor_app.gui.run_views import ReviewStep, RunSnapshot
 from assessor_app.gui.theme import STATUS_MARK
 from assessor_app.gui.widgets import WrappingComboBox, fit_words_in_columns
 

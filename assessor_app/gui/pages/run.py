@@ -38,7 +38,7 @@ from assessor_app.gui.diagnostics import DiagnosticsPanel
 from assessor_app.gui.keys import CONTROLS, KeyGuard, first_enabled, screen_order, set_tab_order
 from assessor_app.gui.labels import label
 from assessor_app.gui.pages.step_inputs import InstrumentRow, StepInputs
-from assessor_app.gui.run_controller import MeasurementView, RunSnapshot, TimingView, progress
+from assessor_app.gui.run_views import MeasurementView, RunSnapshot, TimingView, progress
 from assessor_app.gui.theme import STATUS_MARK, keep_words
 from assessor_app.gui.translator import window_language
 from assessor_app.gui.video import VideoPanel

@@ -31,7 +31,7 @@ from assessor_app.core.engine import RecordAnswer, RecordIntervention, ReopenSte
 from assessor_app.gui.keys import first_enabled
 from assessor_app.gui.labels import label
 from assessor_app.gui.pages.field_inputs import FieldInputs
-from assessor_app.gui.run_controller import PhotoView, QuestionView, RunSnapshot, StepWork
+from assessor_app.gui.run_views import PhotoView, QuestionView, RunSnapshot, StepWork
 from assessor_app.gui.theme import MIN_TARGET_PX
 from assessor_app.gui.widgets import keep_hints
 
