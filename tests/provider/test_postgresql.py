@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from console_support import PASSWORD as CONSOLE_PASSWORD
 from console_support import client_for, csrf_token, make_service
 from credential_console_support import HeldSet, ready, shared_held_set
 from postgres_support import PASSWORD, PostgresCluster, copy_into_postgresql
@@ -28,6 +29,7 @@ from sync_support import enroll
 
 from assessor_app.cli import main
 from assessor_app.credentials import vc_jwt
+from assessor_app.provider.console.accounts import add_user
 from assessor_app.provider.credentials.book import CredentialBook
 from assessor_app.provider.credentials.issuer_key import public_keys
 from assessor_app.provider.credentials.models import CredentialRow
@@ -41,6 +43,7 @@ from assessor_app.provider.models import (
     ReceivedBundle,
     Workshop,
 )
+from assessor_app.provider.moderation.cycles import Cycles
 from assessor_app.provider.schema import VERSION_TABLE, current_revision, migrate
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
@@ -334,3 +337,51 @@ def test_a_database_that_cannot_be_opened_is_one_sentence_without_the_password(
     if mistake != "unreadable":
         assert f"127.0.0.1:{'1' if mistake == 'server' else postgres_cluster.port}" in said.err
 
+
+
+def test_a_cycle_is_changed_by_one_writer_at_a_time(postgres_url: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    """Adding a moderator holds the cycle's row lock: a close asked meanwhile waits (seen waiting in
+    pg_stat_activity) and happens after it, never between its check and its write."""
+    service = make_service(tmp_path / "provider", database_url=postgres_url)
+    cycles = Cycles(service.store)
+    cycles.create("2027-H1", first_day="2027-01-01", last_day="2027-06-30",
+                  checklists=["hv-isolation-series"], moderators=["moderator"])
+    add_user(service.store, "second", "moderator", CONSOLE_PASSWORD)
+    inside, go = threading.Event(), threading.Event()
+    real = Cycles._moderator
+
+    def slow_moderator(self: Cycles, conn: object, user: str) -> str:
+        inside.set()  # the cycle's row is locked by now
+        assert go.wait(60)
+        return real(self, conn, user)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Cycles, "_moderator", slow_moderator)
+    watcher = make_engine(postgres_url)
+
+    def close_waits() -> bool:
+        with watcher.connect() as conn:
+            return bool(conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query LIKE 'SELECT moderation_cycles.%FOR UPDATE'")).scalar_one())
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            adding = pool.submit(cycles.add_moderator, "2027-H1", "second")
+            assert inside.wait(60)
+            closing = pool.submit(cycles.close, "2027-H1")
+            seen = False
+            for _ in range(2000):
+                seen = close_waits()
+                if seen or closing.done():
+                    break
+                go.wait(0.01)
+            go.set()
+            assert seen and not closing.exception(60)
+            assert "second" in adding.result(60).moderators
+        final = cycles.get("2027-H1")
+        assert final.closed_us is not None and final.moderators == ("moderator", "second")
+    finally:
+        go.set()
+        watcher.dispose()
+        service.close()
