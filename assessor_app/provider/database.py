@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -155,6 +155,25 @@ def _first_line(detail: str) -> str:
     line = re.sub(r"^connection failed: ", "", line)
     line = re.sub(r"\s*\(Background on this error at: [^)]*\)", "", line)
     return line[:300]
+
+
+#: collations that order text by its characters, as SQLite does
+BYTE_ORDER_COLLATIONS = frozenset({"C", "POSIX", "C.UTF-8", "C.utf8"})
+
+
+def collation_note(engine: Engine) -> str | None:
+    """What the operator should know when a PostgreSQL database orders text by a language's rules (the
+    console's prefix searches and page-by-page lists assume the characters' order); None if it does not."""
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(select(text("datcollate"), text("datlocprovider")).select_from(
+            text("pg_database")).where(text("datname = current_database()"))).first()
+    if row is None or (row[0] in BYTE_ORDER_COLLATIONS and row[1] != "i"):
+        return None
+    return (f"the provider database orders text by the collation {row[0]!r}"
+            f"{' (ICU)' if row[1] == 'i' else ''}, not by characters as SQLite does: ids may sort and "
+            "prefix-match differently in the console; create it with --locale C.UTF-8 --template template0")
 
 
 # ---------------------------------------------------------------------------- writers side by side

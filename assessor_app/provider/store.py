@@ -19,7 +19,14 @@ from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
 from assessor_app.i18n import Msg
-from assessor_app.provider.database import CANNOT_OPEN, DatabaseUrlError, make_engine, open_failure, safe_url
+from assessor_app.provider.database import (
+    CANNOT_OPEN,
+    DatabaseUrlError,
+    collation_note,
+    make_engine,
+    open_failure,
+    safe_url,
+)
 from assessor_app.provider.media.settings import FaceBlurSettings, ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.schema import SchemaError, migrate
@@ -152,6 +159,9 @@ class ProviderStore:
             self.engine.dispose()
             raise ProviderError(CANNOT_OPEN(url=safe_url(url), detail=str(exc))) from None
         log.info("provider database: %s", safe_url(url))
+        note = collation_note(self.engine)
+        if note:
+            log.warning("%s", note)
         # SQLite: BEGIN IMMEDIATE, one writer at a time; PostgreSQL: an ordinary READ COMMITTED
         # transaction, writers side by side (see database.py for what each writer locks)
         self.writer = self.engine.execution_options(sqlite_immediate=True)

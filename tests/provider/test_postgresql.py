@@ -9,6 +9,7 @@ The PostgreSQL server is a throwaway one on loopback (postgres_support.py), a fr
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import threading
@@ -385,3 +386,16 @@ def test_a_cycle_is_changed_by_one_writer_at_a_time(postgres_url: str, tmp_path:
         go.set()
         watcher.dispose()
         service.close()
+
+
+def test_a_database_ordering_text_by_a_language_is_named_in_the_log(postgres_cluster: PostgresCluster,
+                                                                   tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture):
+    postgres_cluster.admin("CREATE DATABASE by_language TEMPLATE template0 LOCALE_PROVIDER icu "
+                           "ICU_LOCALE 'fi' LOCALE 'C.UTF-8'")
+    plain = postgres_cluster.new_database()  # the cluster's C.UTF-8
+    with caplog.at_level(logging.WARNING, logger="assessor_app.provider.store"):
+        for name, url in (("language", postgres_cluster.url("by_language")), ("plain", plain)):
+            ProviderStore(ProviderConfig(tmp_path / name, database_url=url)).close()
+    notes = [r.getMessage() for r in caplog.records if "collation" in r.getMessage()]
+    assert len(notes) == 1 and "(ICU)" in notes[0] and "--locale C.UTF-8" in notes[0]
