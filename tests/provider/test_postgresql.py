@@ -1,8 +1,8 @@
 """The provider on PostgreSQL as on SQLite: the same revisions build the models' schema, a workstation
 enrolls and delivers a sealed bundle over the real HTTP service and gets its receipt, the console lists
-and shows real assessments and issues a credential; writers side by side keep every rule a single
-writer kept; the database is named by --database-url or ASSESSOR_DATABASE_URL, and a bad one is one
-sentence that names it without its password.
+and shows real assessments and issues a credential; imports side by side each store their bundle once
+(the writers' locks: test_postgresql_writers.py); the database is named by --database-url or
+ASSESSOR_DATABASE_URL, and a bad one is one sentence that names it without its password.
 
 The PostgreSQL server is a throwaway one on loopback (postgres_support.py), a fresh database per test.
 """
@@ -13,7 +13,6 @@ import logging
 import re
 import shutil
 import threading
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,7 +20,6 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from console_support import PASSWORD as CONSOLE_PASSWORD
 from console_support import client_for, csrf_token, make_service
 from credential_console_support import HeldSet, ready, shared_held_set
 from postgres_support import PASSWORD, PostgresCluster, copy_into_postgresql
@@ -30,21 +28,17 @@ from sync_support import enroll
 
 from assessor_app.cli import main
 from assessor_app.credentials import vc_jwt
-from assessor_app.provider.console.accounts import add_user
-from assessor_app.provider.credentials.book import CredentialBook
 from assessor_app.provider.credentials.issuer_key import public_keys
 from assessor_app.provider.credentials.models import CredentialRow
-from assessor_app.provider.database import lock_key, make_engine
+from assessor_app.provider.database import make_engine
 from assessor_app.provider.models import (
     SCHEMA_REVISION,
     AssessmentIndexRow,
     AssessmentVehicle,
-    Device,
     ProviderBase,
     ReceivedBundle,
     Workshop,
 )
-from assessor_app.provider.moderation.cycles import Cycles
 from assessor_app.provider.schema import VERSION_TABLE, current_revision, migrate
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
@@ -217,86 +211,6 @@ def test_the_console_lists_shows_and_issues_on_postgresql(on_postgresql: Provide
     assert vc_jwt.verify_jwt(row.ob3_jwt, jwks).credential["id"] == f"urn:uuid:{ident}"
 
 
-def test_issuers_side_by_side_take_distinct_status_indexes(postgres_cluster: PostgresCluster,
-                                                          postgres_url: str, tmp_path: Path):
-    """Two issuers at once: the second waits for the first's status index (seen waiting on its advisory
-    lock in pg_locks), then takes the next; with a third, a fourth... none is given twice."""
-    service = ProviderService(ProviderConfig(tmp_path / "provider", database_url=postgres_url))
-    with service.store.writer.begin() as conn:
-        conn.execute(insert(Workshop).values(id="ws-1", name="W", country="FI", address="", created_us=1))
-        conn.execute(insert(Device).values(key_id=DEVICE, public_pem="PEM", workshop_id="ws-1", enrolled_us=1,
-                                           revoked_us=None, revoked_reason=None))
-    book = CredentialBook(service.store)
-    first_inside, waiting = threading.Event(), threading.Event()
-    watcher = make_engine(postgres_url)
-
-    def waiter_seen() -> bool:
-        with watcher.connect() as conn:
-            return bool(conn.execute(text(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-                "AND ((classid::bigint << 32) | objid::bigint) = :key"),
-                {"key": lock_key("credentials.status-index") & 0xFFFFFFFFFFFFFFFF}).scalar_one())
-
-    def issue(n: int, hold: bool = False) -> tuple[int, int]:
-        bundle = _bundle_row(service, n)
-        taken: list[tuple[int, int]] = []
-
-        def make(status: tuple[int, int]) -> tuple[object, dict[str, object]]:
-            taken.append(status)
-            if hold:  # the first issuer keeps its index open until another is seen waiting
-                first_inside.set()
-                for _ in range(2000):
-                    if waiter_seen():
-                        waiting.set()
-                        break
-                    waiting.wait(0.01)
-            return _Data(str(uuid.uuid4())), _credential_values(bundle, status)
-
-        book._store_new(make)  # type: ignore[arg-type]
-        return taken[-1]
-
-    try:
-        with ThreadPoolExecutor(2) as pool:
-            first = pool.submit(issue, 0, True)
-            assert first_inside.wait(60)
-            second = pool.submit(issue, 1)
-            assert first.result(60) == (1, 0) and waiting.is_set()
-            assert second.result(60) == (1, 1)
-        with ThreadPoolExecutor(6) as pool:
-            rest = list(pool.map(issue, range(2, 14)))
-        assert sorted(rest) == [(1, i) for i in range(2, 14)]
-    finally:
-        watcher.dispose()
-        service.close()
-
-
-class _Data:
-    def __init__(self, ident: str):
-        self.id = ident
-
-
-DEVICE = "d" * 64
-
-
-def _bundle_row(service: ProviderService, n: int) -> tuple[str, str]:
-    """A held bundle's row (the credential's foreign key), of the test's one workstation."""
-    bundle, device = f"b-{n}-{uuid.uuid4()}", DEVICE
-    with service.store.writer.begin() as conn:
-        conn.execute(insert(ReceivedBundle).values(
-            bundle_id=bundle, device=device, manifest_sha256="0" * 64, workshop_id="ws-1", assessor_id="a",
-            assessor_key=None, assessment_id=bundle, outcome="competent", payload_bytes=0, stored_path="",
-            source="upload", received_us=1, receipt="{}"))
-    return bundle, device
-
-
-def _credential_values(bundle: tuple[str, str], status: tuple[int, int]) -> dict[str, object]:
-    return dict(
-        id=str(uuid.uuid4()), bundle_id=bundle[0], device=bundle[1], assessment_id=bundle[0], learner_id="l",
-        checklist_id="c", checklist_version="1", workshop_id="ws-1", assessor_id="a", region="FI",
-        manifest_sha256="0" * 64, completed_us=1, issued_us=2, issued_by="test", moderation_basis="{}",
-        status_list=status[0], status_index=status[1], ob3_jwt="", edc_json="{}", language="en")
-
-
 # ---------------------------------------------------------------- configuration
 def _list(*argv: str) -> int:
     return main(["provider", "list", *argv])
@@ -338,54 +252,6 @@ def test_a_database_that_cannot_be_opened_is_one_sentence_without_the_password(
     if mistake != "unreadable":
         assert f"127.0.0.1:{'1' if mistake == 'server' else postgres_cluster.port}" in said.err
 
-
-
-def test_a_cycle_is_changed_by_one_writer_at_a_time(postgres_url: str, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch):
-    """Adding a moderator holds the cycle's row lock: a close asked meanwhile waits (seen waiting in
-    pg_stat_activity) and happens after it, never between its check and its write."""
-    service = make_service(tmp_path / "provider", database_url=postgres_url)
-    cycles = Cycles(service.store)
-    cycles.create("2027-H1", first_day="2027-01-01", last_day="2027-06-30",
-                  checklists=["hv-isolation-series"], moderators=["moderator"])
-    add_user(service.store, "second", "moderator", CONSOLE_PASSWORD)
-    inside, go = threading.Event(), threading.Event()
-    real = Cycles._moderator
-
-    def slow_moderator(self: Cycles, conn: object, user: str) -> str:
-        inside.set()  # the cycle's row is locked by now
-        assert go.wait(60)
-        return real(self, conn, user)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Cycles, "_moderator", slow_moderator)
-    watcher = make_engine(postgres_url)
-
-    def close_waits() -> bool:
-        with watcher.connect() as conn:
-            return bool(conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                "AND query LIKE 'SELECT moderation_cycles.%FOR UPDATE'")).scalar_one())
-
-    try:
-        with ThreadPoolExecutor(2) as pool:
-            adding = pool.submit(cycles.add_moderator, "2027-H1", "second")
-            assert inside.wait(60)
-            closing = pool.submit(cycles.close, "2027-H1")
-            seen = False
-            for _ in range(2000):
-                seen = close_waits()
-                if seen or closing.done():
-                    break
-                go.wait(0.01)
-            go.set()
-            assert seen and not closing.exception(60)
-            assert "second" in adding.result(60).moderators
-        final = cycles.get("2027-H1")
-        assert final.closed_us is not None and final.moderators == ("moderator", "second")
-    finally:
-        go.set()
-        watcher.dispose()
-        service.close()
 
 
 def test_a_database_ordering_text_by_a_language_is_named_in_the_log(postgres_cluster: PostgresCluster,
