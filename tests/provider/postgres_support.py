@@ -57,6 +57,7 @@ class PostgresCluster:
             try:
                 pw = pwd.getpwnam(self._owner)
             except KeyError:
+                shutil.rmtree(self.root, ignore_errors=True)
                 raise RuntimeError("running as root, but there is no 'postgres' user to own the test "
                                    "cluster (Debian's postgresql package makes it)") from None
             os.chmod(self.root, 0o700)
@@ -127,7 +128,10 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         import psycopg  # noqa: F401
     except ImportError:
         _unavailable("the psycopg driver is not installed (pip install -e '.[test]')")
-    cluster = PostgresCluster(bin_dir)  # type: ignore[arg-type]
+    try:
+        cluster = PostgresCluster(bin_dir)  # type: ignore[arg-type]
+    except RuntimeError as exc:
+        _unavailable(str(exc))
     try:
         cluster.start()
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
