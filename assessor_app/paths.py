@@ -66,3 +66,13 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return here.parent / "resources"
+
+
+def app_command() -> list[str]:
+    """How to start this app's ``assessor`` command in a new process: the frozen executable itself
+    in the desktop build, else this Python with the command's module."""
+    import sys
+
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "assessor_app.cli"]

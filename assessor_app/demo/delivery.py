@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from assessor_app.durable import private_opener
 from assessor_app.errors import AssessorError
 from assessor_app.evidence.keys import device_key
 from assessor_app.i18n import Msg, format_date, format_datetime, render
+from assessor_app.paths import app_command
 from assessor_app.provider.service import ProviderService
 from assessor_app.provider.store import ProviderConfig, Refused
 from assessor_app.storage.store import AssessmentStore
@@ -82,7 +82,7 @@ class ProviderProcess:
         package_root = str(Path(assessor_app.__file__).resolve().parents[1])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
-        command = [sys.executable, "-m", "assessor_app.cli", "provider", "serve",
+        command = [*app_command(), "provider", "serve",
                    "--folder", str(self.folder), "--port", str(self.port),
                    "--awarding-body", DEMO_AWARDING_BODY, "--country", "FI"]
         with open(self.folder / "provider.log", "a", encoding="utf-8", opener=private_opener) as log:

@@ -159,6 +159,7 @@ def run(demo: bool = False, log_file: Path | None = None) -> int:
         raise error  # to the crash reporter: logged, shown with its details
 
     def load() -> None:
+        log.info("painted: the window's first frame; opening the store")
         window.tasks.write(Operation(lambda: load_store_and_checklists(folder, demo, opened),
                                      on_success=loaded, on_failure=failed, label="open store"))
 

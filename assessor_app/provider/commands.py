@@ -50,6 +50,7 @@ def add_store_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
                    help="the provider's database, e.g. postgresql+psycopg://USER@HOST:5432/DATABASE "
                         f"(default: ${DATABASE_URL_ENV}, else SQLite in the folder); the password is best "
                         "kept out of the command line (PGPASSWORD or ~/.pgpass)")
+    _object_store_options(p)
     return p
 
 
@@ -68,7 +69,31 @@ def _config(args: argparse.Namespace) -> ProviderConfig:
     return ProviderConfig(_folder(args), database_url=database_url(args), trusted_proxies=proxies,
                           awarding_body=getattr(args, "awarding_body", None) or "",
                           awarding_country=(getattr(args, "country", None) or "").upper(),
-                          **({"qualification_warning_days": warning} if warning is not None else {}))
+                          **({"qualification_warning_days": warning} if warning is not None else {}),
+                          **_object_store(args))
+
+
+#: The object store for held bundles and derived media (README: "A provider at scale").
+OBJECT_STORE_ENV, S3_ENDPOINT_ENV = "ASSESSOR_OBJECT_STORE", "ASSESSOR_S3_ENDPOINT"
+
+
+def _object_store_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--object-store", metavar="s3://BUCKET",
+                   help=f"keep held bundles and derived media in this S3 bucket (default: "
+                        f"${OBJECT_STORE_ENV}, else the provider folder); keys from AWS_ACCESS_KEY_ID "
+                        "and AWS_SECRET_ACCESS_KEY")
+    p.add_argument("--s3-endpoint", metavar="URL",
+                   help=f"the S3-compatible endpoint, e.g. http://127.0.0.1:8333 (default: "
+                        f"${S3_ENDPOINT_ENV}, else AWS)")
+    p.add_argument("--s3-region", help="the bucket's region (default: $AWS_REGION, else us-east-1)")
+
+
+def _object_store(args: argparse.Namespace) -> dict[str, Any]:
+    """The object store options of ProviderConfig: a flag wins over its environment variable."""
+    store = getattr(args, "object_store", None) or os.environ.get(OBJECT_STORE_ENV, "")
+    endpoint = getattr(args, "s3_endpoint", None) or os.environ.get(S3_ENDPOINT_ENV) or None
+    region = getattr(args, "s3_region", None) or None
+    return {"object_store": store, "s3_endpoint": endpoint, "s3_region": region}
 
 
 def service_for(args: argparse.Namespace) -> Any:

@@ -8,9 +8,11 @@ another workstation using the same id never blocks, replaces or shadows it.
 
 A bundle is stored by renaming its verified folder into place and then committing its row (with
 the signed receipt) in one transaction; (bundle id, workstation) is the primary key, so it is
-never stored twice. A bundle that fails a check is quarantined with its reason; nothing is
-half-imported. A fault of the provider's own machine (a full disk, a read-only folder, a locked
-database) is never the bundle's: it is raised (or, for a folder of items, reported as "retry")
+never stored twice. With an object store, its files are then put into the store, and the import
+is done only once they are there (``ProviderStore.publish`` says in which order, and why).
+A bundle that fails a check is quarantined with its reason; nothing is half-imported. A fault
+of the provider's own machine (a full disk, a read-only folder, a locked database, an object
+store out of reach) is never the bundle's: it is raised (or, for a folder of items, reported as "retry")
 and the import runs again later.
 """
 
@@ -247,6 +249,7 @@ class Importer:
                 raise
             return self._already(held, bundle_id, manifest, attempt, key_id)
         received = self.store.clock()
+        where = self.store.bundle_key(key_id, bundle_id) if self.store.objects.remote else str(target)
         receipt = sign_receipt(receipt_statement(
             bundle_id=bundle_id, manifest_sha256=manifest, received_us=received, device_key_id=key_id,
             workshop_id=device.workshop_id, provider_key_id=self.store.key.fingerprint), self.store.key)
@@ -255,7 +258,7 @@ class Importer:
                 bundle_id=bundle_id, device=key_id, manifest_sha256=manifest,
                 workshop_id=device.workshop_id, assessor_id=v.assessor_id,
                 assessor_key=v.assessor_key_id, assessment_id=str(v.assessment_id or ""),
-                outcome=v.outcome, payload_bytes=_payload_bytes(target), stored_path=str(target),
+                outcome=v.outcome, payload_bytes=_payload_bytes(target), stored_path=where,
                 source=_source_kind(source), received_us=received, receipt=json.dumps(receipt))
             with self.store.writer.begin() as conn:
                 conn.execute(insert(ReceivedBundle).values(**stored))
@@ -271,6 +274,7 @@ class Importer:
         except SQLAlchemyError:
             remove_tree(target)  # not recorded, so not stored: the import runs again later
             raise
+        self.store.publish(key_id, bundle_id)  # with an object store: done once the store holds it
         log.info("bundle %s stored (manifest %s, workstation %s)", bundle_id, manifest[:16], key_id[:16])
         return ImportResult("imported", source, bundle_id, manifest, receipt, device=key_id)
 
@@ -279,6 +283,7 @@ class Importer:
         if held.manifest_sha256 != manifest:
             raise _Quarantine(reasons.BUNDLE_ID_TAKEN(bundle=bundle_id, manifest=held.manifest_sha256[:16]),
                               bundle_id, key_id, manifest)
+        self.store.publish(key_id, bundle_id)  # an earlier import's put that a fault interrupted
         with self.store.writer.begin() as conn:
             self._resolve(conn, bundle_id, key_id, manifest, "already", attempt)
         return ImportResult("already", attempt.source, bundle_id, manifest, json.loads(held.receipt),

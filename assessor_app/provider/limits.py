@@ -21,6 +21,7 @@ from collections.abc import Callable
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from starlette.requests import Request
 
+from assessor_app.provider.objects import ObjectStoreUnavailable
 from assessor_app.provider.store import Refused
 
 #: 19 digits hold any length or offset a 64-bit database column can (and a few more)
@@ -164,6 +165,8 @@ def storage_fault(exc: BaseException) -> tuple[str, bool] | None:
     full", "database is locked", "attempt to write a readonly database"); the SQL statement and
     its parameters are never repeated to the client.
     """
+    if isinstance(exc, ObjectStoreUnavailable):
+        return f"its object store is not available ({exc.strerror})", False
     if isinstance(exc, OSError):
         known = STORAGE_ERRNOS.get(exc.errno or -1)
         detail = exc.strerror or type(exc).__name__

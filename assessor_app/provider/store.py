@@ -19,6 +19,7 @@ from assessor_app.errors import AssessorError
 from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
 from assessor_app.i18n import Msg
+from assessor_app.provider import object_messages as om
 from assessor_app.provider.database import (
     CANNOT_OPEN,
     DatabaseUrlError,
@@ -29,6 +30,8 @@ from assessor_app.provider.database import (
 )
 from assessor_app.provider.media.settings import FaceBlurSettings, ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
+from assessor_app.provider.object_cache import ReadCache
+from assessor_app.provider.objects import FolderStore, ObjectStore, ObjectStoreUnavailable
 from assessor_app.provider.schema import SchemaError, migrate
 
 log = logging.getLogger(__name__)
@@ -37,8 +40,8 @@ GiB = 1024**3
 #: What the provider keeps in its folder; a folder an earlier version left open to others has
 #: these (recursively) made owner-only when the store is opened.
 PROVIDER_FOLDER_ENTRIES = (
-    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "derivatives", "keys",
-    "quarantine",
+    "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "cache", "derivatives",
+    "keys", "outgoing", "quarantine",
     "staging", "uploads", "provider.log",
 )
 DEVICE_FOLDER = re.compile(r"[0-9a-f]{64}")
@@ -112,6 +115,12 @@ class ProviderConfig:
     face_blur: FaceBlurSettings = FaceBlurSettings()
     #: the background derivation looks for work enqueued by other processes this often
     derive_poll_s: float = 60.0
+    #: where held bundles and derived media live: "" for the provider folder, or ``s3://BUCKET``
+    object_store: str = ""
+    s3_endpoint: str | None = None  # default: AWS's own endpoint for the region
+    s3_region: str | None = None  # default: AWS_REGION, else us-east-1
+    #: the local copy of bundles fetched from an object store is kept below this many bytes
+    object_cache_bytes: int = 20 * GiB
 
 
 def now_us() -> int:
@@ -130,14 +139,19 @@ class ProviderStore:
         self.quarantine_dir = folder / "quarantine"
         self.staging_dir = folder / "staging"
         self.derivatives_dir = folder / "derivatives"  # web proxies and other derived media
+        # a bundle imported but not yet in the object store is kept here until it is (S3 only)
+        self.outgoing_dir = folder / "outgoing"
+        self.objects = open_objects(config)
+        self.cache = ReadCache(folder / "cache", self.objects, config.object_cache_bytes)
         database = folder / "provider.db"
         url = config.database_url or f"sqlite:///{database}"
         try:
             # candidate data: owner-only folders, and the database file made so before SQLite
             # opens it (its -wal and -shm files take its mode); an earlier version's is tightened
             private_data_folder(folder, PROVIDER_FOLDER_ENTRIES)
+            remote = (self.outgoing_dir, self.cache.folder) if self.objects.remote else ()
             for d in (self.bundles_dir, self.uploads_dir, self.quarantine_dir, self.staging_dir,
-                      self.derivatives_dir, folder / "keys"):
+                      self.derivatives_dir, folder / "keys", *remote):
                 private_dir(d)
             if config.database_url is None:
                 private_file(database)
@@ -166,6 +180,11 @@ class ProviderStore:
         # transaction, writers side by side (see database.py for what each writer locks)
         self.writer = self.engine.execution_options(sqlite_immediate=True)
         self.key: SigningKey = device_key(folder / "keys")  # the provider's own Ed25519 key
+        try:
+            self.objects.check()
+        except ObjectStoreUnavailable as exc:
+            self.engine.dispose()
+            raise ProviderError(exc.msg) from None
         self._recover()
 
     def close(self) -> None:
@@ -195,6 +214,8 @@ class ProviderStore:
                         self._set_aside(bundle, f"{path.name[:16]}-{bundle.name}")
             elif path.name not in old_layout:
                 self._set_aside(path, path.name)
+        if self.objects.remote:
+            self._recover_outgoing(held)
         with self.writer.begin() as conn:
             # an upload interrupted mid-import is received again: its bytes are still there
             # (the import runs again when its result is asked for)
@@ -205,18 +226,97 @@ class ProviderStore:
         log.warning("bundle folder %s has no record (interrupted import); moved to %s", path, target)
         os.replace(path, target)
 
+    def _recover_outgoing(self, held: set[tuple[str, str]]) -> None:
+        """Bundles recorded but not yet (wholly) in the object store are put again; a local copy no
+        row names (the import stopped before its row was committed) is set aside like an orphan."""
+        for device in self.outgoing_dir.iterdir():
+            for bundle in (device.iterdir() if device.is_dir() else ()):
+                if (device.name, bundle.name) not in held:
+                    self._set_aside(bundle, f"{device.name[:16]}-{bundle.name}")
+                    continue
+                try:
+                    self.publish(device.name, bundle.name)
+                except OSError as exc:
+                    log.warning("bundle %s stays on the local disk until the object store takes it: %s",
+                                bundle.name, exc)
+
     def bundle_path(self, device_key_id: str, bundle_id: str) -> Path:
-        """Where a stored bundle lives: one folder per sealing workstation."""
+        """Where an import puts a verified bundle: its place in the provider folder, or, with an
+        object store, the local copy kept until the store holds every file (``publish``)."""
+        if self.objects.remote:
+            return self.outgoing_dir / device_key_id / bundle_id
         return self.bundles_dir / device_key_id / bundle_id
+
+    def bundle_key(self, device_key_id: str, bundle_id: str, name: str = "") -> str:
+        """The object key of a held bundle's file (or, without ``name``, of its prefix)."""
+        return f"bundles/{device_key_id}/{bundle_id}" + (f"/{name}" if name else "")
 
     def held_root(self, row: Any) -> Path:
         """The folder of a held bundle (a ``bundles`` row): by its ids in this provider's folder,
-        wherever the folder was when it was imported; the old layout by the folder's name."""
+        wherever the folder was when it was imported; the old layout by the folder's name. With an
+        object store: its local copy if the store does not hold it yet, else the read cache's
+        (fetched and verified on demand)."""
         path = self.bundle_path(row.device, row.bundle_id)
         if path.is_dir():
             return path
+        if self.objects.remote:
+            return self.cache.bundle(row.device, row.bundle_id)
         return self.bundles_dir / Path(row.stored_path).name
+
+    def publish(self, device_key_id: str, bundle_id: str) -> bool:
+        """Put a recorded bundle's local copy into the object store; True if there was one.
+
+        The order, so that nothing is lost and nothing is held twice: the verified folder is
+        renamed into ``outgoing/`` and its row (with the receipt) committed; then every file is
+        put under ``bundles/<workstation>/<bundle>/`` (large ones in parts); only then does the
+        local copy leave ``outgoing/`` (it becomes the read cache's copy) and the import count as
+        done, so no receipt goes out for a bundle the store does not hold. A crash or a fault of
+        the store in between leaves the row and the local copy: the next start, or the next try
+        of the same import, puts them again (a put of the same key and bytes is idempotent, and
+        the row's primary key keeps a second import from recording it twice). A folder in
+        ``outgoing/`` that no row names is an import stopped before its commit: set aside.
+        """
+        local = self.outgoing_dir / device_key_id / bundle_id
+        if not self.objects.remote or not local.is_dir():
+            return False
+        self.objects.put_tree(self.bundle_key(device_key_id, bundle_id), local)
+        self.cache.adopt(device_key_id, bundle_id, local)
+        if not any(local.parent.iterdir()):
+            local.parent.rmdir()  # the workstation's last bundle waiting to be put
+        return True
 
     def upload_path(self, upload_id: str) -> Path:
         return self.uploads_dir / f"{upload_id}.part"
+
+
+_BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+
+
+def object_store_bucket(value: str) -> str | None:
+    """The bucket of ``s3://BUCKET`` (None for the provider folder: "" or ``folder``); ProviderError
+    naming the value when it is neither."""
+    value = value.strip()
+    if value in ("", "folder"):
+        return None
+    if not value.startswith("s3://"):
+        raise ProviderError(om.BAD_URL(value=value[:200]))
+    bucket = value[len("s3://"):].rstrip("/")
+    if not _BUCKET.fullmatch(bucket) or ".." in bucket:
+        raise ProviderError(om.BAD_BUCKET(bucket=bucket[:200]))
+    return bucket
+
+
+def open_objects(config: ProviderConfig) -> ObjectStore:
+    """The object store the configuration names (the provider folder by default)."""
+    bucket = object_store_bucket(config.object_store)
+    if bucket is None:
+        if config.s3_endpoint:
+            raise ProviderError(om.ENDPOINT_WITHOUT_STORE())
+        return FolderStore(config.folder)
+    endpoint = config.s3_endpoint or None
+    if endpoint is not None and not re.fullmatch(r"https?://[^\s/@]+(/\S*)?", endpoint):
+        raise ProviderError(om.BAD_ENDPOINT(value=safe_url(endpoint) if "@" in endpoint else endpoint[:200]))
+    from assessor_app.provider.objects import S3Store
+
+    return S3Store(bucket, endpoint, config.s3_region)
 

@@ -1,7 +1,7 @@
 """Diagnostic capture: CAN logging to BLF, OBD-II/UDS snapshots, ELM327 dongles, and a simulated EV.
 
 Threads and queues, never Qt. Every name below is importable from this package (loaded on first
-use, so importing the package does not pull in cantools, udsoncan or python-OBD).
+use, so importing the package does not pull in cantools, udsoncan or pyserial).
 
 Connecting (config.py, discovery.py)
     ``CanConfig(interface, channel, bitrate, listen_only, receive_own_messages, extra)`` — what is
@@ -10,7 +10,7 @@ Connecting (config.py, discovery.py)
     ``open_bus(config)`` -> ``can.BusABC`` or ``CanDeviceError`` (one sentence naming the adapter).
     ``list_devices(interfaces=DETECTABLE_INTERFACES, timeout_s=2.0)`` -> ``DeviceList(devices, notes)``:
     python-can detection for an explicit list of backends (bounded), serial ports that look like
-    slcan or ELM327 (pyserial, installed with python-OBD), gs_usb adapters by USB id when pyusb is
+    slcan or ELM327 (pyserial), gs_usb adapters by USB id when pyusb is
     installed (else a note). ``FoundDevice.config`` is None for an ELM327 (use ``elm327_snapshot``).
     ``test_connection(config, seconds=2.0, obd_probe=True)`` -> ``ConnectionTest`` (frames, error
     frames, bus state, the OBD 01 00 answer, one-sentence ``message``); never raises.
@@ -34,14 +34,18 @@ Logging (capture.py, blf.py, records.py)
     ``recover_capture(folder)`` finishes and hashes the segment that was open (a torn last
     container dropped; at most ``flush_interval_s`` of frames lost) and journals it.
 
-Snapshots (snapshot.py, clearing.py, elm327.py)
+Snapshots (snapshot.py, clearing.py, elm327.py, elm327_link.py, elm327_decode.py)
     ``take_snapshot(bus, notifier=..., dids=..., pids=DEFAULT_PIDS, timeout_s=0.5, timeline_us=...)``
     -> ``DiagnosticSnapshot`` (``to_dict()`` is JSON-ready): VIN, DTCs 03/07/0A, PIDs 0C 0D 42 5B,
     UDS 19 02 and 22 per DID; each item has ``status`` ok / timeout / negative_response /
     unsupported / malformed / skipped. It never raises for an ECU fault.
     ``clear_dtcs(bus, ClearDtcConfirmation.given_by(assessor_id, statement))``: OBD 04 and UDS 14;
     raises ``ClearNotConfirmed`` without a fresh, unused confirmation. Never called implicitly.
-    ``elm327_snapshot(port)``: VIN, DTCs, PIDs through python-OBD; ``Elm327Error`` if not connected.
+    ``elm327_snapshot(port, baudrate=None, protocol=None, timeout_s=2.0, pids=DEFAULT_PIDS)``: VIN,
+    DTCs 03/07/0A and PIDs through an ELM327 dongle (our own AT-command client over pyserial),
+    items with the same statuses; ``Elm327Error`` (naming the port) if the adapter does not
+    answer at any baud rate tried or finds no vehicle. Whatever the adapter prints is an item's
+    status, never an exception.
 
 Signals and the simulated EV (signals.py, simulator.py, sim_ecu.py)
     ``load_dbc(path)`` (``DbcError`` naming file and line), ``SignalMonitor(dbc_path)`` with

@@ -60,7 +60,7 @@ class DeviceIdentity:
     description: str = ""
     serial: str | None = None
     usb_vid_pid: str | None = None
-    kind: str = "can"  # "can" (python-can interface), "elm327" (python-OBD), "slcan?" (a guess)
+    kind: str = "can"  # "can" (python-can interface), "elm327" (AT commands over serial), "slcan?" (a guess)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -37,7 +37,7 @@ ELM327_USB_IDS = {
 @dataclass(frozen=True)
 class FoundDevice:
     identity: DeviceIdentity
-    config: CanConfig | None  # how to open it with python-can; None for ELM327 (python-OBD port)
+    config: CanConfig | None  # how to open it with python-can; None for ELM327 (elm327_snapshot's port)
     source: str  # "python-can detection", "serial port", "usb"
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def _detected(interfaces: tuple[str, ...], timeout_s: float, out: DeviceList) ->
 
 def _serial_ports(out: DeviceList) -> None:
     try:
-        from serial.tools import list_ports  # pyserial: installed with python-OBD
+        from serial.tools import list_ports  # pyserial, a runtime dependency
     except ImportError:
         out.notes.append("pyserial is not installed: slcan adapters and ELM327 dongles are not listed.")
         return

@@ -135,6 +135,19 @@ def download_video(ctx: ConsoleContext) -> Response:
     """The sealed original segment (MPEG-TS), answering Range requests (a resumed download)."""
     bundle = bundle_of(ctx)
     name = _segment(ctx, bundle, "video", ".ts")
+    store = ctx.service.store
+    download = content_disposition(f"{bundle.row.bundle_id}-{name.rsplit('/', 1)[-1]}")
+    if store.objects.remote and bundle.local is None:  # streamed from the store, never fetched whole
+        from assessor_app.provider.media.stored_range import stored_range_response
+
+        try:
+            response = stored_range_response(ctx.request, store.objects, store.bundle_key(
+                bundle.row.device, bundle.row.bundle_id, name), "video/mp2t", sha256=bundle.manifest[name])
+        except FileNotFoundError:
+            raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200])) from None
+        response.headers["Content-Disposition"] = download
+        _audit(ctx, bundle, "video", file=name)
+        return response
     try:
         fd, _size = bundle.open(name, show_names=False)  # a plain file the bundle lists, no link
     except NotHeld as exc:

@@ -157,7 +157,13 @@ def proxy(ctx: ConsoleContext) -> Response:
         raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200]))
     from assessor_app.provider.media.segments import WEBM, range_file_response  # there: it made the proxy
 
+    store = ctx.service.store
     try:
+        if store.objects.remote:  # streamed from the store (media.stored_range says why not a redirect)
+            from assessor_app.provider.media.stored_range import stored_range_response
+
+            key = segment.proxy_path.relative_to(store.config.folder).as_posix()
+            return stored_range_response(ctx.request, store.objects, key, WEBM, sha256=segment.proxy_sha256)
         return range_file_response(ctx.request, segment.proxy_path, WEBM, sha256=segment.proxy_sha256)
     except FileNotFoundError:
         raise ConsoleError(404, m_.FILE_NOT_LISTED(name=name[:200])) from None

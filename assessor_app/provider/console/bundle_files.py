@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,6 +24,7 @@ from assessor_app.evidence.identity import FULL_RECORD_PDF, IDENTITY_DIR, IDENTI
 from assessor_app.i18n import Msg
 from assessor_app.provider.console import assessment_messages as m_
 from assessor_app.provider.models import ReceivedBundle
+from assessor_app.provider.objects import ObjectMissing
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _KEY_ID = re.compile(r"[0-9a-f]{1,64}")
@@ -44,11 +47,24 @@ class NotHeld(LookupError):
 
 @dataclass(frozen=True)
 class HeldBundle:
-    """A bundle the provider holds: its row, its folder and the payload manifest (name -> SHA-256)."""
+    """A bundle the provider holds: its row, its folder and the payload manifest (name -> SHA-256).
+
+    ``local`` is its folder when that is at hand; else (an object store, the bundle not in the read
+    cache) ``fetch`` brings it there the first time ``root`` is asked for, so that a response that
+    streams from the store (a video segment, a proxy) never fetches the whole bundle.
+    """
 
     row: ReceivedBundle
-    root: Path
+    local: Path | None
     manifest: dict[str, str]
+    fetch: Callable[[], Path] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def root(self) -> Path:
+        if self.local is not None:
+            return self.local
+        assert self.fetch is not None, "a held bundle has a folder or a way to fetch it"
+        return self.fetch()
 
     @property
     def key(self) -> str:
@@ -118,19 +134,30 @@ def held_bundle(service: object, device_key_id: str, bundle_id: str) -> HeldBund
                                                         ReceivedBundle.device == device_key_id)).first()
     if row is None:
         raise NotHeld(m_.NO_SUCH_BUNDLE())
-    root = store.bundle_path(device_key_id, bundle_id)
-    try:
-        fd = open_regular(root / "manifest-sha256.txt", "manifest-sha256.txt")
-    except (BundleError, FileNotFoundError):
-        raise NotHeld(m_.BUNDLE_FOLDER_MISSING(bundle=bundle_id)) from None
-    with os.fdopen(fd, "rb") as f:
-        text = f.read(_MAX_MANIFEST).decode("utf-8", errors="replace")
+    root: Path | None = store.bundle_path(device_key_id, bundle_id)
+    if store.objects.remote and not root.is_dir():
+        cached = store.cache.path(device_key_id, bundle_id)
+        root = cached if cached.is_dir() else None
+    if root is None:  # in the object store only: the manifest is read from there
+        try:
+            data = store.objects.read(store.bundle_key(device_key_id, bundle_id, "manifest-sha256.txt"),
+                                      _MAX_MANIFEST)
+        except ObjectMissing:
+            raise NotHeld(m_.BUNDLE_FOLDER_MISSING(bundle=bundle_id)) from None
+        text = data.decode("utf-8", errors="replace")
+    else:
+        try:
+            fd = open_regular(root / "manifest-sha256.txt", "manifest-sha256.txt")
+        except (BundleError, FileNotFoundError):
+            raise NotHeld(m_.BUNDLE_FOLDER_MISSING(bundle=bundle_id)) from None
+        with os.fdopen(fd, "rb") as f:
+            text = f.read(_MAX_MANIFEST).decode("utf-8", errors="replace")
     manifest = {}
     for line in text.split("\n"):
         digest, sep, name = line.partition("  ")
         if sep and _HEX64.fullmatch(digest) and name.startswith("data/") and ".." not in name.split("/"):
             manifest[name] = digest
-    return HeldBundle(row, root, manifest)
+    return HeldBundle(row, root, manifest, fetch=lambda: store.held_root(row))
 
 
 def content_type(name: str) -> str:

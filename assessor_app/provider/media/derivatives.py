@@ -210,7 +210,10 @@ class DerivationService:
                               row.bundle_id)
                 return self._record(row, "failed", f"the provider met an unexpected error: "
                                                    f"{type(exc).__name__}: {exc}"[:500], cpu0)
-            relative = str(result.path.relative_to(self.store.config.folder))
+            relative = result.path.relative_to(self.store.config.folder).as_posix()
+            if self.store.objects.remote:  # kept in the store; the local file was only its making
+                self.store.objects.put_file(relative, result.path)
+                result.path.unlink(missing_ok=True)
             return self._record(row, "done", None, cpu0, path=relative, sha256=result.sha256,
                                 size=result.size, seconds=result.duration_s)
 
