@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, String, delete, exists, insert, literal, or_, select
+from sqlalchemy import Connection, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.core.engine import ReplayError, replay
@@ -34,6 +34,7 @@ from assessor_app.evidence.identity import IDENTITY_DIR
 from assessor_app.evidence.record_shape import RECORD_JSON, read_events
 from assessor_app.evidence.strict_json import JsonError, loads, need_int, need_list, need_object
 from assessor_app.i18n import Msg
+from assessor_app.provider.database import insert_ignoring, upsert
 from assessor_app.provider.index_signals import risk_signals
 from assessor_app.provider.models import AssessmentIndexRow, AssessmentVehicle, ReceivedBundle
 from assessor_app.provider.store import ProviderStore
@@ -151,19 +152,19 @@ def index_row(bundle: Any, facts: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_row(conn: Connection, row: dict[str, Any]) -> None:
-    """Put a bundle's row in the index (replacing the one it had), inside the caller's transaction."""
-    conn.execute(delete(AssessmentIndexRow).where(AssessmentIndexRow.bundle_id == row["bundle_id"],
-                                                  AssessmentIndexRow.device == row["device"]))
-    conn.execute(insert(AssessmentIndexRow).values(**row))
+    """Put a bundle's row in the index (replacing the one it had), inside the caller's transaction.
+
+    An upsert on the row's key, as is the vehicle's note: two writers side by side (PostgreSQL: an
+    import and a starting worker's backfill) both succeed, the later row standing.
+    """
+    upsert(conn, AssessmentIndexRow, row, ("bundle_id", "device"))
     add_vehicles(conn, [row["vehicle"]])
 
 
 def add_vehicles(conn: Connection, vehicles: list[str]) -> None:
     """Note vehicle descriptions the index now holds (those it had are left as they are)."""
     for vehicle in sorted(set(vehicles)):
-        new = select(literal(vehicle, String(200))).where(
-            ~exists().where(AssessmentVehicle.vehicle == vehicle))
-        conn.execute(insert(AssessmentVehicle).from_select(["vehicle"], new))
+        insert_ignoring(conn, AssessmentVehicle, {"vehicle": vehicle}, ("vehicle",))
 
 
 def _missing(store: ProviderStore, only_missing: bool, after: tuple[str, str], limit: int) -> list[Any]:

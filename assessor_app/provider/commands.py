@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only when a provider command
 
 #: Where the provider keeps its database, bundles and key unless --folder says otherwise.
 PROVIDER_DIR_ENV = "ASSESSOR_PROVIDER_DIR"
+#: The provider's database when --database-url is not given (default: SQLite in the folder).
+DATABASE_URL_ENV = "ASSESSOR_DATABASE_URL"
 
 
 def _folder(args: argparse.Namespace) -> Path:
@@ -31,6 +33,25 @@ def _folder(args: argparse.Namespace) -> Path:
     from assessor_app.paths import data_dir
 
     return data_dir() / "provider"
+
+
+def database_url(args: argparse.Namespace) -> str | None:
+    """The database the command names: --database-url, else $ASSESSOR_DATABASE_URL, else None (SQLite
+    in the folder)."""
+    flag = (getattr(args, "database_url", None) or "").strip()
+    return flag or os.environ.get(DATABASE_URL_ENV, "").strip() or None
+
+
+def add_store_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of every provider command that opens the provider's store: its folder and database."""
+    p.add_argument("--folder", help=f"the provider's data folder (default: ${PROVIDER_DIR_ENV} or "
+                                    "<data>/provider)")
+    p.add_argument("--database-url", metavar="URL",
+                   help="the provider's database, e.g. postgresql+psycopg://USER@HOST:5432/DATABASE "
+                        f"(default: ${DATABASE_URL_ENV}, else SQLite in the folder); the password is best "
+                        "kept out of the command line (PGPASSWORD or ~/.pgpass)")
+    _object_store_options(p)
+    return p
 
 
 def _days(value: str) -> int:
@@ -45,7 +66,7 @@ def _config(args: argparse.Namespace) -> ProviderConfig:
 
     proxies = tuple(getattr(args, "trusted_proxy", None) or ())
     warning = getattr(args, "qualification_warning_days", None)
-    return ProviderConfig(_folder(args), database_url=args.database_url or None, trusted_proxies=proxies,
+    return ProviderConfig(_folder(args), database_url=database_url(args), trusted_proxies=proxies,
                           awarding_body=getattr(args, "awarding_body", None) or "",
                           awarding_country=(getattr(args, "country", None) or "").upper(),
                           **({"qualification_warning_days": warning} if warning is not None else {}),
@@ -229,14 +250,7 @@ def register(subparsers: Any) -> Any:
     provider = subparsers.add_parser("provider", help="the training provider's service")
     sub = provider.add_subparsers(dest="provider_command", required=True)
 
-    def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--folder", help=f"the provider's data folder (default: ${PROVIDER_DIR_ENV} or "
-                                        "<data>/provider)")
-        p.add_argument("--database-url", help="an SQLAlchemy URL (e.g. postgresql://...) instead of "
-                                              "SQLite in the folder")
-        _object_store_options(p)
-        return p
-
+    common = add_store_options
     serve = common(sub.add_parser("serve", help="run the provider's HTTP service"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from assessor_app.evidence.seal import SealError, public_key
 from assessor_app.i18n import Message, Msg
@@ -128,11 +129,15 @@ class Directory:
             raise Refused(422, say.COUNTRY(value=country[:20]))
         values = {"name": _text(name, say.WORKSHOP_NAME, 200),
                   "address": _text(address, say.ADDRESS, 500, required=False)}
-        with self.store.writer.begin() as conn:
-            if conn.execute(select(Workshop.id).where(Workshop.id == workshop_id)).first() is not None:
-                raise Refused(409, say.WORKSHOP_EXISTS(workshop=workshop_id))
-            conn.execute(insert(Workshop).values(id=workshop_id, country=country,
-                                                 created_us=self.store.clock(), **values))
+        exists = Refused(409, say.WORKSHOP_EXISTS(workshop=workshop_id))
+        try:
+            with self.store.writer.begin() as conn:
+                if conn.execute(select(Workshop.id).where(Workshop.id == workshop_id)).first() is not None:
+                    raise exists
+                conn.execute(insert(Workshop).values(id=workshop_id, country=country,
+                                                     created_us=self.store.clock(), **values))
+        except IntegrityError:  # PostgreSQL: added a moment ago by a writer beside this one
+            raise exists from None
         return self.workshop(workshop_id)
 
     def update_workshop(self, workshop_id: str, *, name: str | None = None, country: str | None = None,
@@ -175,12 +180,20 @@ class Directory:
                   "qualification": _text(qualification, say.QUALIFICATION, 200),
                   "qualification_ref": _text(qualification_ref, say.QUALIFICATION_REF, 100, required=False),
                   "qualification_expires": _date(expires, say.EXPIRY)}
-        with self.store.writer.begin() as conn:
-            if conn.execute(select(Assessor.id).where(Assessor.id == assessor_id)).first() is not None:
-                raise Refused(409, say.ASSESSOR_EXISTS(assessor=assessor_id))
-            conn.execute(insert(Assessor).values(id=assessor_id, created_us=self.store.clock(),
-                                                 revoked_us=None, revoked_reason=None, **values))
-            self._add_workshops(conn, assessor_id, workshops)
+        exists = Refused(409, say.ASSESSOR_EXISTS(assessor=assessor_id))
+        try:
+            with self.store.writer.begin() as conn:
+                if conn.execute(select(Assessor.id).where(Assessor.id == assessor_id)).first() is not None:
+                    raise exists
+                conn.execute(insert(Assessor).values(id=assessor_id, created_us=self.store.clock(),
+                                                     revoked_us=None, revoked_reason=None, **values))
+                self._add_workshops(conn, assessor_id, workshops)
+        except IntegrityError:
+            # PostgreSQL: added a moment ago by a writer beside this one (else: a workshop went away)
+            with self.store.engine.connect() as conn:
+                if conn.execute(select(Assessor.id).where(Assessor.id == assessor_id)).first() is not None:
+                    raise exists from None
+            raise
         return self.assessor(assessor_id)
 
     def update_assessor(self, assessor_id: str, *, name: str | None = None, qualification: str | None = None,

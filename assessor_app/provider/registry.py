@@ -130,10 +130,17 @@ class Registry:
         check_signature(key, signature, messages,
                         "the enrollment signature does not verify with device_public_key")
         now = self.store.clock()
+        try:
+            return self._enroll(key.keyid, public_pem, code, workshop_id, now)
+        except IntegrityError:  # PostgreSQL: enrolled a moment ago by a request beside this one
+            raise Refused(409, f"device key {key.keyid[:16]} is already enrolled") from None
+
+    def _enroll(self, key_id: str, public_pem: str, code: str, workshop_id: str | None,
+                now: int) -> DeviceInfo:
         with self.store.writer.begin() as conn:
-            existing = conn.execute(select(Device).where(Device.key_id == key.keyid)).first()
+            existing = conn.execute(select(Device).where(Device.key_id == key_id)).first()
             if existing is not None:
-                raise Refused(409, f"device key {key.keyid[:16]} is already enrolled"
+                raise Refused(409, f"device key {key_id[:16]} is already enrolled"
                                    + (" and was revoked" if existing.revoked_us else ""))
             issued = conn.execute(select(EnrollmentCode).where(
                 EnrollmentCode.code_sha256 == sha256_text(normalize_code(code)),
@@ -148,13 +155,13 @@ class Registry:
             spent = conn.execute(
                 update(EnrollmentCode)
                 .where(EnrollmentCode.code_sha256 == issued.code_sha256, EnrollmentCode.used_us.is_(None))
-                .values(used_us=now, used_by=key.keyid))
+                .values(used_us=now, used_by=key_id))
             if spent.rowcount != 1:
                 raise Refused(403, "the enrollment code is unknown, expired or already used")
             conn.execute(insert(Device).values(
-                key_id=key.keyid, public_pem=public_pem, workshop_id=issued.workshop_id, enrolled_us=now,
+                key_id=key_id, public_pem=public_pem, workshop_id=issued.workshop_id, enrolled_us=now,
                 revoked_us=None, revoked_reason=None))
-        return self.device(key.keyid)
+        return self.device(key_id)
 
     def device(self, key_id: str) -> DeviceInfo:
         with self.store.engine.connect() as conn:

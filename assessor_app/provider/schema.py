@@ -3,6 +3,10 @@
 A database made before the provider had migrations holds exactly revision p0001 and no version
 table: it is stamped p0001 and upgraded from there. An SQLite database is copied (through
 SQLite's backup API) before any upgrade; a PostgreSQL database is the operator's to back up.
+
+On PostgreSQL several workers may start at once: each upgrades under one advisory lock, in one
+transaction (PostgreSQL's DDL is transactional), so the first builds or upgrades the schema and the
+others, once it has committed, find nothing left to do.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.durable import private_dir
+from assessor_app.provider.database import exclusive
 from assessor_app.provider.models import SCHEMA_REVISION
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "provider_schema_version"
 FIRST_REVISION = "p0001"
+MIGRATION_LOCK = "schema.migrate"
 
 
 def _alembic_config(connection: object) -> object:
@@ -84,6 +90,8 @@ def migrate(engine: Engine) -> str | None:
             # would fail for the rows that point at it. Off (outside any transaction) while upgrading,
             # then checked once.
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        else:
+            exclusive(conn, MIGRATION_LOCK)  # Alembic reads the version table after this: the newest
         cfg = _alembic_config(conn)
         try:
             if revision == FIRST_REVISION and not inspect(conn).has_table(VERSION_TABLE):

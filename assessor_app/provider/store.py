@@ -1,4 +1,4 @@
-"""The provider's storage: its database (SQLite by default, any SQLAlchemy URL), folders and key."""
+"""The provider's storage: its database (SQLite in its folder by default, or PostgreSQL), folders and key."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
@@ -20,6 +20,14 @@ from assessor_app.evidence.folder import remove_tree
 from assessor_app.evidence.keys import SigningKey, device_key
 from assessor_app.i18n import Msg
 from assessor_app.provider import object_messages as om
+from assessor_app.provider.database import (
+    CANNOT_OPEN,
+    DatabaseUrlError,
+    collation_note,
+    make_engine,
+    open_failure,
+    safe_url,
+)
 from assessor_app.provider.media.settings import FaceBlurSettings, ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.object_cache import ReadCache
@@ -119,30 +127,6 @@ def now_us() -> int:
     return time.time_ns() // 1000
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    dbapi_conn.isolation_level = None  # SQLAlchemy, not sqlite3, begins transactions
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")  # a receipt is only sent for a committed bundle
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
-def _sqlite_begin(conn: Any) -> None:
-    # writers take the lock up front, so two writers queue instead of failing on upgrade
-    immediate = conn.get_execution_options().get("sqlite_immediate", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
-    return engine
-
-
 class ProviderStore:
     """Database, folders (bundles, uploads, quarantine, staging) and the provider's signing key."""
 
@@ -178,9 +162,22 @@ class ProviderStore:
                                 f"{exc.strerror or exc} ({exc.filename or folder})") from exc
         try:
             self.engine = make_engine(url)
+        except DatabaseUrlError as exc:
+            raise ProviderError(exc.msg) from None
+        try:
             migrate(self.engine)
-        except (SQLAlchemyError, SchemaError) as exc:
-            raise ProviderError(f"the provider database {_safe_url(url)} cannot be opened: {exc}") from exc
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise ProviderError(open_failure(url, exc)) from None
+        except SchemaError as exc:
+            self.engine.dispose()
+            raise ProviderError(CANNOT_OPEN(url=safe_url(url), detail=str(exc))) from None
+        log.info("provider database: %s", safe_url(url))
+        note = collation_note(self.engine)
+        if note:
+            log.warning("%s", note)
+        # SQLite: BEGIN IMMEDIATE, one writer at a time; PostgreSQL: an ordinary READ COMMITTED
+        # transaction, writers side by side (see database.py for what each writer locks)
         self.writer = self.engine.execution_options(sqlite_immediate=True)
         self.key: SigningKey = device_key(folder / "keys")  # the provider's own Ed25519 key
         try:
@@ -318,17 +315,8 @@ def open_objects(config: ProviderConfig) -> ObjectStore:
         return FolderStore(config.folder)
     endpoint = config.s3_endpoint or None
     if endpoint is not None and not re.fullmatch(r"https?://[^\s/@]+(/\S*)?", endpoint):
-        raise ProviderError(om.BAD_ENDPOINT(value=_safe_url(endpoint) if "@" in endpoint else endpoint[:200]))
+        raise ProviderError(om.BAD_ENDPOINT(value=safe_url(endpoint) if "@" in endpoint else endpoint[:200]))
     from assessor_app.provider.objects import S3Store
 
     return S3Store(bucket, endpoint, config.s3_region)
 
-
-def _safe_url(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (ValueError, SQLAlchemyError):
-        return "(unparseable URL)"

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import insert
 
 from assessor_app.provider.console.models import ConsoleUser
+from assessor_app.provider.database import insert_ignoring
 from assessor_app.provider.models import Device, ReceivedBundle, Workshop
 from assessor_app.provider.moderation.models import (
     ModerationCycle,
@@ -90,18 +91,18 @@ def document(cycle: str, v: Verdict, previous: str | None = None) -> VerdictDocu
 
 
 def _bundle_rows(store, assessments: Sequence[Assessment]) -> None:
-    with store.writer.begin() as conn:
+    with store.writer.begin() as conn:  # rows a test added before stay (on either engine)
         for ws in sorted({a.workshop for a in assessments} | {"ws-north"}):
-            conn.execute(insert(Workshop).prefix_with("OR IGNORE").values(
-                id=ws, name=ws, country="FI", address="", created_us=T0))
-        conn.execute(insert(Device).prefix_with("OR IGNORE").values(
-            key_id=DEVICE, public_pem="-", workshop_id="ws-north", enrolled_us=T0))
+            insert_ignoring(conn, Workshop, dict(id=ws, name=ws, country="FI", address="", created_us=T0),
+                            ("id",))
+        insert_ignoring(conn, Device, dict(key_id=DEVICE, public_pem="-", workshop_id="ws-north",
+                                           enrolled_us=T0), ("key_id",))
         for a in assessments:
-            conn.execute(insert(ReceivedBundle).prefix_with("OR IGNORE").values(
+            insert_ignoring(conn, ReceivedBundle, dict(
                 bundle_id=a.bundle_id, device=DEVICE, manifest_sha256="0" * 64, workshop_id=a.workshop,
                 assessor_id=a.assessor, assessor_key=None, assessment_id=f"A-{a.bundle_id}",
                 outcome="competent", payload_bytes=1, stored_path="-", source="import", received_us=T0,
-                receipt="{}"))
+                receipt="{}"), ("bundle_id", "device"))
 
 
 def add_console_user(store, name: str, role: str = "moderator") -> None:

@@ -13,6 +13,7 @@ import random
 import krippendorff
 import numpy as np
 import pytest
+from console_support import make_service
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from moderation_report_support import DAY_US, T0, Assessment, Verdict, document, seed_cycle
@@ -243,15 +244,21 @@ def test_coverage_of_the_frame_and_of_the_sample():
     assert none.assessors_share.value is None and none.assessors_share.reason == "no_sample"
 
 
-def test_the_report_read_from_the_database_matches_the_libraries(console_service):
-    rng = random.Random(99)
-    verdicts = random_verdicts(rng, 12, agree=0.85, rubric_missing=0.1, moderators=("moderator", "second"))
-    assessments = sorted({v.assessment for v in verdicts}, key=lambda a: a.bundle_id)
-    seed_cycle(console_service.store, "2027-H1", frame=assessments, sampled=assessments[:10],
-               verdicts=verdicts, panel=("moderator", "second"))
-    report = cycle_report(console_service.store, "2027-H1")
-    check_against_libraries(verdicts, report.overall)
-    assert report.coverage.sampled_assessments == 10 and report.unreadable == ()
+def test_the_report_read_from_the_database_matches_the_libraries(database_url, tmp_path):
+    """On the embedded SQLite and on PostgreSQL alike."""
+    service = make_service(tmp_path / "provider", database_url=database_url)
+    try:
+        rng = random.Random(99)
+        verdicts = random_verdicts(rng, 12, agree=0.85, rubric_missing=0.1,
+                                   moderators=("moderator", "second"))
+        assessments = sorted({v.assessment for v in verdicts}, key=lambda a: a.bundle_id)
+        seed_cycle(service.store, "2027-H1", frame=assessments, sampled=assessments[:10],
+                   verdicts=verdicts, panel=("moderator", "second"))
+        report = cycle_report(service.store, "2027-H1")
+        check_against_libraries(verdicts, report.overall)
+        assert report.coverage.sampled_assessments == 10 and report.unreadable == ()
+    finally:
+        service.close()
 
 
 def test_an_unknown_cycle_is_refused_by_name(console_service):

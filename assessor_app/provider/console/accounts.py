@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from assessor_app.i18n import Message
 from assessor_app.provider.console.models import ConsoleSession, ConsoleUser
@@ -130,11 +131,15 @@ def add_user(store: ProviderStore, name: str, role: str, password: str) -> UserI
     check_password(name, password)
     digest = hash_password(store, password)
     now = store.clock()
-    with store.writer.begin() as conn:
-        if conn.execute(select(ConsoleUser.name).where(ConsoleUser.name == name)).first() is not None:
-            raise AccountError(DUPLICATE(name=name))
-        conn.execute(insert(ConsoleUser).values(name=name, role=role, password_hash=digest, created_us=now,
-                                                password_changed_us=now, disabled_us=None))
+    try:
+        with store.writer.begin() as conn:
+            if conn.execute(select(ConsoleUser.name).where(ConsoleUser.name == name)).first() is not None:
+                raise AccountError(DUPLICATE(name=name))
+            conn.execute(insert(ConsoleUser).values(name=name, role=role, password_hash=digest,
+                                                    created_us=now, password_changed_us=now,
+                                                    disabled_us=None))
+    except IntegrityError:  # PostgreSQL: added a moment ago by a writer beside this one
+        raise AccountError(DUPLICATE(name=name)) from None
     found = user(store, name)
     assert found is not None
     return found

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from assessor_app.credentials.data import AwardingBody
 from assessor_app.provider.credentials import messages as m_
 from assessor_app.provider.credentials.models import AwardingBodyRow
+from assessor_app.provider.database import upsert
 from assessor_app.provider.store import ProviderStore, Refused, now_us
 
 LEGAL_ID_TYPES = ("business", "vat", "eidas")
@@ -90,9 +91,6 @@ def set_awarding_body(store: ProviderStore, body: AwardingBody, *, by: str) -> A
     values = {"name": body.name, "legal_id": body.legal_id, "legal_id_type": body.legal_id_type,
               "address": body.address, "country": body.country, "url": body.url, "email": body.email,
               "updated_us": now_us(), "updated_by": by}
-    with store.writer.begin() as conn:  # takes the write lock up front
-        if conn.execute(select(AwardingBodyRow.id).where(AwardingBodyRow.id == 1)).first() is None:
-            conn.execute(AwardingBodyRow.__table__.insert().values(id=1, **values))
-        else:
-            conn.execute(AwardingBodyRow.__table__.update().where(AwardingBodyRow.id == 1).values(**values))
+    with store.writer.begin() as conn:  # one row, id 1: set whoever set it before (an upsert)
+        upsert(conn, AwardingBodyRow, {"id": 1, **values}, ("id",))
     return body

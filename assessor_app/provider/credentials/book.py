@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from assessor_app.credentials.data import CredentialData
@@ -25,12 +26,15 @@ from assessor_app.provider.credentials.checks import IssuanceCheck, check_assess
 from assessor_app.provider.credentials.issuer_key import issuer_key
 from assessor_app.provider.credentials.models import CredentialRow
 from assessor_app.provider.credentials.rules import IssuanceRules
+from assessor_app.provider.database import exclusive, is_postgresql
 from assessor_app.provider.models import AssessmentIndexRow, ReceivedBundle
 from assessor_app.provider.store import ProviderStore, Refused
 
 log = logging.getLogger(__name__)
 #: bits per status list (the Bitstring Status List's minimum, 16 KiB): a new list starts when one is full
 STATUS_LIST_SIZE = 131_072
+#: the advisory lock PostgreSQL's issuers take in turn to number their credentials' status bits
+STATUS_INDEX_LOCK = "credentials.status-index"
 
 
 @dataclass(frozen=True)
@@ -88,27 +92,10 @@ class CredentialBook:
             manifest = conn.execute(select(ReceivedBundle.manifest_sha256).where(
                 ReceivedBundle.device == device, ReceivedBundle.bundle_id == bundle_id)).scalar_one()
         key = self.key()
-        for attempt in range(3):  # another issuer may take the same status index: take the next
-            issued_us = self.store.clock()
-            status_list, status_index = self._next_status()
-            data = credential_data(check.considered, body, state=check.moderation, issued_us=issued_us,
-                                   status_list=status_list, status_index=status_index,
-                                   manifest_sha256=manifest)
-            jwt, edc = documents.issue_documents(data, key)
-            row = check.considered.row
-            values = dict(
-                id=data.id, bundle_id=bundle_id, device=device, assessment_id=row.assessment_id,
-                learner_id=row.candidate, checklist_id=data.checklist_id,
-                checklist_version=data.checklist_version,
-                workshop_id=row.workshop_id, assessor_id=row.assessor_id, region=data.workshop_country or "",
-                manifest_sha256=manifest, completed_us=row.ended_us, issued_us=issued_us, issued_by=by,
-                moderation_basis=json.dumps(check.moderation.to_json(), sort_keys=True),
-                status_list=status_list, status_index=status_index, ob3_jwt=jwt,
-                edc_json=json.dumps(edc, ensure_ascii=False, sort_keys=True), language=data.language,
-            )
+        for attempt in range(3):  # SQLite: another issuer may take the same status index: take the next
             try:
-                with self.store.writer.begin() as conn:
-                    conn.execute(CredentialRow.__table__.insert().values(**values))
+                data = self._store_new(lambda status: self._documents(
+                    check, body, key, manifest, status, by=by))
             except IntegrityError:
                 again = self.check(device, bundle_id)
                 if again.issued is not None:  # issued meanwhile by another request
@@ -120,11 +107,56 @@ class CredentialBook:
             return Issued(self.get(data.id), data)
         raise AssertionError("unreachable")
 
-    def _next_status(self) -> tuple[int, int]:
+    def _store_new(self, make: Callable[[tuple[int, int]], tuple[CredentialData, dict[str, Any]]]
+                   ) -> CredentialData:
+        """Store the credential ``make`` signs for a status index (list, index) no other has.
+
+        PostgreSQL runs issuers side by side: an advisory lock held to the commit makes them take
+        status indexes in turn, the documents signed inside it (other writers are not held up).
+        SQLite's writer holds the whole database from its first statement, so there the index is read
+        and the documents signed before it, and the unique key (status list, index) catches a race.
+        """
+        if is_postgresql(self.store.engine):
+            with self.store.writer.begin() as conn:
+                exclusive(conn, STATUS_INDEX_LOCK)
+                data, values = make(self._next_status(conn))
+                conn.execute(CredentialRow.__table__.insert().values(**values))
+            return data
         with self.store.engine.connect() as conn:
-            last = conn.execute(select(CredentialRow.status_list, func.max(CredentialRow.status_index))
-                                .group_by(CredentialRow.status_list)
-                                .order_by(CredentialRow.status_list.desc()).limit(1)).first()
+            status = self._next_status(conn)
+        data, values = make(status)
+        with self.store.writer.begin() as conn:
+            conn.execute(CredentialRow.__table__.insert().values(**values))
+        return data
+
+    def _documents(self, check: IssuanceCheck, body: Any, key: Any, manifest: str, status: tuple[int, int],
+                   *, by: str) -> tuple[CredentialData, dict[str, Any]]:
+        """The signed documents of the credential and the row that stores them."""
+        assert check.considered is not None and check.moderation is not None
+        status_list, status_index = status
+        issued_us = self.store.clock()
+        data = credential_data(check.considered, body, state=check.moderation, issued_us=issued_us,
+                               status_list=status_list, status_index=status_index,
+                               manifest_sha256=manifest)
+        jwt, edc = documents.issue_documents(data, key)
+        row = check.considered.row
+        values = dict(
+            id=data.id, bundle_id=check.bundle_id, device=check.device, assessment_id=row.assessment_id,
+            learner_id=row.candidate, checklist_id=data.checklist_id,
+            checklist_version=data.checklist_version,
+            workshop_id=row.workshop_id, assessor_id=row.assessor_id, region=data.workshop_country or "",
+            manifest_sha256=manifest, completed_us=row.ended_us, issued_us=issued_us, issued_by=by,
+            moderation_basis=json.dumps(check.moderation.to_json(), sort_keys=True),
+            status_list=status_list, status_index=status_index, ob3_jwt=jwt,
+            edc_json=json.dumps(edc, ensure_ascii=False, sort_keys=True), language=data.language,
+        )
+        return data, values
+
+    @staticmethod
+    def _next_status(conn: Connection) -> tuple[int, int]:
+        last = conn.execute(select(CredentialRow.status_list, func.max(CredentialRow.status_index))
+                            .group_by(CredentialRow.status_list)
+                            .order_by(CredentialRow.status_list.desc()).limit(1)).first()
         if last is None:
             return 1, 0
         if last[1] + 1 >= STATUS_LIST_SIZE:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 
 from assessor_app.provider.credentials import kpi_messages as m_
 from assessor_app.provider.credentials.models import LearnerParticipation
+from assessor_app.provider.database import upsert
 from assessor_app.provider.store import ProviderStore, Refused
 
 GENDERS = ("woman", "man", "other")
@@ -46,9 +47,7 @@ def set_participation(store: ProviderStore, learner_id: str, *, gender: str | No
     if age_band is not None and age_band not in AGE_BANDS:
         raise Refused(400, m_.PARTICIPATION_AGE(value=str(age_band)[:20], choices=", ".join(AGE_BANDS)))
     now = store.clock()
-    with store.writer.begin() as conn:
-        conn.execute(delete(LearnerParticipation).where(LearnerParticipation.learner_id == learner_id))
-        conn.execute(insert(LearnerParticipation).values(learner_id=learner_id, gender=gender,
-                                                         age_band=age_band, updated_us=now,
-                                                         updated_by=by[:64]))
+    with store.writer.begin() as conn:  # an upsert: two staff saving at once both succeed, the later stands
+        upsert(conn, LearnerParticipation, dict(learner_id=learner_id, gender=gender, age_band=age_band,
+                                                updated_us=now, updated_by=by[:64]), ("learner_id",))
     return Participation(learner_id, gender, age_band, now)

@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from assessor_app.i18n import Msg
 from assessor_app.provider.console.accounts import normal_name
 from assessor_app.provider.console.messages import ROLE_NAMES
 from assessor_app.provider.console.models import ConsoleUser
+from assessor_app.provider.database import for_update
 from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.moderation import messages as m_
 from assessor_app.provider.moderation.models import (
@@ -87,6 +89,17 @@ def check_name(name: str) -> str:
     return name
 
 
+def lock_cycle(conn: Connection, name: str) -> ModerationCycle | None:
+    """The cycle's row, locked until the caller's write transaction ends (None if there is none).
+
+    Whatever changes a cycle (closing it, its panel, its sample, a verdict's chain) takes this row
+    lock first: on PostgreSQL, where writers run side by side, changes to one cycle then happen one
+    after the other and each sees the one before; SQLite's single writer had them in turn already.
+    """
+    return conn.execute(for_update(select(ModerationCycle).where(  # type: ignore[return-value]
+        ModerationCycle.name == name))).first()
+
+
 class Cycles:
     """The provider's moderation cycles (every change in one transaction)."""
 
@@ -123,6 +136,15 @@ class Cycles:
                 ModerationSampleRow.cycle == name)).first()
 
     # ------------------------------------------------------------ changing
+    @staticmethod
+    def _still_open(conn: Connection, name: str) -> None:
+        """Lock the cycle's row for this write; Refused (409) if it was closed meanwhile."""
+        row = lock_cycle(conn, name)
+        if row is None:
+            raise Refused(404, m_.NO_CYCLE(cycle=str(name)[:70]))
+        if row.closed_us is not None:
+            raise Refused(409, m_.CYCLE_CLOSED(cycle=name))
+
     def _moderator(self, conn: Connection, user: str) -> str:
         name = normal_name(user)
         row = conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
@@ -151,6 +173,19 @@ class Cycles:
         for checklist in scope:
             if not isinstance(checklist, str) or not _CHECKLIST.fullmatch(checklist):
                 raise Refused(400, m_.BAD_CHECKLIST(value=str(checklist)[:110]))
+        try:
+            held = self._insert(name, start, end, scope, moderators, enhanced_control, by)
+        except IntegrityError:
+            # another writer (PostgreSQL: side by side) made a cycle of this name a moment ago
+            if self.exists(name):
+                raise Refused(409, m_.NAME_TAKEN(cycle=name)) from None
+            raise
+        warnings = tuple(m_.CHECKLIST_NOT_HELD(checklist=c) for c in scope if c not in held)
+        return Created(self.get(name), warnings)
+
+    def _insert(self, name: str, start: dt.date, end: dt.date, scope: list[str], moderators: Sequence[str],
+                enhanced_control: bool, by: str) -> set[str]:
+        """Store a new cycle; returns the checklists of its scope the index holds assessments of."""
         with self.store.writer.begin() as conn:
             if conn.execute(select(ModerationCycle.name).where(ModerationCycle.name == name)).first():
                 raise Refused(409, m_.NAME_TAKEN(cycle=name))
@@ -163,10 +198,13 @@ class Cycles:
                 conn.execute(insert(ModerationCycleChecklist).values(cycle=name, checklist_id=checklist))
             for user in panel:
                 conn.execute(insert(ModerationCycleModerator).values(cycle=name, user_name=user))
-            held = set(conn.execute(select(AssessmentIndexRow.checklist_id).where(
+            return set(conn.execute(select(AssessmentIndexRow.checklist_id).where(
                 AssessmentIndexRow.checklist_id.in_(scope)).distinct()).scalars())
-        warnings = tuple(m_.CHECKLIST_NOT_HELD(checklist=c) for c in scope if c not in held)
-        return Created(self.get(name), warnings)
+
+    def exists(self, name: str) -> bool:
+        with self.store.engine.connect() as conn:
+            found = conn.execute(select(ModerationCycle.name).where(ModerationCycle.name == name)).first()
+        return found is not None
 
     def open_cycle(self, name: str) -> CycleInfo:
         """The cycle, if it is still open; Refused (409) once it is closed."""
@@ -180,6 +218,7 @@ class Cycles:
         (409) when it is closed already. Closing is not undone: a later look is a new cycle."""
         self.open_cycle(name)
         with self.store.writer.begin() as conn:
+            lock_cycle(conn, name)
             done = conn.execute(update(ModerationCycle).where(
                 ModerationCycle.name == name, ModerationCycle.closed_us.is_(None)).values(
                 closed_us=self.store.clock()))
@@ -190,6 +229,7 @@ class Cycles:
     def add_moderator(self, name: str, user: str) -> CycleInfo:
         self.open_cycle(name)
         with self.store.writer.begin() as conn:
+            self._still_open(conn, name)
             moderator = self._moderator(conn, user)
             if conn.execute(select(ModerationCycleModerator).where(
                     ModerationCycleModerator.cycle == name,
@@ -202,6 +242,7 @@ class Cycles:
         self.open_cycle(name)
         moderator = normal_name(user)
         with self.store.writer.begin() as conn:
+            self._still_open(conn, name)
             done = conn.execute(delete(ModerationCycleModerator).where(
                 ModerationCycleModerator.cycle == name, ModerationCycleModerator.user_name == moderator))
             if done.rowcount != 1:

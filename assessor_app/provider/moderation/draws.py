@@ -21,7 +21,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from assessor_app.provider.assessment_index import INDEX_FORMAT
 from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.moderation import messages as m_
-from assessor_app.provider.moderation.cycles import CycleInfo, Cycles
+from assessor_app.provider.moderation.cycles import CycleInfo, Cycles, lock_cycle
 from assessor_app.provider.moderation.models import (
     ModerationSampleRow,
     ModerationVerdictRow,
@@ -172,6 +172,11 @@ def draw(store: ProviderStore, cycle_name: str, seed: int, *, by: str = "cli") -
     sample = draw_sample([r.entry for r in frame], policy_for(cycle), seed)
     canonical_text = _canonical(sample, frame)
     with store.writer.begin() as conn:
+        # the cycle's row lock: a verdict recorded meanwhile (PostgreSQL) is counted below, and a cycle
+        # closed meanwhile keeps its sample
+        locked = lock_cycle(conn, cycle.name)
+        if locked is None or locked.closed_us is not None:
+            raise Refused(409, m_.CYCLE_CLOSED(cycle=cycle.name))
         old = conn.execute(select(ModerationSampleRow).where(ModerationSampleRow.cycle == cycle.name)).first()
         if old is not None and old.digest == sample.digest:
             return Drawn(cycle, sample, tuple(frame), "same")

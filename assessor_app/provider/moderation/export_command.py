@@ -47,19 +47,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    from assessor_app.provider.commands import PROVIDER_DIR_ENV
-
-    p.add_argument("--folder", help=f"the provider's data folder (default: ${PROVIDER_DIR_ENV} or "
-                                    "<data>/provider)")
-    p.add_argument("--database-url", help="an SQLAlchemy URL (e.g. postgresql://...) instead of SQLite in "
-                                          "the folder")
-    return p
-
-
 def add_export_command(moderation_subparsers: Any) -> argparse.ArgumentParser:
     """Add ``export`` to ``assessor provider moderation``."""
-    export = _common(moderation_subparsers.add_parser(
+    from assessor_app.provider.commands import add_store_options
+
+    export = add_store_options(moderation_subparsers.add_parser(
         "export", help="write a cycle's verdicts (verdicts.csv) and agreement statistics (agreement.json)"))
     export.add_argument("cycle", help="the moderation cycle's name, e.g. 2027-H1")
     export.add_argument("--out", required=True, help="the folder to write verdicts.csv and agreement.json "

@@ -18,10 +18,11 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
 from assessor_app.durable import private_dir
 from assessor_app.evidence.keys import SigningKeyError
+from assessor_app.provider.database import insert_ignoring
 from assessor_app.provider.moderation.models import ModeratorKey
 from assessor_app.provider.store import ProviderStore
 
@@ -99,9 +100,10 @@ def moderator_signer(store: ProviderStore, user_name: str) -> ModeratorSigner:
             conn.execute(update(ModeratorKey).where(ModeratorKey.user_name == user_name,
                                                     ModeratorKey.retired_us.is_(None))
                          .values(retired_us=now))
-            conn.execute(insert(ModeratorKey).values(key_id=key_id, user_name=user_name,
+            # on conflict nothing: the same key recorded a moment ago by a request beside this one
+            insert_ignoring(conn, ModeratorKey, dict(key_id=key_id, user_name=user_name,
                                                      public_pem=public_pem(private.public_key()),
-                                                     created_us=now, retired_us=None))
+                                                     created_us=now, retired_us=None), ("key_id",))
         elif known.user_name != user_name:
             raise SigningKeyError(f"the moderator key {path} belongs to {known.user_name}, not {user_name}")
     return ModeratorSigner(user_name, key_id, private)

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from assessor_app.evidence.keys import SigningKeyError
 from assessor_app.i18n import Msg
+from assessor_app.provider.database import for_update
 from assessor_app.provider.models import AssessmentIndexRow
 from assessor_app.provider.moderation import verdict_messages as V
 from assessor_app.provider.moderation.models import (
@@ -196,8 +197,11 @@ def verdict_rows(store: ProviderStore, cycle: str, device: str | None = None,
         return list(conn.execute(query.order_by(ModerationVerdictRow.id)).all())
 
 
-def _check_open(conn: Connection, draft: VerdictDraft) -> Any:
-    cycle = conn.execute(select(ModerationCycle).where(ModerationCycle.name == draft.cycle)).first()
+def _check_open(conn: Connection, draft: VerdictDraft, *, lock: bool = False) -> Any:
+    """The assessment's index row, if a verdict on it may be recorded; ``lock``: inside the writer's
+    transaction, the cycle's row is locked to its end (see cycles.lock_cycle)."""
+    query = select(ModerationCycle).where(ModerationCycle.name == draft.cycle)
+    cycle = conn.execute(for_update(query) if lock else query).first()
     if cycle is None:
         raise VerdictRefused(V.CYCLE_UNKNOWN(cycle=draft.cycle))
     if cycle.closed_us is not None:
@@ -229,8 +233,10 @@ def record_verdict(store: ProviderStore, draft: VerdictDraft) -> StoredVerdict:
         signer = moderator_signer(store, draft.moderator)
     except SigningKeyError as exc:
         raise VerdictRefused(V.KEY_UNUSABLE(problem=str(exc))) from None
-    with store.writer.begin() as conn:  # one writer: the chain's previous verdict cannot change under us
-        index = _check_open(conn, draft)
+    with store.writer.begin() as conn:
+        # one writer per cycle (SQLite: one writer at all; PostgreSQL: the cycle's row lock): the chain's
+        # previous verdict cannot change under us, nor the cycle close, nor its sample be drawn again
+        index = _check_open(conn, draft, lock=True)
         previous = conn.execute(
             select(ModerationVerdictRow.sha256).where(
                 ModerationVerdictRow.cycle == draft.cycle, ModerationVerdictRow.device == draft.device,
