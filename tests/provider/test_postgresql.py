@@ -265,3 +265,32 @@ def test_a_database_ordering_text_by_a_language_is_named_in_the_log(postgres_clu
             ProviderStore(ProviderConfig(tmp_path / name, database_url=url)).close()
     notes = [r.getMessage() for r in caplog.records if "collation" in r.getMessage()]
     assert len(notes) == 1 and "(ICU)" in notes[0] and "--locale C.UTF-8" in notes[0]
+
+
+def test_the_scaled_setup_postgresql_and_an_object_store_deliver_a_bundle(
+        postgres_url: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Both engines of a provider at scale at once: rows in PostgreSQL, the bundle in a SeaweedFS bucket."""
+    store = request.getfixturevalue("seaweed")
+    store.environ(monkeypatch)
+    config = ProviderConfig(tmp_path / "provider", database_url=postgres_url,
+                            object_store=f"s3://{store.bucket}", s3_endpoint=store.endpoint)
+    with ProviderServer(config=config) as served:
+        ws = enroll(served, tmp_path / "workstation")
+        try:
+            sealed = ws.bundle(extra_bytes=50_000)
+            result = TusUploader(ws.client).upload(sealed.archive, bundle_id=sealed.bundle_id,
+                                                   manifest_sha256=sealed.manifest_sha256)
+            assert result["status"] == "imported"
+            verify_receipt(result["receipt"], served.service.store.key.public_pem(),
+                           bundle_id=sealed.bundle_id, manifest_sha256=sealed.manifest_sha256)
+            objects = served.service.store.objects
+            prefix = served.service.store.bundle_key(ws.key.fingerprint, sealed.bundle_id)
+            keys = [key for key, _size in objects.keys(prefix)]
+            assert objects.remote and any(key.endswith("manifest-sha256.txt") for key in keys)
+        finally:
+            ws.client.close()
+    assert not (tmp_path / "provider" / "provider.db").exists()
+    engine = make_engine(postgres_url)
+    with engine.connect() as conn:
+        assert conn.execute(select(ReceivedBundle.bundle_id)).scalars().all() == [sealed.bundle_id]
+    engine.dispose()
