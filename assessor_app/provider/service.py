@@ -10,6 +10,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -192,6 +193,7 @@ class ProviderService:
         path = self.store.upload_path(upload_id)
         with self.jobs.leased(upload_id):
             try:
+                self._fetch_upload(upload_id, path)
                 result = self.importer.import_archive(
                     path, source=f"upload {upload_id}", uploader=device,
                     declared=(upload.bundle_id, upload.manifest_sha256), keep_failed=True)
@@ -208,8 +210,39 @@ class ProviderService:
                 raise
             self.jobs.finish(upload_id, "imported" if result.ok else "quarantined", result.reason)
         path.unlink(missing_ok=True)  # the verified bundle is stored (or the archive moved aside)
+        self._unshare_upload(upload_id)
         self.derive_later(result)
         return result
+
+    # ------------------------------------------------------------ a completed upload, for any machine
+    def _shares_uploads(self) -> bool:
+        return not self.imports_in_process and self.store.objects.remote
+
+    def share_upload(self, upload_id: str) -> None:
+        """Where import workers import and the bundles live in an object store, put the completed
+        upload there (``uploads/<id>``) before its job is queued: a worker on another machine, which
+        has not this machine's ``uploads/``, fetches it from there."""
+        if self._shares_uploads():
+            self.store.objects.put_file(upload_key(upload_id), self.store.upload_path(upload_id))
+
+    def _fetch_upload(self, upload_id: str, path: Path) -> None:
+        if path.exists() or not self._shares_uploads():
+            return
+        part = path.with_name(f"{path.name}.fetching-{secrets.token_hex(4)}")
+        try:
+            self.store.objects.get_file(upload_key(upload_id), part)
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)
+        log.info("upload %s fetched from the object store", upload_id)
+
+    def _unshare_upload(self, upload_id: str) -> None:
+        if not self._shares_uploads():
+            return
+        try:
+            self.store.objects.delete(upload_key(upload_id))
+        except OSError as exc:  # it is only a copy: the job is done
+            log.warning("the copy of upload %s stays in the object store (%s)", upload_id, exc)
 
     def waiting_uploads(self, limit: int = 200) -> list[Upload]:
         """Uploads received in full but not imported: a fault of the provider's own machine (a full
@@ -238,8 +271,6 @@ class ProviderService:
         return self.start_import(upload.id, device, claimed=False).result(timeout=wait_s)
     def import_path(self, path: os.PathLike[str]) -> list[ImportResult]:
         """Import bundles from a folder or USB stick (see Importer.import_path), then owe their proxies."""
-        from pathlib import Path
-
         results = self.importer.import_path(Path(path))
         for result in results:
             self.derive_later(result)
@@ -387,6 +418,11 @@ class ProviderService:
         except Exception:
             log.exception("removing abandoned uploads failed; trying again in %s s",
                           self.store.config.upload_cleanup_interval_s)
+
+
+def upload_key(upload_id: str) -> str:
+    """Where a completed upload waits in the object store for an import worker on another machine."""
+    return f"uploads/{upload_id}"
 
 
 def _sync_folder(folder: os.PathLike[str]) -> None:

@@ -151,8 +151,10 @@ async def patch(request: Request) -> Response:
             raise Refused(409, f"Upload-Offset is {offset} but the provider holds {upload.offset} bytes")
 
         def confirm(new_offset: int) -> None:
-            service.confirm_offset(upload.id, upload.offset, new_offset,
-                                   complete=new_offset == upload.length)
+            complete = new_offset == upload.length
+            if complete:  # for import workers on other machines: before the job is queued
+                service.share_upload(upload.id)
+            service.confirm_offset(upload.id, upload.offset, new_offset, complete=complete)
 
         new_offset = await receive_chunk(
             request.stream(), service.store.upload_path(upload.id), offset=upload.offset,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 import threading
@@ -274,3 +275,39 @@ def test_two_api_processes_never_write_one_upload_at_once(postgres_url: str, tmp
         ws.client.close()
         second.close()
         first.close()
+
+
+# ---------------------------------------------------------------- a worker on another machine
+def test_a_worker_on_another_machine_fetches_the_completed_upload_from_the_object_store(
+        postgres_url: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """The API's folder and the worker's are apart (only the signing key shared); the database is
+    PostgreSQL and the bundles and completed uploads live in a SeaweedFS bucket."""
+    store = request.getfixturevalue("seaweed")
+    store.environ(monkeypatch)
+    s3 = {"object_store": f"s3://{store.bucket}", "s3_endpoint": store.endpoint}
+    api = ProviderServer(config=_config(tmp_path / "api", postgres_url, **s3)).start()
+    ws = enroll(api, tmp_path / "workstation")
+    try:
+        sealed = ws.bundle(extra_bytes=200_000)
+        url = _send(ws, sealed)
+        upload_id = url.rsplit("/", 1)[1]
+        objects = api.service.store.objects
+        assert dict(objects.keys("uploads"))[f"uploads/{upload_id}"] == sealed.archive.stat().st_size
+        (tmp_path / "worker").mkdir(mode=0o700)
+        shutil.copytree(tmp_path / "api" / "keys", tmp_path / "worker" / "keys")  # the shared signing key
+        worker = ProviderService(_config(tmp_path / "worker", postgres_url, **s3))
+        try:
+            assert not worker.store.upload_path(upload_id).exists()
+            assert worker.jobs.claim_next() == upload_id
+            assert worker.run_claimed(upload_id).status == "imported"
+        finally:
+            worker.close()
+        assert f"uploads/{upload_id}" not in dict(objects.keys("uploads"))  # the copy is gone once done
+        answer = TusUploader(ws.client).result(url, sealed.bundle_id)
+        verify_receipt(answer["receipt"], api.service.store.key.public_pem(), bundle_id=sealed.bundle_id,
+                       manifest_sha256=sealed.manifest_sha256)
+        prefix = api.service.store.bundle_key(ws.key.fingerprint, sealed.bundle_id)
+        assert any(key.endswith("manifest-sha256.txt") for key, _size in objects.keys(prefix))
+    finally:
+        ws.client.close()
+        api.close()
