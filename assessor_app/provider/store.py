@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
@@ -218,12 +218,12 @@ class ProviderStore:
                          "folders are left to it", self.folder)
         with self.writer.begin() as conn:
             # an upload interrupted mid-import is received again: its bytes are still there (the
-            # import runs again when its result is asked for, or an import worker takes it); an
-            # import another process holds a live lease on is left to it
+            # import runs again when its result is asked for, or an import worker takes it); a
+            # queued job, or one another process holds a live lease on, is left as it is
             conn.execute(update(Upload).where(
-                Upload.status == "importing",
-                or_(Upload.lease_until_us.is_(None), Upload.lease_until_us < self.clock()),
-            ).values(status="receiving", claimed_by=None))
+                Upload.status == "importing", Upload.claimed_by.is_not(None),
+                Upload.lease_until_us < self.clock(),
+            ).values(status="receiving", claimed_by=None, lease_until_us=None))
 
     @contextmanager
     def imports_lock(self, *, exclusive: bool = False) -> Iterator[bool]:

@@ -220,7 +220,7 @@ def test_a_worker_killed_mid_import_leaves_the_job_to_another_which_imports_it_o
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("ASSESSOR_LONG_TESTS") != "1",
-                    reason="50 trials of a minute or more: ASSESSOR_LONG_TESTS=1 runs them")
+                    reason="fifty trials take minutes: ASSESSOR_LONG_TESTS=1 runs them")
 def test_fifty_workers_killed_at_random_moments_each_job_imported_once(
         api: ProviderServer, station: Workstation, database_url: str | None, tmp_path: Path):
     _killed_mid_import(api, station, database_url, tmp_path, trials=50)
