@@ -126,6 +126,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                             "behind a TLS reverse proxy first")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     service = _service(args)
+    if not service.imports_in_process:
+        logging.getLogger(__name__).info("imports are left to `assessor provider worker` processes on "
+                                         "this database")
     sock = bind(args.host, args.port)
     print(f"Provider key {service.store.key.fingerprint}")
     url = f"http://{args.host}:{sock.getsockname()[1]}"

@@ -181,6 +181,7 @@ def _killed_mid_import(api: ProviderServer, station: Workstation, database_url: 
                        trials: int) -> None:
     folder = api.service.store.config.folder
     chance = random.Random()
+    taken_again = 0  # trials where the kill came before the job was done (the figure -s prints)
     for trial in range(trials):
         sealed = station.bundle(extra_bytes=chance.choice((500_000, 4_000_000)))
         url = _send(station, sealed)
@@ -211,6 +212,8 @@ def _killed_mid_import(api: ProviderServer, station: Workstation, database_url: 
         held = api.service.importer.held(sealed.bundle_id, station.key.fingerprint)
         where = api.service.store.bundle_path(station.key.fingerprint, sealed.bundle_id)
         assert held is not None and where.is_dir()
+        taken_again += _upload(api.service, url).attempts > 1
+    print(f"{trials} workers killed; {taken_again} of their jobs were taken again by another worker")
 
 
 def test_a_worker_killed_mid_import_leaves_the_job_to_another_which_imports_it_once(
