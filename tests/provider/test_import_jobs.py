@@ -314,3 +314,16 @@ def test_a_worker_on_another_machine_fetches_the_completed_upload_from_the_objec
     finally:
         ws.client.close()
         api.close()
+
+
+def test_serve_imports_in_process_unless_told_to_leave_it_to_workers(tmp_path: Path):
+    from assessor_app.cli import build_parser
+    from assessor_app.provider.commands import service_config
+
+    parser = build_parser()
+    plain = service_config(parser.parse_args(["provider", "serve", "--folder", str(tmp_path)]))
+    apart = service_config(parser.parse_args(["provider", "serve", "--folder", str(tmp_path),
+                                              "--import-workers", "external"]))
+    assert (plain.import_workers, apart.import_workers) == ("in-process", "external")
+    with pytest.raises(SystemExit):
+        parser.parse_args(["provider", "worker", "--lease-seconds", "never"])
