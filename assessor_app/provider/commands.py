@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assessor_app.i18n import LANGUAGES
-from assessor_app.provider import directory_commands, quarantine_commands
+from assessor_app.provider import directory_commands, import_worker, quarantine_commands
 from assessor_app.provider.console import users_commands
 from assessor_app.provider.credentials import commands as credential_commands
 from assessor_app.provider.moderation import commands as moderation_commands
@@ -62,7 +62,7 @@ def _days(value: str) -> int:
 
 
 def _config(args: argparse.Namespace) -> ProviderConfig:
-    from assessor_app.provider.store import ProviderConfig
+    from assessor_app.provider.store import IN_PROCESS, ProviderConfig
 
     proxies = tuple(getattr(args, "trusted_proxy", None) or ())
     warning = getattr(args, "qualification_warning_days", None)
@@ -70,7 +70,11 @@ def _config(args: argparse.Namespace) -> ProviderConfig:
                           awarding_body=getattr(args, "awarding_body", None) or "",
                           awarding_country=(getattr(args, "country", None) or "").upper(),
                           **({"qualification_warning_days": warning} if warning is not None else {}),
+                          import_workers=getattr(args, "import_workers", None) or IN_PROCESS,
                           **_object_store(args))
+
+
+service_config = _config
 
 
 #: The object store for held bundles and derived media (README: "A provider at scale").
@@ -122,6 +126,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                             "behind a TLS reverse proxy first")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     service = _service(args)
+    if not service.imports_in_process:
+        logging.getLogger(__name__).info("imports are left to `assessor provider worker` processes on "
+                                         "this database")
     sock = bind(args.host, args.port)
     print(f"Provider key {service.store.key.fingerprint}")
     url = f"http://{args.host}:{sock.getsockname()[1]}"
@@ -265,7 +272,11 @@ def register(subparsers: Any) -> Any:
     serve.add_argument("--qualification-warning-days", type=_days, metavar="DAYS",
                        help="the console flags assessors' qualifications expiring within this many days "
                             "(default 60)")
+    serve.add_argument("--import-workers", choices=("in-process", "external"), default="in-process",
+                       help="who imports the uploads workstations complete: this process (default) or "
+                            "`assessor provider worker` processes sharing its database and folder")
     serve.set_defaults(func=cmd_serve)
+    import_worker.register(sub, common)
     directory_commands.register(sub, common)
     quarantine_commands.register(sub, common)
     users_commands.register(sub, common)

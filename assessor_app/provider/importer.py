@@ -126,6 +126,10 @@ class Importer:
         return self._archive(kept, attempt)
 
     def _archive(self, archive: Path, attempt: _Attempt) -> ImportResult:
+        with self.store.imports_lock():  # another process starting leaves this staging alone
+            return self._archive_staged(archive, attempt)
+
+    def _archive_staged(self, archive: Path, attempt: _Attempt) -> ImportResult:
         stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
         try:
             try:
@@ -137,6 +141,10 @@ class Importer:
             remove_tree(stage)
 
     def _folder(self, folder: Path, attempt: _Attempt) -> ImportResult:
+        with self.store.imports_lock():
+            return self._folder_staged(folder, attempt)
+
+    def _folder_staged(self, folder: Path, attempt: _Attempt) -> ImportResult:
         stage = Path(tempfile.mkdtemp(prefix="import-", dir=self.store.staging_dir))
         try:
             root = stage / folder.name
@@ -208,7 +216,7 @@ class Importer:
             return self._quarantine(q, attempt, root)
 
     def _store(self, root: Path, attempt: _Attempt) -> ImportResult:
-        source, uploader, declared = attempt.source, attempt.uploader, attempt.declared
+        uploader, declared = attempt.uploader, attempt.declared
         v = verify_bundle(root)
         if not v.ok:
             raise _Quarantine(reasons.VERIFICATION_FAILED(problems="; ".join(v.problems[:5])), v.bundle_id,
@@ -235,6 +243,13 @@ class Importer:
             assessed_on=assessed_on)
         if problem is not None:
             raise _Quarantine(problem, bundle_id, key_id, manifest)
+        with self.store.bundle_lock(key_id, bundle_id):  # one store of a bundle at a time, in any process
+            return self._store_once(root, attempt, v, device, (bundle_id, key_id, manifest))
+
+    def _store_once(self, root: Path, attempt: _Attempt, v: Any, device: DeviceInfo,
+                    ids: tuple[str, str, str]) -> ImportResult:
+        bundle_id, key_id, manifest = ids
+        source = attempt.source
         held = self.held(bundle_id, key_id)
         if held is not None:
             return self._already(held, bundle_id, manifest, attempt, key_id)

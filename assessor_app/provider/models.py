@@ -31,7 +31,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0010_credentials"
+SCHEMA_REVISION = "p0011_import_jobs"
 
 
 class Workshop(ProviderBase):
@@ -165,8 +165,15 @@ class Upload(ProviderBase):
     reason: Mapped[str | None] = mapped_column(Text)
     created_us: Mapped[int] = mapped_column(BigInteger)
     updated_us: Mapped[int] = mapped_column(BigInteger)
+    # a complete upload is an import job (import_jobs.py): the process importing it and until when
+    # its lease runs (renewed while it imports; a lapsed lease lets another process take the job)
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    lease_until_us: Mapped[int | None] = mapped_column(BigInteger)
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_uploads_bundle", "bundle_id", "device"),)
+    __table_args__ = (Index("ix_uploads_bundle", "bundle_id", "device"),
+                      Index("ix_uploads_status", "status", "lease_until_us"))
 
 
 class ReceivedBundle(ProviderBase):

@@ -10,6 +10,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -18,6 +19,7 @@ from assessor_app.i18n import Message
 from assessor_app.provider.assessment_index import Backfill
 from assessor_app.provider.credentials.book import CredentialBook
 from assessor_app.provider.directory import Directory
+from assessor_app.provider.import_jobs import ImportJobs
 from assessor_app.provider.importer import Importer, ImportResult
 from assessor_app.provider.limits import RetryLater
 from assessor_app.provider.media.anonymised import AnonymisedMedia
@@ -27,7 +29,7 @@ from assessor_app.provider.moderation.feedback import FeedbackBook
 from assessor_app.provider.moderation.sample_media import SampleMediaWorker
 from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
-from assessor_app.provider.store import ProviderConfig, ProviderStore, Refused, now_us
+from assessor_app.provider.store import IN_PROCESS, ProviderConfig, ProviderStore, Refused, now_us
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,9 @@ class ProviderService:
         #: micro-credentials: issuing, revoking, the status lists and the eligibility list
         self.credentials = CredentialBook(self.store)
         self.importer = Importer(self.store, self.registry, self.directory)
+        #: import jobs: claimed by this process (imports in process) or by `assessor provider worker`
+        self.jobs = ImportJobs(self.store, lease_s=config.import_lease_s)
+        self.imports_in_process = config.import_workers == IN_PROCESS
         #: web proxies of imported video; its worker runs while the HTTP service does
         self.derivations = DerivationService(self.store)
         #: the face-blurred video and photos a moderator sees, made when first asked for
@@ -137,8 +142,8 @@ class ProviderService:
     def confirm_offset(self, upload_id: str, old: int, new: int, *, complete: bool = False) -> None:
         """Record bytes on disk as confirmed; the last ones also claim the upload for import."""
         values: dict[str, object] = {"offset": new, "updated_us": self.store.clock()}
-        if complete:
-            values["status"] = "importing"
+        if complete:  # a queued import job (import_jobs.py)
+            values.update(status="importing", claimed_by=None, lease_until_us=None)
         with self.store.writer.begin() as conn:
             done = conn.execute(update(Upload).where(Upload.id == upload_id, Upload.offset == old,
                                                      Upload.status == "receiving").values(**values))
@@ -166,43 +171,78 @@ class ProviderService:
             self._imports.pop(upload_id, None)
 
     def _import(self, upload_id: str, device: DeviceInfo, claimed: bool) -> ImportResult | None:
-        """The upload row records the outcome; None when another request had claimed it.
+        """The upload row records the outcome; None when it was imported (or quarantined) meanwhile.
 
-        Unclaimed, it also takes an upload left "importing" by an import of this process that
-        failed before it could say so (the disk was full): imports are idempotent.
+        Imports in this process take the job even from a lease left by an earlier run of it, and an
+        upload left "receiving" by an import that failed before it could say so (the disk was full):
+        imports are idempotent.
         """
-        if not claimed:
-            with self.store.writer.begin() as conn:
-                won = conn.execute(update(Upload).where(
-                    Upload.id == upload_id, Upload.status.in_(("receiving", "importing")),
-                    Upload.offset == Upload.length,
-                ).values(status="importing"))
-            if won.rowcount != 1:
-                return None
+        if not self.jobs.claim(upload_id, steal=True):
+            return None
+        return self.run_claimed(upload_id)
+
+    def run_claimed(self, upload_id: str) -> ImportResult:
+        """Import a job this process has claimed, renewing its lease meanwhile, and record the outcome.
+
+        A fault of the provider's own gives the job back (it waits, then is taken again) and is
+        raised; a bundle's faults are quarantined, not raised.
+        """
         upload = self.upload(upload_id)
         assert upload is not None
+        device = self.registry.device(upload.device)
         path = self.store.upload_path(upload_id)
-        try:
-            result = self.importer.import_archive(
-                path, source=f"upload {upload_id}", uploader=device,
-                declared=(upload.bundle_id, upload.manifest_sha256), keep_failed=True)
-        except Exception:
-            # the provider's own fault (a bundle's faults are quarantined, not raised): received
-            # again, as the bytes are still there, and the next ask for the result retries
-            log.exception("the import of upload %s failed on the provider's side", upload_id)
+        with self.jobs.leased(upload_id):
             try:
-                with self.store.writer.begin() as conn:
-                    conn.execute(update(Upload).where(Upload.id == upload_id).values(status="receiving"))
-            except (OSError, SQLAlchemyError) as exc:
-                log.warning("upload %s stays marked importing (%s); the next ask retries it", upload_id, exc)
-            raise
-        status = "imported" if result.ok else "quarantined"
-        with self.store.writer.begin() as conn:
-            conn.execute(update(Upload).where(Upload.id == upload_id).values(
-                status=status, reason=result.reason, updated_us=self.store.clock()))
+                self._fetch_upload(upload_id, path)
+                result = self.importer.import_archive(
+                    path, source=f"upload {upload_id}", uploader=device,
+                    declared=(upload.bundle_id, upload.manifest_sha256), keep_failed=True)
+            except Exception as exc:
+                # received again, as the bytes are still there: the next ask for the result, or a
+                # worker once the job's wait is over, retries
+                log.exception("the import of upload %s failed on the provider's side", upload_id)
+                try:
+                    self.jobs.release(upload_id, f"{type(exc).__name__}: {exc}",
+                                      self.store.config.fault_retry_after_s)
+                except (OSError, SQLAlchemyError) as again:
+                    log.warning("upload %s stays marked importing (%s); it is retried once its lease "
+                                "lapses", upload_id, again)
+                raise
+            self.jobs.finish(upload_id, "imported" if result.ok else "quarantined", result.reason)
         path.unlink(missing_ok=True)  # the verified bundle is stored (or the archive moved aside)
+        self._unshare_upload(upload_id)
         self.derive_later(result)
         return result
+
+    # ------------------------------------------------------------ a completed upload, for any machine
+    def _shares_uploads(self) -> bool:
+        return not self.imports_in_process and self.store.objects.remote
+
+    def share_upload(self, upload_id: str) -> None:
+        """Where import workers import and the bundles live in an object store, put the completed
+        upload there (``uploads/<id>``) before its job is queued: a worker on another machine, which
+        has not this machine's ``uploads/``, fetches it from there."""
+        if self._shares_uploads():
+            self.store.objects.put_file(upload_key(upload_id), self.store.upload_path(upload_id))
+
+    def _fetch_upload(self, upload_id: str, path: Path) -> None:
+        if path.exists() or not self._shares_uploads():
+            return
+        part = path.with_name(f"{path.name}.fetching-{secrets.token_hex(4)}")
+        try:
+            self.store.objects.get_file(upload_key(upload_id), part)
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)
+        log.info("upload %s fetched from the object store", upload_id)
+
+    def _unshare_upload(self, upload_id: str) -> None:
+        if not self._shares_uploads():
+            return
+        try:
+            self.store.objects.delete(upload_key(upload_id))
+        except OSError as exc:  # it is only a copy: the job is done
+            log.warning("the copy of upload %s stays in the object store (%s)", upload_id, exc)
 
     def waiting_uploads(self, limit: int = 200) -> list[Upload]:
         """Uploads received in full but not imported: a fault of the provider's own machine (a full
@@ -211,6 +251,9 @@ class ProviderService:
             rows = conn.execute(select(Upload).where(
                 Upload.status.in_(("receiving", "importing")), Upload.offset == Upload.length,
                 Upload.length > 0,
+                # not one an import worker is importing now (it holds a live lease)
+                or_(Upload.claimed_by.is_(None), Upload.lease_until_us.is_(None),
+                    Upload.lease_until_us < self.store.clock()),
             ).order_by(Upload.updated_us).limit(limit)).all()
         return [row for row in rows if self.running_import(row.id) is None]  # type: ignore[misc]
 
@@ -228,8 +271,6 @@ class ProviderService:
         return self.start_import(upload.id, device, claimed=False).result(timeout=wait_s)
     def import_path(self, path: os.PathLike[str]) -> list[ImportResult]:
         """Import bundles from a folder or USB stick (see Importer.import_path), then owe their proxies."""
-        from pathlib import Path
-
         results = self.importer.import_path(Path(path))
         for result in results:
             self.derive_later(result)
@@ -377,6 +418,11 @@ class ProviderService:
         except Exception:
             log.exception("removing abandoned uploads failed; trying again in %s s",
                           self.store.config.upload_cleanup_interval_s)
+
+
+def upload_key(upload_id: str) -> str:
+    """Where a completed upload waits in the object store for an import worker on another machine."""
+    return f"uploads/{upload_id}"
 
 
 def _sync_folder(folder: os.PathLike[str]) -> None:

@@ -6,12 +6,13 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessor_app.durable import private_data_folder, private_dir, private_file, tighten_tree
@@ -24,6 +25,8 @@ from assessor_app.provider.database import (
     CANNOT_OPEN,
     DatabaseUrlError,
     collation_note,
+    is_postgresql,
+    lock_key,
     make_engine,
     open_failure,
     safe_url,
@@ -96,6 +99,10 @@ class ProviderConfig:
     max_open_uploads_per_device: int = 20
     max_open_upload_bytes_per_device: int = 32 * GiB
     fault_retry_after_s: int = 60  # Retry-After when the provider's own disk or database fails
+    #: who imports complete uploads: this process (IN_PROCESS) or `assessor provider worker`
+    #: processes (EXTERNAL), taking jobs from the database; and how long a claim holds unrenewed
+    import_workers: str = "in-process"
+    import_lease_s: float = 60.0
     #: the console flags an assessor's qualification that expires within this many days
     qualification_warning_days: int = 60
     # the web console (README: "Console")
@@ -127,6 +134,9 @@ def now_us() -> int:
     return time.time_ns() // 1000
 
 
+IN_PROCESS, EXTERNAL = "in-process", "external"
+
+
 class ProviderStore:
     """Database, folders (bundles, uploads, quarantine, staging) and the provider's signing key."""
 
@@ -134,6 +144,7 @@ class ProviderStore:
         self.config = config
         self.clock = clock
         folder = config.folder
+        self.folder = folder
         self.bundles_dir = folder / "bundles"
         self.uploads_dir = folder / "uploads"
         self.quarantine_dir = folder / "quarantine"
@@ -199,6 +210,76 @@ class ProviderStore:
         folder's name), never by the full path written at import: a provider folder moved or
         restored elsewhere keeps every bundle it holds.
         """
+        with self.imports_lock(exclusive=True) as alone:
+            if alone:
+                self._recover_folders()
+            else:  # another process on this folder is importing: what looks orphaned may be its own
+                log.info("another provider process is importing into %s: its staging and new bundle "
+                         "folders are left to it", self.folder)
+        with self.writer.begin() as conn:
+            # an upload interrupted mid-import is received again: its bytes are still there (the
+            # import runs again when its result is asked for, or an import worker takes it); a
+            # queued job, or one another process holds a live lease on, is left as it is
+            conn.execute(update(Upload).where(
+                Upload.status == "importing", Upload.claimed_by.is_not(None),
+                Upload.lease_until_us < self.clock(),
+            ).values(status="receiving", claimed_by=None, lease_until_us=None))
+
+    @contextmanager
+    def imports_lock(self, *, exclusive: bool = False) -> Iterator[bool]:
+        """Every import holds this lock shared while it stages and stores a bundle; the recovery at
+        start takes it exclusive, without waiting (yields False when another process holds it). A
+        file lock in the folder, so processes sharing the folder see each other whatever the
+        database; where the system has no ``flock`` (Windows) it yields True."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: one provider process per folder there
+            yield True
+            return
+        fd = os.open(self.folder / "imports.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
+    @contextmanager
+    def bundle_lock(self, device_key_id: str, bundle_id: str) -> Iterator[None]:
+        """One import at a time stores a given bundle, across every process of the provider: from
+        "is it held?" to its row committed. PostgreSQL: a session advisory lock keyed by the bundle
+        (processes on several machines share the database); SQLite: a file lock in the folder (its
+        processes share one machine and its writers take turns anyway)."""
+        if is_postgresql(self.engine):
+            key = lock_key(f"bundle:{device_key_id}/{bundle_id}")
+            with self.engine.connect() as conn:
+                conn.execute(select(func.pg_advisory_lock(key)))
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    try:
+                        conn.execute(select(func.pg_advisory_unlock(key)))
+                        conn.commit()
+                    except SQLAlchemyError:
+                        conn.invalidate()  # its session ends, and the lock with it
+            return
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: one provider process per folder there
+            yield
+            return
+        fd = os.open(self.folder / "store.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    def _recover_folders(self) -> None:
         for leftover in self.staging_dir.iterdir():
             remove_tree(leftover)
         with self.engine.connect() as conn:
@@ -216,10 +297,6 @@ class ProviderStore:
                 self._set_aside(path, path.name)
         if self.objects.remote:
             self._recover_outgoing(held)
-        with self.writer.begin() as conn:
-            # an upload interrupted mid-import is received again: its bytes are still there
-            # (the import runs again when its result is asked for)
-            conn.execute(update(Upload).where(Upload.status == "importing").values(status="receiving"))
 
     def _set_aside(self, path: Path, name: str) -> None:
         target = self.quarantine_dir / f"orphan-{name}-{self.clock()}"

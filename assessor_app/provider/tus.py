@@ -17,13 +17,17 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from assessor_app.provider.chunks import CHECKSUMS, receive_chunk
+from assessor_app.provider.database import is_postgresql, lock_key
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.limits import (
     RetryLater,
@@ -43,8 +47,10 @@ if TYPE_CHECKING:
 TUS_VERSION = "1.0.0"
 EXTENSIONS = "creation,checksum,termination"
 MAX_RESULT_WAIT_S = 60
+RESULT_POLL_S = 0.5  # how often ?wait=N reads a job's state where import workers import
 OFFSET_TYPE = "application/offset+octet-stream"
 HEX64 = re.compile(r"[0-9a-f]{64}")
+BUSY = "this upload is being written by another request: ask its offset (HEAD) and try again"
 
 
 def tus_headers(**extra: str) -> dict[str, str]:
@@ -128,10 +134,9 @@ async def patch(request: Request) -> Response:
     lock = service.lock(f"upload:{request.path_params['upload_id']}")
     if lock.locked():
         await _owned(request)  # only the owner learns that the upload is busy
-        raise Refused(423, "this upload is being written by another request: ask its offset (HEAD) "
-                           "and try again")
-    async with lock:
-        device, upload = await _owned(request)
+        raise Refused(423, BUSY)
+    async with lock, _across_processes(service, request):
+        device, upload = await _owned(request)  # read under the locks: its offset is the one to write at
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != OFFSET_TYPE:
             raise Refused(415, f"a PATCH body must be sent as Content-Type: {OFFSET_TYPE}")
         offset = header_count(request, "Upload-Offset")
@@ -146,8 +151,10 @@ async def patch(request: Request) -> Response:
             raise Refused(409, f"Upload-Offset is {offset} but the provider holds {upload.offset} bytes")
 
         def confirm(new_offset: int) -> None:
-            service.confirm_offset(upload.id, upload.offset, new_offset,
-                                   complete=new_offset == upload.length)
+            complete = new_offset == upload.length
+            if complete:  # for import workers on other machines: before the job is queued
+                service.share_upload(upload.id)
+            service.confirm_offset(upload.id, upload.offset, new_offset, complete=complete)
 
         new_offset = await receive_chunk(
             request.stream(), service.store.upload_path(upload.id), offset=upload.offset,
@@ -155,11 +162,38 @@ async def patch(request: Request) -> Response:
             retry_after_s=service.store.config.fault_retry_after_s)
         headers = tus_headers(**{"Upload-Offset": str(new_offset)})
         if new_offset == upload.length:
-            # tus answers the last PATCH like any other: the import runs on, and its result
-            # (the receipt, or the reason for quarantine) is asked for with GET .../result
-            service.start_import(upload.id, device, claimed=True)
-            headers["Assessor-Import"] = "started"
+            # tus answers the last PATCH like any other: the import runs on (here, or in an import
+            # worker that takes the job from the database), and its result (the receipt, or the
+            # reason for quarantine) is asked for with GET .../result
+            if service.imports_in_process:
+                service.start_import(upload.id, device, claimed=True)
+                headers["Assessor-Import"] = "started"
+            else:
+                headers["Assessor-Import"] = "queued"
         return Response(status_code=204, headers=headers)
+
+
+@asynccontextmanager
+async def _across_processes(service: ProviderService, request: Request) -> AsyncIterator[None]:
+    """On PostgreSQL, one PATCH of an upload at a time across every API process sharing the
+    database: a transaction-level advisory lock keyed by the upload id, held while the chunk is
+    written and confirmed, released when its transaction ends (even if the connection drops).
+    SQLite's provider is one process, whose own lock (``service.lock``) already does this."""
+    engine = service.store.engine
+    if not is_postgresql(engine):
+        yield
+        return
+    key = lock_key(f"upload:{request.path_params['upload_id']}")
+    conn = await run_in_threadpool(engine.connect)
+    try:
+        got = await run_in_threadpool(
+            lambda: conn.execute(select(func.pg_try_advisory_xact_lock(key))).scalar())
+        if not got:
+            await _owned(request)  # only the owner learns that the upload is busy
+            raise Refused(423, BUSY)
+        yield
+    finally:
+        await run_in_threadpool(conn.close)  # the rollback ends the lock
 
 
 def _parse_checksum(header: str | None) -> tuple[str, bytes] | None:
@@ -191,6 +225,8 @@ async def result(request: Request) -> Response:
     service = _service(request)
     wait = query_count(request, "wait", default=0, low=0, high=MAX_RESULT_WAIT_S)
     device, upload = await _owned(request)
+    if not service.imports_in_process:
+        return await _queued_result(service, upload, wait)
     running = service.running_import(upload.id)
     if running is None and upload.status in ("receiving", "importing") and upload.offset == upload.length:
         running = service.start_import(upload.id, device, claimed=False)  # e.g. after a restart
@@ -206,6 +242,11 @@ async def result(request: Request) -> Response:
         if fresh is None:
             raise Refused(404, "no such upload for this workstation")
         upload = fresh
+    return await _outcome(service, upload, waited=running is not None and wait > 0)
+
+
+async def _outcome(service: ProviderService, upload: Upload, *, waited: bool,
+                   retry_after_s: int | None = None) -> Response:
     body = {"upload_id": upload.id, "status": upload.status, "bundle_id": upload.bundle_id,
             "manifest_sha256": upload.manifest_sha256, "offset": upload.offset, "length": upload.length}
     if upload.status == "quarantined":
@@ -215,8 +256,27 @@ async def result(request: Request) -> Response:
         body["receipt"] = json.loads(held.receipt) if held else None
         return JSONResponse(body)
     # receiving or importing: ask again (at once after a long poll here, else in a second)
-    waited = running is not None and wait > 0
-    return JSONResponse(body, headers={"Retry-After": "0" if waited else "1"})
+    after = retry_after_s if retry_after_s is not None else 0 if waited else 1
+    return JSONResponse(body, headers={"Retry-After": str(after)})
+
+
+async def _queued_result(service: ProviderService, upload: Upload, wait: int) -> Response:
+    """The result where import workers import: read from the database, which ``?wait=N`` polls
+    until the job is done or the wait is over."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while upload.status in ("receiving", "importing") and loop.time() < deadline:
+        await asyncio.sleep(min(RESULT_POLL_S, max(0.0, deadline - loop.time())))
+        fresh = await run_in_threadpool(service.upload, upload.id)
+        if fresh is None:
+            raise Refused(404, "no such upload for this workstation")
+        upload = fresh
+    retry_after_s = None
+    if upload.status == "receiving" and upload.offset == upload.length and upload.lease_until_us:
+        # its import failed on the provider's side and waits before a worker tries it again
+        left_us = upload.lease_until_us - service.store.clock()
+        retry_after_s = max(1, -(-left_us // 10**6))
+    return await _outcome(service, upload, waited=wait > 0, retry_after_s=retry_after_s)
 
 
 def _import_failed(upload_id: str, failure: BaseException, retry_after_s: int) -> RetryLater:
