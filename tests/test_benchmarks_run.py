@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -133,3 +135,22 @@ def test_assessment_page_benchmark_runs_end_to_end(tmp_path: Path):
     assert "Traceback" not in result.stderr
     out = json.loads((tmp_path / "out.json").read_text())
     assert out["rows"] == 20 and out["page"]["n"] == 2 and out["page"]["bytes"] > 10_000
+
+
+@pytest.mark.slow
+def test_provider_load_benchmark_runs_end_to_end(tmp_path: Path):
+    """Three workstations delivering at once to one and to two API + import workers on PostgreSQL."""
+    pytest.importorskip("psycopg")
+    import glob
+
+    if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+        pytest.skip("no PostgreSQL server binaries here (apt install postgresql)")
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_provider_load", "--workstations", "3", "--workers", "1,2",
+         "--sizes", "0.2,1", "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    runs = json.loads((tmp_path / "out.json").read_text())["load"]["runs"]
+    assert [r["workers"] for r in runs] == [1, 2]
+    assert all(r["delivered"] == 3 and r["held"] == 3 and r["errors"] == [] for r in runs)

@@ -1,0 +1,284 @@
+"""The provider under many workstations at once, on 1, 2 and 4 API + import workers.
+
+    python -m benchmarks.bench_provider_load [--workstations 50] [--workers 1,2,4] [--sizes 1,4,16]
+                                             [--database-url URL] [--json PATH]
+
+Each run is a fresh provider on PostgreSQL (a throwaway server started from Debian's binaries unless
+``--database-url`` names an empty database; several API processes need PostgreSQL) with N API
+processes (``assessor provider serve --import-workers external``, one port each) and N import
+workers (``assessor provider worker``), all sharing the provider folder. Every simulated workstation
+is real: its own Ed25519 key, enrolled with its own code, its assessor's key bound, and its own
+sealed bundle (the mini checklist, a capture payload of one of ``--sizes`` MB, cycled), delivered at
+the same moment as all the others with the product's tus uploader (8 MiB chunks) to the API
+processes in turn (what a proxy in front of them does), then its result asked for until the
+receipt, which is verified against the provider's key.
+
+Reported per run: bundles per second and MB per second (the first upload's start to the last
+receipt), the time from a bundle's last byte confirmed to its receipt (p50, p95, max), errors, and
+the ratio of each run's throughput to the one-worker run's. On a 2-core machine the workstations'
+uploads, the API processes and the import workers share the same two cores: more workers than
+cores only add switching, which the figures show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_store import latency_stats
+from benchmarks.bench_sync import free_port, wait_ready
+from benchmarks.common import BUSY_WARNING, load_average, load_text, machine_was_busy
+
+ROOT = Path(__file__).resolve().parents[1]
+MiB = 1024 * 1024
+
+
+def postgres_cluster() -> Any:
+    """A throwaway PostgreSQL server (the tests' own, tests/provider/postgres_support.py)."""
+    spec = importlib.util.spec_from_file_location("postgres_support",
+                                                  ROOT / "tests" / "provider" / "postgres_support.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    bin_dir = module._binaries()
+    if bin_dir is None:
+        raise SystemExit("bench_provider_load: no PostgreSQL here (apt install postgresql) "
+                         "and no --database-url")
+    return module.PostgresCluster(bin_dir).start()
+
+
+class Workstation:
+    """One enrolled workstation with its sealed bundle."""
+
+    def __init__(self, index: int, keys_dir: Path, assessor: Any, archive: Path, bundle_id: str,
+                 manifest: str):
+        from assessor_app.evidence.keys import device_key
+
+        self.index = index
+        self.key = device_key(keys_dir)
+        self.assessor, self.archive, self.bundle_id, self.manifest = assessor, archive, bundle_id, manifest
+
+
+def seal_bundles(work: Path, count: int, sizes_mb: list[float]) -> list[Workstation]:
+    """``count`` workstations, each with a bundle sealed by its own key: the mini checklist done,
+    signed, and a capture payload of random bytes."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import Driver, do_all_steps, load_mini, sign_and_finish
+
+    from assessor_app.evidence.archive import write_archive
+    from assessor_app.evidence.bundle import PayloadFile, write_bundle
+    from assessor_app.evidence.keys import create_assessor_key, device_key
+
+    mini = load_mini()
+    d = Driver(mini)
+    do_all_steps(d)
+    sign_and_finish(d)
+    assessor = create_assessor_key(work / "assessor", "a1", "2468")
+    captures: dict[float, tuple[Path, str, int]] = {}
+    for mb in sorted(set(sizes_mb)):
+        path, size, h = work / f"capture-{mb:g}.bin", int(mb * 1e6), hashlib.sha256()
+        with open(path, "wb") as f:
+            for i in range(0, size, MiB):
+                piece = os.urandom(min(MiB, size - i))
+                f.write(piece)
+                h.update(piece)
+        captures[mb] = (path, h.hexdigest(), size)
+    stations = []
+    for i in range(count):
+        keys_dir = work / f"ws-{i:03d}" / "keys"
+        capture, digest, size = captures[sizes_mb[i % len(sizes_mb)]]
+        bundle_id = f"load-{i:03d}"
+        sealed = write_bundle(work / f"ws-{i:03d}" / "bundles", bundle_id=bundle_id, engine=d.engine,
+                              events=d.events, checklist_source=mini.checklist.source,
+                              parameters_source=mini.params.source, keys=[device_key(keys_dir), assessor],
+                              payload=[PayloadFile(capture, "video/seg-0001.mp4", digest, size)])
+        archive = write_archive(sealed.path, work / "archives" / f"{bundle_id}.tar")
+        shutil.rmtree(sealed.path)
+        stations.append(Workstation(i, keys_dir, assessor, archive, bundle_id, sealed.manifest_sha256))
+    return stations
+
+
+def provider_process(*args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.Popen([sys.executable, "-m", "assessor_app.cli", "provider", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def run(stations: list[Workstation], workers: int, database_url: str, folder: Path) -> dict[str, Any]:
+    """One provider with ``workers`` API processes and as many import workers; every workstation
+    delivers at once."""
+    from assessor_app.provider.service import ProviderService
+    from assessor_app.provider.store import ProviderConfig
+    from assessor_app.sync.client import ProviderClient
+    from assessor_app.sync.receipts import verify_receipt
+    from assessor_app.sync.upload import TusUploader
+
+    service = ProviderService(ProviderConfig(folder, database_url=database_url))
+    service.directory.add_workshop("load", name="Load Workshop", country="FI")
+    service.directory.add_assessor("a1", name="Load Assessor", qualification="SFS 6002",
+                                   expires=dt.date.today() + dt.timedelta(days=365), workshops=["load"])
+    codes = [service.registry.create_code("load") for _ in stations]
+    assessor_code = service.directory.create_assessor_code("a1")
+    provider_pem = service.store.key.public_pem()
+    service.close()
+    env_url = ["--folder", str(folder), "--database-url", database_url]
+    ports = [free_port() for _ in range(workers)]
+    procs = [provider_process("serve", *env_url, "--port", str(p), "--import-workers", "external")
+             for p in ports]
+    procs += [provider_process("worker", *env_url, "--poll-seconds", "0.2") for _ in range(workers)]
+    try:
+        for port, proc in zip(ports, procs, strict=False):
+            wait_ready(port, proc, timeout=120)
+        clients = []
+        for station, code in zip(stations, codes, strict=True):
+            url = f"http://127.0.0.1:{ports[station.index % workers]}"
+            client = ProviderClient(url, station.key, timeout=600)
+            client.provider_key_id = client.enroll(code)["provider_key_id"]
+            if not clients:  # the assessor's key, bound once at the provider, counts for every workstation
+                client.bind_assessor(station.assessor, "a1", assessor_code)
+            clients.append(client)
+        confirmed: dict[int, float] = {}
+        received: dict[int, float] = {}
+        errors: list[str] = []
+        start = threading.Barrier(len(stations))
+
+        def deliver(station: Workstation, client: Any) -> None:
+            size = station.archive.stat().st_size
+
+            def progress(done: int, _total: int) -> None:
+                if done == size:
+                    confirmed[station.index] = time.perf_counter()
+
+            try:
+                start.wait()
+                body = TusUploader(client).upload(station.archive, bundle_id=station.bundle_id,
+                                                  manifest_sha256=station.manifest, on_progress=progress)
+                received[station.index] = time.perf_counter()
+                receipt = body["receipt"]
+                verify_receipt(receipt.get("envelope", receipt), provider_pem, bundle_id=station.bundle_id,
+                               manifest_sha256=station.manifest, device_key_id=station.key.fingerprint)
+            except Exception as exc:  # noqa: BLE001 - every failure is counted and named in the report
+                errors.append(f"{station.bundle_id}: {type(exc).__name__}: {exc}")
+
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(len(stations)) as pool:
+            list(pool.map(deliver, stations, clients))
+        elapsed = time.perf_counter() - t0
+        for client in clients:
+            client.close()
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    service = ProviderService(ProviderConfig(folder, database_url=database_url))
+    held = len(service.importer.bundles(limit=100_000))
+    quarantined = len(service.importer.quarantined())
+    service.close()
+    done = [i for i in received if i in confirmed]
+    megabytes = sum(stations[i].archive.stat().st_size for i in done) / 1e6
+    lag = [int((received[i] - confirmed[i]) * 1e9) for i in done]
+    if held != len(stations) or quarantined:
+        errors.append(f"the provider holds {held} bundles of {len(stations)} and quarantined {quarantined}")
+    return {"workers": workers, "delivered": len(done), "errors": errors, "held": held,
+            "elapsed_s": round(elapsed, 2), "bundles_per_s": round(len(done) / elapsed, 3),
+            "mb_per_s": round(megabytes / elapsed, 2),
+            "last_byte_to_receipt": latency_stats(lag) if lag else None}
+
+
+def render(env: dict[str, Any], r: dict[str, Any]) -> str:
+    lines = [f"Provider load: {r['workstations']} workstations at once, bundles of {r['sizes_mb']} MB "
+             f"(cycled; {r['total_mb']:.0f} MB in all), PostgreSQL; Python {env['python']}, "
+             f"{env['cpus']} CPUs",
+             f"1-min load average at start {load_text(env['loadavg_1min'])}, at end "
+             f"{load_text(env['loadavg_1min_end'])}", "",
+             f"{'API + import workers':22} {'bundles/s':>10} {'MB/s':>8} {'receipt after last byte':>34} "
+             f"{'errors':>7} {'vs 1':>6}"]
+    base = r["runs"][0]["bundles_per_s"] or None
+    for run_ in r["runs"]:
+        lag = run_["last_byte_to_receipt"]
+        lag_text = (f"p50 {lag['p50_ms'] / 1000:.2f} s, p95 {lag['p95_ms'] / 1000:.2f} s, "
+                    f"max {lag['max_ms'] / 1000:.2f} s") if lag else "-"
+        ratio = f"{run_['bundles_per_s'] / base:.2f}x" if base else "-"
+        lines.append(f"{run_['workers']:>2} + {run_['workers']:<17} {run_['bundles_per_s']:10.2f} "
+                     f"{run_['mb_per_s']:8.1f} {lag_text:>34} {len(run_['errors']):7d} {ratio:>6}")
+        lines += [f"      {e}" for e in run_["errors"][:5]]
+    lines += ["", f"the target: 4 workers >= 3x one where the cores allow; this machine has {env['cpus']}"]
+    if machine_was_busy(env):
+        lines += ["", BUSY_WARNING]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_provider_load", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--workstations", type=int, default=50)
+    ap.add_argument("--workers", default="1,2,4", help="API + import worker counts to run (default 1,2,4)")
+    ap.add_argument("--sizes", default="1,4,16", help="capture payloads in MB, cycled over the workstations")
+    ap.add_argument("--database-url", help="an empty PostgreSQL database per run is made in this server "
+                                           "(its user must be allowed CREATE DATABASE)")
+    ap.add_argument("--dir", type=Path, help="where to work (default: the system temp directory)")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = ap.parse_args(argv)
+    workers = [int(w) for w in args.workers.split(",")]
+    sizes = [float(s) for s in args.sizes.split(",")]
+    if args.workstations < 1 or min(workers) < 1 or min(sizes) <= 0:
+        ap.error("--workstations, --workers and --sizes must be positive")
+    env: dict[str, Any] = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                           "platform": platform.platform(), "loadavg_1min": load_average()}
+    cluster = None if args.database_url else postgres_cluster()
+    try:
+        with tempfile.TemporaryDirectory(prefix="assessor-bench-load-", dir=args.dir) as tmp:
+            work = Path(tmp)
+            print(f"sealing {args.workstations} bundles ...", file=sys.stderr, flush=True)
+            stations = seal_bundles(work / "stations", args.workstations, sizes)
+            runs = []
+            for n in workers:
+                url = cluster.new_database() if cluster else new_database(args.database_url, f"load_{n}")
+                print(f"{n} API + {n} import workers ...", file=sys.stderr, flush=True)
+                runs.append(run(stations, n, url, work / f"provider-{n}"))
+            total_mb = sum(s.archive.stat().st_size for s in stations) / 1e6
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    env["loadavg_1min_end"] = load_average()
+    result = {"workstations": args.workstations, "sizes_mb": args.sizes, "total_mb": total_mb, "runs": runs}
+    print(render(env, result))
+    if args.json:
+        args.json.write_text(json.dumps({"environment": env, "load": result}, indent=2) + "\n")
+    return 0
+
+
+def new_database(url: str, name: str) -> str:
+    """An empty database ``name`` on the server of ``url`` (dropped first if a run left it)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    server = make_url(url)
+    engine = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0 LC_COLLATE "C" LC_CTYPE "C"')
+    engine.dispose()
+    return server.set(database=name).render_as_string(hide_password=False)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
