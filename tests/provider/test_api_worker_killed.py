@@ -89,18 +89,24 @@ def _trial(provider: ProviderServer, ws: Workstation, postgres_url: str, tmp_pat
     url = uploader.create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
     upload_id = url.rsplit("/", 1)[1]
     body = sealed.archive.read_bytes()
-    cut = chance.randrange(1, len(body))
+    first = chance.randrange(0, len(body) - 1)  # what a PATCH of the doomed process had confirmed
+    cut = chance.randrange(first + 1, len(body))  # where its next PATCH is when the process dies
     doomed = ApiProcess(provider.service.store.config.folder, postgres_url, tmp_path / f"api-{n}.log")
+    token = {"Authorization": f"Bearer {ws.client.token()}"}
+    if first:
+        done = httpx.patch(f"{doomed.url}/files/{upload_id}", content=body[:first], timeout=60, headers={
+            **TUS, **token, "Upload-Offset": "0", "Content-Type": OCTETS})
+        assert done.status_code == 204, done.text
     sent, killed = threading.Event(), threading.Event()
 
     def dying_body() -> Iterator[bytes]:
-        yield body[:cut]
+        yield body[first:cut]
         sent.set()
         killed.wait(60)  # the rest goes to a process that is no more
         yield body[cut:]
 
-    headers = {**TUS, "Upload-Offset": "0", "Content-Type": OCTETS, "Content-Length": str(len(body)),
-               "Authorization": f"Bearer {ws.client.token()}"}
+    headers = {**TUS, **token, "Upload-Offset": str(first), "Content-Type": OCTETS,
+               "Content-Length": str(len(body) - first)}
     with ThreadPoolExecutor(1) as pool:
         writing = pool.submit(httpx.patch, f"{doomed.url}/files/{upload_id}", content=dying_body(),
                               headers=headers, timeout=90)
@@ -111,7 +117,7 @@ def _trial(provider: ProviderServer, ws: Workstation, postgres_url: str, tmp_pat
         with pytest.raises(httpx.TransportError):
             writing.result(90)
     confirmed = provider.service.upload(upload_id).offset
-    assert 0 <= confirmed <= cut
+    assert first <= confirmed <= cut
     # the workstation goes on through the other API process, from the offset the database holds
     answer = uploader.upload(sealed.archive, bundle_id=sealed.bundle_id,
                              manifest_sha256=sealed.manifest_sha256, url=url)
