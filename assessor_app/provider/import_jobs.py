@@ -25,12 +25,11 @@ from contextlib import contextmanager
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessor_app.provider.import_worker import DEFAULT_LEASE_S
 from assessor_app.provider.models import Upload
 from assessor_app.provider.store import ProviderStore
 
 log = logging.getLogger(__name__)
-
-DEFAULT_LEASE_S = 60.0
 #: the statuses of a complete upload not yet imported: ``receiving`` is one whose import failed on
 #: the provider's side (or a database from before the queue), ``importing`` a queued or claimed job
 WAITING = ("receiving", "importing")

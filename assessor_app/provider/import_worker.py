@@ -16,11 +16,11 @@ import signal
 import threading
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from assessor_app.provider.import_jobs import DEFAULT_LEASE_S
-
 log = logging.getLogger("assessor_app.provider.worker")
+
+#: How long a claimed job stays its worker's without renewal. This module stays light (no SQLAlchemy,
+#: no store at import): the command line registers its options while the window starts.
+DEFAULT_LEASE_S = 60.0
 
 
 class ImportWorker:
@@ -33,6 +33,8 @@ class ImportWorker:
 
     def run(self, stop: threading.Event) -> int:
         """Import jobs until ``stop`` is set (a job under way finishes first); the number imported."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         log.info("import worker %s waiting for jobs", self.service.jobs.name)
         while not stop.is_set():
             try:

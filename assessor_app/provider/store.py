@@ -44,8 +44,8 @@ GiB = 1024**3
 #: these (recursively) made owner-only when the store is opened.
 PROVIDER_FOLDER_ENTRIES = (
     "provider.db", "provider.db-wal", "provider.db-shm", "backups", "bundles", "cache", "derivatives",
-    "keys", "outgoing", "quarantine",
-    "staging", "uploads", "provider.log",
+    "imports.lock", "keys", "outgoing", "quarantine",
+    "staging", "store.lock", "uploads", "provider.log",
 )
 DEVICE_FOLDER = re.compile(r"[0-9a-f]{64}")
 
