@@ -137,8 +137,10 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
     service.close()
     env_url = ["--folder", str(folder), "--database-url", database_url]
     ports = [free_port() for _ in range(workers)]
-    procs = [provider_process("serve", *env_url, "--port", str(p), "--import-workers", "external")
-             for p in ports]
+    # as behind the deployment's proxy: each workstation is its own address (X-Forwarded-For), so the
+    # per-address limits on enrollment and token requests count each workstation alone
+    procs = [provider_process("serve", *env_url, "--port", str(p), "--import-workers", "external",
+                              "--trusted-proxy", "127.0.0.1") for p in ports]
     procs += [provider_process("worker", *env_url, "--poll-seconds", "0.2") for _ in range(workers)]
     try:
         for port, proc in zip(ports, procs, strict=False):
@@ -147,6 +149,7 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
         for station, code in zip(stations, codes, strict=True):
             url = f"http://127.0.0.1:{ports[station.index % workers]}"
             client = ProviderClient(url, station.key, timeout=600)
+            client.http.headers["X-Forwarded-For"] = f"10.1.{station.index // 250}.{station.index % 250 + 1}"
             client.provider_key_id = client.enroll(code)["provider_key_id"]
             if not clients:  # the assessor's key, bound once at the provider, counts for every workstation
                 client.bind_assessor(station.assessor, "a1", assessor_code)
