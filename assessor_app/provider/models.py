@@ -31,7 +31,7 @@ class ProviderBase(DeclarativeBase):
 
 
 #: the schema these models describe (the newest revision in provider/migrations/versions)
-SCHEMA_REVISION = "p0011_import_jobs"
+SCHEMA_REVISION = "p0012_upload_parts"
 
 
 class Workshop(ProviderBase):
@@ -171,6 +171,10 @@ class Upload(ProviderBase):
     lease_until_us: Mapped[int | None] = mapped_column(BigInteger)
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
+    # received into an object store's multipart upload (upload_parts.py): its id, once it has a
+    # part, and the size of every part but the last, fixed for the upload when it is created
+    parts_id: Mapped[str | None] = mapped_column(Text)
+    part_bytes: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (Index("ix_uploads_bundle", "bundle_id", "device"),
                       Index("ix_uploads_status", "status", "lease_until_us"))

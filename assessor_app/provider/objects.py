@@ -269,6 +269,47 @@ class S3Store(ObjectStore):
     def delete(self, key: str) -> None:
         self._call("delete", key, self.client.delete_object, Bucket=self.bucket, Key=check_key(key))
 
+    # ---------------------------------------------------------------- an object made of parts
+    # (a tus upload received by several API processes: upload_parts.py)
+    def put_bytes(self, key: str, data: bytes) -> None:
+        self._call("put", key, self.client.put_object, Bucket=self.bucket, Key=check_key(key), Body=data)
+
+    def start_parts(self, key: str) -> str:
+        """A multipart upload to ``key``; its id."""
+        answer = self._call("put", key, self.client.create_multipart_upload, Bucket=self.bucket,
+                            Key=check_key(key))
+        return str(answer["UploadId"])
+
+    def put_part(self, key: str, parts_id: str, number: int, data: bytes) -> None:
+        """Part ``number`` (from 1); sent again, the same number is replaced."""
+        self._call("put", key, self.client.upload_part, Bucket=self.bucket, Key=check_key(key),
+                   UploadId=parts_id, PartNumber=number, Body=data)
+
+    def finish_parts(self, key: str, parts_id: str, sizes: list[int]) -> None:
+        """Join parts 1..len(sizes) into the object, each checked to have the size expected of it."""
+        listed: dict[int, tuple[str, int]] = {}
+        marker = 0
+        while True:
+            page = self._call("list parts of", key, self.client.list_parts, Bucket=self.bucket,
+                              Key=check_key(key), UploadId=parts_id, PartNumberMarker=marker)
+            for part in page.get("Parts", ()):
+                listed[int(part["PartNumber"])] = (str(part["ETag"]), int(part["Size"]))
+            if not page.get("IsTruncated"):
+                break
+            marker = int(page["NextPartNumberMarker"])
+        wrong = [n for n, size in enumerate(sizes, 1) if n not in listed or listed[n][1] != size]
+        if wrong:
+            raise ObjectStoreUnavailable(m_.FAILED(
+                **self._where(), action="join the parts of", key=key,
+                detail=f"part(s) {', '.join(map(str, wrong[:10]))} missing or of the wrong size"))
+        self._call("put", key, self.client.complete_multipart_upload, Bucket=self.bucket,
+                   Key=check_key(key), UploadId=parts_id, MultipartUpload={"Parts": [
+                       {"PartNumber": n, "ETag": listed[n][0]} for n in range(1, len(sizes) + 1)]})
+
+    def abort_parts(self, key: str, parts_id: str) -> None:
+        self._call("delete", key, self.client.abort_multipart_upload, Bucket=self.bucket,
+                   Key=check_key(key), UploadId=parts_id)
+
 
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from assessor_app.i18n import Message
 from assessor_app.provider.assessment_index import Backfill
 from assessor_app.provider.credentials.book import CredentialBook
+from assessor_app.provider.database import is_postgresql
 from assessor_app.provider.directory import Directory
 from assessor_app.provider.import_jobs import ImportJobs
 from assessor_app.provider.importer import Importer, ImportResult
@@ -30,6 +31,8 @@ from assessor_app.provider.moderation.sample_media import SampleMediaWorker
 from assessor_app.provider.quarantine import QuarantineBook
 from assessor_app.provider.registry import DeviceInfo, Registry
 from assessor_app.provider.store import IN_PROCESS, ProviderConfig, ProviderStore, Refused, now_us
+from assessor_app.provider.upload_locks import UploadLocks
+from assessor_app.provider.upload_parts import SharedUploads
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,11 @@ class ProviderService:
         #: import jobs: claimed by this process (imports in process) or by `assessor provider worker`
         self.jobs = ImportJobs(self.store, lease_s=config.import_lease_s)
         self.imports_in_process = config.import_workers == IN_PROCESS
+        #: uploads in the object store, where import workers on any machine import them
+        self.shared = SharedUploads(self.store,
+                                    active=not self.imports_in_process and self.store.objects.remote)
+        #: one PATCH of an upload at a time across API processes sharing a PostgreSQL database
+        self.upload_locks = UploadLocks(self.store.engine) if is_postgresql(self.store.engine) else None
         #: web proxies of imported video; its worker runs while the HTTP service does
         self.derivations = DerivationService(self.store)
         #: the face-blurred video and photos a moderator sees, made when first asked for
@@ -77,6 +85,8 @@ class ProviderService:
         self.sample_media.stop()
         self._import_pool.shutdown(wait=True)
         self.io_pool.shutdown(wait=True)
+        if self.upload_locks is not None:
+            self.upload_locks.close()
         self.store.close()
 
     def lock(self, name: str) -> asyncio.Lock:
@@ -132,7 +142,8 @@ class ProviderService:
                 conn.execute(insert(Upload).values(
                     id=upload_id, device=device.key_id, bundle_id=bundle_id, manifest_sha256=manifest,
                     archive_sha256=None, length=length, offset=length if done else 0,
-                    status="imported" if done else "receiving", reason=None, created_us=now, updated_us=now))
+                    status="imported" if done else "receiving", reason=None, created_us=now, updated_us=now,
+                    part_bytes=None if done else self.shared.part_bytes_for_new()))
         except SQLAlchemyError:
             if not done:  # no row names the file: it goes now rather than at the cleanup
                 self.store.upload_path(upload_id).unlink(missing_ok=True)
@@ -193,7 +204,7 @@ class ProviderService:
         path = self.store.upload_path(upload_id)
         with self.jobs.leased(upload_id):
             try:
-                self._fetch_upload(upload_id, path)
+                self.shared.fetch(upload, path)
                 result = self.importer.import_archive(
                     path, source=f"upload {upload_id}", uploader=device,
                     declared=(upload.bundle_id, upload.manifest_sha256), keep_failed=True)
@@ -210,39 +221,9 @@ class ProviderService:
                 raise
             self.jobs.finish(upload_id, "imported" if result.ok else "quarantined", result.reason)
         path.unlink(missing_ok=True)  # the verified bundle is stored (or the archive moved aside)
-        self._unshare_upload(upload_id)
+        self.shared.unshare(upload_id)
         self.derive_later(result)
         return result
-
-    # ------------------------------------------------------------ a completed upload, for any machine
-    def _shares_uploads(self) -> bool:
-        return not self.imports_in_process and self.store.objects.remote
-
-    def share_upload(self, upload_id: str) -> None:
-        """Where import workers import and the bundles live in an object store, put the completed
-        upload there (``uploads/<id>``) before its job is queued: a worker on another machine, which
-        has not this machine's ``uploads/``, fetches it from there."""
-        if self._shares_uploads():
-            self.store.objects.put_file(upload_key(upload_id), self.store.upload_path(upload_id))
-
-    def _fetch_upload(self, upload_id: str, path: Path) -> None:
-        if path.exists() or not self._shares_uploads():
-            return
-        part = path.with_name(f"{path.name}.fetching-{secrets.token_hex(4)}")
-        try:
-            self.store.objects.get_file(upload_key(upload_id), part)
-            os.replace(part, path)
-        finally:
-            part.unlink(missing_ok=True)
-        log.info("upload %s fetched from the object store", upload_id)
-
-    def _unshare_upload(self, upload_id: str) -> None:
-        if not self._shares_uploads():
-            return
-        try:
-            self.store.objects.delete(upload_key(upload_id))
-        except OSError as exc:  # it is only a copy: the job is done
-            log.warning("the copy of upload %s stays in the object store (%s)", upload_id, exc)
 
     def waiting_uploads(self, limit: int = 200) -> list[Upload]:
         """Uploads received in full but not imported: a fault of the provider's own machine (a full
@@ -297,6 +278,7 @@ class ProviderService:
                                "only an unfinished upload can be terminated")
         with self.store.writer.begin() as conn:
             conn.execute(delete(Upload).where(Upload.id == upload_id))
+        self.shared.forget(upload)
         try:
             self.store.upload_path(upload_id).unlink(missing_ok=True)
         except OSError as exc:  # the upload is gone all the same; the cleanup takes the file later
@@ -349,14 +331,16 @@ class ProviderService:
         """
         cutoff = self.store.clock() - self.store.config.upload_expiry_s * 10**6
         with self.store.engine.connect() as conn:
-            stale = conn.execute(select(Upload.id).where(Upload.status == "receiving",
-                                                         Upload.updated_us < cutoff)).scalars().all()
+            stale = conn.execute(select(Upload).where(Upload.status == "receiving",
+                                                      Upload.updated_us < cutoff)).all()
         removed = 0
-        for upload_id in stale:
+        for row in stale:
+            upload_id = row.id
             with self.store.writer.begin() as conn:  # unless a chunk arrived since it was listed
                 gone = conn.execute(delete(Upload).where(Upload.id == upload_id, Upload.status == "receiving",
                                                          Upload.updated_us < cutoff))
             if gone.rowcount == 1:
+                self.shared.forget(row)  # type: ignore[arg-type]
                 self.store.upload_path(upload_id).unlink(missing_ok=True)
                 log.info("removed upload %s: no byte confirmed for %d s", upload_id,
                          self.store.config.upload_expiry_s)
@@ -364,25 +348,41 @@ class ProviderService:
         return removed + self._remove_orphan_upload_files(cutoff)
 
     def _remove_orphan_upload_files(self, cutoff_us: int) -> int:
-        old = {}
-        for path in self.store.uploads_dir.glob("*.part"):  # listed before the rows are read
-            stem = path.name[:-len(".part")]
+        """Upload files no row names, once as old as ``cutoff_us``; and at once, the spool of an upload
+        received in parts that is no longer receiving (another API process received its last chunk)."""
+        files, old = {}, set()
+        for path in self.store.uploads_dir.glob("*.part*"):  # listed before the rows are read
+            stem, dot, rest = path.name.partition(".part")
             try:
                 mine = len(stem) == 32 and stem.isascii() and stem.isalnum() and path.is_file()
-                if mine and path.stat().st_mtime_ns // 1000 < cutoff_us:
-                    old[stem] = path
+                if not mine:
+                    continue
+                if rest:  # a copy cut short (.part.fetching-*, .part.rebuilding-*, .part.cut-*)
+                    if path.stat().st_mtime_ns // 1000 < cutoff_us:
+                        path.unlink(missing_ok=True)
+                    continue
+                files[stem] = path
+                if path.stat().st_mtime_ns // 1000 < cutoff_us:
+                    old.add(stem)
             except FileNotFoundError:
                 continue  # terminated or imported meanwhile
-        if not old:
+        if not files:
             return 0
         with self.store.engine.connect() as conn:
-            named = set(conn.execute(select(Upload.id).where(Upload.id.in_(list(old)))).scalars())
+            rows = {row.id: row for row in conn.execute(
+                select(Upload.id, Upload.status, Upload.part_bytes).where(Upload.id.in_(list(files))))}
         removed = 0
-        for stem, path in old.items():
-            if stem not in named:
-                path.unlink(missing_ok=True)
-                log.info("removed upload file %s: no upload names it", path.name)
-                removed += 1
+        for stem, path in files.items():
+            row = rows.get(stem)
+            if row is None and stem in old:
+                why = "no upload names it"
+            elif row is not None and row.part_bytes is not None and row.status != "receiving":
+                why = f"a spool of upload {stem}, which another process completed"
+            else:
+                continue
+            path.unlink(missing_ok=True)
+            log.info("removed upload file %s: %s", path.name, why)
+            removed += 1
         return removed
 
     def start_cleanup(self) -> None:
@@ -418,11 +418,6 @@ class ProviderService:
         except Exception:
             log.exception("removing abandoned uploads failed; trying again in %s s",
                           self.store.config.upload_cleanup_interval_s)
-
-
-def upload_key(upload_id: str) -> str:
-    """Where a completed upload waits in the object store for an import worker on another machine."""
-    return f"uploads/{upload_id}"
 
 
 def _sync_folder(folder: os.PathLike[str]) -> None:

@@ -128,6 +128,9 @@ class ProviderConfig:
     s3_region: str | None = None  # default: AWS_REGION, else us-east-1
     #: the local copy of bundles fetched from an object store is kept below this many bytes
     object_cache_bytes: int = 20 * GiB
+    #: where import workers import from an object store, uploads are received into it in parts of
+    #: this size (S3's smallest is 5 MiB); a part is read into memory once while it goes up
+    upload_part_bytes: int = 8 * 1024 * 1024
 
 
 def now_us() -> int:

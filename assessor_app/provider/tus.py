@@ -17,17 +17,15 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from assessor_app.provider.chunks import CHECKSUMS, receive_chunk
-from assessor_app.provider.database import is_postgresql, lock_key
 from assessor_app.provider.importer import BUNDLE_ID
 from assessor_app.provider.limits import (
     RetryLater,
@@ -51,6 +49,8 @@ RESULT_POLL_S = 0.5  # how often ?wait=N reads a job's state where import worker
 OFFSET_TYPE = "application/offset+octet-stream"
 HEX64 = re.compile(r"[0-9a-f]{64}")
 BUSY = "this upload is being written by another request: ask its offset (HEAD) and try again"
+LOCK_LOST = ("the provider lost its hold on this upload while the chunk arrived (its database connection "
+             "dropped): nothing of the chunk was confirmed; ask the offset (HEAD) and send it again")
 
 
 def tus_headers(**extra: str) -> dict[str, str]:
@@ -135,7 +135,7 @@ async def patch(request: Request) -> Response:
     if lock.locked():
         await _owned(request)  # only the owner learns that the upload is busy
         raise Refused(423, BUSY)
-    async with lock, _across_processes(service, request):
+    async with lock, _across_processes(service, request) as still_held:
         device, upload = await _owned(request)  # read under the locks: its offset is the one to write at
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != OFFSET_TYPE:
             raise Refused(415, f"a PATCH body must be sent as Content-Type: {OFFSET_TYPE}")
@@ -149,17 +149,7 @@ async def patch(request: Request) -> Response:
                                f"GET /files/{upload.id}/result")
         if offset != upload.offset:
             raise Refused(409, f"Upload-Offset is {offset} but the provider holds {upload.offset} bytes")
-
-        def confirm(new_offset: int) -> None:
-            complete = new_offset == upload.length
-            if complete:  # for import workers on other machines: before the job is queued
-                service.share_upload(upload.id)
-            service.confirm_offset(upload.id, upload.offset, new_offset, complete=complete)
-
-        new_offset = await receive_chunk(
-            request.stream(), service.store.upload_path(upload.id), offset=upload.offset,
-            room=upload.length - upload.offset, checksum=checksum, pool=service.io_pool, confirm=confirm,
-            retry_after_s=service.store.config.fault_retry_after_s)
+        new_offset = await _receive(service, request, upload, checksum, still_held)
         headers = tus_headers(**{"Upload-Offset": str(new_offset)})
         if new_offset == upload.length:
             # tus answers the last PATCH like any other: the import runs on (here, or in an import
@@ -173,27 +163,74 @@ async def patch(request: Request) -> Response:
         return Response(status_code=204, headers=headers)
 
 
-@asynccontextmanager
-async def _across_processes(service: ProviderService, request: Request) -> AsyncIterator[None]:
-    """On PostgreSQL, one PATCH of an upload at a time across every API process sharing the
-    database: a transaction-level advisory lock keyed by the upload id, held while the chunk is
-    written and confirmed, released when its transaction ends (even if the connection drops).
-    SQLite's provider is one process, whose own lock (``service.lock``) already does this."""
-    engine = service.store.engine
-    if not is_postgresql(engine):
-        yield
-        return
-    key = lock_key(f"upload:{request.path_params['upload_id']}")
-    conn = await run_in_threadpool(engine.connect)
+async def _receive(service: ProviderService, request: Request, upload: Upload,
+                   checksum: tuple[str, bytes] | None, still_held: Callable[[], bool]) -> int:
+    """The chunk written, checked, kept (the process's file, or the object store's parts) and its
+    offset confirmed; the new offset."""
+    retry_after_s = service.store.config.fault_retry_after_s
+
+    def confirm_offset(new_offset: int) -> None:
+        if not still_held():
+            raise RetryLater(503, LOCK_LOST, retry_after_s, "upload_lock_lost")
+        complete = new_offset == upload.length
+        service.confirm_offset(upload.id, upload.offset, new_offset, complete=complete)
+
+    room = upload.length - upload.offset
+    if service.shared.in_parts(upload):
+        start = await _spool_start(service, upload, retry_after_s)
+
+        def confirm(spool_len: int) -> None:  # on the chunk's thread: the parts up, then the offset
+            service.shared.put_received(upload, start, spool_len, confirm_offset)
+
+        got = await receive_chunk(
+            request.stream(), service.store.upload_path(upload.id), offset=upload.offset - start,
+            room=room, checksum=checksum, pool=service.io_pool, confirm=confirm,
+            retry_after_s=retry_after_s)
+        return start + got
+
+    def confirm_whole(new_offset: int) -> None:
+        if new_offset == upload.length:  # for import workers on other machines: before the job is queued
+            service.shared.share(upload)
+        confirm_offset(new_offset)
+
+    return await receive_chunk(
+        request.stream(), service.store.upload_path(upload.id), offset=upload.offset, room=room,
+        checksum=checksum, pool=service.io_pool, confirm=confirm_whole, retry_after_s=retry_after_s)
+
+
+async def _spool_start(service: ProviderService, upload: Upload, retry_after_s: int) -> int:
+    """The spool ready for the chunk (its tail fetched from the object store if another process
+    received the last one); a fault of the store or disk is a 503 with Retry-After."""
     try:
-        got = await run_in_threadpool(
-            lambda: conn.execute(select(func.pg_try_advisory_xact_lock(key))).scalar())
-        if not got:
-            await _owned(request)  # only the owner learns that the upload is busy
-            raise Refused(423, BUSY)
-        yield
+        return await run_in_threadpool(service.shared.spool_start, upload)
+    except OSError as exc:
+        fault = storage_fault(exc)
+        what = fault[0] if fault else f"its file system failed ({exc.strerror})"
+        raise RetryLater(503, fault_sentence(what, "resume this upload"), retry_after_s,
+                         "provider_storage") from exc
+
+
+@asynccontextmanager
+async def _across_processes(service: ProviderService, request: Request) -> AsyncIterator[Callable[[], bool]]:
+    """On PostgreSQL, one PATCH of an upload at a time across every API process sharing the
+    database: a session advisory lock keyed by the upload id on the process's own lock connection
+    (upload_locks.py: no pooled connection is held while the body streams), released when the PATCH
+    ends or with the connection if the process dies. Yields the check made before the offset is
+    confirmed: is the lock still held? SQLite's provider is one process, whose own lock
+    (``service.lock``) already does this."""
+    locks = service.upload_locks
+    if locks is None:
+        yield lambda: True
+        return
+    upload_id = request.path_params["upload_id"]
+    key = await run_in_threadpool(locks.acquire, upload_id)
+    if key is None:
+        await _owned(request)  # only the owner learns that the upload is busy
+        raise Refused(423, BUSY)
+    try:
+        yield lambda: locks.still_held(key)
     finally:
-        await run_in_threadpool(conn.close)  # the rollback ends the lock
+        await run_in_threadpool(locks.release, key)
 
 
 def _parse_checksum(header: str | None) -> tuple[str, bytes] | None:
