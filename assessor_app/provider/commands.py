@@ -79,6 +79,7 @@ service_config = _config
 
 #: The object store for held bundles and derived media (README: "A provider at scale").
 OBJECT_STORE_ENV, S3_ENDPOINT_ENV = "ASSESSOR_OBJECT_STORE", "ASSESSOR_S3_ENDPOINT"
+UPLOAD_PART_ENV = "ASSESSOR_UPLOAD_PART_MIB"
 
 
 def _object_store_options(p: argparse.ArgumentParser) -> None:
@@ -90,6 +91,15 @@ def _object_store_options(p: argparse.ArgumentParser) -> None:
                    help=f"the S3-compatible endpoint, e.g. http://127.0.0.1:8333 (default: "
                         f"${S3_ENDPOINT_ENV}, else AWS)")
     p.add_argument("--s3-region", help="the bucket's region (default: $AWS_REGION, else us-east-1)")
+    p.add_argument("--upload-part-mib", type=_part_mib, metavar="MIB",
+                   help=f"where import workers import from the bucket, uploads are received into it in "
+                        f"parts of this many MiB, at least 5 (default: ${UPLOAD_PART_ENV}, else 8)")
+
+
+def _part_mib(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 5120:
+        raise argparse.ArgumentTypeError(f"give a whole number of MiB from 5 to 5120, not {value[:20]!r}")
+    return int(value)
 
 
 def _object_store(args: argparse.Namespace) -> dict[str, Any]:
@@ -97,7 +107,18 @@ def _object_store(args: argparse.Namespace) -> dict[str, Any]:
     store = getattr(args, "object_store", None) or os.environ.get(OBJECT_STORE_ENV, "")
     endpoint = getattr(args, "s3_endpoint", None) or os.environ.get(S3_ENDPOINT_ENV) or None
     region = getattr(args, "s3_region", None) or None
-    return {"object_store": store, "s3_endpoint": endpoint, "s3_region": region}
+    options = {"object_store": store, "s3_endpoint": endpoint, "s3_region": region}
+    part = getattr(args, "upload_part_mib", None)
+    if part is None and os.environ.get(UPLOAD_PART_ENV):
+        try:
+            part = _part_mib(os.environ[UPLOAD_PART_ENV].strip())
+        except argparse.ArgumentTypeError as exc:
+            from assessor_app.provider.store import ProviderError
+
+            raise ProviderError(f"{UPLOAD_PART_ENV}: {exc}") from None
+    if part is not None:
+        options["upload_part_bytes"] = part * 1024 * 1024
+    return options
 
 
 def service_for(args: argparse.Namespace) -> Any:

@@ -54,7 +54,7 @@ PIECE_MISSING = Message(
 PART_TOO_SMALL = Message(
     "provider.upload.part_too_small",
     "uploads are received into the object store in parts of {size} bytes, smaller than the {least} bytes "
-    "S3 allows for a part: raise upload_part_bytes")
+    "S3 allows for a part: give --upload-part-mib (or ASSESSOR_UPLOAD_PART_MIB) 5 or more")
 
 
 def upload_key(upload_id: str) -> str:
