@@ -221,7 +221,7 @@ class ProviderService:
                 raise
             self.jobs.finish(upload_id, "imported" if result.ok else "quarantined", result.reason)
         path.unlink(missing_ok=True)  # the verified bundle is stored (or the archive moved aside)
-        self.shared.unshare(upload_id)
+        self.shared.unshare(upload)
         self.derive_later(result)
         return result
 

@@ -57,6 +57,12 @@ PART_TOO_SMALL = Message(
     "S3 allows for a part: give --upload-part-mib (or ASSESSOR_UPLOAD_PART_MIB) 5 or more")
 
 
+NEEDS_STORE = Message(
+    "provider.upload.needs_store",
+    "this upload was begun in parts in an S3 bucket, and the provider now keeps its bundles in {store}: "
+    "serve it with the same --object-store again to finish the upload, or terminate it (DELETE)")
+
+
 def upload_key(upload_id: str) -> str:
     """Where a completed upload waits in the object store for an import worker on any machine."""
     return f"uploads/{upload_id}"
@@ -87,15 +93,18 @@ class SharedUploads:
     @property
     def objects(self) -> S3Store:
         objects = self.store.objects
-        assert isinstance(objects, S3Store)
+        if not isinstance(objects, S3Store):  # begun in a bucket, served since without one
+            raise ObjectStoreUnavailable(NEEDS_STORE(store=objects.describe()))
         return objects
 
     def part_bytes_for_new(self) -> int | None:
         """The part size a new upload is received in, or None (received in the process's file)."""
         return self.store.config.upload_part_bytes if self.active else None
 
-    def in_parts(self, upload: Upload) -> bool:
-        return self.active and upload.part_bytes is not None
+    @staticmethod
+    def in_parts(upload: Upload) -> bool:
+        """Received into the object store in parts (whatever this process's own settings now)."""
+        return upload.part_bytes is not None
 
     # ------------------------------------------------------------ receiving in parts
     def spool_start(self, upload: Upload) -> int:
@@ -148,7 +157,9 @@ class SharedUploads:
             return
         complete = end == upload.length
         whole = spool_len // size
-        if complete and start == 0:  # all of it in one spool: one object, no parts needed
+        if complete and self._joined(upload):
+            pass  # an attempt that died before its confirmation had joined the parts already
+        elif complete and start == 0:  # all of it in one spool: one object, no parts needed
             self.objects.put_file(upload_key(upload.id), path)
             if upload.parts_id:  # started by an attempt that was never confirmed
                 self._abort_parts(upload)
@@ -180,6 +191,12 @@ class SharedUploads:
             self._keep_after(upload.id, path, whole * size, start + whole * size, end)
         else:
             self._spools[upload.id] = (start, end)
+
+    def _joined(self, upload: Upload) -> bool:
+        try:
+            return self.objects.size(upload_key(upload.id)) == upload.length
+        except FileNotFoundError:
+            return False
 
     def _start_parts(self, upload: Upload) -> str:
         parts_id = self.objects.start_parts(upload_key(upload.id))
@@ -215,12 +232,11 @@ class SharedUploads:
     def forget(self, upload: Upload) -> None:
         """An upload terminated or expired: its parts and pieces go (a failure is logged)."""
         self._spools.pop(upload.id, None)
-        if not self.active:
+        if not self.in_parts(upload):
             return
         if upload.parts_id:
             self._abort_parts(upload)
-        if upload.part_bytes is not None:
-            self._drop_pieces(upload.id, below=None)
+        self._drop_pieces(upload.id, below=None)
 
     def _abort_parts(self, upload: Upload) -> None:
         try:
@@ -239,7 +255,7 @@ class SharedUploads:
         """The completed upload into ``path`` for an import, unless this machine received it whole.
         An upload received in parts is always fetched: a file of its name here is a spool this API
         process kept when another one received the last chunk."""
-        if not self.active or (upload.part_bytes is None and path.exists()):
+        if not self.in_parts(upload) and (not self.active or path.exists()):
             return
         upload_id = upload.id
         part = path.with_name(f"{path.name}.fetching-{secrets.token_hex(4)}")
@@ -250,13 +266,13 @@ class SharedUploads:
             part.unlink(missing_ok=True)
         log.info("upload %s fetched from the object store", upload_id)
 
-    def unshare(self, upload_id: str) -> None:
-        if not self.active:
+    def unshare(self, upload: Upload) -> None:
+        if not (self.active or self.in_parts(upload)):
             return
         try:
-            self.objects.delete(upload_key(upload_id))
+            self.objects.delete(upload_key(upload.id))
         except OSError as exc:  # it is only a copy: the job is done
-            log.warning("the copy of upload %s stays in the object store (%s)", upload_id, exc)
+            log.warning("the copy of upload %s stays in the object store (%s)", upload.id, exc)
 
 
 def _size(path: Path) -> int:

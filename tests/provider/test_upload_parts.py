@@ -19,6 +19,7 @@ import httpx
 import pytest
 from seaweed_support import Seaweed
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sync_support import Workstation, enroll
 
 from assessor_app.provider.database import make_engine
@@ -156,6 +157,42 @@ def test_a_retried_chunk_overwrites_what_an_unconfirmed_attempt_left(
         ws.client.close()
 
 
+def test_the_last_chunk_again_after_its_confirmation_failed(
+        two_machines: tuple[ProviderServer, ProviderServer], s3: Seaweed, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch):
+    """The parts were joined but the database went away before the offset was confirmed: the
+    workstation sends the last chunk again (here to the other machine), which finds the archive
+    joined and confirms it."""
+    first, second = two_machines
+    ws = enroll(first, tmp_path / "workstation")
+    try:
+        sealed = ws.bundle(extra_bytes=PART + PART // 2)
+        url = TusUploader(ws.client).create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
+        upload_id = url.rsplit("/", 1)[1]
+        body = sealed.archive.read_bytes()
+        assert _patch(first, ws, upload_id, 0, body[:700_000]).status_code == 204
+        confirm = first.service.confirm_offset
+
+        def database_gone(upload_id: str, old: int, new: int, *, complete: bool = False) -> None:
+            if complete:
+                raise OperationalError("UPDATE uploads", {}, Exception("server closed the connection"))
+            confirm(upload_id, old, new, complete=complete)
+
+        monkeypatch.setattr(first.service, "confirm_offset", database_gone)
+        failed = _patch(first, ws, upload_id, 700_000, body[700_000:])
+        assert failed.status_code == 503 and "Retry-After" in failed.headers, failed.text
+        objects: Any = first.service.store.objects
+        assert objects.size(upload_key(upload_id)) == len(body)  # joined, not confirmed
+        row = first.service.upload(upload_id)
+        assert row is not None and row.offset == 700_000 and row.status == "receiving"
+        again = _patch(second, ws, upload_id, 700_000, body[700_000:])
+        assert again.status_code == 204, again.text
+        assert objects.read(upload_key(upload_id), len(body) + 1) == body
+        assert _pieces(second, upload_id) == {}
+    finally:
+        ws.client.close()
+
+
 def test_a_terminated_upload_leaves_no_parts_or_pieces(
         two_machines: tuple[ProviderServer, ProviderServer], s3: Seaweed, tmp_path: Path):
     first, _ = two_machines
@@ -176,7 +213,7 @@ def test_a_terminated_upload_leaves_no_parts_or_pieces(
 
 
 def test_a_part_size_s3_refuses_is_named_at_start(postgres_url: str, s3: Seaweed, tmp_path: Path):
-    with pytest.raises(ProviderError, match="upload_part_bytes"):
+    with pytest.raises(ProviderError, match="--upload-part-mib"):
         ProviderService(_config(tmp_path / "p", postgres_url, s3, part=1024 * 1024))
 
 
