@@ -133,10 +133,22 @@ def seal_bundles(work: Path, count: int, sizes_mb: list[float]) -> list[Workstat
     return stations
 
 
-def provider_process(*args: str) -> subprocess.Popen[bytes]:
+def provider_process(log: Path, *args: str) -> subprocess.Popen[bytes]:
+    """A provider process whose output goes to ``log`` (read after the run for its warnings)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.Popen([sys.executable, "-m", "assessor_app.cli", "provider", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with open(log, "ab") as out:
+        return subprocess.Popen([sys.executable, "-m", "assessor_app.cli", "provider", *args], cwd=ROOT,
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def log_faults(logs: Path) -> list[str]:
+    """The provider processes' warnings and errors, as ``process: line``."""
+    found = []
+    for log in sorted(logs.glob("*.log")):
+        for line in log.read_text(errors="replace").splitlines():
+            if " WARNING " in line or " ERROR " in line or line.startswith("Traceback"):
+                found.append(f"{log.stem}: {line[:300]}")
+    return found
 
 
 def run(stations: list[Workstation], workers: int, database_url: str, folder: Path,
@@ -171,10 +183,12 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
     ports = [free_port() for _ in range(workers)]
     # as behind the deployment's proxy: each workstation is its own address (X-Forwarded-For), so the
     # per-address limits on enrollment and token requests count each workstation alone
-    procs = [provider_process("serve", *options(f"api-{p}"), "--port", str(p), "--import-workers", "external",
-                              "--trusted-proxy", "127.0.0.1") for p in ports]
-    procs += [provider_process("worker", *options(f"worker-{i}"), "--poll-seconds", "0.2")
-              for i in range(workers)]
+    logs = folder.with_name(f"{folder.name}-logs")
+    logs.mkdir()
+    procs = [provider_process(logs / f"api-{p}.log", "serve", *options(f"api-{p}"), "--port", str(p),
+                              "--import-workers", "external", "--trusted-proxy", "127.0.0.1") for p in ports]
+    procs += [provider_process(logs / f"worker-{i}.log", "worker", *options(f"worker-{i}"), "--poll-seconds",
+                               "0.2") for i in range(workers)]
     try:
         for port, proc in zip(ports, procs, strict=False):
             wait_ready(port, proc, timeout=120)
@@ -234,6 +248,7 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
     if held != len(stations) or quarantined:
         errors.append(f"the provider holds {held} bundles of {len(stations)} and quarantined {quarantined}")
     return {"workers": workers, "delivered": len(done), "errors": errors, "held": held,
+            "provider_log_faults": log_faults(logs),
             "elapsed_s": round(elapsed, 2), "bundles_per_s": round(len(done) / elapsed, 3),
             "mb_per_s": round(megabytes / elapsed, 2),
             "last_byte_to_receipt": latency_stats(lag) if lag else None}
@@ -257,6 +272,10 @@ def render(env: dict[str, Any], r: dict[str, Any]) -> str:
         lines.append(f"{run_['workers']:>2} + {run_['workers']:<17} {run_['bundles_per_s']:10.2f} "
                      f"{run_['mb_per_s']:8.1f} {lag_text:>34} {len(run_['errors']):7d} {ratio:>6}")
         lines += [f"      {e}" for e in run_["errors"][:5]]
+        faults = run_.get("provider_log_faults") or []
+        if faults:
+            lines.append(f"      the provider logged {len(faults)} warnings or errors, the first:")
+            lines += [f"        {line}" for line in faults[:3]]
     lines += ["", f"the target: 4 workers >= 3x one where the cores allow; this machine has {env['cpus']}"]
     if machine_was_busy(env):
         lines += ["", BUSY_WARNING]

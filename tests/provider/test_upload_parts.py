@@ -127,6 +127,16 @@ def test_chunks_go_up_as_parts_and_another_machine_resumes_the_upload(
         ws.client.close()
 
 
+def _begun(server: ProviderServer, ws: Workstation, first_chunk: int) -> tuple[str, bytes]:
+    """An upload of a bundle of one and a half parts, its first chunk received; its id and bytes."""
+    sealed = ws.bundle(extra_bytes=PART + PART // 2)
+    url = TusUploader(ws.client).create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
+    upload_id = url.rsplit("/", 1)[1]
+    body = sealed.archive.read_bytes()
+    assert _patch(server, ws, upload_id, 0, body[:first_chunk]).status_code == 204
+    return upload_id, body
+
+
 def test_a_retried_chunk_overwrites_what_an_unconfirmed_attempt_left(
         two_machines: tuple[ProviderServer, ProviderServer], s3: Seaweed, tmp_path: Path):
     """An attempt whose parts and piece went up but whose offset was never confirmed (its process
@@ -135,16 +145,14 @@ def test_a_retried_chunk_overwrites_what_an_unconfirmed_attempt_left(
     first, second = two_machines
     ws = enroll(first, tmp_path / "workstation")
     try:
-        sealed = ws.bundle(extra_bytes=PART + PART // 2)
-        url = TusUploader(ws.client).create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
-        upload_id = url.rsplit("/", 1)[1]
-        body = sealed.archive.read_bytes()
-        assert _patch(first, ws, upload_id, 0, body[:700_000]).status_code == 204
-        # what a dying attempt from 700,000 would have put: part 1 and a piece past it, with junk
-        # where the workstation's bytes were never confirmed
+        upload_id, body = _begun(first, ws, 700_000)
+        # what an attempt from 700,000 that died before its confirmation would have left: the
+        # multipart upload begun, part 1 and a piece past it (junk here, to tell them apart)
         objects: Any = first.service.store.objects
         row = first.service.upload(upload_id)
         assert row is not None
+        parts_id = first.service.shared._start_parts(row)
+        objects.put_part(upload_key(upload_id), parts_id, 1, b"\0" * PART)
         objects.put_bytes(f"{piece_prefix(upload_id)}/{PART:015d}", b"\0" * 1000)
         answer = _patch(second, ws, upload_id, 700_000, body[700_000:])
         assert answer.status_code == 204, answer.text
@@ -166,11 +174,7 @@ def test_the_last_chunk_again_after_its_confirmation_failed(
     first, second = two_machines
     ws = enroll(first, tmp_path / "workstation")
     try:
-        sealed = ws.bundle(extra_bytes=PART + PART // 2)
-        url = TusUploader(ws.client).create(sealed.archive, sealed.bundle_id, sealed.manifest_sha256)
-        upload_id = url.rsplit("/", 1)[1]
-        body = sealed.archive.read_bytes()
-        assert _patch(first, ws, upload_id, 0, body[:700_000]).status_code == 204
+        upload_id, body = _begun(first, ws, 700_000)
         confirm = first.service.confirm_offset
 
         def database_gone(upload_id: str, old: int, new: int, *, complete: bool = False) -> None:
