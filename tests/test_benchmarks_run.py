@@ -138,8 +138,11 @@ def test_assessment_page_benchmark_runs_end_to_end(tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_provider_load_benchmark_runs_end_to_end(tmp_path: Path):
-    """Three workstations delivering at once to one and to two API + import workers on PostgreSQL."""
+@pytest.mark.parametrize("layout", [[], ["--object-store", "seaweed", "--sizes", "0.2,12"]],
+                         ids=["one-folder", "seaweed-folders-apart"])
+def test_provider_load_benchmark_runs_end_to_end(tmp_path: Path, layout: list[str]):
+    """Three workstations delivering at once to one and to two API + import workers on PostgreSQL
+    (sharing a folder; or each on its own with SeaweedFS, a bundle large enough to go up in parts)."""
     pytest.importorskip("psycopg")
     import glob
 
@@ -147,10 +150,11 @@ def test_provider_load_benchmark_runs_end_to_end(tmp_path: Path):
         pytest.skip("no PostgreSQL server binaries here (apt install postgresql)")
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench_provider_load", "--workstations", "3", "--workers", "1,2",
-         "--sizes", "0.2,1", "--dir", str(tmp_path), "--json", str(tmp_path / "out.json")],
+         "--sizes", "0.2,1", "--dir", str(tmp_path), "--json", str(tmp_path / "out.json"), *layout],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     runs = json.loads((tmp_path / "out.json").read_text())["load"]["runs"]
     assert [r["workers"] for r in runs] == [1, 2]
     assert all(r["delivered"] == 3 and r["held"] == 3 and r["errors"] == [] for r in runs)
+    assert [r["provider_log_faults"] for r in runs] == [[], []]
