@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -161,9 +162,11 @@ def test_a_fault_gives_the_job_back_to_wait_and_a_worker_retries_it(api: Provide
 
 
 # ---------------------------------------------------------------- a worker killed mid-import
-def _worker(folder: Path, database_url: str | None, log: Path) -> subprocess.Popen[bytes]:
+def _worker(folder: Path, database_url: str | None, log: Path,
+            extra: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
     argv = [sys.executable, "-c", "import sys; from assessor_app.cli import main; sys.exit(main())",
-            "provider", "worker", "--folder", str(folder), "--lease-seconds", "1", "--poll-seconds", "0.1"]
+            "provider", "worker", "--folder", str(folder), "--lease-seconds", "1", "--poll-seconds", "0.1",
+            *extra]
     if database_url:
         argv += ["--database-url", database_url]
     return subprocess.Popen(argv, stdout=log.open("ab"), stderr=subprocess.STDOUT)
@@ -178,15 +181,27 @@ def _until(what: str, check: object, timeout_s: float = 60.0) -> None:
 
 
 def _killed_mid_import(api: ProviderServer, station: Workstation, database_url: str | None, tmp_path: Path,
-                       trials: int) -> None:
-    folder = api.service.store.config.folder
+                       trials: int, s3: Any = None) -> None:
+    """Workers killed at random moments of an import; with ``s3``, each worker on a machine of its
+    own (a folder with only the signing key), the upload and the bundles in the bucket."""
+    config = api.service.store.config
+    extra = ("--object-store", config.object_store, "--s3-endpoint", config.s3_endpoint or "") if s3 else ()
+
+    def machine(name: str) -> Path:
+        if not s3:
+            return config.folder
+        own = tmp_path / name
+        own.mkdir(mode=0o700)
+        shutil.copytree(config.folder / "keys", own / "keys")
+        return own
+
     chance = random.Random()
     taken_again = 0  # trials where the kill came before the job was done (the figure -s prints)
     for trial in range(trials):
         sealed = station.bundle(extra_bytes=chance.choice((500_000, 4_000_000)))
         url = _send(station, sealed)
         log = tmp_path / f"worker-{trial}.log"
-        first = _worker(folder, database_url, log)
+        first = _worker(machine(f"machine-{trial}"), database_url, log, extra)
         try:
             _until("the first worker claims the job",
                    lambda url=url: _upload(api.service, url).claimed_by is not None)
@@ -195,7 +210,7 @@ def _killed_mid_import(api: ProviderServer, station: Workstation, database_url: 
             first.kill()
             first.wait(30)
         log = tmp_path / f"worker-{trial}-again.log"
-        second = _worker(folder, database_url, log)
+        second = _worker(machine(f"machine-{trial}-again"), database_url, log, extra)
         try:
             _until("the job is imported", lambda url=url: _upload(api.service, url).status == "imported")
             _until("the second worker is ready", lambda log=log: "waiting for jobs" in log.read_text())
@@ -210,8 +225,12 @@ def _killed_mid_import(api: ProviderServer, station: Workstation, database_url: 
                        manifest_sha256=sealed.manifest_sha256)
         assert _count_held(api.service) == trial + 1, log.read_text()
         held = api.service.importer.held(sealed.bundle_id, station.key.fingerprint)
-        where = api.service.store.bundle_path(station.key.fingerprint, sealed.bundle_id)
-        assert held is not None and where.is_dir()
+        assert held is not None
+        if s3:
+            prefix = api.service.store.bundle_key(station.key.fingerprint, sealed.bundle_id)
+            assert any(k.endswith("manifest-sha256.txt") for k, _ in api.service.store.objects.keys(prefix))
+        else:
+            assert api.service.store.bundle_path(station.key.fingerprint, sealed.bundle_id).is_dir()
         taken_again += _upload(api.service, url).attempts > 1
     print(f"{trials} workers killed; {taken_again} of their jobs were taken again by another worker")
 
@@ -227,6 +246,39 @@ def test_a_worker_killed_mid_import_leaves_the_job_to_another_which_imports_it_o
 def test_fifty_workers_killed_at_random_moments_each_job_imported_once(
         api: ProviderServer, station: Workstation, database_url: str | None, tmp_path: Path):
     _killed_mid_import(api, station, database_url, tmp_path, trials=50)
+
+
+@pytest.fixture
+def api_s3(postgres_url: str, tmp_path: Path, request: pytest.FixtureRequest,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[ProviderServer]:
+    """An API process receiving into a SeaweedFS bucket in parts, its workers on machines apart."""
+    store = request.getfixturevalue("seaweed")
+    store.environ(monkeypatch)  # the worker processes inherit the keys
+    server = ProviderServer(config=_config(tmp_path / "api", postgres_url, object_store=f"s3://{store.bucket}",
+                                           s3_endpoint=store.endpoint)).start()
+    yield server
+    server.close()
+
+
+def test_a_worker_on_a_machine_of_its_own_killed_mid_import_leaves_the_job_to_another(
+        api_s3: ProviderServer, postgres_url: str, tmp_path: Path):
+    ws = enroll(api_s3, tmp_path / "workstation")
+    try:
+        _killed_mid_import(api_s3, ws, postgres_url, tmp_path, trials=1, s3=True)
+    finally:
+        ws.client.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("ASSESSOR_LONG_TESTS") != "1",
+                    reason="fifty trials take minutes: ASSESSOR_LONG_TESTS=1 runs them")
+def test_fifty_workers_on_machines_of_their_own_killed_each_job_imported_once(
+        api_s3: ProviderServer, postgres_url: str, tmp_path: Path):
+    ws = enroll(api_s3, tmp_path / "workstation")
+    try:
+        _killed_mid_import(api_s3, ws, postgres_url, tmp_path, trials=50, s3=True)
+    finally:
+        ws.client.close()
 
 
 # ---------------------------------------------------------------- two API processes, one upload
