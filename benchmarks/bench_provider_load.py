@@ -224,10 +224,16 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
             except Exception as exc:  # noqa: BLE001 - every failure is counted and named in the report
                 errors.append(f"{station.bundle_id}: {type(exc).__name__}: {exc}")
 
+        machine0, self0 = machine_cpu(), own_cpu_s()
+        api0 = sum(process_cpu_s(p.pid) for p in procs[:workers])
+        worker0 = sum(process_cpu_s(p.pid) for p in procs[workers:])
         t0 = time.perf_counter()
         with ThreadPoolExecutor(len(stations)) as pool:
             list(pool.map(deliver, stations, clients))
         elapsed = time.perf_counter() - t0
+        machine1, self1 = machine_cpu(), own_cpu_s()
+        api_s = sum(process_cpu_s(p.pid) for p in procs[:workers]) - api0
+        worker_s = sum(process_cpu_s(p.pid) for p in procs[workers:]) - worker0
         for client in clients:
             client.close()
     finally:
@@ -251,7 +257,46 @@ def run(stations: list[Workstation], workers: int, database_url: str, folder: Pa
             "provider_log_faults": log_faults(logs),
             "elapsed_s": round(elapsed, 2), "bundles_per_s": round(len(done) / elapsed, 3),
             "mb_per_s": round(megabytes / elapsed, 2),
-            "last_byte_to_receipt": latency_stats(lag) if lag else None}
+            "last_byte_to_receipt": latency_stats(lag) if lag else None,
+            "cpu": cpu_shares(machine0, machine1, elapsed, api_s, worker_s, self1 - self0)}
+
+
+# ---------------------------------------------------------------------------- where the cores went
+def machine_cpu() -> tuple[float, float]:
+    """All cores' busy and total seconds since boot (Linux /proc/stat)."""
+    fields = [float(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0.0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / tick, sum(fields[:8]) / tick
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a running process and its finished children (Linux)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2:].split()
+    return sum(float(fields[i]) for i in (11, 12, 13, 14)) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_s() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_shares(before: tuple[float, float], after: tuple[float, float], elapsed: float, api_s: float,
+               worker_s: float, clients_s: float) -> dict[str, float]:
+    """Where the machine's CPU time went during the deliveries: the API processes, the import
+    workers, the simulated workstations (this process), and the rest (PostgreSQL, SeaweedFS, other)."""
+    busy = after[0] - before[0]
+    cores = os.cpu_count() or 1
+    return {"busy_of_all_cores": round(busy / (elapsed * cores), 3), "busy_s": round(busy, 1),
+            "api_s": round(api_s, 1), "import_workers_s": round(worker_s, 1),
+            "workstations_s": round(clients_s, 1),
+            "rest_s": round(max(0.0, busy - api_s - worker_s - clients_s), 1)}
 
 
 def render(env: dict[str, Any], r: dict[str, Any]) -> str:
@@ -271,6 +316,12 @@ def render(env: dict[str, Any], r: dict[str, Any]) -> str:
         ratio = f"{run_['bundles_per_s'] / base:.2f}x" if base else "-"
         lines.append(f"{run_['workers']:>2} + {run_['workers']:<17} {run_['bundles_per_s']:10.2f} "
                      f"{run_['mb_per_s']:8.1f} {lag_text:>34} {len(run_['errors']):7d} {ratio:>6}")
+        cpu = run_.get("cpu")
+        if cpu:
+            lines.append(f"      CPU: all cores {cpu['busy_of_all_cores']:.0%} busy; of {cpu['busy_s']:.1f} "
+                         f"CPU-s, API {cpu['api_s']:.1f}, import workers {cpu['import_workers_s']:.1f}, "
+                         f"workstations {cpu['workstations_s']:.1f}, PostgreSQL/S3 store/other "
+                         f"{cpu['rest_s']:.1f}")
         lines += [f"      {e}" for e in run_["errors"][:5]]
         faults = run_.get("provider_log_faults") or []
         if faults:
