@@ -1,8 +1,9 @@
 """``assessor provider worker``: a process that takes import jobs from the database and imports them.
 
 Run one or more beside ``assessor provider serve --import-workers external``, on the same
-database and provider folder (or, on other machines, the same database, object store and a
-shared folder: a job's bytes are the completed upload in ``uploads/``). SIGTERM or Ctrl-C lets
+database and provider folder; or, on other machines, the same database and object store (a job's
+bytes are the completed upload the API processes received into the bucket) and a copy of the
+provider's ``keys/``. SIGTERM or Ctrl-C lets
 the job under way finish, then the worker exits 0; a worker killed outright leaves a lease that
 lapses, and another worker takes the job again.
 """
