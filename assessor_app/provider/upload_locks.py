@@ -64,8 +64,8 @@ class UploadLocks:
         """``pg_try_advisory_lock`` or ``pg_advisory_unlock`` on the lock connection; one reconnect
         for a connection found dead (a server restart), which loses the locks it held."""
         for attempt in (1, 2):
-            conn = self._connection()
-            try:
+            try:  # connecting may fail too: the server dropped the new connection while it came up
+                conn = self._connection()
                 return bool(conn.execute(select(getattr(func, fn_name)(key))).scalar())
             except SQLAlchemyError:
                 self._close_quietly()

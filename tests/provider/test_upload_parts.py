@@ -27,6 +27,7 @@ from assessor_app.provider.import_worker import ImportWorker
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
 from assessor_app.provider.store import EXTERNAL, ProviderConfig, ProviderError
+from assessor_app.provider.upload_locks import UploadLocks
 from assessor_app.provider.upload_parts import MIN_PART_BYTES, piece_prefix, upload_key
 from assessor_app.sync.receipts import verify_receipt
 from assessor_app.sync.upload import TusUploader
@@ -302,6 +303,7 @@ def test_a_patch_that_lost_its_lock_confirms_nothing_and_the_next_one_goes_on(po
         with ThreadPoolExecutor(1) as pool:
             writing = _paused_patch(server, ws, upload_id, body, go_on, sent, pool)
             assert sent.wait(60)
+            _until_locked(postgres_url, 1)  # the PATCH holds its upload's lock
             admin = make_engine(postgres_url)
             try:
                 with admin.connect() as conn:  # the lock connection dies (a network fault, a restart)
@@ -311,6 +313,7 @@ def test_a_patch_that_lost_its_lock_confirms_nothing_and_the_next_one_goes_on(po
             finally:
                 admin.dispose()
             assert ended == [True]
+
             go_on.set()
             refused = writing.result(90)
         assert refused.status_code == 503, refused.text
@@ -332,3 +335,31 @@ def test_a_patch_that_lost_its_lock_confirms_nothing_and_the_next_one_goes_on(po
         go_on.set()
         ws.client.close()
         server.close()
+
+
+def test_a_lock_connection_dropped_while_it_comes_up_is_opened_again(postgres_url: str,
+                                                                     monkeypatch: pytest.MonkeyPatch):
+    engine = make_engine(postgres_url)
+    here, there = UploadLocks(engine), UploadLocks(engine)  # two API processes
+    connect, dropped = here._engine.connect, []
+
+    def drops_once() -> Any:
+        if not dropped:
+            dropped.append(True)
+            raise OperationalError("connect", {}, Exception("server closed the connection unexpectedly"))
+        return connect()
+
+    monkeypatch.setattr(here._engine, "connect", drops_once)
+    try:
+        key = here.acquire("upload-1")
+        assert dropped == [True] and key is not None  # the second connection holds the lock
+        assert here.still_held(key)
+        assert there.acquire("upload-1") is None  # the other process is kept out
+        here.release(key)
+        again = there.acquire("upload-1")
+        assert again is not None
+        there.release(again)
+    finally:
+        here.close()
+        there.close()
+        engine.dispose()
