@@ -156,7 +156,7 @@ def cmd_move(args: argparse.Namespace) -> int:
         say(M.OBJECTS_PUT(n=tally.put, mb=_mb(tally.put_bytes), store=store.describe()))
         if tally.skipped:
             say(M.OBJECTS_SKIPPED(n=tally.skipped, mb=_mb(tally.skipped_bytes)))
-        say(M.VERIFIED(limit=_mb(move_objects.READ_BACK_BYTES)))
+        say(M.VERIFIED(limit=move_objects.READ_BACK_BYTES // 2**20))
         for key in tally.damaged:
             say(M.DAMAGED(key=key))
         _missing(say, M, tally)
@@ -173,7 +173,7 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def _rows(say: Any, M: Any, counts: dict[str, int]) -> None:
-    for table, n in counts.items():
+    for table, n in sorted(counts.items()):
         say(M.TABLE_ROWS(table=table, n=n))
 
 

@@ -66,7 +66,7 @@ OBJECTS_WOULD = Plural("provider.move.objects_would",
                        "{n} object ({mb} MB) would be put into {store}; {there} there already would be left",
                        "{n} objects ({mb} MB) would be put into {store}; {there} there already would be left")
 VERIFIED = Message("provider.move.verified",
-                   "Each object put was checked in the bucket: its size, and for files up to {limit} MB the "
+                   "Each object put was checked in the bucket: its size, and for files up to {limit} MiB the "
                    "SHA-256 of what was read back; a bundle's files were first checked against the hashes "
                    "its manifests seal")
 DAMAGED = Message("provider.move.damaged",

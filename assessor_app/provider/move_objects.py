@@ -95,7 +95,7 @@ def bundle_group(root: Path, device: str, bundle_id: str, stored_path: str) -> G
     if not folder.is_dir():
         folder = root / "bundles" / Path(stored_path).name
     if not folder.is_dir() or folder.is_symlink():
-        return Group(prefix, (), missing=f"bundle {bundle_id} ({device[:16]})")
+        return Group(prefix, (), missing=prefix)
     sealed = _sealed_hashes(folder)
     items = []
     for dirpath, dirs, files in os.walk(folder):
