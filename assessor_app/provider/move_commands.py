@@ -19,6 +19,8 @@ import os
 import shlex
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,126 +62,170 @@ def _target_url(value: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def _serve_line(folder: Path, url: str, args: argparse.Namespace, endpoint: str | None) -> str:
+def _serve_line(folder: Path, url: str, endpoint: str | None, region: str | None, bucket: str | None) -> str:
     from assessor_app.provider.database import safe_url
 
     words = ["assessor", "provider", "serve", "--folder", str(folder), "--database-url", safe_url(url)]
-    if args.to_object_store:
-        words += ["--object-store", args.to_object_store.strip()]
+    if bucket:
+        words += ["--object-store", f"s3://{bucket}"]
         if endpoint:
             words += ["--s3-endpoint", endpoint]
-        if args.s3_region:
-            words += ["--s3-region", args.s3_region]
+        if region:
+            words += ["--s3-region", region]
     return "  " + shlex.join(words)
 
 
-def cmd_move(args: argparse.Namespace) -> int:
-    import datetime as dt
+@dataclass
+class _Move:
+    """What one run of the command works with, and what it did."""
 
-    from assessor_app.i18n import Msg, render
-    from assessor_app.provider import move_messages as M
-    from assessor_app.provider import move_objects, move_rows
+    folder: Path
+    url: str
+    endpoint: str | None
+    region: str | None
+    dry_run: bool
+    say: Callable[[Any], None]
+    progress: _Progress
+    store: Any = None  # the S3Store, with --to-object-store
+    counts: dict[str, int] = field(default_factory=dict)
+    tally: Any = None  # move_objects.Tally
+    kept: Path | None = None
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    from assessor_app.i18n import render
     from assessor_app.provider.command_helpers import command_language
     from assessor_app.provider.commands import S3_ENDPOINT_ENV, _folder
-    from assessor_app.provider.database import make_engine, safe_url
-    from assessor_app.provider.models import Derivative
-    from assessor_app.provider.objects import ObjectStoreUnavailable, S3Store
-    from assessor_app.provider.store import ProviderConfig, ProviderError, imports_lock, open_objects
+    from assessor_app.provider.objects import S3Store
+    from assessor_app.provider.store import ProviderConfig, open_objects
 
     language = command_language(args)
-
-    def say(msg: Msg | str) -> None:
-        print(render(msg, language), flush=True)
-
     started = time.monotonic()
-    folder = Path(_folder(args)).absolute()
-    url = _target_url(args.to_database_url)
-    endpoint = args.s3_endpoint or os.environ.get(S3_ENDPOINT_ENV) or None
-    store: S3Store | None = None
+    move = _Move(folder=Path(_folder(args)).absolute(), url=_target_url(args.to_database_url),
+                 endpoint=args.s3_endpoint or os.environ.get(S3_ENDPOINT_ENV) or None, region=args.s3_region,
+                 dry_run=args.dry_run, say=lambda msg: print(render(msg, language), flush=True),
+                 progress=_Progress(language))
     if args.to_object_store:
-        opened = open_objects(ProviderConfig(folder, object_store=args.to_object_store,
-                                             s3_endpoint=endpoint, s3_region=args.s3_region))
-        store = opened if isinstance(opened, S3Store) else None
-    progress = _Progress(language)
-    source = move_rows.SourceDatabase(folder, dry_run=args.dry_run)
-    target = make_engine(url)
+        opened = open_objects(ProviderConfig(move.folder, object_store=args.to_object_store,
+                                             s3_endpoint=move.endpoint, s3_region=move.region))
+        move.store = opened if isinstance(opened, S3Store) else None
     try:
-        # imports stage bundles in the folder under this lock; held to the end, none can start
-        with imports_lock(folder, exclusive=True) as alone:
-            if not alone:
-                raise ProviderError(M.RUNNING(path=str(source.path)))
-            source.check_revision()
-            move_rows.check_target(target, url)
-            if store is not None:
-                try:
-                    store.check()
-                except ObjectStoreUnavailable as exc:
-                    raise ProviderError(exc.msg) from None
-            counts = source.counts()
-            tally = None
-            if store is not None:
-                proxies = [(r.path, r.sha256) for r in source.query(
-                    Derivative.__table__.select().where(Derivative.status == "done",
-                                                        Derivative.kind == "web-proxy",
-                                                        Derivative.path.is_not(None))
-                    .order_by(Derivative.path))]
-                total = counts["bundles"] + len(proxies)
+        _run(move)
+    except KeyboardInterrupt:
+        from assessor_app.provider import move_messages as M
 
-                def objects_progress(t: move_objects.Tally) -> None:
-                    progress.say(M.OBJECTS_PROGRESS(done=t.groups, total=total, mb=_mb(t.put_bytes)))
-
-                groups = move_objects.held_groups(folder, source.held_bundles(), proxies)
-                tally = move_objects.copy_groups(groups, store, dry_run=args.dry_run,
-                                                 progress=objects_progress)
-            if args.dry_run:
-                say(M.DRY_HEADER(folder=str(folder)))
-                _rows(say, M, counts)
-                say(M.ROWS_WOULD(n=sum(counts.values()), tables=len(counts), url=safe_url(url)))
-                if store is not None and tally is not None:
-                    say(M.OBJECTS_WOULD(n=tally.put, mb=_mb(tally.put_bytes), store=store.describe(),
-                                        there=tally.skipped))
-                    _missing(say, M, tally)
-                return 0
-
-            def rows_progress(table: str, done: int, total: int) -> None:
-                progress.say(M.ROWS_PROGRESS(table=table, done=done, total=total))
-
-            copied = move_rows.copy_rows(source, target, url, counts, rows_progress)
-            kept = source.set_aside(dt.datetime.now())
-    finally:
-        source.close()
-        target.dispose()
-    say(M.HEADER(folder=str(folder)))
-    _rows(say, M, copied)
-    say(M.ROWS_COPIED(n=sum(copied.values()), tables=len(copied), url=safe_url(url)))
-    if store is not None and tally is not None:
-        say(M.OBJECTS_PUT(n=tally.put, mb=_mb(tally.put_bytes), store=store.describe()))
-        if tally.skipped:
-            say(M.OBJECTS_SKIPPED(n=tally.skipped, mb=_mb(tally.skipped_bytes)))
-        say(M.VERIFIED(limit=move_objects.READ_BACK_BYTES // 2**20))
-        for key in tally.damaged:
-            say(M.DAMAGED(key=key))
-        _missing(say, M, tally)
+        print(render(M.INTERRUPTED(), language), file=sys.stderr, flush=True)
+        return 130
+    if move.dry_run:
+        _said_dry_run(move)
     else:
-        say(M.OBJECTS_STAY())
-    say(M.TOOK(took_s=round(time.monotonic() - started, 1)))
-    say(M.KEPT(path=str(kept)))
-    deletable = ["bundles/", "derivatives/web-proxy/", kept.name] if store is not None else [kept.name]
-    say(M.MAY_DELETE(folder=str(folder), what=deletable))
-    say(M.MUST_STAY())
-    say(M.NEXT())
-    print(_serve_line(folder, url, args, endpoint), flush=True)
+        _said_done(move, time.monotonic() - started)
     return 0
 
 
-def _rows(say: Any, M: Any, counts: dict[str, int]) -> None:
-    for table, n in sorted(counts.items()):
-        say(M.TABLE_ROWS(table=table, n=n))
+def _run(move: _Move) -> None:
+    """Every check, then the objects, then the rows, then the SQLite file set aside; ProviderError
+    (one sentence) at the first thing that is not right."""
+    import datetime as dt
+
+    from assessor_app.provider import move_messages as M
+    from assessor_app.provider import move_objects, move_rows
+    from assessor_app.provider.database import make_engine
+    from assessor_app.provider.objects import ObjectStoreUnavailable
+    from assessor_app.provider.store import ProviderError, imports_lock
+
+    source = move_rows.SourceDatabase(move.folder, dry_run=move.dry_run)
+    target = make_engine(move.url)
+    try:
+        # imports stage bundles in the folder under this lock; held to the end, none can start
+        with imports_lock(move.folder, exclusive=True) as alone:
+            if not alone:
+                raise ProviderError(M.RUNNING(path=str(source.path)))
+            source.check_revision()
+            move_rows.check_target(target, move.url)
+            if move.store is not None:
+                try:
+                    move.store.check()
+                except ObjectStoreUnavailable as exc:
+                    raise ProviderError(exc.msg) from None
+            move.counts = source.counts()
+            if move.store is not None:
+                total = move.counts["bundles"] + source.web_proxy_count()
+
+                def objects_progress(t: move_objects.Tally) -> None:
+                    move.progress.say(M.OBJECTS_PROGRESS(done=t.groups, total=total, mb=_mb(t.put_bytes)))
+
+                groups = move_objects.held_groups(move.folder, source.held_bundles(), source.web_proxies())
+                move.tally = move_objects.copy_groups(groups, move.store, dry_run=move.dry_run,
+                                                      progress=objects_progress)
+            if move.dry_run:
+                return
+
+            def rows_progress(table: str, done: int, total: int) -> None:
+                move.progress.say(M.ROWS_PROGRESS(table=table, done=done, total=total))
+
+            move_rows.copy_rows(source, target, move.url, move.counts, rows_progress)
+            move.kept = source.set_aside(dt.datetime.now())
+    finally:
+        source.close()
+        target.dispose()
 
 
-def _missing(say: Any, M: Any, tally: Any) -> None:
-    for what in tally.missing:
-        say(M.MISSING(what=what))
+def _said_dry_run(move: _Move) -> None:
+    from assessor_app.provider import move_messages as M
+    from assessor_app.provider.database import safe_url
+
+    move.say(M.DRY_HEADER(folder=str(move.folder)))
+    _rows(move)
+    move.say(M.ROWS_WOULD(n=sum(move.counts.values()), tables=len(move.counts), url=safe_url(move.url)))
+    if move.tally is not None:
+        move.say(M.OBJECTS_WOULD(n=move.tally.put, mb=_mb(move.tally.put_bytes), store=move.store.describe(),
+                                 there=move.tally.skipped))
+        _missing(move)
+
+
+def _said_done(move: _Move, seconds: float) -> None:
+    from assessor_app.provider import move_messages as M
+    from assessor_app.provider.database import safe_url
+    from assessor_app.provider.move_objects import READ_BACK_BYTES
+
+    assert move.kept is not None
+    say, tally = move.say, move.tally
+    say(M.HEADER(folder=str(move.folder)))
+    _rows(move)
+    say(M.ROWS_COPIED(n=sum(move.counts.values()), tables=len(move.counts), url=safe_url(move.url)))
+    if tally is not None:
+        say(M.OBJECTS_PUT(n=tally.put, mb=_mb(tally.put_bytes), store=move.store.describe()))
+        if tally.skipped:
+            say(M.OBJECTS_SKIPPED(n=tally.skipped, mb=_mb(tally.skipped_bytes)))
+        say(M.VERIFIED(limit=READ_BACK_BYTES // 2**20))
+        for key in tally.damaged:
+            say(M.DAMAGED(key=key))
+        _missing(move)
+    else:
+        say(M.OBJECTS_STAY())
+    say(M.TOOK(took_s=round(seconds, 1)))
+    say(M.KEPT(path=str(move.kept)))
+    deletable = ["bundles/", "derivatives/web-proxy/"] if tally is not None else []
+    say(M.MAY_DELETE(folder=str(move.folder), what=[*deletable, move.kept.name]))
+    say(M.MUST_STAY())
+    say(M.NEXT())
+    bucket = move.store.bucket if move.store is not None else None
+    print(_serve_line(move.folder, move.url, move.endpoint, move.region, bucket), flush=True)
+
+
+def _rows(move: _Move) -> None:
+    from assessor_app.provider import move_messages as M
+
+    for table, n in sorted(move.counts.items()):
+        move.say(M.TABLE_ROWS(table=table, n=n))
+
+
+def _missing(move: _Move) -> None:
+    from assessor_app.provider import move_messages as M
+
+    for what in move.tally.missing:
+        move.say(M.MISSING(what=what))
 
 
 def register(sub: Any) -> None:

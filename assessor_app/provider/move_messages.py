@@ -44,6 +44,9 @@ OBJECTS_STOPPED = Plural("provider.move.objects_stopped",
                          "what is there; the SQLite database was not touched",
                          "{reason}. {n} objects are in the bucket so far: run the same command again, it "
                          "skips what is there; the SQLite database was not touched")
+INTERRUPTED = Message("provider.move.interrupted",
+                      "interrupted: no row was written to the database, and the SQLite database is as it "
+                      "was; run the same command again (objects already in the bucket are not put again)")
 
 # ---------------------------------------------------------------- what it did
 HEADER = Message("provider.move.header", "Moved the provider in {folder}:")

@@ -29,7 +29,7 @@ from sqlalchemy.pool import StaticPool
 
 from assessor_app.provider import move_messages as M
 from assessor_app.provider.database import open_failure, safe_url
-from assessor_app.provider.models import SCHEMA_REVISION, ProviderBase, ReceivedBundle
+from assessor_app.provider.models import SCHEMA_REVISION, Derivative, ProviderBase, ReceivedBundle
 from assessor_app.provider.schema import MIGRATIONS_DIR, current_revision, migrate
 from assessor_app.provider.store import ProviderError
 
@@ -125,8 +125,24 @@ class SourceDatabase:
                 return
             last = (page[-1].device, page[-1].bundle_id)
 
-    def query(self, statement: Any) -> list[Any]:
-        return list(self.conn.execute(statement).all())
+    def web_proxies(self) -> Iterator[tuple[str, str | None]]:
+        """``(path relative to the folder, SHA-256)`` of every web proxy made, a page at a time."""
+        last: str | None = None
+        made = (Derivative.status == "done", Derivative.kind == "web-proxy", Derivative.path.is_not(None))
+        while True:
+            query = select(Derivative.path, Derivative.sha256).where(*made)
+            if last is not None:
+                query = query.where(Derivative.path > last)
+            page = self.conn.execute(query.order_by(Derivative.path).limit(BATCH)).all()
+            yield from ((str(r.path), r.sha256) for r in page)
+            if len(page) < BATCH:
+                return
+            last = str(page[-1].path)
+
+    def web_proxy_count(self) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(Derivative).where(
+            Derivative.status == "done", Derivative.kind == "web-proxy", Derivative.path.is_not(None)))
+            .scalar_one())
 
     def set_aside(self, now: dt.datetime) -> Path:
         """Rename the database (under the lock still held) so that nothing reads it by mistake."""
