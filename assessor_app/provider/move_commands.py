@@ -105,6 +105,11 @@ def cmd_move(args: argparse.Namespace) -> int:
                  endpoint=args.s3_endpoint or os.environ.get(S3_ENDPOINT_ENV) or None, region=args.s3_region,
                  dry_run=args.dry_run, say=lambda msg: print(render(msg, language), flush=True),
                  progress=_Progress(language))
+    if args.s3_endpoint and not args.to_object_store:
+        from assessor_app.provider import move_messages as M
+        from assessor_app.provider.store import ProviderError
+
+        raise ProviderError(M.ENDPOINT_ALONE())
     if args.to_object_store:
         opened = open_objects(ProviderConfig(move.folder, object_store=args.to_object_store,
                                              s3_endpoint=move.endpoint, s3_region=move.region))

@@ -15,6 +15,9 @@ ALREADY_MOVED = Message("provider.move.already_moved",
 NOT_POSTGRESQL = Message("provider.move.not_postgresql",
                          "--to-database-url must name a PostgreSQL database "
                          "(postgresql+psycopg://USER@HOST:5432/DATABASE), not {url}")
+ENDPOINT_ALONE = Message("provider.move.endpoint_alone",
+                         "--s3-endpoint is given without --to-object-store: add --to-object-store "
+                         "s3://BUCKET to move the held bundles too, or leave --s3-endpoint out")
 RUNNING = Message("provider.move.running",
                   "the provider database {path} is open in another process: stop `assessor provider serve`, "
                   "every `assessor provider worker` and any other provider command on this folder, then "

@@ -28,9 +28,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from assessor_app.provider import move_messages as M
-from assessor_app.provider.database import open_failure, safe_url
+from assessor_app.provider.database import CANNOT_OPEN, open_failure, safe_url
 from assessor_app.provider.models import SCHEMA_REVISION, Derivative, ProviderBase, ReceivedBundle
-from assessor_app.provider.schema import MIGRATIONS_DIR, current_revision, migrate
+from assessor_app.provider.schema import MIGRATIONS_DIR, SchemaError, current_revision, migrate
 from assessor_app.provider.store import ProviderError
 
 DATABASE = "provider.db"
@@ -65,8 +65,8 @@ class SourceDatabase:
                 raise ProviderError(M.ALREADY_MOVED(folder=str(folder), moved=str(moved[-1])))
             raise ProviderError(M.NO_DATABASE(folder=str(folder)))
         try:
-            self.raw = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True, isolation_level=None,
-                                       timeout=LOCK_WAIT_S, check_same_thread=False)
+            self.raw = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=rw", uri=True,
+                                       isolation_level=None, timeout=LOCK_WAIT_S, check_same_thread=False)
         except sqlite3.Error as exc:
             raise ProviderError(M.UNREADABLE(path=str(self.path), detail=str(exc))) from None
         try:
@@ -106,8 +106,8 @@ class SourceDatabase:
 
     def rows(self, table: Table) -> Iterator[list[dict[str, Any]]]:
         """The table's rows in batches of BATCH, in primary key order."""
-        result = self.conn.execution_options(yield_per=BATCH).execute(
-            select(table).order_by(*table.primary_key.columns))
+        result = self.conn.execute(select(table).order_by(*table.primary_key.columns),
+                                   execution_options={"yield_per": BATCH})
         for part in result.partitions():
             yield [dict(row._mapping) for row in part]
 
@@ -201,6 +201,8 @@ def copy_rows(source: SourceDatabase, target: Engine, url: str, counts: dict[str
         migrate(target)
     except SQLAlchemyError as exc:
         raise ProviderError(open_failure(url, exc)) from None
+    except SchemaError as exc:
+        raise ProviderError(CANNOT_OPEN(url=safe_url(url), detail=str(exc))) from None
     current = "-"
     try:
         with target.begin() as dst:

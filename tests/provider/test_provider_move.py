@@ -155,6 +155,8 @@ def test_a_provider_moves_onto_postgresql_and_s3_and_serves_from_there(
     kept = list(folder.glob("provider.db.moved-*"))
     assert len(kept) == 1 and _rows(kept[0], "bundles") == 4
     assert (folder / "keys").is_dir() and any((folder / "bundles").iterdir())  # nothing deleted
+    assert _move(folder, postgres_url) == 1  # and not moved twice
+    assert f"was moved already (it is kept as {kept[0]})" in capsys.readouterr().err
 
     in_bucket = _bucket_keys(seaweed, bucket)
     assert in_bucket[PROXY] == len(proxy)
@@ -269,3 +271,21 @@ def test_what_cannot_be_reached_is_one_sentence(case: str, tmp_path: Path, postg
     assert expected in err and "Traceback" not in err and PASSWORD not in err
     assert len(err.strip().splitlines()) == 1
     assert (folder / "provider.db").is_file()
+
+
+@pytest.mark.parametrize("case", ["sqlite target", "endpoint alone", "no database"])
+def test_options_that_cannot_work_are_refused_before_anything_is_opened(case: str, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]):
+    folder = tmp_path / "empty" if case == "no database" else _empty_provider(tmp_path)
+    url, more = "postgresql+psycopg://assessor:secret@127.0.0.1:1/assessor", []
+    if case == "sqlite target":
+        url = f"sqlite:///{tmp_path / 'other.db'}"
+    elif case == "endpoint alone":
+        more = ["--s3-endpoint", "http://127.0.0.1:1"]
+    assert _move(folder, url, *more) == 1
+    err = capsys.readouterr().err
+    expected = {"sqlite target": "--to-database-url must name a PostgreSQL database",
+                "endpoint alone": "--s3-endpoint is given without --to-object-store",
+                "no database": "there is no provider database in"}[case]
+    assert expected in err and "secret" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "other.db").exists()
