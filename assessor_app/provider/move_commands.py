@@ -39,11 +39,11 @@ class _Progress:
         self.language = language
         self.last = time.monotonic()
 
-    def say(self, msg: Any, *, force: bool = False) -> None:
+    def say(self, msg: Any) -> None:
         from assessor_app.i18n import render
 
         now = time.monotonic()
-        if force or now - self.last >= PROGRESS_EVERY_S:
+        if now - self.last >= PROGRESS_EVERY_S:
             self.last = now
             print(render(msg, self.language), file=sys.stderr, flush=True)
 
