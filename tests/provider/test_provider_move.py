@@ -251,7 +251,7 @@ def test_a_database_at_an_older_schema_is_refused(tmp_path: Path, postgres_url: 
     assert current_revision(make_engine(postgres_url)) is None and (folder / "provider.db").is_file()
 
 
-@pytest.mark.parametrize("case", ["unreachable", "no bucket", "keys refused"])
+@pytest.mark.parametrize("case", ["unreachable", "login refused", "no bucket", "keys refused"])
 def test_what_cannot_be_reached_is_one_sentence(case: str, tmp_path: Path, postgres_url: str,
                                                 seaweed: Seaweed, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]):
@@ -260,15 +260,19 @@ def test_what_cannot_be_reached_is_one_sentence(case: str, tmp_path: Path, postg
     url, more = postgres_url, _to_s3(seaweed, seaweed.bucket)
     if case == "unreachable":
         url = re.sub(r":\d+/", ":1/", postgres_url)
+    elif case == "login refused":
+        url = postgres_url.replace(PASSWORD, "not-the-password")
     elif case == "no bucket":
         more = _to_s3(seaweed, "no-such-bucket")
     else:
         monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-the-secret")
     assert _move(folder, url, *more) == 1
     err = capsys.readouterr().err
-    expected = {"unreachable": "cannot be reached", "no bucket": "the bucket no-such-bucket does not exist",
+    expected = {"unreachable": "cannot be reached", "login refused": "refused the user assessor_test",
+                "no bucket": "the bucket no-such-bucket does not exist",
                 "keys refused": "refused the provider's keys"}[case]
-    assert expected in err and "Traceback" not in err and PASSWORD not in err
+    assert expected in err and "Traceback" not in err
+    assert PASSWORD not in err and "not-the-password" not in err
     assert len(err.strip().splitlines()) == 1
     assert (folder / "provider.db").is_file()
 
