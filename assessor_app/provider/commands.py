@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assessor_app.i18n import LANGUAGES
-from assessor_app.provider import directory_commands, import_worker, quarantine_commands
+from assessor_app.provider import directory_commands, import_worker, move_commands, quarantine_commands
 from assessor_app.provider.console import users_commands
 from assessor_app.provider.credentials import commands as credential_commands
 from assessor_app.provider.moderation import commands as moderation_commands
@@ -298,6 +298,7 @@ def register(subparsers: Any) -> Any:
                             "`assessor provider worker` processes sharing its database and folder")
     serve.set_defaults(func=cmd_serve)
     import_worker.register(sub, common)
+    move_commands.register(sub)
     directory_commands.register(sub, common)
     quarantine_commands.register(sub, common)
     users_commands.register(sub, common)

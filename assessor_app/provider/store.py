@@ -231,24 +231,9 @@ class ProviderStore:
     @contextmanager
     def imports_lock(self, *, exclusive: bool = False) -> Iterator[bool]:
         """Every import holds this lock shared while it stages and stores a bundle; the recovery at
-        start takes it exclusive, without waiting (yields False when another process holds it). A
-        file lock in the folder, so processes sharing the folder see each other whatever the
-        database; where the system has no ``flock`` (Windows) it yields True."""
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: one provider process per folder there
-            yield True
-            return
-        fd = os.open(self.folder / "imports.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
-            except BlockingIOError:
-                yield False
-                return
-            yield True
-        finally:
-            os.close(fd)  # closing the descriptor releases the lock
+        start takes it exclusive, without waiting (yields False when another process holds it)."""
+        with imports_lock(self.folder, exclusive=exclusive) as alone:
+            yield alone
 
     @contextmanager
     def bundle_lock(self, device_key_id: str, bundle_id: str) -> Iterator[None]:
@@ -367,6 +352,28 @@ class ProviderStore:
 
     def upload_path(self, upload_id: str) -> Path:
         return self.uploads_dir / f"{upload_id}.part"
+
+
+@contextmanager
+def imports_lock(folder: Path, *, exclusive: bool = False) -> Iterator[bool]:
+    """The provider folder's imports lock (``ProviderStore.imports_lock``): a file lock in the folder,
+    so processes sharing the folder see each other whatever the database; where the system has no
+    ``flock`` (Windows) it yields True."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: one provider process per folder there
+        yield True
+        return
+    fd = os.open(folder / "imports.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 _BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")

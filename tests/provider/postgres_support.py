@@ -158,30 +158,20 @@ def database_url(request: pytest.FixtureRequest) -> str | None:
 def copy_into_postgresql(folder: Path, url: str) -> None:
     """Every row of the provider's SQLite database in ``folder`` copied into the (empty) PostgreSQL
     database ``url``, its schema made by the provider's own revisions: a provider recorded once on
-    SQLite, served from PostgreSQL. The SQLite file is removed, so nothing can read it by mistake."""
-    from sqlalchemy import create_engine, func, insert, select, text
+    SQLite, served from PostgreSQL (the database half of ``assessor provider move``). The SQLite
+    file is renamed aside, so nothing can read it by mistake."""
+    import datetime as dt
 
     from assessor_app.provider.database import make_engine
-    from assessor_app.provider.models import ProviderBase
-    from assessor_app.provider.schema import migrate
+    from assessor_app.provider.move_rows import SourceDatabase, check_target, copy_rows
 
-    source = create_engine(f"sqlite:///{folder / 'provider.db'}")
+    source = SourceDatabase(folder)
     target = make_engine(url)
     try:
-        migrate(target)
-        with source.connect() as src, target.begin() as dst:
-            for table in ProviderBase.metadata.sorted_tables:  # parents before the rows that name them
-                rows = [dict(r) for r in src.execute(select(table)).mappings()]
-                if rows:
-                    dst.execute(insert(table), rows)
-                for column in table.primary_key.columns:
-                    if column.autoincrement is True:  # its sequence goes on after the copied ids
-                        top = dst.execute(select(func.max(column))).scalar()
-                        if top is not None:
-                            dst.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', "
-                                             f"'{column.name}'), {int(top)})"))
+        source.check_revision()
+        check_target(target, url)
+        copy_rows(source, target, url, source.counts())
+        source.set_aside(dt.datetime.now())
     finally:
-        source.dispose()
+        source.close()
         target.dispose()
-    for name in ("provider.db", "provider.db-wal", "provider.db-shm"):
-        (folder / name).unlink(missing_ok=True)
