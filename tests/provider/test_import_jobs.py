@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sync_support import Sealed, Workstation, enroll
 
 from assessor_app.provider.database import lock_key, make_engine
@@ -307,10 +307,15 @@ def test_two_api_processes_never_write_one_upload_at_once(postgres_url: str, tmp
                                   headers=headers, timeout=60)
             engine = make_engine(postgres_url)
             try:
-                def held_elsewhere() -> bool:
+                key = lock_key(f"upload:{upload_id}") & 0xFFFF_FFFF_FFFF_FFFF
+
+                def held_elsewhere() -> bool:  # read from pg_locks: trying the lock would take it a moment
                     with engine.connect() as conn:
-                        return not conn.execute(select(func.pg_try_advisory_xact_lock(
-                            lock_key(f"upload:{upload_id}")))).scalar()
+                        return bool(conn.execute(text(
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                            "AND classid = :high AND objid = :low AND objsubid = 1"),
+                            {"high": key >> 32, "low": key & 0xFFFF_FFFF}).scalar_one())
 
                 _until("the first process holds the upload", held_elsewhere)
             finally:

@@ -279,8 +279,9 @@ def _until_locked(postgres_url: str, count: int) -> None:
     try:
         while True:
             with admin.connect() as conn:
-                held = conn.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                                         "AND granted")).scalar_one()
+                held = conn.execute(text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
+                    "(SELECT oid FROM pg_database WHERE datname = current_database())")).scalar_one()
             if held >= count:
                 return
             assert time.monotonic() < deadline, f"{held} of {count} PATCHes hold their upload"
