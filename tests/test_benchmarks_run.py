@@ -9,6 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# about 3 minutes in all: run with the slow suites (`pytest`, `pytest -m slow`), not in CI's budget
+pytestmark = pytest.mark.slow
+
 
 def test_store_benchmark_runs_end_to_end(tmp_path: Path):
     result = subprocess.run(
@@ -137,7 +140,6 @@ def test_assessment_page_benchmark_runs_end_to_end(tmp_path: Path):
     assert out["rows"] == 20 and out["page"]["n"] == 2 and out["page"]["bytes"] > 10_000
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("layout", [[], ["--object-store", "seaweed", "--sizes", "0.2,12"]],
                          ids=["one-folder", "seaweed-folders-apart"])
 def test_provider_load_benchmark_runs_end_to_end(tmp_path: Path, layout: list[str]):
