@@ -136,8 +136,9 @@ def _run(move: _Move) -> None:
     from assessor_app.provider import move_messages as M
     from assessor_app.provider import move_objects, move_rows
     from assessor_app.provider.database import make_engine
+    from assessor_app.provider.folder_locks import imports_lock
     from assessor_app.provider.objects import ObjectStoreUnavailable
-    from assessor_app.provider.store import ProviderError, imports_lock
+    from assessor_app.provider.store import ProviderError
 
     source = move_rows.SourceDatabase(move.folder, dry_run=move.dry_run)
     target = make_engine(move.url)

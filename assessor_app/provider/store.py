@@ -31,6 +31,7 @@ from assessor_app.provider.database import (
     open_failure,
     safe_url,
 )
+from assessor_app.provider.folder_locks import STORE_LOCK, folder_lock, imports_lock
 from assessor_app.provider.media.settings import FaceBlurSettings, ProxySettings
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.object_cache import ReadCache
@@ -255,17 +256,8 @@ class ProviderStore:
                     except SQLAlchemyError:
                         conn.invalidate()  # its session ends, and the lock with it
             return
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: one provider process per folder there
+        with folder_lock(self.folder / STORE_LOCK):
             yield
-            return
-        fd = os.open(self.folder / "store.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)
 
     def _recover_folders(self) -> None:
         for leftover in self.staging_dir.iterdir():
@@ -352,28 +344,6 @@ class ProviderStore:
 
     def upload_path(self, upload_id: str) -> Path:
         return self.uploads_dir / f"{upload_id}.part"
-
-
-@contextmanager
-def imports_lock(folder: Path, *, exclusive: bool = False) -> Iterator[bool]:
-    """The provider folder's imports lock (``ProviderStore.imports_lock``): a file lock in the folder,
-    so processes sharing the folder see each other whatever the database; where the system has no
-    ``flock`` (Windows) it yields True."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: one provider process per folder there
-        yield True
-        return
-    fd = os.open(folder / "imports.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
 
 
 _BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
