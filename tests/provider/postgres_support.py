@@ -175,3 +175,26 @@ def copy_into_postgresql(folder: Path, url: str) -> None:
     finally:
         source.close()
         target.dispose()
+
+
+def advisory_locks(url: str, *, name: str | None = None, granted: bool = True) -> int:
+    """How many advisory locks of this database (of the lock ``name``, if given) are held, or with
+    ``granted=False`` waited for: read from ``pg_locks``, taking none (trying a lock would hold it
+    for a moment, and could be the reason another is refused)."""
+    from sqlalchemy import text
+
+    from assessor_app.provider.database import lock_key, make_engine
+
+    query = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted = :granted "
+             "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+    params: dict[str, object] = {"granted": granted}
+    if name is not None:  # a bigint key shows as its high half in classid, its low half in objid
+        key = lock_key(name) & 0xFFFF_FFFF_FFFF_FFFF
+        query += " AND classid = :high AND objid = :low AND objsubid = 1"
+        params |= {"high": key >> 32, "low": key & 0xFFFF_FFFF}
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(query), params).scalar_one())
+    finally:
+        engine.dispose()

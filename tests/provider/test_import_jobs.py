@@ -23,10 +23,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text
+from postgres_support import advisory_locks
+from sqlalchemy import func, select
 from sync_support import Sealed, Workstation, enroll
 
-from assessor_app.provider.database import lock_key, make_engine
 from assessor_app.provider.models import ReceivedBundle, Upload
 from assessor_app.provider.server import ProviderServer
 from assessor_app.provider.service import ProviderService
@@ -305,21 +305,8 @@ def test_two_api_processes_never_write_one_upload_at_once(postgres_url: str, tmp
         with ThreadPoolExecutor(1) as pool:
             writing = pool.submit(httpx.patch, f"{first.url}/files/{upload_id}", content=slow_body(),
                                   headers=headers, timeout=60)
-            engine = make_engine(postgres_url)
-            try:
-                key = lock_key(f"upload:{upload_id}") & 0xFFFF_FFFF_FFFF_FFFF
-
-                def held_elsewhere() -> bool:  # read from pg_locks: trying the lock would take it a moment
-                    with engine.connect() as conn:
-                        return bool(conn.execute(text(
-                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                            "AND classid = :high AND objid = :low AND objsubid = 1"),
-                            {"high": key >> 32, "low": key & 0xFFFF_FFFF}).scalar_one())
-
-                _until("the first process holds the upload", held_elsewhere)
-            finally:
-                engine.dispose()
+            _until("the first process holds the upload",  # read from pg_locks, taking nothing
+                   lambda: advisory_locks(postgres_url, name=f"upload:{upload_id}") == 1)
             other = httpx.patch(f"{second.url}/files/{upload_id}", content=body, headers=headers, timeout=60)
             go_on.set()
             won = writing.result(60)

@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from postgres_support import advisory_locks
 from seaweed_support import Seaweed
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -274,20 +275,10 @@ def test_patches_streaming_in_hold_no_pooled_connection(postgres_url: str, tmp_p
 
 
 def _until_locked(postgres_url: str, count: int) -> None:
-    admin = make_engine(postgres_url)
     deadline = time.monotonic() + 60
-    try:
-        while True:
-            with admin.connect() as conn:
-                held = conn.execute(text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
-                    "(SELECT oid FROM pg_database WHERE datname = current_database())")).scalar_one()
-            if held >= count:
-                return
-            assert time.monotonic() < deadline, f"{held} of {count} PATCHes hold their upload"
-            time.sleep(0.05)
-    finally:
-        admin.dispose()
+    while (held := advisory_locks(postgres_url)) < count:
+        assert time.monotonic() < deadline, f"{held} of {count} PATCHes hold their upload"
+        time.sleep(0.05)
 
 
 def test_a_patch_that_lost_its_lock_confirms_nothing_and_the_next_one_goes_on(postgres_url: str,
@@ -314,7 +305,6 @@ def test_a_patch_that_lost_its_lock_confirms_nothing_and_the_next_one_goes_on(po
             finally:
                 admin.dispose()
             assert ended == [True]
-
             go_on.set()
             refused = writing.result(90)
         assert refused.status_code == 503, refused.text
